@@ -1,0 +1,64 @@
+// User settings: one zod schema with defaults, so stored values from any older version parse safely.
+// The Sentry token is NOT here: it lives under its own storage key that only the background reads.
+import { z } from 'zod';
+
+export const FEATURE_IDS = ['list-sparkline', 'list-impact', 'list-priority', 'explain-button', 'deadlock-panel', 'privacy-mode'] as const;
+export type FeatureId = (typeof FEATURE_IDS)[number];
+
+export const PII_CATEGORIES = ['email', 'ip', 'creditcard', 'iban', 'mac', 'uuid', 'imei', 'pemkey', 'urlauth', 'usssn', 'userpath', 'bearer', 'password'] as const;
+export type PiiCategory = (typeof PII_CATEGORIES)[number];
+
+const featureSwitches = z.object(Object.fromEntries(FEATURE_IDS.map((id) => [id, z.boolean().catch(true).default(true)])) as Record<FeatureId, z.ZodDefault<z.ZodCatch<z.ZodBoolean>>>);
+
+export const settingsSchema = z.object({
+  sentry: z
+    .object({
+      /** Self-hosted Sentry bases the user granted access to, e.g. https://sentry.corp.com */
+      selfHostedBases: z.array(z.string().url()).catch([]).default([]),
+      /** Overrides for the org/project taken from the page. */
+      org: z.string().catch('').default(''),
+      project: z.string().catch('').default(''),
+      /** Read through the logged-in sentry.io session when no token is set. */
+      useSession: z.boolean().catch(true).default(true),
+    })
+    .default({ selfHostedBases: [], org: '', project: '', useSession: true }),
+  llm: z
+    .object({
+      provider: z.enum(['ollama', 'openai']).catch('ollama').default('ollama'),
+      url: z.string().catch('http://127.0.0.1:11434').default('http://127.0.0.1:11434'),
+      model: z.string().catch('').default(''),
+      tokenBudget: z.number().int().min(500).max(128_000).catch(4000).default(4000),
+      stallSeconds: z.number().min(5).max(600).catch(90).default(90),
+    })
+    .default({ provider: 'ollama', url: 'http://127.0.0.1:11434', model: '', tokenBudget: 4000, stallSeconds: 90 }),
+  privacy: z
+    .object({
+      scrubBeforeLlm: z.boolean().catch(true).default(true),
+      /** Categories masked in Dexter's own views until clicked. */
+      maskInUi: z.record(z.string(), z.boolean()).catch({}).default(Object.fromEntries(PII_CATEGORIES.map((c) => [c, true]))),
+      privacyMode: z.boolean().catch(false).default(false),
+    })
+    .default({ scrubBeforeLlm: true, maskInUi: Object.fromEntries(PII_CATEGORIES.map((c) => [c, true])), privacyMode: false }),
+  list: z
+    .object({
+      statsPeriod: z.enum(['24h', '14d']).catch('24h').default('24h'),
+      /** Share of the project's users at or above which an issue gets each level. */
+      impactThresholds: z
+        .object({ critical: z.number(), high: z.number(), medium: z.number() })
+        .catch({ critical: 0.1, high: 0.02, medium: 0.005 })
+        .default({ critical: 0.1, high: 0.02, medium: 0.005 }),
+      /** User base the user sets when Sentry cannot give one (0 = unset). */
+      userBaseOverride: z.number().int().min(0).catch(0).default(0),
+    })
+    .default({ statsPeriod: '24h', impactThresholds: { critical: 0.1, high: 0.02, medium: 0.005 }, userBaseOverride: 0 }),
+  features: featureSwitches.default(Object.fromEntries(FEATURE_IDS.map((id) => [id, true])) as Record<FeatureId, boolean>),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** Parses whatever is stored (possibly from an older version, possibly garbage) into valid settings. */
+export function parseSettings(raw: unknown): Settings {
+  const r = settingsSchema.safeParse(raw ?? {});
+  return r.success ? r.data : DEFAULT_SETTINGS;
+}

@@ -1,0 +1,33 @@
+import { defineConfig } from 'wxt';
+
+// Host permissions are the fewest that work: Sentry's SaaS hosts and a local Ollama. Self-hosted Sentry and
+// remote LLM servers are optional host permissions the user grants from settings (see README "Permissions").
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  webExt: { disabled: true },
+  manifest: ({ browser }) => ({
+    name: 'Dexter for Sentry',
+    description: 'Sparklines, user impact, priority and private local-AI explanations on Sentry’s own pages.',
+    permissions: ['storage', 'contextMenus', 'scripting', 'declarativeNetRequestWithHostAccess'],
+    host_permissions: [
+      'https://sentry.io/*',
+      'https://*.sentry.io/*',
+      'http://127.0.0.1:11434/*',
+      'http://localhost:11434/*',
+    ],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'Dexter' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'dexter@dexter-sentry.dev',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+});
