@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseRequest, requestSchema } from './messages';
+
+const target = { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' };
+
+describe('message protocol', () => {
+  it('accepts well-formed requests and fills defaults', () => {
+    const r = parseRequest({ type: 'issues.list', target });
+    expect(r.ok).toBe(true);
+    if (r.ok && r.request.type === 'issues.list') {
+      expect(r.request.query).toBe('is:unresolved');
+      expect(r.request.limit).toBe(100);
+    }
+    expect(parseRequest({ type: 'issues.byIds', target, ids: ['1', '22'], period: '24h' }).ok).toBe(true);
+  });
+  it('rejects malformed requests with a readable reason', () => {
+    const bad = [
+      { type: 'nope' },
+      { type: 'issues.byIds', target, ids: ['1; DROP'], period: '24h' },
+      { type: 'issues.byIds', target, ids: [], period: '24h' },
+      { type: 'issues.update', target: { apiBase: 'javascript:alert(1)', org: 'acme' }, ids: ['1'], status: 'resolved' },
+      { type: 'issues.update', target: { ...target, org: '../../x' }, ids: ['1'], status: 'resolved' },
+      { type: 'issues.update', target, ids: ['1'], status: 'deleted' },
+      null, 42, 'ping',
+    ];
+    for (const b of bad) {
+      const r = parseRequest(b);
+      expect(r.ok, JSON.stringify(b)).toBe(false);
+      if (!r.ok) expect(r.error.kind).toBe('invalid-request');
+    }
+  });
+  it('never throws on fuzzed input', () => {
+    fc.assert(fc.property(fc.anything(), (x) => { parseRequest(x); }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.record({ type: fc.constantFrom(...requestSchema.options.map((o) => o.shape.type.value)), target: fc.anything(), ids: fc.anything(), issueId: fc.anything() }), (x) => {
+        parseRequest(x);
+      }),
+    );
+  });
+});

@@ -1,0 +1,78 @@
+// The one message protocol between content scripts, popup, Explorer, panels and the background.
+// Every request is validated with zod in the background; responses carry typed errors the UI can explain.
+import { z } from 'zod';
+
+const id = z.string().regex(/^\d{1,20}$/, 'issue id must be numeric');
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, 'not a Sentry slug');
+const period = z.enum(['24h', '14d']);
+const status = z.enum(['resolved', 'ignored', 'unresolved']);
+
+/** Which Sentry the request is about: the API base the page lives on (the background checks it is allowed). */
+const httpUrl = z.string().max(300).refine((u) => /^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(u), 'not an http(s) URL');
+export const targetSchema = z.object({ apiBase: httpUrl, org: slug });
+export type Target = z.infer<typeof targetSchema>;
+
+export const requestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping') }),
+  z.object({ type: z.literal('settings.get') }),
+  z.object({ type: z.literal('auth.status'), target: targetSchema.optional() }),
+  z.object({ type: z.literal('orgs.list'), target: targetSchema.partial({ org: true }).optional() }),
+  z.object({ type: z.literal('projects.list'), target: targetSchema }),
+  /** Stats, counts and scores for the rows on screen: ONE list request with the ids (batched in the background). */
+  z.object({ type: z.literal('issues.byIds'), target: targetSchema, ids: z.array(id).min(1).max(1000), period }),
+  z.object({
+    type: z.literal('issues.list'),
+    target: targetSchema,
+    query: z.string().max(2000).default('is:unresolved'),
+    sort: z.enum(['date', 'new', 'freq', 'user', 'trends', 'recommended', 'priority', 'inbox']).default('date'),
+    period: period.default('24h'),
+    project: z.array(z.string().max(64)).max(50).default([]),
+    cursor: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(100).default(100),
+    maxPages: z.number().int().min(1).max(100).default(1),
+  }),
+  z.object({ type: z.literal('issue.get'), target: targetSchema, issueId: id }),
+  z.object({ type: z.literal('issue.event'), target: targetSchema, issueId: id, eventId: z.string().regex(/^([0-9a-f]{32}|latest|recommended|oldest)$/).default('recommended') }),
+  z.object({ type: z.literal('issue.analysis'), target: targetSchema, issueId: id }),
+  z.object({ type: z.literal('issues.update'), target: targetSchema, ids: z.array(id).min(1).max(10_000), status }),
+  z.object({ type: z.literal('project.userBase'), target: targetSchema, projectId: z.string().regex(/^\d+$/), period }),
+  z.object({ type: z.literal('release.get'), target: targetSchema, version: z.string().min(1).max(250) }),
+  z.object({ type: z.literal('issue.comment'), target: targetSchema, issueId: id, text: z.string().min(1).max(20_000) }),
+  z.object({ type: z.literal('prompt.preview'), target: targetSchema, issueId: id }),
+  z.object({ type: z.literal('llm.status') }),
+  z.object({ type: z.literal('open.explorer'), query: z.string().max(2000).optional() }),
+]);
+export type Request = z.infer<typeof requestSchema>;
+export type RequestType = Request['type'];
+
+export const ERROR_KINDS = ['auth', 'scope', 'not-found', 'rate-limited', 'unavailable', 'bad-response', 'cancelled', 'invalid-request', 'forbidden-sender', 'forbidden-target', 'llm', 'internal'] as const;
+export const errorSchema = z.object({
+  kind: z.enum(ERROR_KINDS),
+  message: z.string(),
+  nextStep: z.string().optional(),
+  retryAt: z.number().optional(),
+  detail: z.unknown().optional(),
+});
+export type DexterError = z.infer<typeof errorSchema>;
+
+export type Response<T = unknown> = { ok: true; data: T; stale?: boolean } | { ok: false; error: DexterError };
+
+/** Streaming "Explain" over a long-lived port (keeps the MV3 worker alive past Chrome's 30 s fetch limit). */
+export const EXPLAIN_PORT = 'dexter-explain';
+export const explainClientSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start'), target: targetSchema, issueId: id, regenerate: z.boolean().default(false) }),
+  z.object({ type: z.literal('start-text'), text: z.string().min(1).max(200_000) }),
+  z.object({ type: z.literal('cancel') }),
+]);
+export type ExplainClientMessage = z.infer<typeof explainClientSchema>;
+export type ExplainServerMessage =
+  | { type: 'prompt'; tokens: number; model: string; scrubbed: Record<string, number>; deadlock: boolean }
+  | { type: 'token'; text: string }
+  | { type: 'done'; text: string; cached: boolean; model: string }
+  | { type: 'error'; error: DexterError };
+
+export function parseRequest(raw: unknown): { ok: true; request: Request } | { ok: false; error: DexterError } {
+  const r = requestSchema.safeParse(raw);
+  if (r.success) return { ok: true, request: r.data };
+  return { ok: false, error: { kind: 'invalid-request', message: 'Dexter received a malformed message and ignored it.', detail: r.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) } };
+}
