@@ -1,0 +1,35 @@
+// Every message to the background comes through here: sender check, zod validation, then the handler.
+import { parseRequest, type DexterError, type Request, type Response } from '@/lib/messages';
+import { senderKind } from '@/lib/policy';
+import { getSettings } from './settings';
+import type { Browser } from 'wxt/browser';
+
+type Sender = Browser.runtime.MessageSender;
+export type Handler<T extends Request['type']> = (request: Extract<Request, { type: T }>, sender: Sender) => Promise<Response>;
+export type Handlers = { [T in Request['type']]?: Handler<T> };
+
+export function toError(error: unknown): DexterError {
+  if (error && typeof error === 'object' && 'kind' in error && 'message' in error) {
+    const e = error as DexterError & { userMessage?: string; nextStep?: string; retryAt?: number };
+    return { kind: (e.kind as DexterError['kind']) ?? 'internal', message: e.userMessage ?? e.message, nextStep: e.nextStep, retryAt: e.retryAt };
+  }
+  return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+export async function handleMessage(raw: unknown, sender: Sender, handlers: Handlers): Promise<Response> {
+  const settings = await getSettings();
+  const kind = senderKind(
+    { id: sender.id, url: sender.url, tab: sender.tab ? { id: sender.tab.id, url: sender.tab.url } : undefined },
+    { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), selfHostedBases: settings.sentry.selfHostedBases },
+  );
+  if (!kind) return { ok: false, error: { kind: 'forbidden-sender', message: 'Dexter only answers its own pages and its overlay on Sentry.' } };
+  const parsed = parseRequest(raw);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const handler = handlers[parsed.request.type] as Handler<Request['type']> | undefined;
+  if (!handler) return { ok: false, error: { kind: 'invalid-request', message: `No handler for ${parsed.request.type}.` } };
+  try {
+    return await handler(parsed.request, sender);
+  } catch (error) {
+    return { ok: false, error: toError(error) };
+  }
+}

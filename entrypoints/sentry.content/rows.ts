@@ -1,0 +1,96 @@
+// Finding Sentry's issue rows and giving each feature a slot in one per-row Shadow-DOM host.
+// One shared MutationObserver (batched per animation frame) notices rows added late, paginated or re-rendered.
+import { SELECTORS, issueIdFromHref } from '@/lib/sentry/selectors';
+import { ROW_CSS } from './styles';
+
+export interface Row { el: HTMLElement; id: string }
+const HOST_TAG = 'dexter-row';
+const SLOT_ORDER = ['list-priority', 'list-impact', 'list-sparkline'];
+
+export function findRows(root: ParentNode = document): Row[] {
+  const rows: Row[] = [];
+  for (const el of root.querySelectorAll<HTMLElement>(SELECTORS.issueList.row)) {
+    const box = el.querySelector<HTMLInputElement>(SELECTORS.issueList.rowCheckbox);
+    const id = box?.id && /^\d+$/.test(box.id) ? box.id : issueIdFromHref(titleLink(el)?.getAttribute('href'));
+    if (id) rows.push({ el, id });
+  }
+  return rows;
+}
+
+function titleLink(row: Element): HTMLAnchorElement | null {
+  return row.querySelector<HTMLAnchorElement>(SELECTORS.issueList.titleLink) ?? row.querySelector<HTMLAnchorElement>(SELECTORS.issueList.titleLinkFallback);
+}
+
+const isDark = () => document.body?.matches(SELECTORS.darkTheme) ?? false;
+
+/** The feature's slot in the row's Dexter host, created on first use below the title block. */
+export function rowSlot(row: Row, feature: string): HTMLElement {
+  let host = row.el.querySelector<HTMLElement>(`:scope ${HOST_TAG}`);
+  if (!host || host.dataset.issueId !== row.id) {
+    host?.remove();
+    host = document.createElement(HOST_TAG);
+    host.dataset.issueId = row.id;
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = ROW_CSS;
+    const bar = document.createElement('div');
+    bar.className = 'bar';
+    shadow.append(style, bar);
+    // Clicks on Dexter's badges must never open the issue (old rows have onClick; new rows a full-row link).
+    for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'auxclick']) host.addEventListener(type, (e) => e.stopPropagation());
+    host.addEventListener('click', (e) => e.preventDefault());
+    const anchor = row.el.querySelector(SELECTORS.issueList.header) ?? titleLink(row.el);
+    const parent = anchor?.parentElement ?? row.el.querySelector(SELECTORS.issueList.cell) ?? row.el;
+    parent.insertBefore(host, anchor ? anchor.nextSibling : null);
+  }
+  host.toggleAttribute('data-dark', isDark());
+  const bar = host.shadowRoot!.querySelector('.bar')!;
+  let slot = bar.querySelector<HTMLElement>(`[data-slot="${feature}"]`);
+  if (!slot) {
+    slot = document.createElement('span');
+    slot.dataset.slot = feature;
+    slot.style.order = String(SLOT_ORDER.indexOf(feature));
+    bar.append(slot);
+  }
+  return slot;
+}
+
+export function removeSlots(feature: string): void {
+  for (const host of document.querySelectorAll(HOST_TAG)) {
+    host.shadowRoot?.querySelector(`[data-slot="${feature}"]`)?.remove();
+    if (!host.shadowRoot?.querySelector('[data-slot]')) host.remove();
+  }
+}
+
+type RowsListener = (rows: Row[]) => void;
+const listeners = new Set<RowsListener>();
+let observer: MutationObserver | null = null;
+let scheduled = false;
+
+function flush() {
+  scheduled = false;
+  const rows = findRows();
+  for (const l of listeners) l(rows);
+}
+
+/** Calls `listener` with the current rows now and whenever rows appear or change, until `signal` aborts. */
+export function watchRows(signal: AbortSignal, listener: RowsListener): void {
+  listeners.add(listener);
+  if (!observer) {
+    observer = new MutationObserver((records) => {
+      // Our own hosts changing must not wake everyone up.
+      if (scheduled || records.every((r) => (r.target as Element).closest?.(HOST_TAG) || [...r.addedNodes].every((n) => n.nodeName === 'DEXTER-ROW'))) return;
+      scheduled = true;
+      requestAnimationFrame(flush);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  }
+  signal.addEventListener('abort', () => {
+    listeners.delete(listener);
+    if (!listeners.size) {
+      observer?.disconnect();
+      observer = null;
+    }
+  }, { once: true });
+  listener(findRows());
+}

@@ -1,0 +1,31 @@
+// The built-in world: a Sentry-compatible HTTPS server answering for sentry.io and *.sentry.io, and an
+// Ollama-compatible server on Ollama's real address. Used by the e2e tests, the benchmarks and `npm run demo`.
+import { startSentryServer, type SentryServer } from './sentry/server';
+import { startOllamaServer, type OllamaServer } from './ollama/server';
+import { testCert, type TestCert } from './certs';
+
+export interface World { sentry: SentryServer; ollama: OllamaServer; cert: TestCert; close(): Promise<void> }
+
+export async function startWorld(opts: { issueCount?: number; ollamaPort?: number; sentryPort?: number } = {}): Promise<World> {
+  const cert = testCert();
+  const sentry = await startSentryServer({ tls: { key: cert.key, cert: cert.cert }, issueCount: opts.issueCount, port: opts.sentryPort ?? 0 });
+  const ollama = await startOllamaServer({ port: opts.ollamaPort ?? 11434 });
+  return {
+    sentry, ollama, cert,
+    async close() {
+      await Promise.allSettled([sentry.close(), ollama.close()]);
+    },
+  };
+}
+
+/** Chromium flags that send sentry.io and *.sentry.io to the local server and trust only its key. */
+export function chromiumWorldArgs(world: Pick<World, 'sentry' | 'cert'>, extensionDir: string): string[] {
+  const port = world.sentry.port;
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    `--host-resolver-rules=MAP sentry.io 127.0.0.1:${port}, MAP *.sentry.io 127.0.0.1:${port}`,
+    `--ignore-certificate-errors-spki-list=${world.cert.spki}`,
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  ];
+}
