@@ -1,0 +1,46 @@
+// User impact of an issue: the share of the project's users it reached in the same period.
+import { type ApiIssue, issueUserCount } from './issue';
+
+export type ImpactLevel = 'critical' | 'high' | 'medium' | 'low';
+
+export interface UserBase {
+  count: number;
+  /** 'sentry': the project's unique users from Sentry for the period; 'setting': typed in by the user. */
+  source: 'sentry' | 'setting';
+}
+
+/** Share (0..1) of the user base at or above which each level starts. */
+export interface ImpactThresholds {
+  critical: number;
+  high: number;
+  medium: number;
+}
+
+export const DEFAULT_IMPACT_THRESHOLDS: ImpactThresholds = { critical: 0.1, high: 0.02, medium: 0.005 };
+
+export interface UserImpact {
+  users: number | null;
+  share: number | null;
+  level: ImpactLevel | null;
+  /** Why share is unknown (the UI shows "—" with this as its tooltip). */
+  reason?: string;
+}
+
+export function impactLevel(share: number, t: ImpactThresholds = DEFAULT_IMPACT_THRESHOLDS): ImpactLevel {
+  if (share >= t.critical) return 'critical';
+  if (share >= t.high) return 'high';
+  if (share >= t.medium) return 'medium';
+  return 'low';
+}
+
+export function userImpact(issue: ApiIssue, userBase: UserBase | null, thresholds: ImpactThresholds = DEFAULT_IMPACT_THRESHOLDS): UserImpact {
+  const users = issueUserCount(issue);
+  if (users === null) return { users, share: null, level: null, reason: 'Sentry did not report how many users this issue affected.' };
+  if (!userBase) return { users, share: null, level: null, reason: "The project's user count is unknown: Sentry sent none for this period and none is set in Dexter's settings." };
+  if (!Number.isFinite(userBase.count) || userBase.count <= 0) {
+    return { users, share: null, level: null, reason: userBase.source === 'sentry' ? 'Sentry recorded no users for this project in the period.' : "The project user count in Dexter's settings is not set." };
+  }
+  // Not capped at 1: a share above 100% means a stale user-base setting, which the UI should show, not hide.
+  const share = users / userBase.count;
+  return { users, share, level: impactLevel(share, thresholds) };
+}
