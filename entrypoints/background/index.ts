@@ -1,3 +1,6 @@
+import { handleMessage } from './router';
+import { handlers } from './handlers';
+
 export default defineBackground(() => {
-  // wired in a later commit
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, handlers));
 });

@@ -1,0 +1,63 @@
+// A D3 sparkline of event counts, rendered as SVG with plain DOM (no React) so the content script stays small;
+// the Explorer wraps the same function. Every label is set with textContent: bucket data is never HTML.
+import { scaleLinear } from 'd3-scale';
+import { area, line } from 'd3-shape';
+
+export interface SparkPoint { t: number /* unix seconds, bucket start */; count: number }
+export interface SparklineOptions { width?: number; height?: number; peaks?: readonly number[]; bucketSeconds: number; label: string; formatTime?: (t: number) => string }
+
+const SVG = 'http://www.w3.org/2000/svg';
+const defaultTime = (t: number) => new Date(t * 1000).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+export function renderSparkline(doc: Document, points: readonly SparkPoint[], o: SparklineOptions): SVGSVGElement {
+  const width = o.width ?? 96;
+  const height = o.height ?? 22;
+  const svg = doc.createElementNS(SVG, 'svg');
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', o.label);
+  const title = doc.createElementNS(SVG, 'title');
+  title.textContent = o.label;
+  svg.append(title);
+  if (points.length === 0) return svg;
+
+  const max = Math.max(1, ...points.map((p) => p.count));
+  const x = scaleLinear().domain([0, Math.max(1, points.length - 1)]).range([1, width - 1]);
+  const y = scaleLinear().domain([0, max]).range([height - 1, 2]);
+  const a = doc.createElementNS(SVG, 'path');
+  a.setAttribute('class', 'area');
+  a.setAttribute('d', area<SparkPoint>().x((_, i) => x(i)).y0(height - 1).y1((p) => y(p.count))(points as SparkPoint[]) ?? '');
+  const l = doc.createElementNS(SVG, 'path');
+  l.setAttribute('class', 'line');
+  l.setAttribute('d', line<SparkPoint>().x((_, i) => x(i)).y((p) => y(p.count))(points as SparkPoint[]) ?? '');
+  svg.append(a, l);
+
+  const fmt = o.formatTime ?? defaultTime;
+  const step = width / points.length;
+  points.forEach((p, i) => {
+    // One invisible hit area per bucket gives an exact-count tooltip (native <title>, works by keyboard too).
+    const hit = doc.createElementNS(SVG, 'rect');
+    hit.setAttribute('class', 'hit');
+    hit.setAttribute('x', String(i * step));
+    hit.setAttribute('y', '0');
+    hit.setAttribute('width', String(step));
+    hit.setAttribute('height', String(height));
+    const t = doc.createElementNS(SVG, 'title');
+    t.textContent = `${p.count.toLocaleString()} event${p.count === 1 ? '' : 's'} · ${fmt(p.t)} – ${fmt(p.t + o.bucketSeconds)}`;
+    hit.append(t);
+    svg.append(hit);
+  });
+  for (const i of o.peaks ?? []) {
+    const p = points[i];
+    if (!p) continue;
+    const c = doc.createElementNS(SVG, 'circle');
+    c.setAttribute('class', 'peak');
+    c.setAttribute('cx', String(x(i)));
+    c.setAttribute('cy', String(y(p.count)));
+    c.setAttribute('r', '2.2');
+    svg.append(c);
+  }
+  return svg;
+}

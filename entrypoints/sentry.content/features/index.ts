@@ -1,0 +1,7 @@
+// The features the runner knows, one file each.
+import listSparkline from './list-sparkline';
+import listImpact from './list-impact';
+import listPriority from './list-priority';
+import type { Feature } from '../registry';
+
+export const FEATURES: readonly Feature[] = [listPriority, listImpact, listSparkline];

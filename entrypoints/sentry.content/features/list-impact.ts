@@ -1,0 +1,50 @@
+// User-impact badge: users affected and their share of the project's users in the same period. The user base
+// comes from Sentry (Discover count_unique(user)) or the user's setting; otherwise the share is "—" and says why.
+import { defineFeature } from '../registry';
+import { onRowData, unknownChip, type RowIssue } from '../row-data';
+import { userImpact, type UserBase } from '@/lib/scoring/impact';
+import { formatCount, formatPercent } from '@/lib/scoring/format';
+
+export default defineFeature({
+  id: 'list-impact',
+  pages: ['issue-list'],
+  init(ctx) {
+    const { settings, page } = ctx;
+    const period = settings.list.statsPeriod;
+    const bases = new Map<string, Promise<{ base: UserBase | null; why?: string }>>();
+    const userBase = (projectId: string) => {
+      let p = bases.get(projectId);
+      if (!p) {
+        p = ctx.send<{ count: number | null; source: 'sentry' | 'setting'; reason?: string }>({ type: 'project.userBase', target: { apiBase: page.apiBase, org: page.org! }, projectId, period })
+          .then((r) => (r.ok ? { base: r.data.count === null ? null : { count: r.data.count, source: r.data.source }, why: r.data.reason } : { base: null, why: r.error.message }));
+        bases.set(projectId, p);
+      }
+      return p;
+    };
+    onRowData(ctx, 'list-impact', (slot, issue, error) => {
+      if (!issue) {
+        unknownChip(slot, 'Users', error?.message ?? 'No data from Sentry for this issue.');
+        return;
+      }
+      const chip = document.createElement('span');
+      chip.className = 'chip';
+      chip.tabIndex = 0;
+      const dot = document.createElement('span');
+      dot.className = 'dot';
+      const text = document.createElement('span');
+      chip.append(dot, text);
+      slot.append(chip);
+      const fill = (i: RowIssue, base: UserBase | null, why?: string) => {
+        const impact = userImpact(i, base, settings.list.impactThresholds);
+        chip.className = `chip${impact.level ? ` lvl-${impact.level}` : ''}`;
+        text.textContent = `${formatCount(impact.users)} users · ${impact.share === null ? '—' : formatPercent(impact.share)}`;
+        const reason = impact.reason ?? (impact.share !== null && base ? `${formatCount(impact.users)} of ${formatCount(base.count)} users of this project in the last ${period} (${base.source === 'sentry' ? 'from Sentry' : 'from your setting'}).` : why);
+        chip.title = `${impact.level ? `Impact: ${impact.level}. ` : ''}${reason ?? ''}`;
+        chip.setAttribute('aria-label', `Users affected: ${impact.users ?? 'unknown'}; share ${impact.share === null ? 'unknown' : formatPercent(impact.share)}. ${chip.title}`);
+      };
+      fill(issue, null, 'Loading the project’s user count…');
+      const projectId = issue.project?.id;
+      if (projectId) void userBase(String(projectId)).then(({ base, why }) => fill(issue, base, why));
+    });
+  },
+});

@@ -1,0 +1,66 @@
+// Content script on Sentry pages: detects the page, runs the overlay features, re-runs them on in-app navigation.
+// Self-hosted Sentry gets the same script registered at run time (background/self-hosted.ts).
+import { detectPage } from '@/lib/sentry/page';
+import type { Settings } from '@/lib/settings';
+import { SELECTORS } from '@/lib/sentry/selectors';
+import { FEATURES } from './features';
+import { runFeatures } from './registry';
+import { send } from './send';
+
+export default defineContentScript({
+  matches: ['https://sentry.io/*', 'https://*.sentry.io/*'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    // Settings come parsed from the background (zod stays out of the content script).
+    const first = await send<Settings>({ type: 'settings.get' });
+    if (!first.ok) {
+      console.warn('[Dexter] overlay off on this page:', first.error.message);
+      return;
+    }
+    let settings = first.data;
+    let controller: AbortController | null = null;
+    let lastHref = '';
+
+    const run = (force = false) => {
+      if (!force && location.href === lastHref) return;
+      lastHref = location.href;
+      controller?.abort();
+      controller = new AbortController();
+      const page = detectPage(location.href, settings.sentry.selfHostedBases);
+      if (!page || page.kind === 'other' || !page.org) return;
+      const signal = controller.signal;
+      void runFeatures(FEATURES, { signal, page, settings, send });
+      if (page.kind === 'issue-list') warnOnUnknownLayout(signal);
+    };
+
+    // WXT's location watcher covers every browser; the Navigation API (where present) reacts without its polling delay.
+    ctx.addEventListener(window, 'wxt:locationchange', () => run());
+    const nav = (window as unknown as { navigation?: EventTarget }).navigation;
+    if (nav) ctx.addEventListener(nav as unknown as Window, 'navigatesuccess' as keyof WindowEventMap, () => run());
+    ctx.addEventListener(window, 'popstate', () => run());
+    ctx.onInvalidated(() => controller?.abort());
+    browser.runtime.onMessage.addListener((msg: unknown) => {
+      if (msg && typeof msg === 'object' && (msg as { type?: string }).type === 'settings.changed') {
+        void send<Settings>({ type: 'settings.get' }).then((r) => {
+          if (!r.ok || ctx.isInvalid) return;
+          settings = r.data;
+          run(true);
+        });
+      }
+    });
+    run(true);
+  },
+});
+
+/** An issue list Dexter cannot read breaks nothing: one console warning, no badges. */
+function warnOnUnknownLayout(signal: AbortSignal): void {
+  const timer = setTimeout(() => {
+    if (signal.aborted || document.querySelector(SELECTORS.issueList.row)) return;
+    if (document.querySelector('a[href*="/issues/"]') && !warned) {
+      warned = true;
+      console.warn('[Dexter] This Sentry issue list has a layout Dexter does not recognise; no badges are shown. Please report your Sentry version.');
+    }
+  }, 4000);
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+}
+let warned = false;

@@ -1,0 +1,65 @@
+// Shared by the list features: watch rows, ask the background for the rows' data in ONE message per batch
+// (the background batches ids into one Sentry request and de-duplicates the features' identical asks), render.
+import type { ApiIssue } from '@/lib/scoring/issue';
+import type { DexterError } from '@/lib/messages';
+import type { FeatureContext } from './registry';
+import { findRows, rowSlot, removeSlots, watchRows, type Row } from './rows';
+
+export interface RowIssue extends ApiIssue { id: string; project?: { id: string; slug?: string } }
+export interface ByIdsResult { issues: RowIssue[]; missing: string[] }
+
+type Render = (slot: HTMLElement, issue: RowIssue | null, error: DexterError | null) => void;
+
+export function onRowData(ctx: FeatureContext, feature: string, render: Render): void {
+  const { signal, page } = ctx;
+  if (!page.org) return;
+  const target = { apiBase: page.apiBase, org: page.org };
+  const known = new Map<string, RowIssue | null>();
+  const errors = new Map<string, DexterError>();
+  const drawn = new WeakMap<Element, string>();
+
+  const draw = (row: Row) => {
+    if (!known.has(row.id) && !errors.has(row.id)) return;
+    const slot = rowSlot(row, feature);
+    const key = `${row.id}:${known.has(row.id) ? 'd' : 'e'}`;
+    if (drawn.get(slot) === key) return;
+    drawn.set(slot, key);
+    slot.replaceChildren();
+    render(slot, known.get(row.id) ?? null, errors.get(row.id) ?? null);
+  };
+
+  watchRows(signal, (rows) => {
+    const wanted = [...new Set(rows.map((r) => r.id).filter((id) => !known.has(id) && !errors.has(id)))].sort();
+    for (const r of rows) draw(r);
+    if (!wanted.length) return;
+    for (const id of wanted) known.set(id, null); // in flight: don't ask twice
+    void ctx.send<ByIdsResult>({ type: 'issues.byIds', target, ids: wanted, period: ctx.settings.list.statsPeriod }).then((res) => {
+      if (signal.aborted) return;
+      if (res.ok) {
+        for (const i of res.data.issues) known.set(String(i.id), i);
+        for (const id of res.data.missing) {
+          known.delete(id);
+          errors.set(id, { kind: 'not-found', message: 'Sentry returned no data for this issue (deleted, merged or filtered).' });
+        }
+      } else {
+        for (const id of wanted) {
+          known.delete(id);
+          errors.set(id, res.error);
+        }
+      }
+      for (const r of findRows()) draw(r);
+    });
+  });
+  signal.addEventListener('abort', () => removeSlots(feature), { once: true });
+}
+
+/** A short explanation chip for a row whose data could not be had: "—" plus why. */
+export function unknownChip(slot: HTMLElement, label: string, why: string): void {
+  const chip = document.createElement('span');
+  chip.className = 'chip muted';
+  chip.tabIndex = 0;
+  chip.title = why;
+  chip.setAttribute('aria-label', `${label}: unknown. ${why}`);
+  chip.textContent = `${label} —`;
+  slot.append(chip);
+}

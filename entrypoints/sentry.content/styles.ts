@@ -1,0 +1,25 @@
+// CSS for Dexter's per-row Shadow-DOM hosts. Plain CSS (no Mantine) keeps the content script small; colours follow
+// Sentry's theme through the host's data-dark attribute (Sentry puts theme-light/theme-dark on <body>).
+export const ROW_CSS = `
+:host { all: initial; display: block; position: relative; z-index: 3; margin-top: 4px; cursor: default;
+  font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  --fg: #2b2233; --muted: #71637e; --line: #6c5fc7; --area: rgba(108,95,199,.18); --peak: #f55459;
+  --critical: #f55459; --high: #f5841f; --medium: #dcad00; --low: #8fa3b5; --unknown: #b9b3c1; --bg: #f5f3f7; }
+:host([data-dark]) { --fg: #ebe6ef; --muted: #a398ae; --line: #9e91fa; --area: rgba(158,145,250,.22); --bg: #2c2433;
+  --low: #6b7d8f; --unknown: #5d536a; }
+.bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; color: var(--fg); }
+.chip { display: inline-flex; align-items: center; gap: 4px; padding: 1px 6px; border-radius: 10px; background: var(--bg);
+  border: 1px solid transparent; white-space: nowrap; }
+.chip:focus-visible, svg:focus-visible { outline: 2px solid var(--line); outline-offset: 1px; }
+.dot { width: 8px; height: 8px; border-radius: 50%; background: var(--unknown); flex: none; }
+.lvl-critical .dot { background: var(--critical); } .lvl-high .dot { background: var(--high); }
+.lvl-medium .dot { background: var(--medium); } .lvl-low .dot { background: var(--low); }
+.lvl-critical { border-color: var(--critical); }
+.muted { color: var(--muted); }
+.up { color: var(--critical); } .down { color: #2ba185; }
+.spark { display: inline-flex; align-items: center; gap: 4px; }
+.spark svg { display: block; overflow: visible; }
+.spark .area { fill: var(--area); } .spark .line { fill: none; stroke: var(--line); stroke-width: 1.25; }
+.spark .peak { fill: var(--peak); } .spark .hit { fill: transparent; } .spark .hit:hover { fill: var(--area); }
+.err { color: var(--muted); font-style: italic; }
+`;
