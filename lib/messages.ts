@@ -16,6 +16,11 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
   z.object({ type: z.literal('settings.get') }),
   z.object({ type: z.literal('auth.status'), target: targetSchema.optional() }),
+  /** Stores a token bound to one Sentry (https://sentry.io or a self-hosted base), after checking it. */
+  z.object({ type: z.literal('auth.set'), token: z.string().min(8).max(500).regex(/^[\x21-\x7e]+$/, 'token has invalid characters'), sentryUrl: httpUrl }),
+  z.object({ type: z.literal('auth.clear') }),
+  /** Partial settings from the popup/Explorer; the background merges, validates and tells every tab. */
+  z.object({ type: z.literal('settings.set'), patch: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal('orgs.list'), target: targetSchema.partial({ org: true }).optional() }),
   z.object({ type: z.literal('projects.list'), target: targetSchema }),
   /** Stats, counts and scores for the rows on screen: ONE list request with the ids (batched in the background). */
@@ -76,3 +81,29 @@ export function parseRequest(raw: unknown): { ok: true; request: Request } | { o
   if (r.success) return { ok: true, request: r.data };
   return { ok: false, error: { kind: 'invalid-request', message: 'Dexter received a malformed message and ignored it.', detail: r.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) } };
 }
+
+/** What each request answers with on success (the UI's contract with the background). */
+export interface AuthStatus {
+  via: 'token' | 'session' | null;
+  sentryUrl: string | null;
+  valid: boolean;
+  scopes: string[];
+  missingRead: string[];
+  missingWrite: string[];
+  user?: { name?: string; email?: string } | null;
+  error?: DexterError;
+}
+export interface LlmStatus {
+  provider: 'ollama' | 'openai';
+  url: string;
+  reachable: boolean;
+  postAllowed: boolean;
+  models: string[];
+  model: string;
+  modelMissing: boolean;
+  originRuleActive: boolean;
+  error?: DexterError;
+}
+export interface IssuesPage<I = unknown> { issues: I[]; nextCursor: string | null; prevCursor: string | null; hits: number | null }
+export interface BulkResult { status: 'resolved' | 'ignored' | 'unresolved'; updated: string[]; failed: { id: string; reason: string }[]; previous: Record<string, string> }
+export interface PromptPreview { version: string; system: string; user: string; tokens: number; budget: number; dropped: string[]; scrubReport: Record<string, number> }
