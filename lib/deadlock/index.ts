@@ -1,0 +1,5 @@
+// Dexter's PostgreSQL deadlock analyzer: read a deadlock out of any error text, explain it, and
+// describe it for the LLM prompt.
+export { parseDeadlock, parseDeadlocks, findCycles, normaliseInput } from './parse';
+export { parseLockTarget } from './targets';
+export type { DeadlockReport, LockKind, LockTarget, TupleContext, WaitEdge } from './types';
