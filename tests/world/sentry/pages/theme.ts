@@ -1,0 +1,57 @@
+// Just enough styling for screenshots to look like Sentry. Sentry marks the theme on
+// <body class="theme-light|theme-dark"> and <meta name="color-scheme">; the real CSS is
+// emotion's, keyed on hashed classes, so this sheet keys on tags, roles and data-*
+// attributes instead and never on the hashed class names.
+
+export type Theme = 'light' | 'dark';
+
+export function themeMeta(theme: Theme): string {
+  return `<meta name="color-scheme" content="${theme}"><meta name="theme-color" content="${theme === 'dark' ? '#1D1127' : '#FFFFFF'}">`;
+}
+
+export const REPLICA_CSS = `
+body{margin:0;font:14px/1.4 Rubik,-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,sans-serif}
+body.theme-light{--bg:#fff;--bg2:#f7f6f9;--text:#2b2233;--sub:#71637e;--border:#e0dce5;--accent:#6c5fc7;--hover:#f3f1f6;--chart:#b9b2c8}
+body.theme-dark{--bg:#1a141f;--bg2:#231c2a;--text:#ebe6ef;--sub:#a398ae;--border:#3a2f45;--accent:#8d7ee6;--hover:#2a2232;--chart:#5a4d6b}
+body{background:var(--bg);color:var(--text)}
+a{color:var(--accent);text-decoration:none}
+#blk_router>div{display:flex;min-height:100vh}
+[data-sentry-component="Indicators"]{position:fixed;bottom:16px;left:80px}
+[data-sentry-component="NavContent"]{width:74px;background:var(--bg2);border-right:1px solid var(--border)}
+[data-sentry-component="NavContent"] ul{list-style:none;margin:0;padding:8px 0}
+[data-sentry-component="NavContent"] li a{display:block;padding:10px 6px;font-size:12px;text-align:center;color:var(--sub)}
+[data-sentry-component="NavContent"] li a[aria-current="page"]{color:var(--text);font-weight:600}
+#main{flex:1;min-width:0;padding:0 24px 48px}
+header{padding:16px 0}
+h1{font-size:20px;margin:0 0 12px}
+button{font:inherit;color:var(--text);background:var(--bg);border:1px solid var(--border);border-radius:6px;padding:4px 10px;cursor:pointer}
+input[type="text"],textarea{font:inherit;color:var(--text);background:var(--bg);border:1px solid var(--border);border-radius:6px;padding:6px 10px}
+[data-sentry-component="StreamGroup"],tr[data-test-id="group"]{position:relative;border-top:1px solid var(--border)}
+div[data-test-id="group"]{display:flex;align-items:center;min-height:82px;padding:8px 0}
+div[data-test-id="group"]>div{margin-right:16px}
+table[data-sentry-component="IssueListTable"]{width:100%;border-collapse:collapse}
+tr[data-test-id="group"]>td{padding:8px 16px 8px 0;vertical-align:middle}
+tr[data-test-id="group"]>td[role="presentation"]{padding:0;width:0}
+[data-test-id="group"]:hover{background:var(--hover)}
+[data-test-id="group"] [data-issue-title-link]{color:var(--text);font-weight:600}
+[data-test-id="group"] [data-issue-title-link]::before{content:'';position:absolute;top:0;left:0;right:0;bottom:0}
+[data-test-id="group"] [data-issue-title-link]:hover [data-issue-title-primary]{text-decoration:underline}
+[data-test-id="group"] label,[data-test-id="group"] input,[data-test-id="group"] button,[data-test-id="group"] time{position:relative;z-index:1}
+[data-test-id="unread-issue-indicator"]{width:8px;height:8px;border-radius:50%;background:var(--accent)}
+[data-sentry-component="EventMessage"],[data-sentry-component="GroupMetaRow"],[data-sentry-component="EventOrGroupExtraDetails"]{color:var(--sub);font-size:13px}
+[data-sentry-component="Count"]{font-variant-numeric:tabular-nums}
+[data-sentry-component="IssueListActions"]{display:flex;gap:16px;align-items:center;padding:8px 0;color:var(--sub);font-size:12px;text-transform:uppercase}
+[data-sentry-component="Pagination"]{display:flex;justify-content:space-between;padding:12px 0;color:var(--sub)}
+svg[role="img"] rect{fill:var(--chart)}
+section[role="region"]{padding:12px 0;border-top:1px solid var(--border)}
+section[role="region"]>div>button{border:0;font-weight:600;background:none;padding:0}
+li[data-test-id="line"]{list-style:none;border:1px solid var(--border);margin-top:-1px;padding:6px 10px}
+li[data-test-id="line"].system-frame{color:var(--sub)}
+[data-test-id="context-line"]{display:flex;gap:12px;font:12px/1.5 monospace;white-space:pre}
+[data-test-id="context-line"].active{background:var(--hover)}
+pre{white-space:pre-wrap;margin:4px 0}
+aside{width:320px;border-left:1px solid var(--border);padding:0 16px}
+[data-test-id="group-event-details"][data-sentry-component="GroupLayoutBody"]{display:flex;gap:16px}
+[data-test-id="group-event-details"][data-sentry-component="GroupLayoutBody"]>div{flex:1;min-width:0}
+[role="banner"]{display:flex;gap:8px;align-items:center;padding:8px 0;border-bottom:1px solid var(--border)}
+`;
