@@ -1,0 +1,287 @@
+// Dexter's one Sentry API client. Pure: fetch, clock and limiter are injected, so it runs in Vitest and in the
+// service worker alike. Every request has a timeout, honours an AbortSignal, and never sends the token off
+// `apiBase`'s origin (a Link header or a caller could point elsewhere).
+import { z } from 'zod';
+import { createLimiter, parseRetryAfter, type Limiter } from '../ratelimit';
+import { SentryError, checkScopes, errorFromStatus, type Endpoint, type ScopeCheck } from './errors';
+import { nextCursor, nextUrl } from './link';
+import * as s from './schemas';
+
+export { checkScopes, requiredScopes } from './errors';
+
+export interface SentryClientOptions {
+  /** e.g. https://acme.sentry.io/api/0 (no trailing slash needed). */
+  apiBase: string;
+  /** Auth token; null/undefined = session mode (the browser's Sentry cookies). */
+  token?: string | null;
+  /** Session mode writes need Sentry's CSRF token (the `sc` / `csrftoken` cookie). */
+  csrfToken?: () => Promise<string | null>;
+  fetch: typeof fetch;
+  timeoutMs?: number;
+  now?: () => number;
+  limiter?: Limiter;
+  /** Schema mismatches that were survived (items dropped); default logs a warning. */
+  onSchemaIssues?: (endpoint: Endpoint, issues: readonly z.core.$ZodIssue[]) => void;
+  /** Ids per bulk PUT; Sentry accepts at most 1000. */
+  bulkChunkSize?: number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface IssueListQuery extends CallOptions {
+  query?: string;
+  sort?: 'date' | 'new' | 'freq' | 'user' | 'trends' | 'inbox' | string;
+  statsPeriod?: string;
+  groupStatsPeriod?: '24h' | '14d' | 'auto' | '';
+  project?: readonly (string | number)[];
+  environment?: readonly string[];
+  limit?: number;
+  cursor?: string;
+}
+
+export interface IssuePage {
+  issues: s.Issue[];
+  nextCursor: string | null;
+  /** Total matches from X-Hits (capped by Sentry's X-Max-Hits); null when absent. */
+  hits: number | null;
+}
+
+export interface BulkChunkResult {
+  ids: string[];
+  /** 200 = updated; 204 = Sentry matched none of these ids. */
+  status: 200 | 204;
+  result: s.BulkUpdateResult | null;
+}
+
+export interface BulkUpdate {
+  status: 'resolved' | 'unresolved' | 'ignored' | 'resolvedInNextRelease' | string;
+  substatus?: string | null;
+  statusDetails?: Record<string, unknown>;
+}
+
+type Query = Record<string, string | number | readonly (string | number)[] | undefined>;
+
+interface RequestSpec<T> extends CallOptions {
+  endpoint: Endpoint;
+  method?: 'GET' | 'POST' | 'PUT';
+  /** Path under apiBase, e.g. `organizations/acme/issues/`, or an absolute URL (Link header). */
+  path: string;
+  query?: Query;
+  body?: unknown;
+  schema: z.ZodType<T>;
+}
+
+const ISSUE_IDS_PER_REQUEST = 100;
+
+/** Splits a list into chunks of at most `size`. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Follows cursors until there are none or `maxPages` pages were read. */
+export async function paginate<T>(fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>, { maxPages = 10 } = {}): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const { items, nextCursor: next } = await fetchPage(cursor);
+    all.push(...items);
+    if (!next) break;
+    cursor = next;
+  }
+  return all;
+}
+
+export function createSentryClient(opts: SentryClientOptions) {
+  const base = new URL(opts.apiBase.replace(/\/+$/, '') + '/');
+  const token = opts.token || null;
+  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const now = opts.now ?? Date.now;
+  const limiter = opts.limiter ?? createLimiter({ now });
+  const onSchemaIssues = opts.onSchemaIssues ?? ((endpoint, issues) => console.warn(`[dexter] Sentry ${endpoint}: unexpected shape`, issues));
+  const bulkChunkSize = Math.min(opts.bulkChunkSize ?? 1000, 1000);
+  const org = (slug: string) => `organizations/${encodeURIComponent(slug)}`;
+
+  function buildUrl(path: string, query: Query = {}): URL {
+    const url = new URL(path, base);
+    // The token's guard: only apiBase's origin, and only under its path (self-hosted may live under a prefix).
+    if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) {
+      throw new SentryError('bad-response', { detail: `refused to send a request outside ${base.origin}${base.pathname}: ${url.origin}${url.pathname}` });
+    }
+    for (const [k, v] of Object.entries(query)) {
+      if (v === undefined) continue;
+      for (const item of Array.isArray(v) ? v : [v]) url.searchParams.append(k, String(item));
+    }
+    return url;
+  }
+
+  async function send(spec: RequestSpec<unknown>, url: URL): Promise<Response> {
+    const method = spec.method ?? 'GET';
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (token) headers.Authorization = `Bearer ${token}`;
+    else if (method !== 'GET') {
+      const csrf = await opts.csrfToken?.();
+      if (csrf) headers['X-CSRFToken'] = csrf;
+    }
+    return limiter.run(async () => {
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(new SentryError('unavailable', { endpoint: spec.endpoint, detail: `no answer within ${timeoutMs} ms` })), timeoutMs);
+      const onAbort = () => timeout.abort(new SentryError('cancelled', { endpoint: spec.endpoint }));
+      if (spec.signal?.aborted) onAbort();
+      spec.signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        return await opts.fetch(url.toString(), {
+          method,
+          headers,
+          body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+          // Token mode sends no cookies so the two auth modes never mix.
+          credentials: token ? 'omit' : 'include',
+          signal: timeout.signal,
+        });
+      } catch (err) {
+        if (timeout.signal.reason instanceof SentryError) throw timeout.signal.reason;
+        throw new SentryError('unavailable', { endpoint: spec.endpoint, detail: String((err as Error)?.message ?? err), cause: err });
+      } finally {
+        clearTimeout(timer);
+        spec.signal?.removeEventListener('abort', onAbort);
+      }
+    }, { retryable: method === 'GET', signal: spec.signal }).catch((err: unknown) => {
+      if (err instanceof SentryError) throw err;
+      if (spec.signal?.aborted) throw new SentryError('cancelled', { endpoint: spec.endpoint, cause: err });
+      throw new SentryError('unavailable', { endpoint: spec.endpoint, cause: err });
+    });
+  }
+
+  async function request<T>(spec: RequestSpec<T>): Promise<{ data: T; res: Response }> {
+    const url = buildUrl(spec.path, spec.query);
+    const res = await send(spec as RequestSpec<unknown>, url);
+    const text = await res.text().catch(() => '');
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      if (res.ok) throw new SentryError('bad-response', { endpoint: spec.endpoint, status: res.status, detail: 'body is not JSON', partial: text.slice(0, 500) });
+    }
+    if (!res.ok) {
+      const detail = typeof (json as { detail?: unknown })?.detail === 'string' ? (json as { detail: string }).detail : undefined;
+      const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), now()) ?? undefined;
+      throw errorFromStatus(res.status, { endpoint: spec.endpoint, detail, tokenMode: !!token, retryAfterMs });
+    }
+    return { data: parse(spec.endpoint, spec.schema, json), res };
+  }
+
+  /** Lists keep every item that parses (logging the rest); anything else must parse whole. */
+  function parse<T>(endpoint: Endpoint, schema: z.ZodType<T>, json: unknown): T {
+    if (schema instanceof z.ZodArray && Array.isArray(json)) {
+      const items: unknown[] = [];
+      const issues: z.core.$ZodIssue[] = [];
+      json.forEach((item, i) => {
+        const r = (schema.element as z.ZodType).safeParse(item);
+        if (r.success) items.push(r.data);
+        else issues.push(...r.error.issues.map((iss) => ({ ...iss, path: [i, ...iss.path] })));
+      });
+      if (issues.length) onSchemaIssues(endpoint, issues);
+      if (json.length > 0 && items.length === 0) throw new SentryError('bad-response', { endpoint, issues, partial: json });
+      return items as T;
+    }
+    const r = schema.safeParse(json);
+    if (r.success) return r.data;
+    onSchemaIssues(endpoint, r.error.issues);
+    throw new SentryError('bad-response', { endpoint, issues: r.error.issues, partial: json });
+  }
+
+  /** Follows the Link header's `next` URL (guarded by buildUrl) up to maxPages. */
+  async function listAll<T>(endpoint: Endpoint, path: string, item: z.ZodType<T>, call: CallOptions & { maxPages?: number } = {}): Promise<T[]> {
+    const all: T[] = [];
+    let next: string | null = path;
+    for (let page = 0; next && page < (call.maxPages ?? 10); page++) {
+      const { data, res }: { data: T[]; res: Response } = await request({ endpoint, path: next, schema: z.array(item), signal: call.signal });
+      all.push(...data);
+      next = nextUrl(res.headers.get('Link'));
+    }
+    return all;
+  }
+
+  return {
+    apiBase: base.toString().replace(/\/$/, ''),
+    tokenMode: !!token,
+
+    /** GET /api/0/: the token's scopes (null in session mode) and what Dexter still lacks. */
+    async getAuthInfo(call: CallOptions = {}): Promise<{ scopes: string[] | null; user: s.ApiRoot['user']; check: ScopeCheck | null }> {
+      const { data } = await request({ endpoint: 'apiRoot', path: '', schema: s.apiRoot, ...call });
+      const scopes = data.auth?.scopes ?? null;
+      return { scopes, user: data.user ?? null, check: scopes ? checkScopes(scopes) : null };
+    },
+
+    listOrganizations: (call: CallOptions & { maxPages?: number } = {}) => listAll('listOrganizations', 'organizations/', s.organization, call),
+    getOrganization: async (slug: string, call: CallOptions = {}) => (await request({ endpoint: 'getOrganization', path: `${org(slug)}/`, schema: s.organization, ...call })).data,
+    listProjects: (slug: string, call: CallOptions & { maxPages?: number } = {}) => listAll('listProjects', `${org(slug)}/projects/`, s.project, call),
+
+    async listIssues(slug: string, q: IssueListQuery = {}): Promise<IssuePage> {
+      const { data, res } = await request({
+        endpoint: 'listIssues',
+        path: `${org(slug)}/issues/`,
+        query: { query: q.query, sort: q.sort, statsPeriod: q.statsPeriod, groupStatsPeriod: q.groupStatsPeriod, project: q.project, environment: q.environment, limit: q.limit, cursor: q.cursor },
+        schema: z.array(s.issue),
+        signal: q.signal,
+      });
+      const hits = res.headers.get('X-Hits');
+      return { issues: data, nextCursor: nextCursor(res.headers.get('Link')), hits: hits !== null && hits !== '' && Number.isFinite(Number(hits)) ? Number(hits) : null };
+    },
+
+    /** Issues by id, ≤100 per request via repeated `group=` (OrganizationGroupIndexEndpoint ignores the query then). */
+    async getIssuesByIds(slug: string, ids: readonly string[], groupStatsPeriod: '24h' | '14d' | '' = '24h', call: CallOptions & { project?: readonly (string | number)[] } = {}): Promise<s.Issue[]> {
+      const unique = [...new Set(ids)].filter((id) => /^\d+$/.test(id)); // Sentry answers 400 to any non-integer id
+      const pages = await Promise.all(chunk(unique, ISSUE_IDS_PER_REQUEST).map((group) =>
+        request({ endpoint: 'getIssuesByIds', path: `${org(slug)}/issues/`, query: { group, groupStatsPeriod, project: call.project ?? [-1] }, schema: z.array(s.issue), signal: call.signal }),
+      ));
+      const byId = new Map(pages.flatMap((p) => p.data).map((i) => [i.id, i]));
+      return unique.map((id) => byId.get(id)).filter((i): i is s.Issue => !!i);
+    },
+
+    getIssue: async (slug: string, issueId: string, call: CallOptions = {}) =>
+      (await request({ endpoint: 'getIssue', path: `${org(slug)}/issues/${encodeURIComponent(issueId)}/`, schema: s.issueDetail, ...call })).data,
+
+    getEvent: async (slug: string, issueId: string, which: 'latest' | 'recommended' | 'oldest' | string, call: CallOptions = {}) =>
+      (await request({ endpoint: 'getEvent', path: `${org(slug)}/issues/${encodeURIComponent(issueId)}/events/${encodeURIComponent(which)}/`, schema: s.event, ...call })).data,
+
+    /** Key summary with its top values (GET …/tags/{key}/). */
+    getTagValues: async (slug: string, issueId: string, key: string, call: CallOptions = {}) =>
+      (await request({ endpoint: 'getTagValues', path: `${org(slug)}/issues/${encodeURIComponent(issueId)}/tags/${encodeURIComponent(key)}/`, schema: s.tagDetails, ...call })).data,
+
+    /** PUT …/issues/?id=… in chunks of ≤1000 ids, one after another so a failure stops the rest. */
+    async bulkUpdate(slug: string, ids: readonly string[], update: BulkUpdate, call: CallOptions & { project?: readonly (string | number)[] } = {}): Promise<BulkChunkResult[]> {
+      const results: BulkChunkResult[] = [];
+      for (const id of chunk([...new Set(ids)], bulkChunkSize)) {
+        const { data, res } = await request({ endpoint: 'bulkUpdate', method: 'PUT', path: `${org(slug)}/issues/`, query: { id, project: call.project ?? [-1] }, body: update, schema: s.bulkUpdateResult.nullable(), signal: call.signal });
+        results.push({ ids: id, status: res.status === 204 ? 204 : 200, result: res.status === 204 ? null : data });
+      }
+      return results;
+    },
+
+    getRelease: async (slug: string, version: string, call: CallOptions = {}) =>
+      (await request({ endpoint: 'getRelease', path: `${org(slug)}/releases/${encodeURIComponent(version)}/`, schema: s.release, ...call })).data,
+
+    getDeploys: async (slug: string, version: string, call: CallOptions = {}) =>
+      (await request({ endpoint: 'getDeploys', path: `${org(slug)}/releases/${encodeURIComponent(version)}/deploys/`, schema: z.array(s.deploy), ...call })).data,
+
+    listComments: (slug: string, issueId: string, call: CallOptions & { maxPages?: number } = {}) =>
+      listAll('listComments', `${org(slug)}/issues/${encodeURIComponent(issueId)}/comments/`, s.comment, call),
+
+    addComment: async (slug: string, issueId: string, text: string, call: CallOptions = {}) =>
+      (await request({ endpoint: 'addComment', method: 'POST', path: `${org(slug)}/issues/${encodeURIComponent(issueId)}/comments/`, body: { text }, schema: s.comment, ...call })).data,
+
+    /** Distinct users of a project's errors over a period, via Discover. */
+    async countUsers(slug: string, projectId: string | number, statsPeriod = '24h', call: CallOptions = {}): Promise<number> {
+      const { data } = await request({ endpoint: 'countUsers', path: `${org(slug)}/events/`, query: { field: 'count_unique(user)', project: projectId, statsPeriod, dataset: 'errors' }, schema: s.discoverTable, ...call });
+      const n = Number(data.data[0]?.['count_unique(user)'] ?? 0);
+      return Number.isFinite(n) ? n : 0;
+    },
+  };
+}
+
+export type SentryClient = ReturnType<typeof createSentryClient>;
