@@ -1,6 +1,11 @@
+// The background: every Sentry API call and every LLM call happens here; pages and content scripts only ask.
 import { handleMessage } from './router';
 import { handlers } from './handlers';
+import { getSettings } from './settings';
+import { onSettingsChanged } from './lifecycle';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, handlers));
+  // Session rules and run-time content scripts are re-applied at every worker start.
+  void getSettings().then(onSettingsChanged);
 });

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { detectPage } from '@/lib/sentry/page';
 
 function ctx(url: string, settings = DEFAULT_SETTINGS): FeatureContext {
-  return { signal: new AbortController().signal, page: detectPage(url)!, settings, send: async () => ({ ok: true, data: null }) };
+  return { signal: new AbortController().signal, page: detectPage(url)!, settings, send: async <T,>() => ({ ok: true as const, data: null as T }) };
 }
 
 describe('runFeatures', () => {

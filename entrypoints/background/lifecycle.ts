@@ -1,0 +1,25 @@
+// What follows a settings change: content scripts for self-hosted Sentry, the Ollama Origin rule, open tabs.
+import type { Settings } from '@/lib/settings';
+import { applyOllamaOriginRule } from './ollama-origin';
+
+const SELF_HOSTED_ID = 'dexter-self-hosted';
+
+/** Self-hosted Sentry: the content script is registered at run time for the bases the user granted. */
+export async function syncSelfHostedScripts(settings: Settings): Promise<void> {
+  const scripting = browser.scripting;
+  if (!scripting?.registerContentScripts) return;
+  await scripting.unregisterContentScripts({ ids: [SELF_HOSTED_ID] }).catch(() => {});
+  const granted: string[] = [];
+  for (const base of settings.sentry.selfHostedBases) {
+    const pattern = `${new URL(base).origin}/*`;
+    if (await browser.permissions.contains({ origins: [pattern] }).catch(() => false)) granted.push(pattern);
+  }
+  if (!granted.length) return;
+  await scripting.registerContentScripts([{ id: SELF_HOSTED_ID, matches: granted, js: ['content-scripts/sentry.js'], runAt: 'document_idle', persistAcrossSessions: true }]);
+}
+
+export async function onSettingsChanged(settings: Settings): Promise<void> {
+  await Promise.allSettled([syncSelfHostedScripts(settings), applyOllamaOriginRule(settings)]);
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  await Promise.allSettled(tabs.filter((t) => t.id !== undefined).map((t) => browser.tabs.sendMessage(t.id!, { type: 'settings.changed' })));
+}

@@ -1,0 +1,99 @@
+// Firefox ESR over WebDriver BiDi (puppeteer-core): the built add-on installs, its content script runs on the
+// replica Sentry list at https://acme.sentry.io/issues/ (sent to the local server by DNS prefs), and the rows
+// get Dexter's badges with numbers from the server. Usage: tsx tests/firefox/firefox-e2e.ts <build dir> <report.json>
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startWorld } from '../world/world';
+
+const dir = path.resolve(process.argv[2] ?? '.output/firefox-mv2');
+const reportFile = process.argv[3] ?? 'reports/firefox.json';
+const GECKO_ID = 'dexter@dexter-sentry.dev';
+const results: { name: string; ok: boolean; error?: string }[] = [];
+
+async function check(name: string, fn: () => Promise<void>) {
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name}`);
+  } catch (error) {
+    results.push({ name, ok: false, error: String(error) });
+    console.log(`  ✘ ${name}: ${error}`);
+  }
+}
+
+async function extensionPage(browser: Browser, uuid: string, file: string): Promise<Page> {
+  const page = await browser.newPage();
+  // BiDi never reports a load for moz-extension:// pages (toolchain P6): short goto, then poll.
+  await page.goto(`moz-extension://${uuid}/${file}`, { waitUntil: 'domcontentloaded', timeout: 3000 }).catch(() => {});
+  await page.waitForFunction(() => typeof (globalThis as any).browser?.storage?.local !== 'undefined', { timeout: 15_000 });
+  return page;
+}
+
+const world = await startWorld({ ollamaPort: 0 });
+const uuid = randomUUID();
+let browser: Browser | null = null;
+try {
+  console.log(`Firefox e2e on ${dir}`);
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    acceptInsecureCerts: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'network.dns.localDomains': 'sentry.io,acme.sentry.io,us.sentry.io,de.sentry.io',
+      'network.socket.forcePort': `443=${world.sentry.port}`,
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+    },
+  });
+  const id = await browser.installExtension(dir);
+  await check('add-on installs with its gecko id', async () => {
+    if (id !== GECKO_ID) throw new Error(`installed as ${id}`);
+  });
+
+  const ext = await extensionPage(browser, uuid, 'popup.html');
+  await ext.evaluate(async (token) => {
+    await (globalThis as any).browser.storage.local.set({ sentryAuth: { token, sentryUrl: 'https://sentry.io' } });
+  }, world.sentry.tokens.readWrite);
+  await ext.close();
+
+  const page = await browser.newPage();
+  await page.goto('https://acme.sentry.io/issues/', { waitUntil: 'load' });
+  await check('content script mounts its Shadow-DOM badges on the replica issue list', async () => {
+    await page.waitForFunction(() => {
+      const hosts = [...document.querySelectorAll('dexter-row')];
+      return hosts.length > 0 && hosts.every((h) => h.shadowRoot?.querySelector('[data-slot="list-priority"] .chip'));
+    }, { timeout: 30_000 });
+  });
+  await check('badge numbers come from the server (user counts match the API)', async () => {
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('dexter-row')].map((h) => ({ id: h.dataset.issueId, text: h.shadowRoot?.querySelector('[data-slot="list-impact"]')?.textContent ?? '' })),
+    );
+    if (!shown.length) throw new Error('no rows');
+    const issues = world.sentry.store.listIssues ? null : null;
+    void issues;
+    const apiRes = await fetch(`${world.sentry.url}/api/0/organizations/acme/issues/?${shown.map((s) => `group=${s.id}`).join('&')}&groupStatsPeriod=24h`, {
+      headers: { Authorization: `Bearer ${world.sentry.tokens.readWrite}`, Host: 'acme.sentry.io' },
+    });
+    const api = (await apiRes.json()) as { id: string; userCount: number }[];
+    for (const s of shown) {
+      const i = api.find((a) => a.id === s.id);
+      if (!i) throw new Error(`issue ${s.id} not in API`);
+      const users = s.text.split(' users')[0]!.trim();
+      const expected = i.userCount < 1000 ? String(i.userCount) : null;
+      if (expected && users !== expected) throw new Error(`issue ${s.id}: shown "${s.text}", API userCount ${i.userCount}`);
+    }
+  });
+} catch (error) {
+  results.push({ name: 'firefox run', ok: false, error: String(error) });
+  console.log(`  ✘ firefox run: ${error}`);
+} finally {
+  await browser?.close().catch(() => {});
+  await world.close();
+}
+const passed = results.filter((r) => r.ok).length;
+writeFileSync(reportFile, JSON.stringify({ passed, failed: results.length - passed, results }, null, 2));
+console.log(`firefox ${path.basename(dir)}: ${passed} passed, ${results.length - passed} failed`);
+process.exit(0);
