@@ -1,0 +1,168 @@
+// Which keys hold secrets, and Relay's `@password` rule applied to `key=value` text.
+//
+// Sources: getsentry/relay `relay-pii/src/regexes.rs` (`PASSWORD_KEY_REGEX`, `TOKEN_KEY_REGEX`),
+// `relay-pii/src/convert.rs` (`SENSITIVE_COOKIES`), getsentry/sentry `src/sentry/constants.py`
+// (`DEFAULT_SCRUBBED_FIELDS`) and sentry-python `sentry_sdk/scrubber.py` (`DEFAULT_DENYLIST`).
+import type { Finding } from './types';
+import { isAlnum, isSpace } from './chars';
+
+/** `PASSWORD_KEY_REGEX` and `TOKEN_KEY_REGEX`: case-insensitive substrings, so `a_password_here` and `author` count. */
+const KEY_SUBSTRINGS = [
+  'password',
+  'secret',
+  'passwd',
+  'api-key',
+  'api_key',
+  'apikey',
+  'auth',
+  'credentials',
+  'mysql_pwd',
+  'privatekey',
+  'private-key',
+  'private_key',
+  'token',
+];
+
+/** Whole key names, compared lower-cased with `-` read as `_`: session ids, CSRF tokens, cookies. */
+const KEY_NAMES = new Set([
+  'otp',
+  'two_factor',
+  'card[number]',
+  // Relay SENSITIVE_COOKIES
+  'sentrysid',
+  'sudo',
+  'su',
+  'session',
+  '__session',
+  'sessionid',
+  'user_session',
+  'symfony',
+  'phpsessid',
+  'fasthttpsessionid',
+  'mysession',
+  'irissessionid',
+  'csrf',
+  'xsrf',
+  '_xsrf',
+  '_csrf',
+  'csrf_token',
+  'xsrf_token',
+  'fastcsrf',
+  '_iris_csrf',
+  // sentry-python DEFAULT_DENYLIST
+  'csrftoken',
+  'x_csrftoken',
+  'x_forwarded_for',
+  'set_cookie',
+  'cookie',
+  'aiohttp_session',
+  'connect.sid',
+  '_csrf_token',
+  '_session',
+  // the brief's session ids
+  'session_id',
+  'sid',
+]);
+
+/** Keys whose unquoted text value runs to the end of the line (HTTP header values hold spaces and `;`). */
+const LINE_VALUE_KEYS = new Set(['authorization', 'proxy_authorization', 'cookie', 'set_cookie']);
+
+export function isSensitiveKey(key: string, extra: readonly string[] = []): boolean {
+  const lower = key.toLowerCase();
+  if (KEY_SUBSTRINGS.some((s) => lower.includes(s))) return true;
+  if (KEY_NAMES.has(lower.replaceAll('-', '_'))) return true;
+  return extra.some((s) => s.trim() !== '' && lower.includes(s.trim().toLowerCase()));
+}
+
+export const FILTERED = '[Filtered]';
+
+/** Values Relay never scrubs (`processor.rs` `process_string`), plus Dexter's own redactions so a rerun is a no-op. */
+const KEEP_VALUES = new Set(['', 'true', 'false', 'null', 'undefined', FILTERED]);
+
+export function isKeptValue(value: string): boolean {
+  return KEEP_VALUES.has(value.trim()) || /^\*+$/.test(value) || /^\[[a-z-]+\]$/.test(value);
+}
+
+const isKeyChar = (c: number) => isAlnum(c) || c === 95 || c === 45 || c === 46 || c === 91 || c === 93; // _ - . [ ]
+const QUOTE_DQ = 34;
+const QUOTE_SQ = 39;
+const MAX_KEY = 64;
+const MAX_VALUE = 4096;
+const VALUE_STOP = new Set([38, 59, 44, 34, 39, 60, 62, 41, 125]); // & ; , " ' < > ) }
+
+/**
+ * `@password` in free text: the value after a sensitive key in `key=value`, `key: value`, `"key": "value"` or
+ * `'key': 'value'` becomes `[Filtered]`. Relay would filter the whole string once a key name appears in it
+ * (`KeyValue` patterns); Dexter keeps the rest of the message. `key = value` with spaces is code, not data,
+ * and is left alone.
+ */
+export function findKeyValueSecrets(text: string, extraKeys: readonly string[] = []): Finding[] {
+  const out: Finding[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 61 && c !== 58) continue; // '=' ':'
+    const key = keyBefore(text, i, c === 58);
+    if (key === undefined || !isSensitiveKey(key.name, extraKeys)) continue;
+    if (c === 61 && text.charCodeAt(i + 1) === 61) continue; // `==`
+    if (c === 58 && (text.charCodeAt(i + 1) === 58 || text.charCodeAt(i + 1) === 47)) continue; // `::`, `://`
+    const value = valueAfter(text, i + 1, c === 58, LINE_VALUE_KEYS.has(key.name.toLowerCase().replaceAll('-', '_')));
+    if (value === undefined) continue;
+    out.push({ rule: 'password', start: value.start, end: value.end, replacement: FILTERED });
+    i = value.end - 1;
+  }
+  return out;
+}
+
+/** The key that ends right before the separator at i (an optional closing quote between), or undefined. */
+function keyBefore(text: string, i: number, colon: boolean): { name: string } | undefined {
+  let end = i;
+  if (colon) while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  const quote = text.charCodeAt(end - 1);
+  const quoted = quote === QUOTE_DQ || quote === QUOTE_SQ;
+  if (quoted) end--;
+  if (!quoted && end !== i && colon) return undefined; // `word : x` is prose
+  let start = end;
+  while (start > 0 && end - start <= MAX_KEY && isKeyChar(text.charCodeAt(start - 1))) start--;
+  if (start === end || end - start > MAX_KEY) return undefined;
+  if (quoted && text.charCodeAt(start - 1) !== quote) return undefined;
+  return { name: text.slice(start, end) };
+}
+
+/** The value span after a separator; undefined when there is nothing worth filtering. */
+function valueAfter(
+  text: string,
+  from: number,
+  colon: boolean,
+  toLineEnd: boolean,
+): { start: number; end: number } | undefined {
+  let start = from;
+  if (colon) while (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9) start++;
+  const open = text.charCodeAt(start);
+  let end: number;
+  if (open === QUOTE_DQ || open === QUOTE_SQ) {
+    start++;
+    end = start;
+    while (end < text.length && end - start < MAX_VALUE) {
+      const ch = text.charCodeAt(end);
+      if (ch === open || ch === 10 || ch === 13) break;
+      end += ch === 92 ? 2 : 1; // skip the escaped character
+    }
+    end = Math.min(end, text.length);
+  } else {
+    if (open === 123 || open === 91) {
+      // `{…}`/`[…]` is a nested structure (or an earlier redaction): only an exact redaction is skipped here.
+      if (open === 91 && !text.startsWith(FILTERED, start)) return undefined;
+      if (open === 123) return undefined;
+    }
+    end = start;
+    while (end < text.length && end - start < MAX_VALUE) {
+      const ch = text.charCodeAt(end);
+      if (ch === 10 || ch === 13) break;
+      if (!toLineEnd && (isSpace(ch) || VALUE_STOP.has(ch))) break;
+      end++;
+    }
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  }
+  if (end <= start || isKeptValue(text.slice(start, end))) return undefined;
+  return { start, end };
+}
