@@ -1,0 +1,81 @@
+// `npm run demo`: start the built-in world (Sentry-compatible HTTPS server answering for sentry.io and
+// *.sentry.io, Ollama-compatible server on 127.0.0.1:11434), open Chromium with the production build of Dexter on
+// the replica Sentry, and show the overlay, the Explain panel, the popup and the Explorer. Without a display it
+// runs headless, saves screenshots and prints where.
+import { chromium, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromiumWorldArgs, startWorld } from '../world/world';
+
+const extensionDir = path.resolve('.output/chrome-mv3');
+const outDir = path.resolve('demo-screenshots');
+const headless = !process.env.DISPLAY || process.env.DEMO_HEADLESS === '1';
+
+const world = await startWorld({ issueCount: 120 });
+console.log(`Sentry-compatible server: ${world.sentry.url} (answers for https://sentry.io and https://*.sentry.io in the demo browser)`);
+console.log(`Ollama-compatible server: ${world.ollama.url}`);
+const context = await chromium.launchPersistentContext('', {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
+  headless,
+  viewport: { width: 1400, height: 900 },
+  args: chromiumWorldArgs(world, extensionDir),
+});
+const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const extId = new URL(sw.url()).host;
+await sw.evaluate(async ([token]) => {
+  const c = (globalThis as any).chrome;
+  await c.storage.local.set({ sentryAuth: { token, sentryUrl: 'https://sentry.io' }, settings: { llm: { model: 'llama3.2:3b' } } });
+}, [world.sentry.tokens.readWrite] as const);
+
+const shots: string[] = [];
+async function shot(page: Page, name: string) {
+  mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  shots.push(file);
+}
+
+const list = await context.newPage();
+await list.goto('https://acme.sentry.io/issues/');
+await list.waitForSelector('dexter-row', { timeout: 30_000 }).catch(() => console.warn('No Dexter badges appeared on the list.'));
+await list.waitForTimeout(800);
+await shot(list, '1-issue-list-overlay');
+
+const issueHref = await list.locator('a[data-issue-title-link]').first().getAttribute('href');
+if (issueHref) {
+  await list.goto(new URL(issueHref, 'https://acme.sentry.io').toString());
+  await list.waitForTimeout(1500);
+  await shot(list, '2-issue-page');
+  const explain = list.getByRole('button', { name: /Explain with AI/i });
+  if (await explain.count()) {
+    await explain.first().click();
+    await list.waitForTimeout(4000);
+    await shot(list, '3-explain-with-ai');
+  }
+}
+
+const popup = await context.newPage();
+await popup.setViewportSize({ width: 440, height: 640 });
+await popup.goto(`chrome-extension://${extId}/popup.html`);
+await popup.waitForTimeout(2000);
+await shot(popup, '4-popup');
+
+const explorer = await context.newPage();
+await explorer.goto(`chrome-extension://${extId}/explorer.html`);
+await explorer.waitForTimeout(2500);
+await shot(explorer, '5-explorer');
+
+if (headless) {
+  console.log(`\nNo display: Dexter ran headless. Screenshots saved to ${outDir}:`);
+  for (const s of shots) console.log(`  ${s}`);
+  await context.close();
+  await world.close();
+} else {
+  console.log(`\nChromium is open with Dexter on the replica Sentry (https://acme.sentry.io/issues/). Screenshots in ${outDir}. Press Ctrl+C to stop.`);
+  await list.goto('https://acme.sentry.io/issues/');
+  process.on('SIGINT', async () => {
+    await context.close().catch(() => {});
+    await world.close();
+    process.exit(0);
+  });
+}
