@@ -31,7 +31,15 @@ export function valueText(v: unknown): string {
 function kvRow(key: string, value: unknown, testId?: string): string {
   return el('div', { 'data-test-id': testId ?? null, ...s('ContentWrapper', 'Content', 'keyValueData/index.tsx') },
     el('div', { class: 'kv-key' }, escapeHtml(key))
-    + el('div', s('ValueSection', null, 'keyValueData/index.tsx'), el('div', s('ValueWrapper', null, 'keyValueData/index.tsx'), el('span', { 'data-test-id': 'value-unformatted' }, escapeHtml(valueText(value))))));
+    + el('div', s('ValueSection', null, 'keyValueData/index.tsx'), el('div', s('ValueWrapper', null, 'keyValueData/index.tsx'), valueElement(value))));
+}
+
+/** valueElement.tsx: numbers and booleans get their own test ids, strings stay unformatted. */
+function valueElement(value: unknown): string {
+  if (typeof value === 'number') return el('span', { 'data-test-id': 'value-number' }, escapeHtml(String(value)));
+  if (typeof value === 'boolean') return el('span', { 'data-test-id': 'value-boolean' }, value ? 'true' : 'false');
+  if (typeof value === 'string' && value.includes('\n')) return el('pre', { 'data-test-id': 'value-multiline-string' }, escapeHtml(value));
+  return el('span', { 'data-test-id': 'value-unformatted' }, escapeHtml(valueText(value)));
 }
 
 function card(title: string, rows: string): string {
@@ -86,7 +94,8 @@ export function exceptionSection(event: any): string {
 
 function frames(list: any[], lang: string): string {
   const newestFirst = list.slice().reverse();
-  const firstInApp = newestFirst.findIndex(f => f?.inApp);
+  // Sentry expands the newest in-app frame, or the newest frame when none is in-app.
+  const firstInApp = Math.max(0, newestFirst.findIndex(f => f?.inApp));
   const items = newestFirst.map((f, n) => frame(f, n === firstInApp, lang, !f?.inApp && n > 0 && !!newestFirst[n - 1]?.inApp)).join('');
   return el('div', s('Wrapper', 'Content', 'content.tsx'),
     el('div', { 'data-test-id': 'stack-trace-content', ...s('StackTraceContentPanel', null, 'content.tsx'), class: 'traceback in-app-traceback' },
@@ -132,12 +141,13 @@ export function breadcrumbsSection(event: any): string {
       + el('div', s('BreadcrumbLevel', null, 'utils.tsx'), escapeHtml(b?.level ?? 'info'))))
     + el('div', s('Timestamp', null, 'breadcrumbsTimeline.tsx'), el('time', { ...s(null, 'DateTime', 'dateTime.tsx'), datetime: valueText(b?.timestamp) }, escapeHtml(valueText(b?.timestamp))))
     + el('div', s('Content', null, 'timeline/index.tsx'), el('div', s('ContentWrapper', null, 'breadcrumbsTimeline.tsx'),
-      el('div', s('BreadcrumbText', 'BreadcrumbItemContent', 'breadcrumbItemContent.tsx'), escapeHtml(b?.message ?? ''))
+      el('div', s('BreadcrumbText', crumbComponent(b), 'breadcrumbItemContent.tsx'), escapeHtml(b?.message ?? ''))
       + (b?.data && typeof b.data === 'object' ? el('div', s('CollapsibleDataContainer', 'CollapsibleValue', 'collapsibleValue.tsx'),
         Object.entries(b.data).map(([k, v]) => el('div', {}, el('span', s('ValueObjectKey', null, 'recursiveStructuredData.tsx'), escapeHtml(k)) + ': ' + el('span', { 'data-test-id': 'value-unformatted' }, escapeHtml(valueText(v))))).join('')) : ''))))).join('');
   return foldSection('breadcrumbs', 'breadcrumbs', 'Collapse Section', 'Breadcrumbs',
     el('div', s('VirtualOffset', null, 'breadcrumbsTimeline.tsx'), el('div', s('Timeline.Container', null, 'breadcrumbsTimeline.tsx'), rows)),
-    el('button', { 'aria-label': 'Open Breadcrumb Search', type: 'button', role: 'button', ...s('StyledButton', null, 'button.tsx') }, '⌕'));
+    el('button', { 'aria-label': 'Open Breadcrumb Search', type: 'button', role: 'button', ...s('StyledButton', null, 'button.tsx') }, '⌕')
+    + el('button', { 'aria-label': 'Change Time Format for Breadcrumbs', type: 'button', role: 'button', ...s('StyledButton', null, 'button.tsx') }, '◷'));
 }
 
 export function requestSection(event: any): string {
@@ -177,4 +187,21 @@ export function contextsSection(event: any): string {
   }
   return foldSection('contexts', 'Contexts', 'Collapse Contexts Section', 'Contexts',
     el('div', s('CardWrapper', 'Container', 'keyValueData/index.tsx'), el('div', s('CardColumn', null, 'keyValueData/index.tsx'), cards.join(''))));
+}
+
+function crumbComponent(b: any): string {
+  if (b?.thisEvent) return 'ExceptionCrumbContent';
+  if (b?.type === 'http') return 'HTTPCrumbContent';
+  return 'DefaultCrumbContent';
+}
+
+/** "Additional Data" (event.context), "Packages" and "SDK" — collapsed-by-default in Sentry only for packages. */
+export function extraSections(event: any): string {
+  const extra = event?.context && typeof event.context === 'object' ? Object.entries(event.context) : [];
+  const packages = event?.packages && typeof event.packages === 'object' ? Object.entries(event.packages) : [];
+  const sdk = event?.sdk && typeof event.sdk === 'object' ? Object.entries(event.sdk).filter(([, v]) => v !== null && typeof v !== 'object') : [];
+  return (extra.length ? foldSection('extra', 'Additional Data', 'Collapse Additional Data Section', 'Additional Data',
+    extra.map(([k, v]) => kvRow(k, v)).join(''), segmented('View additional data as', [['formatted', 'Formatted'], ['raw', 'Raw']])) : '')
+    + (packages.length ? foldSection('packages', 'Packages', 'Collapse Packages Section', 'Packages', packages.map(([k, v]) => kvRow(k, v)).join('')) : '')
+    + (sdk.length ? foldSection('sdk', 'SDK', 'Collapse SDK Section', 'SDK', sdk.map(([k, v]) => kvRow(k, v)).join('')) : '');
 }

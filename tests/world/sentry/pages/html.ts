@@ -26,8 +26,11 @@ export function attrs(map: Record<string, AttrValue>): string {
 
 /** `<tag attrs>children</tag>`; children are trusted HTML built by these helpers. */
 export function el(tag: string, map: Record<string, AttrValue>, children = ''): string {
+  if (VOID_TAGS.has(tag)) return `<${tag}${attrs(map)}>`;
   return `<${tag}${attrs(map)}>${children}</${tag}>`;
 }
+
+const VOID_TAGS = new Set(['input', 'img', 'hr', 'br', 'meta', 'link']);
 
 /** Text node content, escaped. */
 export function text(value: unknown): string {

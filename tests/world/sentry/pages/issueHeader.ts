@@ -54,7 +54,7 @@ function actionBar(group: any): string {
   const actions = el('div', sentry('Component', 'GroupActions', 'container.tsx'),
     el('div', sentry('Component', null, 'container.tsx'), resolved ? btn('Resolved', 'Resolved') : btn('Resolve', 'Resolve') + btn('More resolve options', '▾', { 'aria-expanded': 'false' }))
     + el('div', sentry('Component', 'ArchiveActions', 'container.tsx'), btn('Archive', 'Archive') + btn('Archive options', '▾', { 'aria-expanded': 'false' }))
-    + btn('Subscribe', '🔔') + btn('Share', '⇪') + btn('More Actions', '…', { 'aria-expanded': 'false' }));
+    + el('button', { 'aria-label': 'Subscribe', 'aria-disabled': 'false', type: 'button', role: 'button', ...sentry('StyledButton', 'SubscribeAction', 'button.tsx') }, '🔔') + btn('Share', '⇪') + btn('More Actions', '…', { 'aria-expanded': 'false' }));
   const assigned = group.assignedTo
     ? el('span', { 'data-test-id': 'letter_avatar-avatar', title: String(group.assignedTo.name ?? ''), ...sentry('AvatarContainer', 'ActorAvatar', 'avatar.tsx') }, escapeHtml(String(group.assignedTo.name ?? '')))
     : el('div', { 'data-test-id': 'unassigned-avatar', ...sentry('UnassignedAvatar', null, 'assigneeSelectorDropdown.tsx') }) + 'Unassigned';

@@ -4,7 +4,7 @@
 import { el, escapeHtml, sentry } from './html';
 import { timeSinceLong, type UrlForm } from './format';
 import { issueBase, renderIssueHeader } from './issueHeader';
-import { breadcrumbsSection, contextsSection, exceptionSection, highlightsSection, requestSection, tagsSection } from './eventSections';
+import { breadcrumbsSection, contextsSection, exceptionSection, extraSections, highlightsSection, requestSection, tagsSection } from './eventSections';
 import { issueTitleParts } from './issueRow';
 import type { Theme } from './theme';
 
@@ -50,7 +50,7 @@ function eventFilters(): string {
       el('button', { type: 'button', 'aria-haspopup': 'true', 'aria-expanded': 'false', 'data-test-id': 'page-filter-environment-selector', role: 'button', ...s('StyledButton', 'DropdownButton', 'button.tsx') }, 'All Envs')
       + el('button', { type: 'button', 'aria-haspopup': 'listbox', 'aria-expanded': 'false', 'data-test-id': 'page-filter-timerange-selector', role: 'button', ...s('StyledButton', 'DropdownButton', 'button.tsx') }, 'Since First Seen'))
     + el('div', { 'aria-disabled': 'false', 'data-test-id': 'search-query-builder', ...s('Wrapper', 'SearchQueryBuilderUI', 'searchQueryBuilder/index.tsx') },
-      el('input', { 'data-test-id': 'selection-key-handler', type: 'text', hidden: true })
+      el('div', s('VisuallyHidden', 'SelectionKeyHandler', 'selectionKeyHandler.tsx'), el('input', { 'data-test-id': 'selection-key-handler', type: 'text' }))
       + el('input', { type: 'text', 'aria-label': 'Add a search term', role: 'combobox', 'aria-expanded': 'false', 'data-test-id': 'query-builder-input', placeholder: 'Filter events…', ...s('UnstyledInput', null, 'combobox.tsx') })));
 }
 
@@ -75,13 +75,13 @@ function eventBody(i: IssuePageInput, now: Date): string {
   const sections: [string, string, string][] = [
     ['highlights', 'Highlights', highlightsSection(ev)], ['exception', 'Stack Trace', exceptionSection(ev)],
     ['breadcrumbs', 'Breadcrumbs', breadcrumbsSection(ev)], ['request', 'HTTP Request', requestSection(ev)],
-    ['tags', 'Tags', tagsSection(ev)], ['contexts', 'Context', contextsSection(ev)],
+    ['tags', 'Tags', tagsSection(ev)], ['contexts', 'Context', contextsSection(ev)], ['extra', 'Additional Data', extraSections(ev)],
   ];
   const present = sections.filter(([, , html]) => html !== '');
   const jump = el('div', s('JumpTo', 'IssueDetailsJumpTo', 'issueDetailsJumpTo.tsx'),
     el('div', { 'aria-hidden': 'true', ...s('JumpToLabel', null, 'issueDetailsJumpTo.tsx') }, 'Jump to:')
     + el('div', { role: 'group', 'aria-label': 'Jump to section links', ...s('ScrollContainer', null, 'scrollCarousel.tsx') },
-      present.map(([key, label]) => el('a', { 'aria-label': label, ...s('Component', 'JumpToLink', 'link.tsx'), href: `#${key}` }, escapeHtml(label))).join('')));
+      present.filter(([key]) => key !== 'extra').map(([key, label]) => el('a', { 'aria-label': label, ...s('Component', 'JumpToLink', 'link.tsx'), href: `#${key}` }, escapeHtml(label))).join('')));
   const projectSlug = encodeURIComponent(String(i.issue?.project?.slug ?? ''));
   const title = el('div', { 'data-stuck': 'false', ...s('FloatingEventNavigation', 'EventTitle', 'eventTitle.tsx') },
     el('div', s('EventInfoJumpToWrapper', null, 'eventTitle.tsx'),
@@ -91,7 +91,8 @@ function eventBody(i: IssuePageInput, now: Date): string {
         + el('time', { 'aria-label': 'Event timestamp', datetime: String(ev.dateCreated ?? ''), ...s('StyledTimeSince', null, 'eventTitle.tsx') }, escapeHtml(timeSinceLong(ev.dateCreated, now)))
         + el('a', { href: `/api/0/projects/${encodeURIComponent(i.org)}/${projectSlug}/events/${encodeURIComponent(eventId)}/json/`, ...s('Anchor', null, 'link.tsx') }, 'JSON'))
       + jump));
-  return title + el('div', s('ContentPadding', null, 'eventDetails.tsx'), present.map(([, , html]) => html).join(''));
+  return title + el('div', s('ContentPadding', null, 'eventDetails.tsx'),
+    el('div', s('StyledDataSection', 'EventDetailsContent', 'groupEventDetailsContent.tsx')) + present.map(([, , html]) => html).join(''));
 }
 
 function sidebar(g: any, now: Date): string {
