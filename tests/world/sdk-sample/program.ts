@@ -11,7 +11,7 @@ Sentry.init({
   release: 'order-service@2.4.1',
   environment: 'production',
   serverName: 'orders-7f9c4d-xk2lp',
-  sendDefaultPii: true,
+  dataCollection: { userInfo: true },
   tracesSampleRate: 0,
   // The test server only speaks envelopes; no spotlight, no tracing, no remote debugging.
   integrations: [Sentry.onUnhandledRejectionIntegration({ mode: 'warn' })],
