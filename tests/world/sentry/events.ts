@@ -1,0 +1,98 @@
+// API-shape events (what GET .../events/latest/ returns) built for generated issues.
+// Field set follows the real example event in shared/sentry/fixtures/openapi-examples/issue-event-javascript.json.
+import { catalogFor } from './catalog.ts';
+import type { Issue, Project } from './model.ts';
+import { createRng, hashString, hex, intBetween, pick } from './prng.ts';
+
+export const iso = (ms: number): string => new Date(ms).toISOString();
+
+function frames(issue: Issue, seed: number) {
+  const rng = createRng(seed);
+  const catalog = catalogFor(issue.platform);
+  const meta = issue.metadata as { filename?: string; function?: string };
+  const library = { function: 'dispatch', module: issue.platform === 'python' ? 'django.core.handlers.base' : 'node_modules/express/lib/router', file: issue.platform === 'python' ? 'django/core/handlers/base.py' : 'node_modules/express/lib/router/index.js' };
+  const lineNo = intBetween(rng, 20, 400);
+  const top = {
+    function: meta.function ?? 'handle', module: issue.culprit.split(' ')[0] ?? null, filename: meta.filename ?? 'app', absPath: `/app/${meta.filename ?? 'app'}`,
+    lineNo, colNo: issue.platform === 'python' ? null : intBetween(rng, 1, 80), inApp: true, context: [[lineNo - 1, '    order = load_order(request)'], [lineNo, '    total = compute_total(order)'], [lineNo + 1, '    return render(total)']],
+  };
+  const lib = { function: library.function, module: library.module, filename: library.file, absPath: `/usr/lib/${library.file}`, lineNo: 197, colNo: null, inApp: false, context: [] };
+  const extra = pick(rng, catalog.fns);
+  const mid = { ...top, function: extra, lineNo: lineNo + 40, context: [] };
+  const fill = (f: Record<string, unknown>) => ({ errors: null, vars: null, package: null, platform: null, instructionAddr: null, symbolAddr: null, trust: null, symbol: null, rawFunction: null, ...f });
+  // Sentry lists frames oldest first: the crashing in-app frame is last.
+  return [lib, mid, top].map(fill);
+}
+
+/** Tags as the API sends them: [{key, value}]. */
+function tagsOf(issue: Issue, user: Record<string, unknown> | null): { key: string; value: string }[] {
+  const tags = [
+    { key: 'environment', value: issue.environment },
+    { key: 'level', value: issue.level },
+    { key: 'handled', value: issue.isUnhandled ? 'no' : 'yes' },
+    { key: 'release', value: issue.release },
+  ];
+  if (issue.platform === 'javascript') tags.push({ key: 'browser', value: 'Chrome 126.0.0' }, { key: 'browser.name', value: 'Chrome' });
+  if (user) tags.push({ key: 'user', value: `id:${String(user.id)}` });
+  return tags.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+export function buildEvent(issue: Issue, project: Project, extra?: Record<string, unknown>): Record<string, unknown> {
+  const seed = hashString(`event:${issue.id}`);
+  const rng = createRng(seed);
+  const eventID = hex(rng, 32);
+  const userId = issue.users[issue.users.length - 1];
+  const user = userId ? { id: userId, email: `${userId}@example.com`, username: null, ip_address: '203.0.113.7', name: null, geo: { country_code: 'DE', city: 'Berlin', region: 'Germany' }, data: null } : null;
+  const meta = issue.metadata as { type?: string; value?: string };
+  const catalog = catalogFor(issue.platform);
+  return {
+    id: eventID,
+    groupID: issue.id,
+    eventID,
+    projectID: project.id,
+    size: 4_000 + intBetween(rng, 0, 6_000),
+    entries: [
+      {
+        type: 'exception',
+        data: {
+          values: [{ type: meta.type ?? 'Error', value: meta.value ?? issue.title, module: null, threadId: null, rawStacktrace: null,
+            mechanism: { type: issue.platform === 'python' ? 'django' : 'generic', handled: !issue.isUnhandled },
+            stacktrace: { frames: frames(issue, seed), framesOmitted: null, registers: null, hasSystemFrames: true } }],
+          excOmitted: null,
+          hasSystemFrames: true,
+        },
+      },
+      { type: 'breadcrumbs', data: { values: [{ type: 'default', timestamp: iso(issue.lastSeen - 1_500), level: 'info', message: 'GET /api/orders/ 200', category: 'http', data: null, event_id: null }] } },
+      { type: 'request', data: { method: 'POST', url: `https://${project.slug}.example.com/checkout/`, query: [], fragment: null, data: null, headers: [['User-Agent', 'Mozilla/5.0']], cookies: [], env: null, inferredContentType: null, apiTarget: null } },
+    ],
+    dist: null,
+    message: '',
+    title: issue.title,
+    location: (issue.metadata as { filename?: string }).filename ?? null,
+    user,
+    contexts: { runtime: { name: issue.platform === 'python' ? 'CPython' : 'node', version: issue.platform === 'python' ? '3.12.4' : 'v20.15.0', type: 'runtime' }, trace: { trace_id: hex(rng, 32), span_id: hex(rng, 16), op: 'http.server', type: 'trace' } },
+    sdk: { name: catalog.sdk, version: '2.8.0' },
+    // The API calls an event's `extra` data `context`.
+    context: extra ?? {},
+    packages: {},
+    type: 'error',
+    metadata: issue.metadata,
+    tags: tagsOf(issue, user),
+    platform: issue.platform,
+    dateReceived: iso(issue.lastSeen + 250),
+    errors: [],
+    occurrence: null,
+    _meta: {},
+    crashFile: null,
+    culprit: issue.culprit,
+    dateCreated: iso(issue.lastSeen),
+    fingerprints: [hex(rng, 32)],
+    groupingConfig: { enhancements: 'eJybzDRxY25-UmZeqpWRgaGugYGJrpGxQQAteALt', id: 'newstyle:2023-01-11' },
+    release: null,
+    userReport: null,
+    sdkUpdates: [],
+    resolvedWith: [],
+    nextEventID: null,
+    previousEventID: null,
+  };
+}

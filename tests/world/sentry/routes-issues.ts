@@ -1,0 +1,165 @@
+// Issue endpoints: list, bulk mutate, details, events, tag values and notes (GroupNotesEndpoint).
+import { badRequest, json, notFound, orgOf, pagedList, route, type ApiContext, type ApiResult, type Route } from './api.ts';
+import { iso } from './events.ts';
+import { listIssues, listProjectIssues, searchIssues } from './issues-list.ts';
+import type { Issue } from './model.ts';
+import { hashString } from './prng.ts';
+import { selectedProjects } from './routes-orgs.ts';
+import { dateRange } from './search.ts';
+import { serializeIssueDetail, serializeNote } from './serialize.ts';
+
+/** Sentry's BULK_MUTATION_LIMIT (src/sentry/api/helpers/group_index/__init__.py). */
+export const BULK_MUTATION_LIMIT = 1000;
+const STATUSES = ['resolved', 'unresolved', 'ignored', 'resolvedInNextRelease', 'muted'];
+const SUBSTATUSES = ['archived_until_escalating', 'archived_until_condition_met', 'archived_forever', 'escalating', 'ongoing', 'regressed', 'new'];
+
+interface Mutation { status?: string; substatus?: string; statusDetails?: Record<string, unknown>; isBookmarked?: boolean; hasSeen?: boolean; priority?: string }
+
+/** Validates a mutation body like GroupValidator; returns DRF-style field errors on bad input. */
+function readMutation(body: unknown): Mutation | ApiResult {
+  if (body === undefined || body === null) return {};
+  if (typeof body !== 'object' || Array.isArray(body)) return json(400, { non_field_errors: ['Invalid data. Expected a dictionary, but got list.'] });
+  const b = body as Record<string, unknown>;
+  if (b.status !== undefined && !STATUSES.includes(String(b.status))) return json(400, { status: [`"${String(b.status)}" is not a valid choice.`] });
+  if (b.substatus !== undefined && b.substatus !== null && !SUBSTATUSES.includes(String(b.substatus))) return json(400, { substatus: [`"${String(b.substatus)}" is not a valid choice.`] });
+  if (b.priority !== undefined && !['high', 'medium', 'low'].includes(String(b.priority))) return json(400, { priority: [`"${String(b.priority)}" is not a valid choice.`] });
+  return b as Mutation;
+}
+
+/** Applies a mutation to issues and returns the changes as Sentry's update_groups reports them. */
+export function applyMutation(issues: Issue[], m: Mutation): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  if (m.status) {
+    const details = m.statusDetails ?? {};
+    let status = m.status === 'muted' ? 'ignored' : m.status;
+    let statusDetails: Record<string, unknown> = {};
+    let substatus: string | null = null;
+    if (status === 'resolvedInNextRelease' || details.inNextRelease) { status = 'resolved'; statusDetails = { inNextRelease: true }; }
+    else if (status === 'resolved' && typeof details.inRelease === 'string') statusDetails = { inRelease: details.inRelease };
+    if (status === 'ignored') {
+      const conditional = ['ignoreCount', 'ignoreDuration', 'ignoreUserCount', 'ignoreWindow', 'ignoreUserWindow'].some((k) => details[k] !== undefined);
+      substatus = m.substatus ?? (conditional ? 'archived_until_condition_met' : 'archived_forever');
+      statusDetails = Object.fromEntries(Object.entries(details).filter(([k]) => k.startsWith('ignore')));
+    }
+    if (status === 'unresolved') substatus = 'ongoing';
+    for (const issue of issues) Object.assign(issue, { status, substatus, statusDetails });
+    Object.assign(result, { status, statusDetails, substatus });
+    if (status !== 'unresolved') result.inbox = false;
+  }
+  for (const key of ['isBookmarked', 'hasSeen', 'priority'] as const) {
+    if (m[key] === undefined) continue;
+    for (const issue of issues) Object.assign(issue, { [key]: m[key] });
+    result[key] = m[key];
+  }
+  return result;
+}
+
+function bulkMutate(ctx: ApiContext): ApiResult {
+  const org = orgOf(ctx);
+  if (!org) return notFound();
+  const ids = ctx.url.searchParams.getAll('id');
+  if (ids.some((id) => !/^\d+$/.test(id))) return badRequest('Invalid issue id');
+  if (ids.length > BULK_MUTATION_LIMIT) return badRequest(`Too many issues selected. A maximum of ${BULK_MUTATION_LIMIT} issues can be mutated at once.`);
+  const m = readMutation(ctx.body);
+  if ('status' in m && typeof m.status === 'number') return m as ApiResult;
+  const projects = selectedProjects(ctx, ctx.store.projectsOf(org));
+  if ('error' in projects) return json(projects.status, { detail: projects.error });
+  const visible = new Set(projects.map((p) => p.id));
+  let issues: Issue[];
+  if (ids.length > 0) {
+    issues = ids.map((id) => ctx.store.issues.get(id)).filter((i): i is Issue => !!i && visible.has(i.projectId));
+  } else {
+    const query = ctx.url.searchParams.has('query') ? (ctx.url.searchParams.get('query') ?? '') : 'is:unresolved';
+    issues = searchIssues(ctx, projects, query, dateRange(ctx.url.searchParams, ctx.store.now())).slice(0, BULK_MUTATION_LIMIT);
+  }
+  if (issues.length === 0) return { status: 204 };
+  return json(200, applyMutation(issues, m as Mutation));
+}
+
+function issueOf(ctx: ApiContext): Issue | null {
+  const org = orgOf(ctx);
+  return (org && ctx.store.findIssue(org, ctx.params.id ?? '')) ?? null;
+}
+
+function issueEvent(ctx: ApiContext): ApiResult {
+  const issue = issueOf(ctx);
+  if (!issue) return notFound();
+  const events = ctx.store.eventsOf(issue);
+  const which = ctx.params.event ?? 'latest';
+  const index = which === 'latest' || which === 'recommended' ? events.length - 1 : which === 'oldest' ? 0 : events.findIndex((e) => e.eventID === which || e.id === which);
+  const event = events[index];
+  if (!event) return json(404, { detail: 'Event not found' });
+  return json(200, { ...event, previousEventID: events[index - 1]?.eventID ?? null, nextEventID: events[index + 1]?.eventID ?? null });
+}
+
+const TAG_NAMES: Record<string, string> = { user: 'User', environment: 'Environment', level: 'Level', release: 'Release', handled: 'Handled' };
+
+/** Tag values with counts that add up to the issue's event count; users get a skewed share like real traffic. */
+function tagValues(ctx: ApiContext, issue: Issue, key: string): { value: string; count: number }[] | null {
+  const total = ctx.store.countBetween(issue, 0, Infinity);
+  const single = (value: string) => [{ value, count: total }];
+  if (key === 'environment') return single(issue.environment);
+  if (key === 'level') return single(issue.level);
+  if (key === 'release') return single(issue.release);
+  if (key === 'handled') return single(issue.isUnhandled ? 'no' : 'yes');
+  if (key !== 'user' || issue.users.length === 0) return null;
+  const weights = issue.users.map((u) => 1 + (hashString(u + issue.id) % 100) ** 2);
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const counts = weights.map((w) => Math.max(1, Math.floor((w / sum) * Math.max(total, issue.users.length))));
+  return issue.users.map((u, i) => ({ value: `id:${u}`, count: counts[i] ?? 1 })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+function tagValueBody(issue: Issue, key: string, v: { value: string; count: number }) {
+  const base = { key, name: v.value, value: v.value, count: v.count, lastSeen: iso(issue.lastSeen), firstSeen: iso(issue.firstSeen) };
+  if (key !== 'user') return base;
+  const id = v.value.slice(3);
+  return { ...base, id, email: `${id}@example.com`, username: null, ipAddress: null, avatarUrl: null, identifier: id };
+}
+
+export const issueRoutes: Route[] = [
+  route('GET', 'organizations/:org/issues/', 'event:read', (ctx) => listIssues(ctx)),
+  route('PUT', 'organizations/:org/issues/', 'event:write', bulkMutate),
+  route('GET', 'projects/:org/:project/issues/', 'event:read', listProjectIssues),
+  route('GET', 'organizations/:org/issues/:id/', 'event:read', (ctx) => {
+    const issue = issueOf(ctx);
+    return issue ? json(200, serializeIssueDetail(issue, ctx.store, ctx.u)) : notFound();
+  }),
+  route('PUT', 'organizations/:org/issues/:id/', 'event:write', (ctx) => {
+    const issue = issueOf(ctx);
+    if (!issue) return notFound();
+    const m = readMutation(ctx.body);
+    if ('status' in m && typeof m.status === 'number') return m as ApiResult;
+    const changes = applyMutation([issue], m as Mutation);
+    return json(200, { ...serializeIssueDetail(issue, ctx.store, ctx.u), ...changes });
+  }),
+  route('GET', 'organizations/:org/issues/:id/events/:event/', 'event:read', issueEvent),
+  route('GET', 'organizations/:org/issues/:id/tags/:key/', 'event:read', (ctx) => {
+    const issue = issueOf(ctx);
+    const key = ctx.params.key ?? '';
+    const values = issue && tagValues(ctx, issue, key);
+    if (!issue || !values) return notFound();
+    return json(200, { key, name: TAG_NAMES[key] ?? key, uniqueValues: values.length, totalValues: values.reduce((a, v) => a + v.count, 0),
+      topValues: values.slice(0, 9).map((v) => tagValueBody(issue, key, v)) });
+  }),
+  route('GET', 'organizations/:org/issues/:id/tags/:key/values/', 'event:read', (ctx) => {
+    const issue = issueOf(ctx);
+    const key = ctx.params.key ?? '';
+    const values = issue && tagValues(ctx, issue, key);
+    if (!issue || !values) return notFound();
+    return pagedList(ctx, values.map((v, i) => ({ item: v, score: values.length - i })), (v) => tagValueBody(issue, key, v), 1000);
+  }),
+  route('GET', 'organizations/:org/issues/:id/comments/', 'event:read', (ctx) => {
+    const issue = issueOf(ctx);
+    if (!issue) return notFound();
+    const notes = [...issue.notes].reverse();
+    return pagedList(ctx, notes.map((n) => ({ item: n, score: n.dateCreated })), serializeNote);
+  }),
+  route('POST', 'organizations/:org/issues/:id/comments/', 'event:write', (ctx) => {
+    const issue = issueOf(ctx);
+    if (!issue) return notFound();
+    const text = (ctx.body as { text?: unknown } | null)?.text;
+    if (typeof text !== 'string' || text.trim() === '') return json(400, { text: ['This field is required.'] });
+    if (issue.notes.some((n) => n.text === text)) return json(400, { detail: 'You have already posted that comment.' });
+    return json(201, serializeNote(ctx.store.addNote(issue, text, ctx.caller.name)));
+  }),
+];

@@ -1,0 +1,198 @@
+// The Sentry test world's state: organisations, projects, issues (generated + real fixtures), notes, sessions.
+// Everything the API serves and every state change (resolve, ignore, new events) lives here, in memory.
+import { randomBytes } from 'node:crypto';
+import { buildEvent } from './events.ts';
+import { deadlockMessages, fixtureIssues } from './fixtures.ts';
+import { generateIssue, windowStartFor } from './generate.ts';
+import { HOUR, HOURS_KEPT, type Issue, type Note, type Org, type Project, type Region } from './model.ts';
+import { createRng, type Rng } from './prng.ts';
+
+export interface StoreOptions { issueCount?: number; seed?: number; now?: () => number }
+
+interface ProjectSpec { slug: string; name: string; platform: string }
+interface OrgSpec { slug: string; name: string; region: Region; projects: ProjectSpec[] }
+
+export const WORLD: OrgSpec[] = [
+  { slug: 'acme', name: 'Acme Corp', region: 'us', projects: [
+    { slug: 'api', name: 'api', platform: 'python-django' },
+    { slug: 'web-frontend', name: 'web-frontend', platform: 'javascript-react' },
+    { slug: 'payments', name: 'payments', platform: 'node-express' },
+    { slug: 'android', name: 'android', platform: 'android' },
+  ] },
+  { slug: 'kaffeehaus', name: 'Kaffeehaus GmbH', region: 'de', projects: [
+    { slug: 'shop', name: 'shop', platform: 'python-django' },
+    { slug: 'storefront', name: 'storefront', platform: 'javascript-react' },
+  ] },
+];
+
+/** Crockford-style base32 that Sentry uses for the suffix of short ids (PROJECT-1A). */
+function shortIdSuffix(n: number): string {
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  let out = '';
+  do { out = alphabet[n % 32] + out; n = Math.floor(n / 32); } while (n > 0);
+  return out;
+}
+
+export class Store {
+  readonly now: () => number;
+  readonly orgs: Org[] = [];
+  readonly projects: Project[] = [];
+  readonly issues = new Map<string, Issue>();
+  /** Start of hour 0 of every issue's hourly series. */
+  readonly windowStart: number;
+  readonly sessions = new Map<string, { csrf: string }>();
+  private nextIssueId = 4_200_000_001;
+  private nextNoteId = 9_000_001;
+  private shortCounters = new Map<string, number>();
+  private rng: Rng;
+
+  constructor(opts: StoreOptions = {}) {
+    this.now = opts.now ?? Date.now;
+    const now = this.now();
+    this.windowStart = windowStartFor(now);
+    this.rng = createRng(opts.seed ?? 42);
+    const perOrg = Math.max(0, opts.issueCount ?? 60);
+    WORLD.forEach((spec, orgIndex) => this.buildOrg(spec, orgIndex, perOrg, now));
+  }
+
+  private buildOrg(spec: OrgSpec, orgIndex: number, count: number, now: number): void {
+    const org: Org = { id: String(1_000_001 + orgIndex), slug: spec.slug, name: spec.name, region: spec.region, dateCreated: now - 400 * 24 * HOUR };
+    this.orgs.push(org);
+    const projects = spec.projects.map((p, i): Project => ({
+      id: String(4_500_000_000 + orgIndex * 100 + i + 1), orgId: org.id, slug: p.slug, name: p.name, platform: p.platform,
+      dateCreated: org.dateCreated + i * 24 * HOUR, teamSlug: 'core',
+      userBase: Array.from({ length: 40 + Math.ceil(count / spec.projects.length) * 6 }, (_, n) => `${p.slug}-user-${n + 1}`),
+    }));
+    this.projects.push(...projects);
+    const special = org.slug === 'acme' ? this.addSpecialIssues(org, projects, now) : 0;
+    for (let i = special; i < count; i++) {
+      const project = projects[Math.floor(this.rng() * projects.length)] ?? projects[0]!;
+      this.insert(generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, now }));
+    }
+  }
+
+  /** acme gets the PostgreSQL deadlock issues and the real fixture issues; returns how many were added. */
+  private addSpecialIssues(org: Org, projects: Project[], now: number): number {
+    const api = projects.find((p) => p.slug === 'api')!;
+    const messages = deadlockMessages().filter((m) => m.driver.includes('Python'));
+    const picks = [messages[0], messages[1], messages[3]].filter((m) => m !== undefined);
+    picks.forEach((message, i) => {
+      const kind = { type: i === 1 ? 'OperationalError' : 'DeadlockDetected', value: message.text, module: ['orders.services', 'billing.tasks', 'inventory.models'][i] ?? 'orders.services', fn: ['reserve_stock', 'settle_invoice', 'save'][i] ?? 'save' };
+      const issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(api), org, project: api, now, kind, shape: i === 0 ? 'spike' : 'steady' });
+      issue.events.push(buildEvent(issue, api, { sqlstate: '40P01', db: 'postgresql', driver: message.driver, pg_error: message.text, source: message.source }));
+      this.insert(issue);
+    });
+    for (const { issue: real, event } of fixtureIssues()) {
+      const project = projects.find((p) => p.platform.startsWith(String(real.platform))) ?? api;
+      const issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, now });
+      Object.assign(issue, {
+        title: real.title, culprit: real.culprit ?? '', metadata: real.metadata ?? {}, type: real.type === 'default' ? 'default' : 'error',
+        issueType: real.issueType ?? 'error', issueCategory: real.issueCategory ?? 'error', level: real.level ?? 'error',
+        isUnhandled: Boolean(real.isUnhandled), substatus: real.substatus === 'regressed' ? 'regressed' : issue.substatus, fingerprint: `fixture:${real.shortId}`,
+      });
+      if (event) issue.events.push({ ...event, groupID: issue.id, projectID: project.id, dateCreated: new Date(issue.lastSeen).toISOString() });
+      this.insert(issue);
+    }
+    return picks.length + fixtureIssues().length;
+  }
+
+  private insert(issue: Issue): void { this.issues.set(issue.id, issue); }
+  private newIssueId(): string { return String(this.nextIssueId++); }
+  private newShortId(project: Project): string {
+    const n = (this.shortCounters.get(project.id) ?? 0) + 1;
+    this.shortCounters.set(project.id, n);
+    return `${project.slug.toUpperCase()}-${shortIdSuffix(n)}`;
+  }
+
+  findOrg(idOrSlug: string): Org | undefined {
+    return this.orgs.find((o) => o.slug === idOrSlug || o.id === idOrSlug);
+  }
+  projectsOf(org: Org): Project[] { return this.projects.filter((p) => p.orgId === org.id); }
+  findProject(org: Org, idOrSlug: string): Project | undefined {
+    return this.projectsOf(org).find((p) => p.slug === idOrSlug || p.id === idOrSlug);
+  }
+  projectById(id: string): Project | undefined { return this.projects.find((p) => p.id === id); }
+  issuesOf(org: Org): Issue[] { return [...this.issues.values()].filter((i) => i.orgId === org.id); }
+  findIssue(org: Org, id: string): Issue | undefined {
+    const issue = this.issues.get(id) ?? [...this.issues.values()].find((i) => i.shortId === id.toUpperCase());
+    return issue && issue.orgId === org.id ? issue : undefined;
+  }
+
+  /** The events of an issue, oldest first; generated issues get theirs on first use. */
+  eventsOf(issue: Issue): Record<string, unknown>[] {
+    if (issue.events.length === 0) {
+      const project = this.projectById(issue.projectId);
+      if (project) issue.events.push(buildEvent(issue, project));
+    }
+    return issue.events;
+  }
+
+  hourIndex(ms: number): number { return Math.floor((ms - this.windowStart) / HOUR); }
+
+  /** Events of the issue in [from, to), from the hourly series (older events count only when from is before the window). */
+  countBetween(issue: Issue, from: number, to: number): number {
+    let sum = from < this.windowStart ? issue.olderCount : 0;
+    const a = Math.max(0, this.hourIndex(from));
+    const b = Math.min(HOURS_KEPT - 1, this.hourIndex(to - 1));
+    for (let i = a; i <= b; i++) sum += issue.hourly[i] ?? 0;
+    return sum;
+  }
+
+  addNote(issue: Issue, text: string, userName: string): Note {
+    const note: Note = { id: String(this.nextNoteId++), issueId: issue.id, text, dateCreated: this.now(), userName };
+    issue.notes.push(note);
+    return note;
+  }
+
+  createSession(): { sentrysid: string; sc: string; cookie: string } {
+    const sentrysid = randomBytes(16).toString('hex');
+    const sc = randomBytes(16).toString('hex');
+    this.sessions.set(sentrysid, { csrf: sc });
+    return { sentrysid, sc, cookie: `sentrysid=${sentrysid}; sc=${sc}` };
+  }
+
+  /**
+   * Groups an API-shape event into an issue the way Sentry's default grouping roughly does: exception type plus
+   * the top in-app frame, else the message. A resolved issue that gets a new event regresses.
+   */
+  addEvent(projectId: string, event: Record<string, any>): { issue: Issue; created: boolean } {
+    const project = this.projectById(projectId);
+    if (!project) throw new Error(`unknown project ${projectId}`);
+    const org = this.orgs.find((o) => o.id === project.orgId)!;
+    const { fingerprint, title, culprit, type, value, fn, file } = groupingOf(event);
+    const at = Date.parse(String(event.dateCreated ?? '')) || this.now();
+    let issue = [...this.issues.values()].find((i) => i.projectId === projectId && i.fingerprint === fingerprint);
+    const created = !issue;
+    if (!issue) {
+      issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, now: this.now(), shape: 'new' });
+      Object.assign(issue, { title, culprit, fingerprint, hourly: new Uint32Array(HOURS_KEPT), olderCount: 0, users: [], firstSeen: at, lastSeen: at, substatus: 'new', status: 'unresolved', events: [],
+        metadata: { type, value, filename: file, function: fn }, level: event.level ?? 'error', platform: event.platform ?? project.platform });
+      this.insert(issue);
+    } else if (issue.status !== 'unresolved') {
+      Object.assign(issue, { status: 'unresolved', substatus: issue.status === 'resolved' ? 'regressed' : 'escalating', statusDetails: {} });
+    }
+    const index = this.hourIndex(at);
+    if (index >= 0 && index < HOURS_KEPT) issue.hourly[index] = (issue.hourly[index] ?? 0) + 1;
+    else issue.olderCount += 1;
+    issue.lastSeen = Math.max(issue.lastSeen, at);
+    issue.firstSeen = Math.min(issue.firstSeen, at);
+    const userId = event.user?.id ?? event.user?.email ?? event.user?.ip_address;
+    if (userId && !issue.users.includes(String(userId))) issue.users.push(String(userId));
+    if (userId && !project.userBase.includes(String(userId))) project.userBase.push(String(userId));
+    issue.events.push({ ...event, groupID: issue.id, projectID: project.id });
+    return { issue, created };
+  }
+}
+
+function groupingOf(event: Record<string, any>) {
+  const exception = (event.entries ?? []).find((e: any) => e.type === 'exception')?.data?.values?.at(-1);
+  const frames: any[] = exception?.stacktrace?.frames ?? [];
+  const top = [...frames].reverse().find((f) => f.inApp) ?? frames.at(-1);
+  if (exception) {
+    const fn = String(top?.function ?? '?');
+    const file = String(top?.filename ?? top?.module ?? '?');
+    return { fingerprint: `${exception.type}|${file}.${fn}`, title: `${exception.type}: ${String(exception.value ?? '').split('\n')[0]}`, culprit: `${fn}(${file})`, type: exception.type, value: exception.value, fn, file };
+  }
+  const message = String((event.entries ?? []).find((e: any) => e.type === 'message')?.data?.formatted ?? event.message ?? event.title ?? '<unlabeled event>');
+  return { fingerprint: `message|${message}`, title: message.split('\n')[0] ?? message, culprit: '', type: undefined, value: message, fn: undefined, file: undefined };
+}
