@@ -1,0 +1,78 @@
+// The popup's Triage tab: the org/project of the active tab, sorted by priority, with bulk actions and keys.
+import { Button, Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
+import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { send } from '../api';
+import { ErrorNote } from '../ui/ErrorNote';
+import { openTab } from '../ui/open';
+import { BulkBar } from './BulkBar';
+import { useTriage, useTriageStore } from './context';
+import { FilterBar } from './FilterBar';
+import { IssueList, rowDomId } from './IssueList';
+import { handleTriageKey } from './keys';
+import { buildQuery, sortRows, type IssueRow } from './rows';
+import { sentryLink, type Place } from './target';
+
+export function TriageView({ place }: { place: Place }) {
+  const store = useTriageStore();
+  const rows = useTriage((s) => s.rows);
+  const sort = useTriage((s) => s.sort);
+  const loading = useTriage((s) => s.loading);
+  const error = useTriage((s) => s.error);
+  const selected = useTriage((s) => s.selected);
+  const focus = useTriage((s) => s.focus);
+  const nextCursor = useTriage((s) => s.nextCursor);
+  const prevCursor = useTriage((s) => s.prevCursor);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
+  const allOnPage = sorted.length > 0 && sorted.every((r) => selected.has(r.id));
+
+  const open = (row: IssueRow) => {
+    const url = sentryLink(place.link, row.id);
+    if (url) void openTab(url);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target instanceof HTMLInputElement && e.target.type !== 'checkbox') return;
+    if (e.metaKey || e.ctrlKey || e.altKey) return;
+    if (handleTriageKey(e.key, store.getState(), sorted, { open, focusSearch: () => searchRef.current?.focus() })) e.preventDefault();
+  };
+  const openExplorer = () => {
+    const s = store.getState();
+    void send({ type: 'open.explorer', query: buildQuery(s.status, s.keyword) });
+  };
+
+  if (!place.target) {
+    return <ErrorNote error={{ kind: 'invalid-request', message: 'This tab is not a Sentry issue list and no organization is set.', nextStep: 'Open Sentry in this tab, or choose an organization in Settings.' }} />;
+  }
+  const focused = sorted[focus];
+  return (
+    <Stack gap="xs" onKeyDown={onKeyDown}>
+      <Group justify="space-between" gap="xs">
+        <Text size="sm">
+          <b>{place.target.org}</b> <Text span c="dimmed" size="xs">({place.source === 'tab' ? 'from this tab' : 'from Settings'})</Text>
+        </Text>
+        <Button size="compact-sm" variant="light" onClick={openExplorer}>Open Explorer</Button>
+      </Group>
+      <FilterBar searchRef={searchRef} />
+      <BulkBar />
+      <ErrorNote error={error} />
+      <Group gap="xs">
+        <Checkbox size="xs" label="Select all on page" checked={allOnPage} onChange={(e) => store.getState().selectAll(sorted.map((r) => r.id), e.currentTarget.checked)} />
+        {loading && <Loader size="xs" aria-label="Loading issues" />}
+      </Group>
+      <div
+        role="grid"
+        aria-label="Issues (j/k move, x select, Enter open, r resolve, i ignore, / search)"
+        aria-rowcount={sorted.length}
+        aria-activedescendant={focused ? rowDomId(focused.id) : undefined}
+        tabIndex={0}
+        style={{ maxHeight: 340, overflowY: 'auto' }}
+      >
+        <IssueList rows={sorted} link={place.link} />
+      </div>
+      <Group justify="space-between">
+        <Button size="compact-sm" variant="default" disabled={!prevCursor || loading} onClick={() => void store.getState().prevPage()}>Previous</Button>
+        <Button size="compact-sm" variant="default" disabled={!nextCursor || loading} onClick={() => void store.getState().nextPage()}>Next</Button>
+      </Group>
+    </Stack>
+  );
+}
