@@ -1,7 +1,7 @@
 // Ollama through the official `ollama` browser client (NDJSON streaming), with an injected fetch.
 import { Ollama } from 'ollama/browser';
 import { type LlmError, llmErrors } from './errors';
-import { type FetchLike, type LlmProvider, type ResolvedConfig, classify, watchdog, withSignal } from './transport';
+import { type FetchLike, type LlmProvider, type ResolvedConfig, classify, hasModel, watchdog, withSignal } from './transport';
 
 export function ollamaProvider(cfg: ResolvedConfig): LlmProvider {
   const client = (f: FetchLike = cfg.fetch) => new Ollama({ host: cfg.url, fetch: f as typeof fetch });
@@ -32,7 +32,7 @@ export function ollamaProvider(cfg: ResolvedConfig): LlmProvider {
           if (status === 404 && !model && !models.length) return; // probe name unknown, but the POST got through
           throw status === 404 ? llmErrors.modelMissing(probe, models) : e;
         });
-        if (!models.length) return { ok: false, error: llmErrors.modelMissing(model ?? '', []) };
+        if (!models.length || (model && !hasModel(models, model))) return { ok: false, error: llmErrors.modelMissing(model ?? '', models) };
         return { ok: true, models, model: probe };
       } catch (e) {
         return { ok: false, error: classify(e, cfg.url, none, cfg.stallSeconds) };

@@ -70,7 +70,7 @@ export function openAiProvider(cfg: ResolvedConfig): LlmProvider {
       try {
         const models = await listModels();
         const probe = model || models[0];
-        if (!probe) return { ok: false, error: llmErrors.modelMissing('', []) };
+        if (!probe || (model && models.length && !models.includes(model))) return { ok: false, error: llmErrors.modelMissing(model ?? '', models) };
         // A one-token completion: the smallest POST that proves origin, auth and model all work.
         const res = await cfg.fetch(`${base}/chat/completions`, { method: 'POST', headers, body: chatBody(probe, '', 'ping', false, 1) });
         if (!res.ok) return { ok: false, error: await failure(res, probe) };
