@@ -2,12 +2,23 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventCulprit, eventTitle, groupingKey, ingestEventToApi, parseEnvelope } from './ingest.ts';
 import { runSdkSample, SAMPLE_MODULES } from '../sdk-sample/run.ts';
 
 const FIXTURES = '/work/shared/sentry/fixtures';
 const readJson = (p: string) => JSON.parse(readFileSync(`${FIXTURES}/${p}`, 'utf8'));
+const EVENT_PATH = '/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/events/{event_id}/';
+const eventSchema = readJson('../openapi.json').paths[EVENT_PATH].get.responses['200'].content['application/json'].schema;
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+const validateApiEvent = ajv.compile(eventSchema);
+const expectValidApiEvent = (api: unknown) => {
+  validateApiEvent(api);
+  expect(validateApiEvent.errors ?? []).toEqual([]);
+};
 const entry = (api: any, type: string) => api.entries.find((e: any) => e.type === type)?.data;
 
 describe('parseEnvelope', () => {
@@ -63,6 +74,7 @@ describe('ingestEventToApi on Sentry’s own sample events', () => {
     expect(api.tags.map((t: any) => t.key)).toEqual([...api.tags.map((t: any) => t.key)].sort());
     // Entries come in Sentry's display order: message, exception, breadcrumbs, request.
     expect(api.entries.map((e: any) => e.type)).toEqual(['message', 'exception', 'breadcrumbs', 'request']);
+    expectValidApiEvent(api);
   });
 
   it('converts the modern Python sample (context lines, vars, breadcrumbs object)', () => {
@@ -81,6 +93,12 @@ describe('ingestEventToApi on Sentry’s own sample events', () => {
     expect(api.tags).toContainEqual({ key: 'handled', value: 'no' });
     expect(api.contexts.runtime).toMatchObject({ name: 'CPython', type: 'runtime' });
     expect(api.context).toEqual(sample.extra);
+    expectValidApiEvent(api);
+  });
+
+  it('validates against Sentry’s OpenAPI schema, which the real example also passes', () => {
+    expectValidApiEvent(readJson('openapi-examples/issue-event-javascript.json'));
+    expect(validateApiEvent({ ...readJson('openapi-examples/issue-event-javascript.json'), tags: [{ key: 1 }] })).toBe(false);
   });
 
   it('has the same keys as real API events from Sentry', () => {
@@ -196,5 +214,6 @@ describe('events from the real @sentry/node SDK', () => {
       expect(e.contexts.order).toMatchObject({ id: 'ord_8812', type: 'default' });
     }
     expect(new Set(apiEvents.map(groupingKey)).size).toBe(4);
+    for (const e of apiEvents) expectValidApiEvent(e);
   });
 });
