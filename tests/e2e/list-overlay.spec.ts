@@ -1,0 +1,124 @@
+// The issue-list overlay on Sentry's real URLs (served by the replica), in the production build.
+import { test, expect, setToken } from './fixtures';
+import { priorityScore } from '../../lib/scoring/priority';
+
+declare const chrome: any;
+
+async function apiIssues(world: any, ids: string[]) {
+  // What Sentry's API says about these rows: the oracle for every badge.
+  const org = world.sentry.store.findOrg('acme');
+  return ids.map((id) => world.sentry.store.findIssue(org, id));
+}
+
+test.beforeEach(async ({ ext, world }) => {
+  await setToken(ext, world.sentry.tokens.readWrite);
+  await ext.sw.evaluate(async () => {
+    const all = await chrome.storage.local.get(null);
+    await chrome.storage.local.remove(Object.keys(all).filter((k: string) => k.startsWith('dexter-cache:')));
+  });
+});
+
+for (const [layout, url] of [
+  ['table', 'https://acme.sentry.io/issues/'],
+  ['div', 'https://sentry.io/organizations/acme/issues/?layout=div'],
+] as const) {
+  test(`badges on every row of the ${layout} layout, numbers from the API, one batched request`, async ({ ext, world }) => {
+    const before = world.sentry.requests.length;
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    const rows = page.locator('[data-test-id="group"]');
+    const n = await rows.count();
+    expect(n).toBeGreaterThan(5);
+    await expect(page.locator('dexter-row')).toHaveCount(n);
+    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('dexter-row')].filter((h) => h.shadowRoot!.querySelectorAll('[data-slot] .chip, [data-slot] svg').length >= 3).length)).toBe(n);
+
+    const shown = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('dexter-row')].map((h) => ({
+      id: h.dataset.issueId!,
+      users: h.shadowRoot!.querySelector('[data-slot="list-impact"]')!.textContent!,
+      priority: h.shadowRoot!.querySelector('[data-slot="list-priority"]')!.textContent!,
+      spark: h.shadowRoot!.querySelector('[data-slot="list-sparkline"] svg')?.getAttribute('aria-label') ?? '',
+    })));
+    const issues = await apiIssues(world, shown.map((s) => s.id));
+    for (const [i, s] of shown.entries()) {
+      const issue = issues[i];
+      expect(issue, `issue ${s.id}`).toBeTruthy();
+      if (issue.userCount < 1000) expect(s.users.startsWith(`${issue.userCount} users`), `${s.id}: ${s.users} vs ${issue.userCount}`).toBe(true);
+      expect(s.priority).toMatch(/^P\d{1,3} (critical|high|medium|low)$/);
+      expect(s.spark).toMatch(/events in the last 24 hours/);
+    }
+    // One list request carrying the row ids (group=…), not one per row.
+    const batched = world.sentry.requests.slice(before).filter((r: any) => r.path.includes('/issues/?') && r.path.includes('group='));
+    expect(batched.length).toBe(Math.ceil(n / 100));
+    const perRow = world.sentry.requests.slice(before).filter((r: any) => /\/issues\/\d+\//.test(r.path));
+    expect(perRow).toHaveLength(0);
+  });
+}
+
+test('priority shown equals lib/scoring on the API data', async ({ ext, world }) => {
+  const page = await ext.context.newPage();
+  await page.goto('https://acme.sentry.io/issues/');
+  await expect.poll(() => page.locator('dexter-row').count()).toBeGreaterThan(3);
+  await expect.poll(() => page.evaluate(() => document.querySelector('dexter-row')?.shadowRoot?.querySelector('[data-slot="list-priority"] .chip')?.textContent ?? '')).not.toBe('');
+  const first = await page.evaluate(() => {
+    const h = document.querySelector<HTMLElement>('dexter-row')!;
+    return { id: h.dataset.issueId!, text: h.shadowRoot!.querySelector('[data-slot="list-priority"] .chip')!.textContent! };
+  });
+  const res = await page.evaluate(async (id) => (await fetch(`/api/0/organizations/acme/issues/?group=${id}&groupStatsPeriod=24h`)).status, first.id);
+  expect(res).toBe(401); // the page itself has no token: Dexter's numbers came through the background
+  const api = await ext.sw.evaluate(async ([id, token]) => {
+    const r = await fetch(`https://acme.sentry.io/api/0/organizations/acme/issues/?group=${id}&groupStatsPeriod=24h`, { headers: { Authorization: `Bearer ${token}` } });
+    return r.json();
+  }, [first.id, world.sentry.tokens.readWrite] as const);
+  const expected = priorityScore(api[0], { now: Date.now() });
+  expect(first.text).toBe(`P${expected.score} ${expected.level}`);
+});
+
+test('clicking a badge never opens the issue', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto('https://acme.sentry.io/issues/');
+  const host = page.locator('dexter-row').first();
+  await expect(host.locator('[data-slot="list-priority"] .chip')).toBeVisible();
+  await host.locator('[data-slot="list-priority"] .chip').click();
+  await page.waitForTimeout(500);
+  expect(new URL(page.url()).pathname).toBe('/issues/');
+});
+
+test('in-app navigation, re-renders and pagination leave no duplicates and no leftovers', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto('https://acme.sentry.io/issues/?limit=25'); // Sentry's own page size, so there is a next page
+  const rows = page.locator('[data-test-id="group"]');
+  await expect.poll(() => page.locator('dexter-row').count()).toBe(await rows.count());
+  for (let i = 0; i < 3; i++) {
+    await page.locator('a[data-issue-title-link]').nth(i).click();
+    await expect(page).toHaveURL(/\/issues\/\d+\//);
+    await expect(page.locator('dexter-row')).toHaveCount(0);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/issues\/(\?.*)?$/);
+    await expect.poll(() => page.locator('dexter-row').count()).toBe(await rows.count());
+  }
+  // A React-style re-render replaces the row nodes: badges come back once each.
+  await page.evaluate(() => document.dispatchEvent(new CustomEvent('replica:rerender')));
+  await page.waitForTimeout(300);
+  await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('[data-test-id="group"]')].every((r) => r.querySelectorAll('dexter-row').length === 1))).toBe(true);
+  const firstIds = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('dexter-row')].map((h) => h.dataset.issueId));
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  await expect.poll(() => page.evaluate((old) => {
+    const hosts = [...document.querySelectorAll<HTMLElement>('dexter-row')];
+    const rows = [...document.querySelectorAll('[data-test-id="group"]')];
+    return rows.length > 0 && hosts.length === rows.length && rows.every((r) => r.querySelectorAll('dexter-row').length === 1) && !hosts.some((h) => old.includes(h.dataset.issueId));
+  }, firstIds)).toBe(true);
+});
+
+test('an unknown list layout degrades quietly: one warning, no badges, page intact', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  const warnings: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'warning' && m.text().includes('[Dexter]')) warnings.push(m.text()); });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('https://acme.sentry.io/issues/?layout=unknown');
+  await page.waitForTimeout(5000);
+  await expect(page.locator('dexter-row')).toHaveCount(0);
+  expect(warnings).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
