@@ -67,6 +67,8 @@ export const EXPLAIN_PORT = 'dexter-explain';
 export const explainClientSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), target: targetSchema, issueId: id, regenerate: z.boolean().default(false) }),
   z.object({ type: z.literal('start-text'), text: z.string().min(1).max(200_000) }),
+  /** Context-menu selections wait in the background under a nonce until the panel asks (no timer races). */
+  z.object({ type: z.literal('start-selection'), nonce: z.string().regex(/^[0-9a-f-]{36}$/) }),
   z.object({ type: z.literal('cancel') }),
 ]);
 export type ExplainClientMessage = z.infer<typeof explainClientSchema>;
@@ -106,4 +108,13 @@ export interface LlmStatus {
 }
 export interface IssuesPage<I = unknown> { issues: I[]; nextCursor: string | null; prevCursor: string | null; hits: number | null }
 export interface BulkResult { status: 'resolved' | 'ignored' | 'unresolved'; updated: string[]; failed: { id: string; reason: string }[]; previous: Record<string, string> }
+/** `issue.analysis`: what the issue page's deadlock panel needs (parsed from the raw event, before scrubbing). */
+export interface IssueAnalysis {
+  eventId: string | null;
+  /** lib/deadlock DeadlockReport objects (one per deadlock in the event), empty when the event is no deadlock. */
+  deadlocks: unknown[];
+  /** SQLSTATE 40P01 or "deadlock detected" seen even when no graph could be parsed (e.g. node-postgres, pgx). */
+  isDeadlock: boolean;
+  hasException: boolean;
+}
 export interface PromptPreview { version: string; system: string; user: string; tokens: number; budget: number; dropped: string[]; scrubReport: Record<string, number> }
