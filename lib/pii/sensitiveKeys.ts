@@ -80,8 +80,11 @@ export const FILTERED = '[Filtered]';
 const KEEP_VALUES = new Set(['', 'true', 'false', 'null', 'undefined', FILTERED]);
 
 export function isKeptValue(value: string): boolean {
-  return KEEP_VALUES.has(value.trim()) || /^\*+$/.test(value) || /^\[[a-z-]+\]$/.test(value);
+  return KEEP_VALUES.has(value.trim()) || /^(?:\*+|\[[a-z-]+\]|Bearer \[token\])$/.test(value);
 }
+
+/** Authorization schemes: `token: Bearer abc` filters `Bearer abc`, not just the scheme word. */
+const AUTH_SCHEMES = new Set(['bearer', 'basic', 'token', 'digest', 'negotiate', 'apikey', 'ntlm']);
 
 const isKeyChar = (c: number) => isAlnum(c) || c === 95 || c === 45 || c === 46 || c === 91 || c === 93; // _ - . [ ]
 const QUOTE_DQ = 34;
@@ -160,6 +163,14 @@ function valueAfter(
       if (ch === 10 || ch === 13) break;
       if (!toLineEnd && (isSpace(ch) || VALUE_STOP.has(ch))) break;
       end++;
+    }
+    if (!toLineEnd && AUTH_SCHEMES.has(text.slice(start, end).toLowerCase())) {
+      let next = end;
+      while (text.charCodeAt(next) === 32) next++;
+      if (next > end && next < text.length && !isSpace(text.charCodeAt(next))) {
+        end = next;
+        while (end < text.length && end - start < MAX_VALUE && !isSpace(text.charCodeAt(end))) end++;
+      }
     }
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   }

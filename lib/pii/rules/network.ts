@@ -57,14 +57,21 @@ function domainEnd(text: string, pos: number): number {
   return best;
 }
 
-/** One IPv4 octet, `25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?`: the ends it can take, in the regex's order of preference. */
-function octetEnds(text: string, p: number): number[] {
+// Scratch space for the octet ends of the four levels of ipv4End, so the hot loop allocates nothing.
+const OCTET_ENDS = [new Int32Array(3), new Int32Array(3), new Int32Array(3), new Int32Array(3)];
+
+/**
+ * One IPv4 octet, `25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?`: writes the ends it can take, in the regex's order of
+ * preference, into `ends` and returns how many.
+ */
+function octetEnds(text: string, p: number, ends: Int32Array): number {
   const d0 = text.charCodeAt(p);
   const d1 = text.charCodeAt(p + 1);
   const d2 = text.charCodeAt(p + 2);
-  const ends: number[] = [];
+  let n = 0;
   const add = (e: number) => {
-    if (!ends.includes(e)) ends.push(e);
+    for (let k = 0; k < n; k++) if (ends[k] === e) return;
+    ends[n++] = e;
   };
   if (d0 === 50 && d1 === 53 && d2 >= 48 && d2 <= 53) add(p + 3);
   if (d0 === 50 && d1 >= 48 && d1 <= 52 && isDigit(d2)) add(p + 3);
@@ -76,12 +83,15 @@ function octetEnds(text: string, p: number): number[] {
     if (isDigit(d1)) add(p + 2);
     add(p + 1);
   }
-  return ends;
+  return n;
 }
 
 /** End of `octet\.octet\.octet\.octet\b` at p, trying octet lengths in the regex's order; -1 if none. */
 function ipv4End(text: string, p: number, octet = 0): number {
-  for (const e of octetEnds(text, p)) {
+  const ends = OCTET_ENDS[octet] ?? new Int32Array(3);
+  const n = octetEnds(text, p, ends);
+  for (let k = 0; k < n; k++) {
+    const e = ends[k] ?? 0;
     if (octet === 3) {
       if (isBoundary(text, e)) return e;
     } else if (text.charCodeAt(e) === 46) {

@@ -19,17 +19,21 @@ function cardPrefix(text: string, p: number): number {
   return 0;
 }
 
-export function luhnValid(digits: string): boolean {
+/** Luhn checksum over the digits of `text` (other characters are skipped). */
+export function luhnValid(text: string): boolean {
   let sum = 0;
-  for (let k = 0; k < digits.length; k++) {
-    let v = digits.charCodeAt(digits.length - 1 - k) - 48;
+  let k = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    let v = text.charCodeAt(i) - 48;
+    if (v < 0 || v > 9) continue;
     if (k % 2 === 1) {
       v *= 2;
       if (v > 9) v -= 9;
     }
     sum += v;
+    k++;
   }
-  return sum % 10 === 0;
+  return k > 0 && sum % 10 === 0;
 }
 
 /**
@@ -43,17 +47,15 @@ export function findCreditCards(text: string, luhn: boolean): Finding[] {
     const len = cardPrefix(text, p);
     if (len === 0) continue;
     let i = p + len;
-    let digits = text.slice(p, i);
     let n = 0;
     for (; n < 12; n++) {
       const c = text.charCodeAt(i);
       if ((c === 45 || isSpace(c)) && isDigit(text.charCodeAt(i + 1))) i++;
       if (!isDigit(text.charCodeAt(i))) break;
-      digits += text[i];
       i++;
     }
     if (n < 12 || isWordChar(text.charCodeAt(i))) continue;
-    if (luhn && !luhnValid(digits)) continue;
+    if (luhn && !luhnValid(text.slice(p, i))) continue;
     out.push({ rule: 'creditcard', start: p, end: i, replacement: '[creditcard]' });
     p = i - 1;
   }
@@ -126,6 +128,8 @@ export function findUsSsns(text: string): Finding[] {
   return out;
 }
 
+const UUID_GROUPS = [8, 4, 4, 4, 12];
+
 /**
  * `(?i)\b[a-z0-9]{8}-?[a-z0-9]{4}-?[a-z0-9]{4}-?[a-z0-9]{4}-?[a-z0-9]{12}\b` → masked with `*` (`@uuid` is
  * `@uuid:mask`). Any letters, not just hex, and dashes optional: every standalone 32-character alphanumeric word
@@ -137,10 +141,10 @@ export function findUuids(text: string): Finding[] {
     if (!isAlnum(text.charCodeAt(p)) || !startsWord(text, p)) continue;
     let i = p;
     let ok = true;
-    for (const [k, len] of [8, 4, 4, 4, 12].entries()) {
+    for (let k = 0; k < UUID_GROUPS.length && ok; k++) {
       if (k > 0) i = skipDash(text, i);
+      const len = UUID_GROUPS[k] ?? 0;
       for (let n = 0; n < len && ok; n++, i++) ok = isAlnum(text.charCodeAt(i));
-      if (!ok) break;
     }
     if (!ok || isWordChar(text.charCodeAt(i))) continue;
     out.push({ rule: 'uuid', start: p, end: i, replacement: '*'.repeat(i - p) });
