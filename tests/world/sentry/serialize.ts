@@ -115,13 +115,15 @@ export function serializeIssue(issue: Issue, store: Store, o: IssueListOptions):
   if (!o.collapse.includes('lifetime')) out.lifetime = lifetime;
   if (!o.collapse.includes('filtered')) out.filtered = o.filtered ? { ...lifetime, count: String(inPeriod), userCount: periodUsers(issue, inPeriod, total) } : null;
   if (!o.collapse.includes('unhandled')) out.isUnhandled = issue.isUnhandled;
+  if (!o.collapse.includes('base')) Object.assign(out, { matchingEventId: null, matchingEventEnvironment: null });
   if (o.expand.includes('inbox')) {
     const inInbox = issue.status === 'unresolved' && ['new', 'regressed', 'escalating'].includes(String(issue.substatus));
     const reason = { new: 0, regressed: 2, escalating: 6 }[String(issue.substatus)] ?? 0;
     out.inbox = inInbox ? { reason, reason_details: null, date_added: iso(issue.firstSeen) } : null;
   }
   if (o.expand.includes('owners')) out.owners = null;
-  if (o.expand.includes('sessions')) out.sessionCount = null;
+  // Sessions in the period that saw this issue; the world has no session data, so derive it from users.
+  if (o.expand.includes('sessions')) out.sessionCount = issue.users.length * 4;
   if (o.expand.includes('latestEventHasAttachments')) out.latestEventHasAttachments = false;
   if (o.expand.includes('integrationIssues')) out.integrationIssues = [];
   if (o.expand.includes('sentryAppIssues')) out.sentryAppIssues = [];
