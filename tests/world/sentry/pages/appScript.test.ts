@@ -14,8 +14,8 @@ const windows: Window[] = [];
 afterEach(async () => { for (const w of windows.splice(0)) await w.happyDOM.close(); });
 
 /** Loads a replica page into a fresh window and runs the client script in it, with fetch and timers stubbed. */
-function boot(html: string, respond: (path: string) => string) {
-  const win = new Window({ url: 'https://acme.sentry.io/issues/?query=is%3Aunresolved', settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+function boot(html: string, respond: (path: string) => string, url = 'https://acme.sentry.io/issues/?query=is%3Aunresolved') {
+  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
   windows.push(win);
   const parsed = new win.DOMParser().parseFromString(html, 'text/html');
   win.document.body.className = parsed.body.className;
@@ -69,6 +69,22 @@ describe('REPLICA_APP_JS', () => {
     title.dispatchEvent(new (doc.defaultView as any).MouseEvent('click', { bubbles: true, cancelable: true, metaKey: true }));
     await settle();
     expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('keeps the test-world layout/theme switches on in-app links, and leaves event routes to the browser', async () => {
+    const { win, doc, fetch } = boot(renderIssueListPage(listInput({ layout: 'div' })), () => renderIssueListContent(listInput({ layout: 'div' })), 'https://acme.sentry.io/issues/?layout=div&theme=dark');
+    (doc.querySelector('[role="tablist"] a') as any).click();
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
+    const fetched = new URL(fetch.mock.calls[0]![0], 'https://acme.sentry.io');
+    expect(fetched.searchParams.get('layout')).toBe('div');
+    expect(fetched.searchParams.get('theme')).toBe('dark');
+    expect(new URL(win.location.href).searchParams.get('layout')).toBe('div');
+    const ev = doc.createElement('a');
+    ev.setAttribute('href', '/issues/1/events/latest/');
+    doc.body.appendChild(ev);
+    ev.click();
+    await settle();
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 
   it('row checkboxes show the bulk-action bar while any row is selected', () => {

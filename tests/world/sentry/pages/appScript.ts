@@ -6,7 +6,10 @@
 
 export const REPLICA_APP_JS = String.raw`(function () {
   'use strict';
-  var ROUTE = /^(?:\/organizations\/[^\/]+)?\/issues\/(?:\d+\/(?:events\/(?:[^\/]+\/)?)?)?$/;
+  // The routes the replica serves as fragments: the issue list and an issue.
+  var ROUTE = /^(?:\/organizations\/[^\/]+)?\/issues\/(?:\d+\/)?$/;
+  // Test-world switches that stand for Sentry feature flags/user settings; they persist across navigation.
+  var STICKY = ['layout', 'theme'];
   var ROW = '[data-test-id="group"]';
   var pristine = new Map();
   var selected = new Set();
@@ -105,7 +108,10 @@ export const REPLICA_APP_JS = String.raw`(function () {
   function appUrl(href) {
     try {
       var url = new URL(href, location.href);
-      return url.origin === location.origin && ROUTE.test(url.pathname) ? url : null;
+      if (url.origin !== location.origin || !ROUTE.test(url.pathname)) return null;
+      var here = new URL(location.href);
+      STICKY.forEach(function (k) { if (here.searchParams.has(k) && !url.searchParams.has(k)) url.searchParams.set(k, here.searchParams.get(k)); });
+      return url;
     } catch (e) { return null; }
   }
 
