@@ -10,7 +10,8 @@ export function cursorText(c: Cursor): string {
 }
 
 export function parseCursor(text: string | null): Cursor | null {
-  if (text === null) return null;
+  // get_cursor_from_request treats an empty cursor (sentry-cli sends `cursor=`) as none.
+  if (text === null || text === '') return null;
   const parts = text.split(':');
   const [value, offset, prev] = parts.map(Number);
   if (parts.length !== 3 || [value, offset, prev].some((n) => n === undefined || !Number.isFinite(n)) || (offset ?? -1) < 0) {

@@ -77,8 +77,11 @@ export class Store {
     const messages = deadlockMessages().filter((m) => m.driver.includes('Python'));
     const picks = [messages[0], messages[1], messages[3]].filter((m) => m !== undefined);
     picks.forEach((message, i) => {
-      const kind = { type: i === 1 ? 'OperationalError' : 'DeadlockDetected', value: message.text, module: ['orders.services', 'billing.tasks', 'inventory.models'][i] ?? 'orders.services', fn: ['reserve_stock', 'settle_invoice', 'save'][i] ?? 'save' };
+      // psycopg2 prints "psycopg2.errors.DeadlockDetected: <value>"; Sentry's exception value is the part after it.
+      const value = message.text.replace(/^psycopg2\.errors\.DeadlockDetected:\s*/, '');
+      const kind = { type: i === 1 ? 'OperationalError' : 'DeadlockDetected', value, module: ['orders.services', 'billing.tasks', 'inventory.models'][i] ?? 'orders.services', fn: ['reserve_stock', 'settle_invoice', 'save'][i] ?? 'save' };
       const issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(api), org, project: api, now, kind, shape: i === 0 ? 'spike' : 'steady' });
+      Object.assign(issue, { status: 'unresolved', substatus: i === 0 ? 'escalating' : 'ongoing', level: 'error', isUnhandled: true });
       issue.events.push(buildEvent(issue, api, { sqlstate: '40P01', db: 'postgresql', driver: message.driver, pg_error: message.text, source: message.source }));
       this.insert(issue);
     });
