@@ -39,7 +39,8 @@ export interface LimiterOptions {
   maxDelayMs?: number;
 }
 
-const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+// 500 too: a GET is safe to repeat and the retries are bounded; a lasting 500 still surfaces as unavailable.
+const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -134,7 +134,7 @@ export function createSentryClient(opts: SentryClientOptions) {
       if (spec.signal?.aborted) onAbort();
       spec.signal?.addEventListener('abort', onAbort, { once: true });
       try {
-        return await opts.fetch(url.toString(), {
+        const res = await opts.fetch(url.toString(), {
           method,
           headers,
           body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
@@ -142,6 +142,9 @@ export function createSentryClient(opts: SentryClientOptions) {
           credentials: token ? 'omit' : 'include',
           signal: timeout.signal,
         });
+        // Read the body inside the timeout and retry scope: a connection cut mid-body is a network failure.
+        const text = await res.text();
+        return new Response(text === '' || [204, 205, 304].includes(res.status) ? null : text, { status: res.status, headers: res.headers });
       } catch (err) {
         if (timeout.signal.reason instanceof SentryError) throw timeout.signal.reason;
         throw new SentryError('unavailable', { endpoint: spec.endpoint, detail: String((err as Error)?.message ?? err), cause: err });
@@ -159,7 +162,7 @@ export function createSentryClient(opts: SentryClientOptions) {
   async function request<T>(spec: RequestSpec<T>): Promise<{ data: T; res: Response }> {
     const url = buildUrl(spec.path, spec.query);
     const res = await send(spec as RequestSpec<unknown>, url);
-    const text = await res.text().catch(() => '');
+    const text = await res.text();
     let json: unknown = null;
     try {
       json = text ? JSON.parse(text) : null;

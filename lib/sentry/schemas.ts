@@ -43,7 +43,7 @@ const issueCounts = z.looseObject({
   userCount: z.number().optional(),
   firstSeen: nullableStr,
   lastSeen: nullableStr,
-  stats: z.record(str, statsSeries).optional(),
+  stats: z.record(str, statsSeries).nullable().optional(),
 });
 
 export const issue = z.looseObject({
