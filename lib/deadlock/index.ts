@@ -3,3 +3,4 @@
 export { parseDeadlock, parseDeadlocks, findCycles, normaliseInput } from './parse';
 export { parseLockTarget } from './targets';
 export type { DeadlockReport, LockKind, LockTarget, TupleContext, WaitEdge } from './types';
+export { findDeadlockText } from './event';

@@ -109,7 +109,16 @@ function pickLanguage(events: ScanEvent[]): string {
   return phrases.find((l) => l !== 'en') ?? 'en';
 }
 
-function buildReport(text: string, all: ScanEvent[], seg: Segment): DeadlockReport {
+/** Where a text's last complete piece begins: a wait line starting after it was cut off. */
+function lastPiecePos(events: ScanEvent[]): number {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const ev = events[i];
+    if (ev && ev.type !== 'edgeStart') return ev.pos;
+  }
+  return -1;
+}
+
+function buildReport(text: string, all: ScanEvent[], seg: Segment, tail: number): DeadlockReport {
   const events = seg.events.map((i) => all[i]).filter((ev): ev is ScanEvent => ev !== undefined);
   const language = pickLanguage(events);
   const edges: WaitEdge[] = [];
@@ -118,19 +127,17 @@ function buildReport(text: string, all: ScanEvent[], seg: Segment): DeadlockRepo
   const context: string[] = [];
   let statement: string | null = null;
   let detectedPid: number | null = null;
-  let edgeCount = 0;
-  let edgeStarts = 0;
+  let cutOff = false;
   for (const i of seg.events) {
     const ev = all[i];
     if (!ev) continue;
     if (ev.type === 'edge') {
-      edgeCount++;
       const key = `${ev.waiterPid}>${ev.blockerPid}:${ev.lockMode}:${ev.target}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const target = parseLockTarget(ev.target, ev.language);
       edges.push({ waiterPid: ev.waiterPid, blockerPid: ev.blockerPid, lockMode: ev.lockMode, target });
-    } else if (ev.type === 'edgeStart') edgeStarts++;
+    } else if (ev.type === 'edgeStart' && ev.pos > tail) cutOff = true;
     else if (ev.type === 'detected') detectedPid ??= ev.pid;
     else if (ev.type === 'query' && queries[ev.pid] === undefined) {
       const query = normaliseWhitespace(spanAfter(text, all, i));
@@ -170,7 +177,6 @@ function buildReport(text: string, all: ScanEvent[], seg: Segment): DeadlockRepo
 
   const cycles = findCycles(edges);
   const inCycle = new Set(cycles.flat());
-  const truncated = edgeStarts > edgeCount;
   return {
     victimPid: edges[0]?.waiterPid ?? detectedPid,
     edges,
@@ -181,7 +187,7 @@ function buildReport(text: string, all: ScanEvent[], seg: Segment): DeadlockRepo
     statement,
     relations: [...new Set(relations.filter(Boolean))],
     language,
-    complete: edges.length > 0 && !truncated && cycles.length > 0 && edges.every((e) => inCycle.has(e.waiterPid)),
+    complete: edges.length > 0 && !cutOff && cycles.length > 0 && edges.every((e) => inCycle.has(e.waiterPid)),
   };
 }
 
@@ -191,7 +197,8 @@ export function parseDeadlocks(input: string): DeadlockReport[] {
     const text = normaliseInput(input);
     if (!text) return [];
     const events = scan(text);
-    return segment(events).map((seg) => buildReport(text, events, seg));
+    const tail = lastPiecePos(events);
+    return segment(events).map((seg) => buildReport(text, events, seg, tail));
   } catch {
     // The parser must not take a page down; an unreadable text is "no deadlock".
     return [];

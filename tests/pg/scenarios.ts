@@ -43,7 +43,7 @@ export interface Outcome {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 const WAITS_SQL = `SELECT l.pid, l.locktype, l.mode, l.database::int, l.relation::int, l.page, l.tuple, l.virtualxid,
-  l.transactionid::text AS transactionid, l.classid::int, l.objid::int, l.objsubid::int, pg_blocking_pids(l.pid) AS blockers
+  l.transactionid::text AS transactionid, l.classid::bigint::float8 AS classid, l.objid::bigint::float8 AS objid, l.objsubid::int, pg_blocking_pids(l.pid) AS blockers
   FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
   WHERE NOT l.granted AND l.pid = ANY($1::int[])`;
 
@@ -130,10 +130,11 @@ export async function runScenario(cluster: Cluster, s: Scenario): Promise<Outcom
       seconds.push(d.start(`${s.second(i, s.sessions)} COMMIT;`));
       waits = await waitUntilWaiting(admin, pids, i + 1);
     }
-    const results = await Promise.all(seconds);
-    const failed = results.flatMap((r, i) => (r.text ? [{ ...r, pid: pids[i] ?? 0 }] : []));
-    if (failed.length !== 1) throw new Error(`${s.name}: expected one victim, got ${JSON.stringify(failed)}`);
-    const victim = failed[0]!;
+    // Some cycles deadlock again once the first victim is gone, so the first failure is the one to read.
+    const failed: { text: string; error: unknown; pid: number }[] = [];
+    await Promise.all(seconds.map((p, i) => p.then((r) => r.text && failed.push({ ...r, pid: pids[i] ?? 0 }))));
+    const victim = failed[0];
+    if (!victim) throw new Error(`${s.name}: no session got a deadlock error`);
     return { pids, waits, victimPid: victim.pid, clientText: victim.text, clientError: victim.error, secondStatements };
   } finally {
     for (const d of drivers) await d.close().catch(() => undefined);
