@@ -1,0 +1,56 @@
+// Features on Sentry's pages, the stats period, impact thresholds and the user-base override.
+import { Fieldset, NumberInput, SegmentedControl, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
+import { FEATURE_IDS, type FeatureId } from '@/lib/settings';
+import { useSettings, useSettingsStore } from './context';
+
+const FEATURE_LABELS: Record<FeatureId, string> = {
+  'list-sparkline': 'Sparklines on the issue list', 'list-impact': 'User impact on the issue list', 'list-priority': 'Priority score on the issue list',
+  'explain-button': '“Explain with AI” on issue pages', 'deadlock-panel': 'PostgreSQL deadlock analyzer', 'privacy-mode': 'Privacy mode switch',
+};
+
+/** "2.5" (percent) → 0.025; null when not a number in 0..100. */
+export function percentToShare(text: string): number | null {
+  const n = Number(text.replace('%', '').trim());
+  return text.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 100 ? n / 100 : null;
+}
+
+export function ListSection() {
+  const store = useSettingsStore();
+  const settings = useSettings((s) => s.settings);
+  if (!settings) return null;
+  const { list, features } = settings;
+  const setThreshold = (key: 'critical' | 'high' | 'medium', text: string) => {
+    const share = percentToShare(text);
+    if (share !== null && share !== list.impactThresholds[key]) void store.getState().patch('list', { impactThresholds: { ...list.impactThresholds, [key]: share } });
+  };
+  return (
+    <Fieldset legend="Issue list">
+      <Stack gap="xs">
+        {FEATURE_IDS.map((id) => (
+          <Switch key={id} label={FEATURE_LABELS[id]} checked={features[id]} onChange={(e) => void store.getState().patch('features', { [id]: e.currentTarget.checked })} />
+        ))}
+        <div>
+          <Text size="sm" id="period-label">Stats period</Text>
+          <SegmentedControl aria-labelledby="period-label" size="xs" value={list.statsPeriod} onChange={(v) => void store.getState().patch('list', { statsPeriod: v })} data={[{ value: '24h', label: '24 hours' }, { value: '14d', label: '14 days' }]} />
+        </div>
+        <Text size="sm">Impact: share of the project’s users at or above which an issue is…</Text>
+        <SimpleGrid cols={3} spacing="xs">
+          {(['critical', 'high', 'medium'] as const).map((k) => (
+            <NumberInput key={k} label={`${k[0]!.toUpperCase()}${k.slice(1)} (%)`} size="xs" min={0} max={100} decimalScale={3} defaultValue={list.impactThresholds[k] * 100} onBlur={(e) => setThreshold(k, e.currentTarget.value)} />
+          ))}
+        </SimpleGrid>
+        <NumberInput
+          label="Project users (when Sentry cannot tell; 0 = ask Sentry)"
+          size="xs"
+          min={0}
+          allowDecimal={false}
+          defaultValue={list.userBaseOverride}
+          onBlur={(e) => {
+            const n = Number(e.currentTarget.value.replace(/[^\d]/g, '') || '0');
+            if (Number.isInteger(n) && n !== list.userBaseOverride) void store.getState().patch('list', { userBaseOverride: n });
+          }}
+        />
+      </Stack>
+    </Fieldset>
+  );
+}

@@ -1,0 +1,68 @@
+// The local (or OpenAI-compatible) model Dexter explains with, and whether it can actually be used.
+import { Button, Fieldset, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import type { LlmStatus } from '@/lib/messages';
+import { ErrorNote } from '../ui/ErrorNote';
+import { useSettings, useSettingsStore } from './context';
+
+export function LlmStatusLine({ llm }: { llm: LlmStatus | null }) {
+  if (!llm) return null;
+  if (!llm.reachable) return <Text size="sm" c="red" role="status">Cannot reach {llm.url}.{llm.provider === 'ollama' ? ' Is Ollama running (ollama serve)?' : ''}</Text>;
+  if (!llm.postAllowed) return <Text size="sm" c="red" role="status">Reachable, but requests from Dexter are refused (403). Allow the extension origin, e.g. OLLAMA_ORIGINS=chrome-extension://*</Text>;
+  if (!llm.models.length) return <Text size="sm" c="orange" role="status">Reachable, but no models are installed (ollama pull llama3.2).</Text>;
+  if (llm.modelMissing) return <Text size="sm" c="orange" role="status">Model “{llm.model || '(none)'}” is not installed. Available: {llm.models.join(', ')}</Text>;
+  return <Text size="sm" c="green" role="status">Ready: {llm.model} at {llm.url}</Text>;
+}
+
+export function LlmSection() {
+  const store = useSettingsStore();
+  const settings = useSettings((s) => s.settings);
+  const llm = useSettings((s) => s.llm);
+  const error = useSettings((s) => s.errors.llm);
+  const busy = useSettings((s) => s.busy.llm);
+  const [url, setUrl] = useState(settings?.llm.url ?? '');
+  if (!settings) return null;
+  const models = llm?.models ?? [];
+  const save = async (values: Record<string, unknown>) => {
+    if (await store.getState().patch('llm', values)) await store.getState().refreshLlm();
+  };
+
+  return (
+    <Fieldset legend="AI model">
+      <Stack gap="xs">
+        <NativeSelect
+          label="Provider"
+          value={settings.llm.provider}
+          onChange={(e) => void save({ provider: e.currentTarget.value })}
+          data={[{ value: 'ollama', label: 'Ollama' }, { value: 'openai', label: 'OpenAI-compatible' }]}
+        />
+        <Group align="end" gap="xs">
+          <TextInput label="Server URL" value={url} onChange={(e) => setUrl(e.currentTarget.value)} style={{ flex: 1 }} />
+          <Button size="sm" variant="light" onClick={() => void save({ url: url.trim() })}>Save</Button>
+        </Group>
+        <NativeSelect
+          label="Model"
+          value={settings.llm.model}
+          onChange={(e) => void save({ model: e.currentTarget.value })}
+          data={[{ value: '', label: models.length ? 'Choose a model' : 'No models found' }, ...[...new Set([...(settings.llm.model ? [settings.llm.model] : []), ...models])].map((m) => ({ value: m, label: m }))]}
+        />
+        <Group gap="xs">
+          <LlmStatusLine llm={llm} />
+          <Button size="compact-xs" variant="subtle" loading={busy} onClick={() => void store.getState().refreshLlm()}>Check again</Button>
+        </Group>
+        <ErrorNote error={llm?.error ?? error} />
+        <NumberInput
+          label="Token budget per prompt"
+          min={500}
+          max={128000}
+          step={500}
+          defaultValue={settings.llm.tokenBudget}
+          onBlur={(e) => {
+            const n = Number(e.currentTarget.value.replace(/[^\d]/g, ''));
+            if (Number.isInteger(n) && n >= 500 && n <= 128000 && n !== settings.llm.tokenBudget) void store.getState().patch('llm', { tokenBudget: n });
+          }}
+        />
+      </Stack>
+    </Fieldset>
+  );
+}

@@ -1,0 +1,107 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AuthStatus, LlmStatus } from '@/lib/messages';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { fakeBackground, renderPage } from '../triage/testing';
+import { SettingsContext } from './context';
+import { checkSentryUrl } from './sentryUrl';
+import { percentToShare } from './ListSection';
+import { SettingsView } from './SettingsView';
+import { createSettingsStore } from './store';
+
+let restore = () => {};
+afterEach(() => restore());
+
+const noToken: AuthStatus = { via: null, sentryUrl: null, valid: false, scopes: [], missingRead: [], missingWrite: [] };
+const llmOk: LlmStatus = { provider: 'ollama', url: 'http://127.0.0.1:11434', reachable: true, postAllowed: true, models: ['llama3.2:3b', 'qwen2.5:7b'], model: 'llama3.2:3b', modelMissing: false, originRuleActive: true };
+
+function setup(answers: Parameters<typeof fakeBackground>[0]) {
+  const bg = fakeBackground({
+    'settings.get': () => ({ ok: true, data: DEFAULT_SETTINGS }),
+    'auth.status': () => ({ ok: true, data: noToken }),
+    'llm.status': () => ({ ok: true, data: llmOk }),
+    'orgs.list': () => ({ ok: true, data: [{ slug: 'acme', name: 'Acme Inc' }] }),
+    'settings.set': (req) => ({ ok: true, data: { ...DEFAULT_SETTINGS, ...req.patch } }),
+    ...answers,
+  });
+  restore = bg.restore;
+  const store = createSettingsStore();
+  renderPage(<SettingsContext.Provider value={store}><SettingsView /></SettingsContext.Provider>);
+  return { bg, store };
+}
+
+describe('settings form', () => {
+  it('saves a token for the chosen Sentry and shows the scopes it lacks', async () => {
+    let auth = noToken;
+    const { bg } = setup({
+      'auth.status': () => ({ ok: true, data: auth }),
+      'auth.set': (req) => {
+        auth = { via: 'token', sentryUrl: req.sentryUrl, valid: true, scopes: ['org:read', 'project:read'], missingRead: ['event:read'], missingWrite: ['event:write', 'project:write'] };
+        return { ok: true, data: null };
+      },
+    });
+    await screen.findByText(/Not signed in/);
+    fireEvent.change(screen.getByLabelText(/Auth token/), { target: { value: 'sntryu_abcdef0123456789' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save token' }));
+    await screen.findByText(/Token works for https:\/\/sentry.io/);
+    expect(bg.of('auth.set')[0]).toEqual({ type: 'auth.set', token: 'sntryu_abcdef0123456789', sentryUrl: 'https://sentry.io' });
+    expect(screen.getByText('Missing for reading issues: event:read')).toBeInTheDocument();
+    expect(screen.getByText(/Cannot resolve or ignore — missing: event:write or project:write/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByLabelText(/Auth token/)).toHaveValue(''));
+  });
+
+  it('says when the token is rejected, with the next step', async () => {
+    setup({ 'auth.status': () => ({ ok: true, data: { ...noToken, via: 'token', sentryUrl: 'https://sentry.io', error: { kind: 'auth', message: 'Sentry rejected the token (401).', nextStep: 'Create a new token.' } } }) });
+    await screen.findByText(/The token is invalid or expired/);
+    expect(screen.getByText('Create a new token.')).toBeInTheDocument();
+  });
+
+  it('says Dexter reads through the sentry.io login in session mode, and loads the organizations', async () => {
+    const { bg } = setup({ 'auth.status': () => ({ ok: true, data: { ...noToken, via: 'session', sentryUrl: 'https://sentry.io' } }) });
+    await screen.findByText(/Reading through your sentry.io login/);
+    await screen.findByRole('option', { name: 'Acme Inc' });
+    expect(bg.of('orgs.list')).toHaveLength(1);
+  });
+
+  it('shows the Ollama status: ready, unreachable, forbidden, model missing', async () => {
+    const { store } = setup({});
+    await screen.findByText('Ready: llama3.2:3b at http://127.0.0.1:11434');
+    store.setState({ llm: { ...llmOk, reachable: false } });
+    await screen.findByText(/Cannot reach http:\/\/127.0.0.1:11434. Is Ollama running/);
+    store.setState({ llm: { ...llmOk, postAllowed: false } });
+    await screen.findByText(/refused \(403\)/);
+    store.setState({ llm: { ...llmOk, model: 'mistral', modelMissing: true } });
+    await screen.findByText('Model “mistral” is not installed. Available: llama3.2:3b, qwen2.5:7b');
+  });
+
+  it('saves a picked model as a whole llm section and checks the model again', async () => {
+    const { bg } = setup({});
+    await screen.findByText(/Ready:/);
+    fireEvent.change(screen.getByLabelText('Model'), { target: { value: 'qwen2.5:7b' } });
+    await waitFor(() => expect(bg.of('settings.set')).toHaveLength(1));
+    expect(bg.of('settings.set')[0]!.patch).toEqual({ llm: { ...DEFAULT_SETTINGS.llm, model: 'qwen2.5:7b' } });
+    await waitFor(() => expect(bg.of('llm.status')).toHaveLength(2));
+  });
+
+  it('turns a feature off', async () => {
+    const { bg } = setup({});
+    fireEvent.click(await screen.findByLabelText('Sparklines on the issue list'));
+    await waitFor(() => expect(bg.of('settings.set')[0]?.patch).toEqual({ features: { ...DEFAULT_SETTINGS.features, 'list-sparkline': false } }));
+  });
+});
+
+describe('checkSentryUrl', () => {
+  it('normalises sentry.io and self-hosted bases, refuses the rest', () => {
+    expect(checkSentryUrl('https://acme.sentry.io/issues/')).toEqual({ ok: true, base: 'https://sentry.io', selfHosted: false });
+    expect(checkSentryUrl(' https://sentry.corp.com/sentry/ ')).toEqual({ ok: true, base: 'https://sentry.corp.com/sentry', selfHosted: true });
+    expect(checkSentryUrl('javascript:alert(1)').ok).toBe(false);
+    expect(checkSentryUrl('https://user:pw@sentry.corp.com').ok).toBe(false);
+    expect(checkSentryUrl('sentry.corp.com').ok).toBe(false);
+  });
+  it('reads thresholds typed as percent', () => {
+    expect(percentToShare('2.5')).toBe(0.025);
+    expect(percentToShare('')).toBeNull();
+    expect(percentToShare('150')).toBeNull();
+  });
+});

@@ -1,0 +1,115 @@
+// Settings page state: stored settings, token status, LLM status and the org/project pickers, each with its
+// own error so one failing check does not hide the others.
+import { createStore } from 'zustand/vanilla';
+import type { AuthStatus, DexterError, LlmStatus } from '@/lib/messages';
+import { parseSettings, type Settings } from '@/lib/settings';
+import { send } from '../api';
+
+export interface OrgOption { slug: string; name: string }
+export interface ProjectOption { id: string; slug: string; name: string }
+type Section = 'settings' | 'auth' | 'llm' | 'orgs' | 'projects';
+
+export interface SettingsState {
+  settings: Settings | null;
+  auth: AuthStatus | null;
+  llm: LlmStatus | null;
+  orgs: OrgOption[];
+  projects: ProjectOption[];
+  errors: Partial<Record<Section, DexterError>>;
+  busy: Partial<Record<Section, boolean>>;
+  init(): Promise<void>;
+  patch(section: keyof Settings, values: Record<string, unknown>): Promise<boolean>;
+  saveToken(token: string, sentryUrl: string): Promise<void>;
+  clearToken(): Promise<void>;
+  refreshAuth(): Promise<void>;
+  refreshLlm(): Promise<void>;
+  loadOrgs(): Promise<void>;
+  loadProjects(org: string): Promise<void>;
+}
+
+/** Sentry's list answers vary (wrapped or bare); take what looks like {slug, name}. */
+function readList(data: unknown): Record<string, unknown>[] {
+  const arr = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items) ? (data as { items: unknown[] }).items : [];
+  return arr.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object' && typeof (x as { slug?: unknown }).slug === 'string');
+}
+
+export function sentryApiBase(auth: AuthStatus | null): string {
+  return `${(auth?.sentryUrl || 'https://sentry.io').replace(/\/+$/, '')}/api/0`;
+}
+
+export function createSettingsStore() {
+  return createStore<SettingsState>()((set, get) => {
+    const fail = (section: Section, error: DexterError | null) => set((s) => ({ errors: { ...s.errors, [section]: error ?? undefined }, busy: { ...s.busy, [section]: false } }));
+    const busy = (section: Section) => set((s) => ({ busy: { ...s.busy, [section]: true } }));
+
+    return {
+      settings: null,
+      auth: null,
+      llm: null,
+      orgs: [],
+      projects: [],
+      errors: {},
+      busy: {},
+
+      async init() {
+        busy('settings');
+        const r = await send<Settings>({ type: 'settings.get' });
+        if (r.ok) set({ settings: parseSettings(r.data) });
+        fail('settings', r.ok ? null : r.error);
+        await Promise.all([get().refreshAuth(), get().refreshLlm()]);
+      },
+      async patch(section, values) {
+        const current = get().settings;
+        if (!current) return false;
+        // Whole sections are sent so the background's merge cannot drop sibling fields.
+        const next = { ...current[section], ...values };
+        busy('settings');
+        const r = await send<Settings>({ type: 'settings.set', patch: { [section]: next } });
+        if (r.ok) set({ settings: r.data && typeof r.data === 'object' ? parseSettings(r.data) : parseSettings({ ...current, [section]: next }) });
+        fail('settings', r.ok ? null : r.error);
+        return r.ok;
+      },
+      async saveToken(token, sentryUrl) {
+        busy('auth');
+        const r = await send({ type: 'auth.set', token: token.trim(), sentryUrl });
+        if (!r.ok) return fail('auth', r.error);
+        await get().refreshAuth();
+      },
+      async clearToken() {
+        busy('auth');
+        const r = await send({ type: 'auth.clear' });
+        if (!r.ok) return fail('auth', r.error);
+        await get().refreshAuth();
+      },
+      async refreshAuth() {
+        busy('auth');
+        const r = await send<AuthStatus>({ type: 'auth.status' });
+        if (r.ok) set({ auth: r.data });
+        fail('auth', r.ok ? null : r.error);
+        if (r.ok && (r.data.valid || r.data.via === 'session')) await get().loadOrgs();
+      },
+      async refreshLlm() {
+        busy('llm');
+        const r = await send<LlmStatus>({ type: 'llm.status' });
+        if (r.ok) set({ llm: r.data });
+        fail('llm', r.ok ? null : r.error);
+      },
+      async loadOrgs() {
+        busy('orgs');
+        const r = await send({ type: 'orgs.list', target: { apiBase: `${sentryApiBase(get().auth)}` } });
+        if (r.ok) set({ orgs: readList(r.data).map((o) => ({ slug: String(o.slug), name: String(o.name ?? o.slug) })) });
+        fail('orgs', r.ok ? null : r.error);
+        const org = get().settings?.sentry.org;
+        if (r.ok && org) await get().loadProjects(org);
+      },
+      async loadProjects(org) {
+        busy('projects');
+        const r = await send({ type: 'projects.list', target: { apiBase: sentryApiBase(get().auth), org } });
+        if (r.ok) set({ projects: readList(r.data).map((p) => ({ id: String(p.id), slug: String(p.slug), name: String(p.name ?? p.slug) })) });
+        fail('projects', r.ok ? null : r.error);
+      },
+    };
+  });
+}
+
+export type SettingsStore = ReturnType<typeof createSettingsStore>;
