@@ -51,7 +51,7 @@ export const handlers: Handlers = {
     return { ok: true, data: null };
   },
   async 'open.explorer'(req) {
-    const url = `${browser.runtime.getURL('/explorer.html')}${req.query ? `#q=${encodeURIComponent(req.query)}` : ''}`;
+    const url = `${browser.runtime.getURL('/explorer.html' as '/popup.html')}${req.query ? `#q=${encodeURIComponent(req.query)}` : ''}`;
     await browser.tabs.create({ url });
     return { ok: true, data: null };
   },

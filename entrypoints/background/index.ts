@@ -3,9 +3,14 @@ import { handleMessage } from './router';
 import { handlers } from './handlers';
 import { getSettings } from './settings';
 import { onSettingsChanged } from './lifecycle';
+import { openSelectionPanel, registerContextMenu, registerExplainPort } from './llm';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, handlers));
+  registerExplainPort();
+  registerContextMenu();
   // Session rules and run-time content scripts are re-applied at every worker start.
   void getSettings().then(onSettingsChanged);
+  // The context-menu path, callable from tests where a real right-click cannot be scripted.
+  (globalThis as { dexterExplainSelection?: typeof openSelectionPanel }).dexterExplainSelection = openSelectionPanel;
 });

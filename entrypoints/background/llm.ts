@@ -1,3 +1,193 @@
-import type { Handlers } from './router';
-// LLM handlers (llm.status, prompt.preview) and the Explain port are wired in the next commit.
-export const llmHandlers: Handlers = {};
+// Explain with AI: prompt building (lib/llm, scrubbed by lib/pii, with the deadlock analysis), the provider
+// (Ollama or OpenAI-compatible), streaming over a long-lived port, cancel, stall timeout, and the answer cache.
+import { buildPrompt, buildSelectionPrompt, PROMPT_VERSION } from '@/lib/llm/prompt';
+import { createProvider, hasModel, LlmError } from '@/lib/llm/providers';
+import { explanationCacheKey } from '@/lib/llm/cacheKey';
+import { scrubText } from '@/lib/pii';
+import { parseDeadlocks } from '@/lib/deadlock';
+import { EXPLAIN_PORT, explainClientSchema, type DexterError, type ExplainServerMessage, type IssueAnalysis, type LlmStatus, type PromptPreview, type Target } from '@/lib/messages';
+import { senderKind } from '@/lib/policy';
+import type { Settings } from '@/lib/settings';
+import { getSettings } from './settings';
+import { sentryHandlers } from './sentry';
+import { originRuleActive } from './ollama-origin';
+import { toError, type Handlers } from './router';
+import type { Browser } from 'wxt/browser';
+
+const provider = (s: Settings) => createProvider({ provider: s.llm.provider, url: s.llm.url, stallSeconds: s.llm.stallSeconds });
+const scrubber = (s: Settings) => (s.privacy.scrubBeforeLlm ? (text: string) => scrubText(text) : undefined);
+
+async function fetchData<T>(type: 'issue.get' | 'issue.event', target: Target, issueId: string): Promise<T> {
+  const req = type === 'issue.get' ? { type, target, issueId } : { type, target, issueId, eventId: 'recommended' as const };
+  const res = await (sentryHandlers[type] as (r: typeof req, s: Browser.runtime.MessageSender) => Promise<{ ok: boolean; data?: unknown; error?: DexterError }>)(req, {} as Browser.runtime.MessageSender);
+  if (!res.ok) throw Object.assign(new Error(res.error!.message), res.error);
+  return res.data as T;
+}
+
+/** All the text of an event where a deadlock report can hide: exception values, message, extra, contexts. */
+export function deadlockTextOf(event: any): string {
+  const parts: string[] = [];
+  for (const entry of event?.entries ?? []) {
+    if (entry?.type === 'exception') for (const v of entry.data?.values ?? []) parts.push(`${v?.type ?? ''}: ${v?.value ?? ''}`);
+    if (entry?.type === 'message') parts.push(String(entry.data?.formatted ?? entry.data?.message ?? ''));
+  }
+  for (const v of event?.exception?.values ?? []) parts.push(`${v?.type ?? ''}: ${v?.value ?? ''}`);
+  if (typeof event?.message === 'string') parts.push(event.message);
+  for (const bag of [event?.extra, event?.contexts]) if (bag) parts.push(JSON.stringify(bag).replace(/\\n/g, '\n').replace(/\\t/g, '\t'));
+  return parts.join('\n').slice(0, 1_000_000);
+}
+
+export function analyseEvent(event: any): IssueAnalysis {
+  const text = deadlockTextOf(event);
+  const deadlocks = parseDeadlocks(text);
+  const entries: any[] = event?.entries ?? [];
+  return {
+    eventId: event?.eventID ?? event?.id ?? null,
+    deadlocks,
+    isDeadlock: deadlocks.length > 0 || /40P01|deadlock detected/i.test(text),
+    hasException: entries.some((e) => e?.type === 'exception'),
+  };
+}
+
+function deadlockSection(a: IssueAnalysis): string | undefined {
+  if (!a.deadlocks.length) return a.isDeadlock ? 'PostgreSQL reported a deadlock (SQLSTATE 40P01) but the event carries no DETAIL with the wait graph.' : undefined;
+  return a.deadlocks.map((d: any, i) => {
+    const edges = (d.edges ?? []).map((e: any) => `  process ${e.waiterPid} waits for ${e.lockMode} on ${e.target?.text ?? e.target?.kind}; blocked by process ${e.blockerPid}`);
+    const queries = Object.entries(d.queries ?? {}).map(([pid, q]) => `  process ${pid}: ${q}`);
+    return [`Deadlock ${i + 1}${d.complete ? '' : ' (text was cut off: graph partial)'}: victim process ${d.victimPid ?? 'unknown'}; cycles ${JSON.stringify(d.cycles ?? [])}`, ...edges, ...queries, ...(d.context ?? []).map((c: string) => `  context: ${c}`)].join('\n');
+  }).join('\n');
+}
+
+async function preparePrompt(target: Target, issueId: string, s: Settings) {
+  const [issue, event] = await Promise.all([fetchData<any>('issue.get', target, issueId), fetchData<any>('issue.event', target, issueId)]);
+  const analysis = analyseEvent(event); // before scrubbing: pids and xids must survive
+  const built = buildPrompt(event, { issue, tokenBudget: s.llm.tokenBudget, deadlockSection: deadlockSection(analysis), scrub: scrubber(s) });
+  return { built, event, analysis };
+}
+
+export const llmHandlers: Handlers = {
+  async 'llm.status'() {
+    const s = await getSettings();
+    const status: LlmStatus = { provider: s.llm.provider, url: s.llm.url, reachable: false, postAllowed: false, models: [], model: s.llm.model, modelMissing: false, originRuleActive: originRuleActive() };
+    const check = await provider(s).checkConnection(s.llm.model || undefined);
+    if (check.ok) {
+      status.reachable = true;
+      status.postAllowed = true;
+      status.models = check.models;
+      status.modelMissing = !!s.llm.model && !hasModel(check.models, s.llm.model);
+    } else {
+      status.reachable = check.error.kind !== 'unreachable';
+      status.error = toError(check.error);
+      if (check.error.kind === 'model-missing') status.modelMissing = true;
+    }
+    return { ok: true, data: status };
+  },
+  async 'prompt.preview'(req) {
+    const s = await getSettings();
+    const { built } = await preparePrompt(req.target, req.issueId, s);
+    const data: PromptPreview = { version: built.version, system: built.system, user: built.user, tokens: built.tokens, budget: s.llm.tokenBudget, dropped: built.dropped, scrubReport: built.scrubReport };
+    return { ok: true, data };
+  },
+  async 'issue.analysis'(req) {
+    const event = await fetchData<any>('issue.event', req.target, req.issueId);
+    return { ok: true, data: analyseEvent(event) };
+  },
+};
+
+// ---- The Explain port -------------------------------------------------------------------------------------
+const selections = new Map<string, string>();
+export async function rememberSelection(text: string): Promise<string> {
+  const nonce = crypto.randomUUID();
+  selections.set(nonce, text);
+  await browser.storage.session?.set({ [`selection:${nonce}`]: text }).catch(() => {});
+  return nonce;
+}
+async function takeSelection(nonce: string): Promise<string | null> {
+  const mem = selections.get(nonce);
+  selections.delete(nonce);
+  const key = `selection:${nonce}`;
+  const bag: Record<string, unknown> = (await browser.storage.session?.get(key).catch(() => ({}))) ?? {};
+  const stored = bag[key] as string | undefined;
+  await browser.storage.session?.remove(key).catch(() => {});
+  return mem ?? stored ?? null;
+}
+
+const ANSWERS = 'dexter-explain:';
+type StartMessage = Exclude<ReturnType<typeof explainClientSchema.parse>, { type: 'cancel' }>;
+async function explain(port: Browser.runtime.Port, msg: StartMessage, signal: AbortSignal) {
+  const post = (m: ExplainServerMessage) => { if (!signal.aborted) port.postMessage(m); };
+  const s = await getSettings();
+  if (!s.llm.model) {
+    const models = await provider(s).listModels().catch(() => [] as string[]);
+    throw new LlmError('model-missing', `No model is chosen for Explain. ${models.length ? `Available: ${models.join(', ')}.` : ''}`, 'Pick a model in Dexter’s settings (popup → Settings → Model).');
+  }
+  let system: string, user: string, tokens: number, scrubbed: Record<string, number>, deadlock = false, cacheKey: string | null = null;
+  if (msg.type === 'start') {
+    const { built, event, analysis } = await preparePrompt(msg.target, msg.issueId, s);
+    ({ system, user, tokens } = built);
+    scrubbed = built.scrubReport;
+    deadlock = analysis.isDeadlock;
+    cacheKey = ANSWERS + explanationCacheKey({ issueId: msg.issueId, eventId: String(event?.eventID ?? event?.id ?? ''), model: s.llm.model, promptVersion: PROMPT_VERSION });
+  } else {
+    const text = msg.type === 'start-text' ? msg.text : await takeSelection(msg.nonce);
+    if (!text) throw Object.assign(new Error('That selection has expired.'), { kind: 'invalid-request', nextStep: 'Select the text and choose “Explain with Dexter” again.' });
+    const reports = parseDeadlocks(text);
+    const built = buildSelectionPrompt(text, { tokenBudget: s.llm.tokenBudget, scrub: scrubber(s) });
+    ({ system, user, tokens } = built);
+    scrubbed = built.scrubReport;
+    deadlock = reports.length > 0;
+    if (deadlock) user = `${user}\n\nDexter's deadlock analysis of the selection:\n${deadlockSection({ eventId: null, deadlocks: reports, isDeadlock: true, hasException: false })}`;
+  }
+  post({ type: 'prompt', tokens, model: s.llm.model, scrubbed, deadlock });
+  if (cacheKey && !(msg.type === 'start' && msg.regenerate)) {
+    const stored: Record<string, unknown> = await browser.storage.local.get(cacheKey);
+    const cached = stored[cacheKey] as string | undefined;
+    if (cached) return post({ type: 'done', text: cached, cached: true, model: s.llm.model });
+  }
+  const text = await provider(s).streamChat({ model: s.llm.model, system, user, signal, onToken: (t) => post({ type: 'token', text: t }) });
+  if (cacheKey) await browser.storage.local.set({ [cacheKey]: text });
+  post({ type: 'done', text, cached: false, model: s.llm.model });
+}
+
+export function registerExplainPort(): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== EXPLAIN_PORT) return;
+    let controller: AbortController | null = null;
+    void getSettings().then((s) => {
+      const kind = senderKind({ id: port.sender?.id, url: port.sender?.url, tab: port.sender?.tab ? { id: port.sender.tab.id } : undefined }, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), selfHostedBases: s.sentry.selfHostedBases });
+      if (!kind) port.disconnect();
+    });
+    port.onMessage.addListener((raw: unknown) => {
+      const parsed = explainClientSchema.safeParse(raw);
+      if (!parsed.success) return port.postMessage({ type: 'error', error: { kind: 'invalid-request', message: 'Malformed request.' } } satisfies ExplainServerMessage);
+      controller?.abort();
+      if (parsed.data.type === 'cancel') return;
+      controller = new AbortController();
+      const signal = controller.signal;
+      explain(port, parsed.data as StartMessage, signal).catch((error) => {
+        const e = toError(error);
+        try { port.postMessage({ type: 'error', error: e } satisfies ExplainServerMessage); } catch { /* port gone */ }
+      });
+    });
+    port.onDisconnect.addListener(() => controller?.abort());
+  });
+}
+
+// ---- Context menu: "Explain with Dexter" on any selected text ---------------------------------------------
+export function registerContextMenu(): void {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: 'dexter-explain', title: 'Explain with Dexter', contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId !== 'dexter-explain' || !info.selectionText) return;
+    void openSelectionPanel(info.selectionText);
+  });
+}
+
+/** Opens the panel for a selection in a small window where the user is. Exported so tests can call it. */
+export async function openSelectionPanel(text: string): Promise<string> {
+  const nonce = await rememberSelection(text);
+  const url = `${browser.runtime.getURL('/panel.html' as '/popup.html')}#view=selection&nonce=${nonce}&autostart=1`;
+  await browser.windows.create({ url, type: 'popup', width: 560, height: 720 }).catch(() => browser.tabs.create({ url }));
+  return nonce;
+}

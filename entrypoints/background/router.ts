@@ -1,5 +1,5 @@
 // Every message to the background comes through here: sender check, zod validation, then the handler.
-import { parseRequest, type DexterError, type Request, type Response } from '@/lib/messages';
+import { ERROR_KINDS, parseRequest, type DexterError, type Request, type Response } from '@/lib/messages';
 import { senderKind } from '@/lib/policy';
 import { getSettings } from './settings';
 import type { Browser } from 'wxt/browser';
@@ -10,8 +10,11 @@ export type Handlers = { [T in Request['type']]?: Handler<T> };
 
 export function toError(error: unknown): DexterError {
   if (error && typeof error === 'object' && 'kind' in error && 'message' in error) {
-    const e = error as DexterError & { userMessage?: string; nextStep?: string; retryAt?: number };
-    return { kind: (e.kind as DexterError['kind']) ?? 'internal', message: e.userMessage ?? e.message, nextStep: e.nextStep, retryAt: e.retryAt };
+    const e = error as { kind: string; message: string; userMessage?: string; nextStep?: string; retryAt?: number; retryAfterMs?: number; availableModels?: string[] };
+    const known = (ERROR_KINDS as readonly string[]).includes(e.kind);
+    const retryAt = e.retryAt ?? (e.retryAfterMs ? Date.now() + e.retryAfterMs : undefined);
+    // LLM errors (unreachable, origin-blocked, model-missing, …) keep their own kind in detail.
+    return { kind: known ? (e.kind as DexterError['kind']) : 'llm', message: e.userMessage ?? e.message, nextStep: e.nextStep, retryAt, detail: known ? undefined : { kind: e.kind, availableModels: e.availableModels } };
   }
   return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
