@@ -1,0 +1,66 @@
+// Dexter's popup: quick triage of the project in the active tab, and settings.
+import { Loader, Tabs } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { SettingsContext } from '../settings/context';
+import { SettingsView } from '../settings/SettingsView';
+import { createSettingsStore } from '../settings/store';
+import { TriageContext } from '../triage/context';
+import { createTriageStore } from '../triage/store';
+import { placeFor, type Place } from '../triage/target';
+import { TriageView } from '../triage/TriageView';
+
+async function activeTabUrl(): Promise<string | undefined> {
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.url;
+  } catch {
+    return undefined;
+  }
+}
+
+export function PopupApp() {
+  const [settingsStore] = useState(createSettingsStore);
+  const [triageStore] = useState(() => createTriageStore({ maxPages: 1, limit: 25 }));
+  const [place, setPlace] = useState<Place | null>(null);
+  const [tab, setTab] = useState<string | null>('triage');
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      await settingsStore.getState().init();
+      const { settings, auth } = settingsStore.getState();
+      if (!settings || !live) return;
+      const p = placeFor(await activeTabUrl(), settings, auth?.sentryUrl);
+      if (!live) return;
+      setPlace(p);
+      if (!p.target) {
+        setTab('settings');
+        return;
+      }
+      triageStore.getState().setContext(p.target, settings, p.projects);
+      await triageStore.getState().load();
+    })();
+    return () => {
+      live = false;
+    };
+  }, [settingsStore, triageStore]);
+
+  return (
+    <SettingsContext.Provider value={settingsStore}>
+      <TriageContext.Provider value={triageStore}>
+        <Tabs value={tab} onChange={setTab} keepMounted={false} p="xs">
+          <Tabs.List>
+            <Tabs.Tab value="triage">Triage</Tabs.Tab>
+            <Tabs.Tab value="settings">Settings</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="triage" pt="xs">
+            {place ? <TriageView place={place} /> : <Loader size="sm" aria-label="Loading" />}
+          </Tabs.Panel>
+          <Tabs.Panel value="settings" pt="xs">
+            <SettingsView autoLoad={false} />
+          </Tabs.Panel>
+        </Tabs>
+      </TriageContext.Provider>
+    </SettingsContext.Provider>
+  );
+}
