@@ -4,3 +4,6 @@ export { parseDeadlock, parseDeadlocks, findCycles, normaliseInput } from './par
 export { parseLockTarget } from './targets';
 export type { DeadlockReport, LockKind, LockTarget, TupleContext, WaitEdge } from './types';
 export { findDeadlockText } from './event';
+export { analyseDeadlock, type DeadlockAnalysis, type DeadlockPattern } from './analyse';
+export { RECOMMENDATIONS, type Recommendation, type DocLink } from './advice';
+export { deadlockPromptSection } from './prompt';
