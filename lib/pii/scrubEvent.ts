@@ -78,6 +78,10 @@ function visit(value: unknown, path: string, key: string | undefined, underUser:
     const out: Record<string, unknown> = {};
     const tagKey = tagName(value);
     for (const [k, v] of Object.entries(value)) {
+      if (k === '_meta') {
+        out[k] = v; // Sentry's notes on its own scrubbing (rule ids, lengths): no event data, and rule ids look like `@password:filter`
+        continue;
+      }
       const childKey = k === 'value' && tagKey !== undefined ? tagKey : k;
       out[k] = visit(v, joinPath(path, k), childKey, underUser || isUserKey(k), w);
     }
