@@ -62,7 +62,10 @@ function spanAfter(text: string, events: ScanEvent[], index: number): string {
   for (let j = index + 1; j < events.length; j++) {
     const next = events[j];
     if (next && next.pos >= ev.end) {
-      stop = Math.min(stop, next.pos);
+      // The next piece's line may begin with a log_line_prefix ("2024-05-01 … [42] app@db HINT:"): stop before it.
+      let lineStart = Math.min(next.pos, stop) - 1;
+      while (lineStart >= ev.end && text.charCodeAt(lineStart) !== 10) lineStart--;
+      stop = Math.min(stop, lineStart >= ev.end ? lineStart : next.pos);
       break;
     }
   }
