@@ -17,6 +17,8 @@ export default defineConfig({
     ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Dexter' },
+    // The Explain/deadlock panel is embedded in Sentry's issue page, and only there.
+    web_accessible_resources: [{ resources: ['panel.html'], matches: ['https://sentry.io/*', 'https://*.sentry.io/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
