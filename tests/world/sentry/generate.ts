@@ -20,7 +20,7 @@ export function windowStartFor(now: number): number {
 /** Poisson-ish draw that stays cheap for 10,000 issues x 720 hours. */
 function draw(rng: Rng, mean: number): number {
   if (mean <= 0) return 0;
-  if (mean < 8) {
+  if (mean < 3) {
     let k = 0;
     let p = Math.exp(-mean);
     let s = p;
@@ -101,7 +101,8 @@ export interface IssueSeed {
 /** Users affected grow sub-linearly with events; some issues carry no user context at all. */
 export function pickUsers(rng: Rng, project: Project, events: number): string[] {
   if (rng() < 0.1 || project.userBase.length === 0) return [];
-  const want = Math.min(project.userBase.length, Math.max(1, Math.round(Math.pow(events, 0.75) * (0.2 + rng() * 0.8))));
+  // Most events come from a few users: sqrt keeps users well under events, as on real issues.
+  const want = Math.min(project.userBase.length, Math.max(1, Math.round(Math.sqrt(events) * (0.3 + rng() * 1.2))));
   const startAt = intBetween(rng, 0, project.userBase.length - 1);
   const out: string[] = [];
   for (let i = 0; i < want; i++) out.push(project.userBase[(startAt + i * 7) % project.userBase.length] ?? '');

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => srv.close());
 
 async function cli(args: string[], token = srv.tokens.readOnly) {
-  const env = { ...process.env, SENTRY_URL: srv.url, SENTRY_AUTH_TOKEN: token, SENTRY_LOG_LEVEL: 'warn', SENTRY_DISABLE_UPDATE_CHECK: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, SENTRY_URL: srv.url, SENTRY_AUTH_TOKEN: token, SENTRY_LOG_LEVEL: 'warn', SENTRY_DISABLE_UPDATE_CHECK: '1' };
   delete env.SENTRY_ORG;
   delete env.SENTRY_PROJECT;
   return run(CLI, args, { env, timeout: 30_000 });

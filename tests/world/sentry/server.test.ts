@@ -103,7 +103,7 @@ describe('issue list', () => {
     expect(hourly[23][0]).toBe(Math.floor(NOW / HOUR) * 3600);
     expect(hourly[1][0] - hourly[0][0]).toBe(3600);
     const dayStart = Math.floor(NOW / HOUR) * HOUR - 23 * HOUR;
-    expect(hourly.reduce((a: number, [, n]: number[]) => a + n, 0)).toBe(srv.store.countBetween(issue, dayStart, NOW + HOUR));
+    expect(hourly.reduce((a: number, b: number[]) => a + (b[1] ?? 0), 0)).toBe(srv.store.countBetween(issue, dayStart, NOW + HOUR));
     const daily = (await get(`/api/0/organizations/acme/issues/?group=${issue.id}&groupStatsPeriod=14d`)).body[0].stats['14d'];
     expect(daily).toHaveLength(14);
     expect(daily[1][0] - daily[0][0]).toBe(86_400);

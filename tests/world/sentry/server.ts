@@ -9,7 +9,7 @@ import { authenticate, createTokens, DEFAULT_RATE_LIMIT, DETAIL, RateLimiter, ty
 import { applyFault, FaultSwitch, type Fault } from './faults.ts';
 import { handleIngest } from './ingest-route.ts';
 import { BadRequest } from './search.ts';
-import { routePage, type PageContext, type PageHandler } from './page-route.ts';
+import { routePage, type PageHandler } from './page-route.ts';
 import { issueRoutes } from './routes-issues.ts';
 import { orgRoutes } from './routes-orgs.ts';
 import type { UrlContext } from './serialize.ts';
