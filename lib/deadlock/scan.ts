@@ -75,10 +75,29 @@ for (const m of Object.values(SERVER_MESSAGES)) {
 // Driver spellings: pgjdbc ("Detail:", "Hint:", "Where:"), Postgrex ("detail:", "hint:"), libpq's LOCATION.
 Object.assign(LABEL_KIND, { where: 'context', position: 'other', location: 'other', routine: 'other', panic: 'severity' });
 
-const LABELS = new RegExp(
-  `(?<![\\p{L}\\p{N}_])(${Object.keys(LABEL_KIND).sort((a, b) => b.length - a.length).map(escape).join('|')})[ \\t]{0,3}:(?=\\s|$)`,
-  'giu',
-);
+const LABEL_MAX = Math.max(...Object.keys(LABEL_KIND).map((k) => k.length));
+const WORD = /[\p{L}\p{N}_]/u;
+
+/** Labels end in a colon, so look back from each colon: one bounded step per colon keeps this linear. */
+function collectLabels(text: string, out: ScanEvent[]): void {
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    const after = text[colon + 1];
+    if (after !== undefined && !/\s/.test(after)) continue;
+    let end = colon;
+    while (end > 0 && colon - end < 3 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+    for (let k = end - 1; k >= 0 && end - k <= LABEL_MAX; k--) {
+      const ch = text[k] ?? '';
+      if (ch !== ' ' && !WORD.test(ch)) break;
+      if (k > 0 && WORD.test(text[k - 1] ?? '')) continue;
+      const kind = LABEL_KIND[text.slice(k, end).toLowerCase()];
+      if (kind) {
+        out.push({ pos: k, end: colon + 1, type: 'label', kind });
+        break;
+      }
+    }
+  }
+}
+
 // Drivers name the error class or SQLSTATE without the phrase: pgx "(SQLSTATE 40P01)", psycopg's
 // DeadlockDetected, Rails' PG::TRDeadlockDetected / ActiveRecord::Deadlocked, Postgrex's deadlock_detected.
 const HEADER_MARKERS = /\b40P01\b|DeadlockDetected|deadlock_detected|ActiveRecord::Deadlocked/gu;
@@ -117,7 +136,7 @@ export function scan(text: string): ScanEvent[] {
     }
   }
   collect(HEADER_MARKERS, text, (m) => ({ ...span(m), type: 'header', phrase: false, language: null }), events);
-  collect(LABELS, text, (m) => ({ ...span(m), type: 'label', kind: LABEL_KIND[(m[1] ?? '').toLowerCase()] ?? 'other' }), events);
+  collectLabels(text, events);
   collect(/\n[ \t]*\n/g, text, (m) => ({ ...span(m), type: 'blank' }), events);
   return events.sort((a, b) => a.pos - b.pos || b.end - a.end);
 }

@@ -96,7 +96,6 @@ describe.skipIf(!binDir)('real PostgreSQL deadlocks', () => {
       // What the client got.
       const clientText = s.driver === 'pg' ? findDeadlockText(sentryEventFor(outcome.clientError)) : outcome.clientText;
       const client = parseDeadlocks(clientText ?? '');
-      if (process.env.DEBUG_PG) console.log(clientText, JSON.stringify(client, null, 1));
       expect(client).toHaveLength(1);
       expectMatchesTruth(client[0] ?? null, outcome, s);
       expect(client[0]?.edges).toHaveLength(s.sessions);
