@@ -33,7 +33,7 @@ export function deadlockTextOf(event: any): string {
   }
   for (const v of event?.exception?.values ?? []) parts.push(`${v?.type ?? ''}: ${v?.value ?? ''}`);
   if (typeof event?.message === 'string') parts.push(event.message);
-  for (const bag of [event?.extra, event?.contexts]) if (bag) parts.push(JSON.stringify(bag).replace(/\\n/g, '\n').replace(/\\t/g, '\t'));
+  for (const bag of [event?.context, event?.extra, event?.contexts]) if (bag) parts.push(JSON.stringify(bag).replace(/\\n/g, '\n').replace(/\\t/g, '\t'));
   return parts.join('\n').slice(0, 1_000_000);
 }
 

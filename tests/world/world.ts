@@ -29,3 +29,21 @@ export function chromiumWorldArgs(world: Pick<World, 'sentry' | 'cert'>, extensi
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
   ];
 }
+
+/** GET from the world's Sentry API as a client would (Host acme.sentry.io), for test oracles. */
+export async function apiGet<T = any>(world: Pick<World, 'sentry'>, path: string, token: string, host = 'acme.sentry.io'): Promise<T> {
+  const https = await import('node:https');
+  return new Promise((resolve, reject) => {
+    const req = https.request({ host: '127.0.0.1', port: world.sentry.port, path, method: 'GET', servername: host, rejectUnauthorized: false, headers: { Host: host, Authorization: `Bearer ${token}` } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => {
+        if ((res.statusCode ?? 500) >= 400) return reject(new Error(`GET ${path}: ${res.statusCode} ${body.slice(0, 200)}`));
+        try { resolve(JSON.parse(body) as T); } catch (e) { reject(e); }
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
