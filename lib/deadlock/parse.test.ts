@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDeadlock, parseDeadlocks, parseLockTarget } from './index';
 
-const fixtures = JSON.parse(readFileSync('/work/shared/sentry/fixtures/postgres-deadlock-messages.json', 'utf8').toString()) as {
+// shared/ sits beside the repository (here and in CI's fresh clone).
+const FIXTURE = new URL('../../../shared/sentry/fixtures/postgres-deadlock-messages.json', import.meta.url);
+const fixtures = JSON.parse(readFileSync(FIXTURE, 'utf8')) as {
   messages: { driver: string; text: string }[];
 };
 
