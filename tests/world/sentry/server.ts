@@ -91,6 +91,15 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
         if (done !== 'continue') return done;
       }
       if (rate.limited) return send(json(429, { detail: rate.detail }), { ...rate.headers, 'Retry-After': String(rate.retryAfter) });
+      if (url.pathname === '/api/0/' && req.method === 'GET') {
+        // Sentry's IndexEndpoint (src/sentry/api/endpoints/index.py): open to anyone; `auth.scopes` for token
+        // auth, `user` for a signed-in user, both null otherwise. A bad token is still a 401.
+        const who = authenticate(req, store, scopes);
+        if (!who.ok && (req.headers.authorization || who.status !== 401)) return send(json(who.status, { detail: who.detail }), rate.headers);
+        const caller = who.ok ? who.caller : null;
+        const user = caller ? { id: '1', name: caller.kind === 'cookie' ? 'Dexter Demo' : 'Dexter Demo', username: 'demo', email: 'demo@example.com' } : null;
+        return send(json(200, { version: '0', auth: caller?.kind === 'bearer' ? { scopes: [...caller.scopes].sort() } : null, user }), rate.headers);
+      }
       const match = matchRoute(ROUTES, req.method ?? 'GET', url.pathname);
       if (match === null) return send(json(404, { detail: DETAIL.notFound }), rate.headers);
       if (match === 'method') return send(json(405, { detail: `Method "${req.method}" not allowed.` }), rate.headers);
