@@ -1,0 +1,88 @@
+// The Explorer's detail panel for one issue: summary, release and deploys, stack, breadcrumbs, request, contexts.
+import { Accordion, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { DexterError, Target } from '@/lib/messages';
+import type { IssueDetail, SentryEvent } from '@/lib/sentry/schemas';
+import { send } from '../api';
+import { ErrorNote } from '../ui/ErrorNote';
+import { LevelBadge } from '../ui/badges';
+import { Breadcrumbs } from './Breadcrumbs';
+import { DetailExtras } from './DetailExtras';
+import { breadcrumbs, exceptions, messageText } from './event';
+import { ContextsSection, RequestSection, TagsSection } from './EventSections';
+import { Masked, type MaskSettings } from './Masked';
+import { StackTrace } from './StackTrace';
+
+interface ReleaseInfo { version: string; dateReleased?: string | null; deploys: { environment: string; dateFinished?: string | null }[] }
+
+/** `release.get` may answer a release, or {release, deploys}; read both. */
+export function readRelease(data: unknown): ReleaseInfo | null {
+  const d = data as { release?: unknown; deploys?: unknown; version?: unknown } | null;
+  const rel = (d && typeof d === 'object' && d.release && typeof d.release === 'object' ? d.release : d) as { version?: unknown; dateReleased?: string | null } | null;
+  if (!rel || typeof rel.version !== 'string') return null;
+  const deploys = Array.isArray(d?.deploys) ? (d!.deploys as { environment?: unknown; dateFinished?: string | null }[]).filter((x) => typeof x?.environment === 'string') : [];
+  return { version: rel.version, dateReleased: rel.dateReleased, deploys: deploys.map((x) => ({ environment: String(x.environment), dateFinished: x.dateFinished })) };
+}
+
+interface Loaded { issue: IssueDetail | null; event: SentryEvent | null; release: ReleaseInfo | null; errors: DexterError[] }
+
+export function DetailPanel({ target, issueId, mask, onStatus }: { target: Target; issueId: string; mask: MaskSettings; onStatus(status: 'resolved' | 'ignored'): void }) {
+  const [data, setData] = useState<Loaded | null>(null);
+  useEffect(() => {
+    let live = true;
+    setData(null);
+    void (async () => {
+      const [i, e] = await Promise.all([send<IssueDetail>({ type: 'issue.get', target, issueId }), send<SentryEvent>({ type: 'issue.event', target, issueId, eventId: 'recommended' })]);
+      const errors = [i, e].flatMap((r) => (r.ok ? [] : [r.error]));
+      const event = e.ok ? e.data : null;
+      const version = event?.release?.version ?? (i.ok ? i.data.lastRelease?.version : undefined);
+      const r = version ? await send({ type: 'release.get', target, version }) : null;
+      if (r && !r.ok) errors.push(r.error);
+      if (live) setData({ issue: i.ok ? i.data : null, event, release: r?.ok ? readRelease(r.data) : null, errors });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [target, issueId]);
+
+  if (!data) return <Loader size="sm" aria-label="Loading issue" />;
+  const { issue, event, release } = data;
+  const excs = event ? exceptions(event) : [];
+  const message = event ? messageText(event) : '';
+  return (
+    <Stack gap="xs" aria-label="Issue details">
+      {data.errors.map((err, k) => <ErrorNote key={k} error={err} />)}
+      <Title order={3} size="h5"><Masked text={issue?.title ?? event?.title ?? issueId} mask={mask} /></Title>
+      <Group gap="xs">
+        <LevelBadge level={issue?.level} />
+        <Text size="xs">{issue?.shortId}</Text>
+        <Text size="xs" c="dimmed">{event?.dateCreated ?? issue?.lastSeen ?? ''}</Text>
+        <Text size="xs" c="dimmed">{event?.platform ?? issue?.platform ?? ''}</Text>
+        <Text size="xs">{issue?.status}</Text>
+      </Group>
+      <Group gap="xs">
+        <Button size="compact-sm" onClick={() => onStatus('resolved')}>Resolve</Button>
+        <Button size="compact-sm" variant="default" onClick={() => onStatus('ignored')}>Ignore</Button>
+        <DetailExtras target={target} issueId={issueId} />
+      </Group>
+      {release && (
+        <Text size="xs">
+          Release {release.version}{release.dateReleased ? ` (${release.dateReleased})` : ''}
+          {release.deploys.length ? ` · deployed to ${release.deploys.map((d) => `${d.environment}${d.dateFinished ? ` ${d.dateFinished}` : ''}`).join(', ')}` : ' · no deploys recorded'}
+        </Text>
+      )}
+      {message && <Text size="sm"><Masked text={message} mask={mask} /></Text>}
+      {event && (
+        <Accordion multiple defaultValue={['stack']} variant="contained">
+          <Accordion.Item value="stack"><Accordion.Control>Stack trace</Accordion.Control><Accordion.Panel>
+            {excs.length ? excs.map((x, k) => <StackTrace key={k} exception={x} />) : <Text size="xs" c="dimmed">No exception in this event.</Text>}
+          </Accordion.Panel></Accordion.Item>
+          <Accordion.Item value="crumbs"><Accordion.Control>Breadcrumbs</Accordion.Control><Accordion.Panel><Breadcrumbs items={breadcrumbs(event)} mask={mask} /></Accordion.Panel></Accordion.Item>
+          <Accordion.Item value="tags"><Accordion.Control>Tags</Accordion.Control><Accordion.Panel><TagsSection event={event} mask={mask} /></Accordion.Panel></Accordion.Item>
+          <Accordion.Item value="request"><Accordion.Control>HTTP request</Accordion.Control><Accordion.Panel><RequestSection event={event} mask={mask} /></Accordion.Panel></Accordion.Item>
+          <Accordion.Item value="contexts"><Accordion.Control>Contexts</Accordion.Control><Accordion.Panel><ContextsSection event={event} mask={mask} /></Accordion.Panel></Accordion.Item>
+        </Accordion>
+      )}
+    </Stack>
+  );
+}
