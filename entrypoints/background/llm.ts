@@ -4,7 +4,7 @@ import { buildPrompt, buildSelectionPrompt, PROMPT_VERSION } from '@/lib/llm/pro
 import { createProvider, hasModel, LlmError } from '@/lib/llm/providers';
 import { explanationCacheKey } from '@/lib/llm/cacheKey';
 import { scrubText } from '@/lib/pii';
-import { parseDeadlocks } from '@/lib/deadlock';
+import { analyseDeadlock, deadlockPromptSection, findDeadlockText, parseDeadlocks, type DeadlockReport } from '@/lib/deadlock';
 import { EXPLAIN_PORT, explainClientSchema, type DexterError, type ExplainServerMessage, type IssueAnalysis, type LlmStatus, type PromptPreview, type Target } from '@/lib/messages';
 import { senderKind } from '@/lib/policy';
 import type { Settings } from '@/lib/settings';
@@ -38,7 +38,7 @@ export function deadlockTextOf(event: any): string {
 }
 
 export function analyseEvent(event: any): IssueAnalysis {
-  const text = deadlockTextOf(event);
+  const text = findDeadlockText(event) ?? deadlockTextOf(event);
   const deadlocks = parseDeadlocks(text);
   const entries: any[] = event?.entries ?? [];
   return {
@@ -51,11 +51,7 @@ export function analyseEvent(event: any): IssueAnalysis {
 
 function deadlockSection(a: IssueAnalysis): string | undefined {
   if (!a.deadlocks.length) return a.isDeadlock ? 'PostgreSQL reported a deadlock (SQLSTATE 40P01) but the event carries no DETAIL with the wait graph.' : undefined;
-  return a.deadlocks.map((d: any, i) => {
-    const edges = (d.edges ?? []).map((e: any) => `  process ${e.waiterPid} waits for ${e.lockMode} on ${e.target?.text ?? e.target?.kind}; blocked by process ${e.blockerPid}`);
-    const queries = Object.entries(d.queries ?? {}).map(([pid, q]) => `  process ${pid}: ${q}`);
-    return [`Deadlock ${i + 1}${d.complete ? '' : ' (text was cut off: graph partial)'}: victim process ${d.victimPid ?? 'unknown'}; cycles ${JSON.stringify(d.cycles ?? [])}`, ...edges, ...queries, ...(d.context ?? []).map((c: string) => `  context: ${c}`)].join('\n');
-  }).join('\n');
+  return (a.deadlocks as DeadlockReport[]).map((d) => deadlockPromptSection(d, analyseDeadlock(d))).join('\n\n');
 }
 
 async function preparePrompt(target: Target, issueId: string, s: Settings) {
