@@ -18,9 +18,11 @@ interface ReleaseInfo { version: string; dateReleased?: string | null; deploys: 
 /** `release.get` may answer a release, or {release, deploys}; read both. */
 export function readRelease(data: unknown): ReleaseInfo | null {
   const d = data as { release?: unknown; deploys?: unknown; version?: unknown } | null;
-  const rel = (d && typeof d === 'object' && d.release && typeof d.release === 'object' ? d.release : d) as { version?: unknown; dateReleased?: string | null } | null;
+  const rel = (d && typeof d === 'object' && d.release && typeof d.release === 'object' ? d.release : d) as { version?: unknown; dateReleased?: string | null; lastDeploy?: unknown } | null;
   if (!rel || typeof rel.version !== 'string') return null;
-  const deploys = Array.isArray(d?.deploys) ? (d!.deploys as { environment?: unknown; dateFinished?: string | null }[]).filter((x) => typeof x?.environment === 'string') : [];
+  // Without a deploy list, the release's own lastDeploy is the one deploy we know of.
+  const list = Array.isArray(d?.deploys) ? d!.deploys : rel.lastDeploy ? [rel.lastDeploy] : [];
+  const deploys = (list as { environment?: unknown; dateFinished?: string | null }[]).filter((x) => typeof x?.environment === 'string');
   return { version: rel.version, dateReleased: rel.dateReleased, deploys: deploys.map((x) => ({ environment: String(x.environment), dateFinished: x.dateFinished })) };
 }
 
