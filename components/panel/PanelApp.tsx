@@ -1,0 +1,34 @@
+// The panel page: one of the Explain, deadlock or selection views, picked by the URL hash, in Sentry's theme.
+import '@mantine/core/styles.css';
+import { Alert, MantineProvider, Text, createTheme } from '@mantine/core';
+import { DeadlockView } from './DeadlockView';
+import { ExplainView } from './ExplainView';
+import type { PanelLook, PanelRoute } from './panelRoute';
+
+const theme = createTheme({ primaryColor: 'violet', defaultRadius: 'sm', fontSizes: { md: '14px' } });
+
+export function PanelApp({ route, look }: { route: PanelRoute; look: PanelLook }) {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme={look.theme} forceColorScheme={look.theme === 'auto' ? undefined : look.theme}>
+      <PanelRouteView route={route} />
+    </MantineProvider>
+  );
+}
+
+function PanelRouteView({ route }: { route: PanelRoute }) {
+  switch (route.view) {
+    case 'explain':
+      return <ExplainView source={{ kind: 'issue', target: route.target, issueId: route.issueId }} autostart={route.autostart} />;
+    case 'selection':
+      return <ExplainView source={{ kind: 'selection', nonce: route.nonce }} autostart />;
+    case 'deadlock':
+      return <DeadlockView target={route.target} issueId={route.issueId} />;
+    case 'invalid':
+      return (
+        <Alert color="red" p="xs" role="alert" title="Dexter could not open this panel">
+          <Text size="sm">{route.reason}</Text>
+          <Text size="sm" c="dimmed">Reload the Sentry page, or use the context menu again.</Text>
+        </Alert>
+      );
+  }
+}
