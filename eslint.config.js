@@ -19,4 +19,9 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render event data as text; use components/Markdown for LLM answers.' }],
     },
   },
+  {
+    // Playwright fixtures use `async ({}, use) => …`, which is neither an empty-pattern mistake nor a React hook.
+    files: ['tests/e2e/**'],
+    rules: { 'no-empty-pattern': 'off', 'react-hooks/rules-of-hooks': 'off' },
+  },
 );
