@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PromptPreview } from '@/lib/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { fakeBackground } from '../triage/testing';
@@ -126,5 +126,28 @@ describe('ExplainView', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Post comment' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Posted to Sentry' })).toBeDisabled());
     expect(bg.of('issue.comment')[0]?.text).toMatch(/^Because X\.\n\n— explained by Dexter with m/);
+  });
+
+  it('never spins forever: a silent stream becomes an error after the stall limit plus a margin', async () => {
+    vi.useFakeTimers();
+    try {
+      const { ports } = setup({ 'settings.get': () => ({ ok: true, data: { ...DEFAULT_SETTINGS, llm: { ...DEFAULT_SETTINGS.llm, stallSeconds: 10 } } }) });
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(0);
+      });
+      fireEvent.click(screen.getByRole('button', { name: 'Explain with AI' }));
+      ports.last()!.emit(prompt);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(39_000);
+      });
+      expect(screen.queryByRole('alert')).toBeNull();
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(2_000);
+      });
+      expect(screen.getByRole('alert').textContent).toMatch(/No answer from the model for 40 s/);
+      expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
