@@ -7,7 +7,7 @@ import { send } from '../api';
 import { BulkBar } from '../triage/BulkBar';
 import { TriageContext } from '../triage/context';
 import { FilterBar } from '../triage/FilterBar';
-import { filterRows, sortRows, type IssueRow } from '../triage/rows';
+import { filterRows, sortRows, splitQuery, type IssueRow } from '../triage/rows';
 import { createTriageStore } from '../triage/store';
 import { placeFor, sentryLink, type Place } from '../triage/target';
 import { useStore } from 'zustand';
@@ -51,10 +51,10 @@ export function ExplorerApp() {
         const webBase = hash.apiBase.replace(/\/api\/0\/?$/, '');
         p = { ...p, target: { apiBase: hash.apiBase, org: hash.org }, link: { webBase, org: hash.org, hosting: /sentry\.io$/.test(new URL(webBase).hostname) ? 'saas' : 'self-hosted' }, source: 'tab' };
       }
+      store.getState().setContext(p.target, st, p.projects);
+      if (hash.q) store.setState(splitQuery(hash.q)); // before the filter bar mounts, so it shows the query
       setSettings(st);
       setPlace(p);
-      store.getState().setContext(p.target, st, p.projects);
-      if (hash.q) store.setState({ keyword: hash.q.replace(/\bis:(unresolved|resolved|ignored)\b/, '').trim() });
       if (p.target) await store.getState().load();
     })();
   }, [store]);

@@ -2,7 +2,7 @@
 import { Group, NativeSelect, SegmentedControl, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState, type Ref } from 'react';
 import { SORT_LABELS, STATUS_FILTERS, type SortKey, type StatusFilter } from './rows';
-import { useTriage } from './context';
+import { useTriage, useTriageStore } from './context';
 
 export function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -19,7 +19,8 @@ export function FilterBar({ searchRef, debounceMs = 350 }: { searchRef?: Ref<HTM
   const setStatus = useTriage((s) => s.setStatus);
   const setSort = useTriage((s) => s.setSort);
   const setKeyword = useTriage((s) => s.setKeyword);
-  const [text, setText] = useState('');
+  const store = useTriageStore();
+  const [text, setText] = useState(() => store.getState().keyword);
   const debounced = useDebounced(text, debounceMs);
   const first = useRef(true);
   useEffect(() => {

@@ -98,3 +98,10 @@ export function readUserBase(data: unknown): UserBase | null {
   }
   return null;
 }
+
+/** The inverse of buildQuery for a query handed over from the popup: its status and the remaining keywords. */
+export function splitQuery(query: string): { status: StatusFilter; keyword: string } {
+  const m = /(?:^|\s)is:(unresolved|resolved|ignored)(?=\s|$)/.exec(query);
+  const keyword = m ? query.replace(m[0], ' ') : query;
+  return { status: (m?.[1] as StatusFilter | undefined) ?? 'all', keyword: keyword.replace(/\s+/g, ' ').trim() };
+}
