@@ -24,7 +24,7 @@ const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('servicewo
 const extId = new URL(sw.url()).host;
 await sw.evaluate(async ([token]) => {
   const c = (globalThis as any).chrome;
-  await c.storage.local.set({ sentryAuth: { token, sentryUrl: 'https://sentry.io' }, settings: { llm: { model: 'llama3.2:3b' } } });
+  await c.storage.local.set({ sentryAuth: { token, sentryUrl: 'https://sentry.io' }, settings: { llm: { model: 'llama3.2:latest' } } });
 }, [world.sentry.tokens.readWrite] as const);
 
 const shots: string[] = [];

@@ -6,7 +6,7 @@ declare const chrome: any;
 
 test.beforeEach(async ({ ext, world }) => {
   await setToken(ext, world.sentry.tokens.readWrite);
-  await setSettings(ext, { llm: { model: 'llama3.2:3b', url: 'http://127.0.0.1:11434' } });
+  await setSettings(ext, { llm: { model: 'llama3.2:latest', url: 'http://127.0.0.1:11434' } });
   world.ollama.setMode('normal');
   world.ollama.setAnswer(undefined);
 });
@@ -14,10 +14,10 @@ test.beforeEach(async ({ ext, world }) => {
 test('the background reaches Ollama with a POST despite its 403 for extension origins', async ({ ext, world }) => {
   const popup = await ext.context.newPage();
   await popup.goto(`chrome-extension://${ext.id}/popup.html`);
-  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.set', patch: { llm: { model: 'llama3.2:3b' } } }));
+  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.set', patch: { llm: { model: 'llama3.2:latest' } } }));
   const status = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'llm.status' }));
   expect(status.ok).toBe(true);
-  expect(status.data.postAllowed).toBe(true);
+  expect(status.data.postAllowed, JSON.stringify(status.data)).toBe(true);
   expect(status.data.originRuleActive).toBe(true);
   const posts = world.ollama.requests.filter((r: any) => r.method === 'POST');
   expect(posts.length).toBeGreaterThan(0);
@@ -30,7 +30,7 @@ test('a web page cannot use Dexter\'s Origin rule to reach Ollama', async ({ ext
   const before = world.ollama.requests.length;
   const result = await page.evaluate(async () => {
     try {
-      const r = await fetch('http://127.0.0.1:11434/api/chat', { method: 'POST', body: JSON.stringify({ model: 'llama3.2:3b', messages: [{ role: 'user', content: 'hi' }], stream: false }) });
+      const r = await fetch('http://127.0.0.1:11434/api/chat', { method: 'POST', body: JSON.stringify({ model: 'llama3.2:latest', messages: [{ role: 'user', content: 'hi' }], stream: false }) });
       return `status ${r.status}`;
     } catch (e) {
       return `blocked: ${e}`;
@@ -45,7 +45,7 @@ test('a web page cannot use Dexter\'s Origin rule to reach Ollama', async ({ ext
 test('Explain on the issue page streams a Markdown answer into Dexter\'s panel', async ({ ext, world }) => {
   const popup = await ext.context.newPage();
   await popup.goto(`chrome-extension://${ext.id}/popup.html`);
-  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.set', patch: { llm: { model: 'llama3.2:3b' } } }));
+  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.set', patch: { llm: { model: 'llama3.2:latest' } } }));
   world.ollama.setAnswer('## What happened\n\nThe **order total** was undefined.\n\n## How to fix\n\nCheck `cart.total` first.');
   const page = await ext.context.newPage();
   await page.goto('https://acme.sentry.io/issues/');
@@ -67,7 +67,7 @@ test('Explain on the issue page streams a Markdown answer into Dexter\'s panel',
 test('the context-menu path explains a selected deadlock text in a window', async ({ ext, world }) => {
   const popup = await ext.context.newPage();
   await popup.goto(`chrome-extension://${ext.id}/popup.html`);
-  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.set', patch: { llm: { model: 'llama3.2:3b' } } }));
+  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.set', patch: { llm: { model: 'llama3.2:latest' } } }));
   const text = 'ERROR:  deadlock detected\nDETAIL:  Process 4242 waits for ShareLock on transaction 9001; blocked by process 4343.\nProcess 4343 waits for ShareLock on transaction 9000; blocked by process 4242.\nuser jane@example.com';
   const before = world.ollama.requests.length;
   const windowPage = ext.context.waitForEvent('page');
