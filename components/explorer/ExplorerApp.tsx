@@ -7,6 +7,7 @@ import { send } from '../api';
 import { BulkBar } from '../triage/BulkBar';
 import { TriageContext } from '../triage/context';
 import { FilterBar } from '../triage/FilterBar';
+import { Pager } from '../triage/Pager';
 import { filterRows, sortRows, splitQuery, type IssueRow } from '../triage/rows';
 import { createTriageStore } from '../triage/store';
 import { placeFor, sentryLink, type Place } from '../triage/target';
@@ -101,6 +102,7 @@ export function ExplorerApp() {
           <BulkBar confirmAbove={100} />
           <ErrorNote error={error} />
           <IssueTable rows={shown} period={settings.list.statsPeriod} actions={actions} onOpen={(r) => setDetail(r.id)} focusSearch={() => searchRef.current?.focus()} />
+          <Pager />
         </Grid.Col>
         {detail && place.target && (
           <Grid.Col span={5}>

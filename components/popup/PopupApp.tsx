@@ -1,6 +1,6 @@
 // Dexter's popup: quick triage of the project in the active tab, and settings.
 import { Loader, Tabs } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { SettingsContext } from '../settings/context';
 import { SettingsView } from '../settings/SettingsView';
 import { createSettingsStore } from '../settings/store';
@@ -23,6 +23,7 @@ export function PopupApp() {
   const [triageStore] = useState(() => createTriageStore({ maxPages: 1, limit: 25 }));
   const [place, setPlace] = useState<Place | null>(null);
   const [tab, setTab] = useState<string | null>('triage');
+  const placeRef = useRef<Place | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -32,6 +33,7 @@ export function PopupApp() {
       if (!settings || !live) return;
       const p = placeFor(await activeTabUrl(), settings, auth?.sentryUrl);
       if (!live) return;
+      placeRef.current = p;
       setPlace(p);
       if (!p.target) {
         setTab('settings');
@@ -44,6 +46,23 @@ export function PopupApp() {
       live = false;
     };
   }, [settingsStore, triageStore]);
+
+  // An org/project picked in Settings re-targets Triage, unless the active tab already names one.
+  useEffect(
+    () =>
+      settingsStore.subscribe((s, prev) => {
+        const was = prev.settings?.sentry;
+        const now = s.settings?.sentry;
+        if (!s.settings || !now || (was && was.org === now.org && was.project === now.project)) return;
+        if (!placeRef.current || placeRef.current.source === 'tab') return;
+        const next = placeFor(undefined, s.settings, s.auth?.sentryUrl);
+        placeRef.current = next;
+        setPlace(next);
+        triageStore.getState().setContext(next.target, s.settings, next.projects);
+        if (next.target) void triageStore.getState().load();
+      }),
+    [settingsStore, triageStore],
+  );
 
   return (
     <SettingsContext.Provider value={settingsStore}>

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
@@ -20,6 +20,7 @@ function setup(settings: Settings) {
     'llm.status': () => ({ ok: false, error: { kind: 'llm', message: 'Ollama is not running.' } }),
     'orgs.list': () => ({ ok: true, data: [{ slug: 'acme', name: 'Acme' }] }),
     'projects.list': () => ({ ok: true, data: [] }),
+    'settings.set': (req) => ({ ok: true, data: { ...settings, ...req.patch } }),
     'project.userBase': () => ({ ok: true, data: null }),
     'issues.list': () => ({ ok: true, data: { issues: [makeIssue(1), makeIssue(2)], nextCursor: null, prevCursor: null, hits: 2 } }),
   });
@@ -52,5 +53,10 @@ describe('popup', () => {
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Settings' })).toHaveAttribute('aria-selected', 'true'));
     expect(screen.getByText('Ollama is not running.')).toBeInTheDocument();
     expect(bg.of('issues.list')).toHaveLength(0);
+    // Picking an organization in Settings re-targets Triage.
+    fireEvent.change(await screen.findByLabelText('Organization'), { target: { value: 'acme' } });
+    await waitFor(() => expect(bg.of('issues.list')).toHaveLength(1));
+    expect(bg.of('settings.set')[0]!.patch).toEqual({ sentry: { ...DEFAULT_SETTINGS.sentry, org: 'acme', project: '' } });
+    expect(bg.of('issues.list')[0]!.target).toEqual({ apiBase: 'https://sentry.io/api/0', org: 'acme' });
   });
 });

@@ -8,6 +8,7 @@ import { BulkBar } from './BulkBar';
 import { useTriage, useTriageStore } from './context';
 import { FilterBar } from './FilterBar';
 import { IssueList, rowDomId } from './IssueList';
+import { Pager } from './Pager';
 import { handleTriageKey } from './keys';
 import { buildQuery, sortRows, type IssueRow } from './rows';
 import { sentryLink, type Place } from './target';
@@ -20,8 +21,6 @@ export function TriageView({ place }: { place: Place }) {
   const error = useTriage((s) => s.error);
   const selected = useTriage((s) => s.selected);
   const focus = useTriage((s) => s.focus);
-  const nextCursor = useTriage((s) => s.nextCursor);
-  const prevCursor = useTriage((s) => s.prevCursor);
   const searchRef = useRef<HTMLInputElement>(null);
   const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
   const allOnPage = sorted.length > 0 && sorted.every((r) => selected.has(r.id));
@@ -69,10 +68,7 @@ export function TriageView({ place }: { place: Place }) {
       >
         <IssueList rows={sorted} link={place.link} />
       </div>
-      <Group justify="space-between">
-        <Button size="compact-sm" variant="default" disabled={!prevCursor || loading} onClick={() => void store.getState().prevPage()}>Previous</Button>
-        <Button size="compact-sm" variant="default" disabled={!nextCursor || loading} onClick={() => void store.getState().nextPage()}>Next</Button>
-      </Group>
+      <Pager />
     </Stack>
   );
 }
