@@ -39,6 +39,7 @@ export default defineContentScript({
     if (nav) ctx.addEventListener(nav as unknown as Window, 'navigatesuccess' as keyof WindowEventMap, () => run());
     ctx.addEventListener(window, 'popstate', () => run());
     ctx.onInvalidated(() => controller?.abort());
+    followTheme(ctx.signal);
     browser.runtime.onMessage.addListener((msg: unknown) => {
       if (msg && typeof msg === 'object' && (msg as { type?: string }).type === 'settings.changed') {
         void send<Settings>({ type: 'settings.get' }).then((r) => {
@@ -51,6 +52,17 @@ export default defineContentScript({
     run(true);
   },
 });
+
+/** Sentry switches theme by the class on <body>; Dexter's hosts follow without re-rendering. */
+function followTheme(signal: AbortSignal): void {
+  const apply = () => {
+    const dark = document.body.matches(SELECTORS.darkTheme);
+    for (const host of document.querySelectorAll('dexter-row, dexter-panel')) host.toggleAttribute('data-dark', dark);
+  };
+  const observer = new MutationObserver(apply);
+  observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+}
 
 /** An issue list Dexter cannot read breaks nothing: one console warning, no badges. */
 function warnOnUnknownLayout(signal: AbortSignal): void {

@@ -126,3 +126,15 @@ test('an unknown list layout degrades quietly: one warning, no badges, page inta
   expect(warnings).toHaveLength(1);
   expect(errors).toEqual([]);
 });
+
+test('badges follow Sentry\'s theme, also when it changes', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto('https://acme.sentry.io/issues/?theme=dark');
+  await expect.poll(() => page.locator('dexter-row').count()).toBeGreaterThan(0);
+  expect(await page.evaluate(() => [...document.querySelectorAll('dexter-row')].every((h) => h.hasAttribute('data-dark')))).toBe(true);
+  const dotDark = await page.evaluate(() => getComputedStyle(document.querySelector('dexter-row')!.shadowRoot!.querySelector('.bar')!).color);
+  await page.evaluate(() => { document.body.classList.replace('theme-dark', 'theme-light'); });
+  await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('dexter-row')].some((h) => h.hasAttribute('data-dark')))).toBe(false);
+  const dotLight = await page.evaluate(() => getComputedStyle(document.querySelector('dexter-row')!.shadowRoot!.querySelector('.bar')!).color);
+  expect(dotLight).not.toBe(dotDark);
+});
