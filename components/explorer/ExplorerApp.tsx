@@ -21,9 +21,9 @@ import { IssueTable } from './IssueTable';
 import type { RowActions } from './RowMenu';
 
 /** Explorer URL hash: #q=…&apiBase=…&org=… (from `open.explorer` or a link). */
-export function readHash(hash: string): { q: string; apiBase: string | null; org: string | null } {
+export function readHash(hash: string): { q: string; apiBase: string | null; org: string | null; projects: string[] } {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
-  return { q: p.get('q') ?? '', apiBase: p.get('apiBase'), org: p.get('org') };
+  return { q: p.get('q') ?? '', apiBase: p.get('apiBase'), org: p.get('org'), projects: p.getAll('project').filter((x) => /^\d+$/.test(x)) };
 }
 
 export function ExplorerApp() {
@@ -50,7 +50,7 @@ export function ExplorerApp() {
       let p = placeFor(undefined, st, a.ok ? a.data.sentryUrl : null);
       if (hash.apiBase && hash.org && /^https?:\/\//.test(hash.apiBase)) {
         const webBase = hash.apiBase.replace(/\/api\/0\/?$/, '');
-        p = { ...p, target: { apiBase: hash.apiBase, org: hash.org }, link: { webBase, org: hash.org, hosting: /sentry\.io$/.test(new URL(webBase).hostname) ? 'saas' : 'self-hosted' }, source: 'tab' };
+        p = { ...p, target: { apiBase: hash.apiBase, org: hash.org }, projects: hash.projects, link: { webBase, org: hash.org, hosting: /sentry\.io$/.test(new URL(webBase).hostname) ? 'saas' : 'self-hosted' }, source: 'tab' };
       }
       store.getState().setContext(p.target, st, p.projects);
       if (hash.q) store.setState(splitQuery(hash.q)); // before the filter bar mounts, so it shows the query

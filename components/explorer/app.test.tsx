@@ -40,7 +40,7 @@ describe('Explorer page', () => {
   });
 
   it('reads the hash and splits a handed-over query', () => {
-    expect(readHash('#q=is%3Aignored+x&org=acme')).toEqual({ q: 'is:ignored x', apiBase: null, org: 'acme' });
+    expect(readHash('#q=is%3Aignored+x&org=acme&project=4&project=x')).toEqual({ q: 'is:ignored x', apiBase: null, org: 'acme', projects: ['4'] });
     expect(splitQuery('is:unresolved  db timeout')).toEqual({ status: 'unresolved', keyword: 'db timeout' });
     expect(splitQuery('checkout')).toEqual({ status: 'all', keyword: 'checkout' });
     expect(splitQuery('this:is:resolved')).toEqual({ status: 'all', keyword: 'this:is:resolved' });

@@ -11,7 +11,7 @@ import { IssueList, rowDomId } from './IssueList';
 import { Pager } from './Pager';
 import { handleTriageKey } from './keys';
 import { buildQuery, sortRows, type IssueRow } from './rows';
-import { sentryLink, type Place } from './target';
+import { explorerUrl, sentryLink, type Place } from './target';
 
 export function TriageView({ place }: { place: Place }) {
   const store = useTriageStore();
@@ -36,7 +36,10 @@ export function TriageView({ place }: { place: Place }) {
   };
   const openExplorer = () => {
     const s = store.getState();
-    void send({ type: 'open.explorer', query: buildQuery(s.status, s.keyword) });
+    const query = buildQuery(s.status, s.keyword);
+    // open.explorer carries only the query; for the tab's own org the Explorer needs apiBase/org/projects too.
+    if (place.source === 'tab' && place.target) void openTab(explorerUrl(query, place.target, place.projects));
+    else void send({ type: 'open.explorer', query });
   };
 
   if (!place.target) {

@@ -44,3 +44,10 @@ export function sentryLink(link: Place['link'], issueId: string): string | null 
     return null;
   }
 }
+
+/** The Explorer page for a query on one org (hash read by ExplorerApp's readHash). */
+export function explorerUrl(query: string, target: Target, projects: readonly string[] = []): string {
+  const params = new URLSearchParams({ q: query, apiBase: target.apiBase, org: target.org });
+  for (const p of projects) params.append('project', p);
+  return (browser.runtime.getURL as (path: string) => string)('/explorer.html') + '#' + params.toString();
+}

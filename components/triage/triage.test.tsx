@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import type { BulkResult } from '@/lib/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { TriageContext } from './context';
@@ -11,7 +12,10 @@ import type { Place } from './target';
 
 const place: Place = { target: { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' }, projects: [], link: { webBase: 'https://acme.sentry.io', org: 'acme', hosting: 'saas' }, source: 'tab' };
 let restore = () => {};
-afterEach(() => restore());
+afterEach(() => {
+  restore();
+  vi.restoreAllMocks();
+});
 
 function setup(answers: Parameters<typeof fakeBackground>[0]) {
   const bg = fakeBackground({ 'project.userBase': () => ({ ok: true, data: { count: 100, source: 'sentry' } }), ...answers });
@@ -107,6 +111,18 @@ describe('triage tab', () => {
     fireEvent.keyDown(grid, { key: 'r' });
     await waitFor(() => expect(bg.of('issues.update')).toHaveLength(1));
     expect(bg.of('issues.update')[0]!.ids).toEqual([second.id.replace('issue-row-', '')]);
+  });
+
+  it('opens the Explorer on the tab\'s org with the current filters', async () => {
+    const { store } = setup({ 'issues.list': () => page() });
+    await act(() => store.getState().load());
+    await act(() => store.getState().setStatus('ignored'));
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    fireEvent.click(screen.getByRole('button', { name: 'Open Explorer' }));
+    await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+    const url = new URL(create.mock.calls[0]![0].url!);
+    expect(url.pathname).toBe('/explorer.html');
+    expect(Object.fromEntries(new URLSearchParams(url.hash.slice(1)))).toEqual({ q: 'is:ignored', apiBase: 'https://acme.sentry.io/api/0', org: 'acme' });
   });
 
   it('shows a rate-limit error with its next step and countdown', async () => {
