@@ -102,7 +102,11 @@ export function createCache(opts: CacheOptions): Cache {
         evicted.push(k);
       }
     }
-    await Promise.all([storage.set(ns + key, entry), ...evicted.map((k) => storage.remove(ns + k)), saveIndex()]);
+    await Promise.all([storage.set(ns + key, entry), ...evicted.map((k) => storage.remove(ns + k)), saveIndex()]).catch(() => {
+      // Storage full (kQuotaBytes) or gone: the answer is already fetched, so keep it in memory rather than fail.
+      idx.delete(key);
+      return Promise.all([storage.remove(ns + key), saveIndex()]).catch(() => {});
+    });
   }
 
   function load<T>(key: string, loader: () => Promise<T>): Promise<T> {
