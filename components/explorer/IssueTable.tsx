@@ -5,7 +5,7 @@ import { useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react
 import { formatCount, formatRelativeTime } from '@/lib/scoring/format';
 import { ImpactBadge, LevelBadge, PriorityBadge } from '../ui/badges';
 import { useTriage, useTriageStore } from '../triage/context';
-import { handleTriageKey } from '../triage/keys';
+import { handleTriageKey, isGridKey } from '../triage/keys';
 import type { IssueRow } from '../triage/rows';
 import { RowMenu, type RowActions } from './RowMenu';
 import { SparkCell } from './SparkCell';
@@ -38,7 +38,7 @@ export function IssueTable({ rows, period, actions, onOpen, focusSearch, height 
   }, [focus, rows.length, virtual]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.metaKey || e.ctrlKey || e.altKey) return;
+    if (e.metaKey || e.ctrlKey || e.altKey || !isGridKey(e.target, e.currentTarget, e.key)) return;
     if (handleTriageKey(e.key, store.getState(), rows, { open: onOpen, focusSearch })) e.preventDefault();
   };
   const focused = rows[focus];

@@ -9,7 +9,7 @@ import { useTriage, useTriageStore } from './context';
 import { FilterBar } from './FilterBar';
 import { IssueList, rowDomId } from './IssueList';
 import { Pager } from './Pager';
-import { handleTriageKey } from './keys';
+import { handleTriageKey, isGridKey } from './keys';
 import { buildQuery, sortRows, type IssueRow } from './rows';
 import { explorerUrl, sentryLink, type Place } from './target';
 
@@ -22,6 +22,7 @@ export function TriageView({ place }: { place: Place }) {
   const selected = useTriage((s) => s.selected);
   const focus = useTriage((s) => s.focus);
   const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
   const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
   const allOnPage = sorted.length > 0 && sorted.every((r) => selected.has(r.id));
 
@@ -30,8 +31,7 @@ export function TriageView({ place }: { place: Place }) {
     if (url) void openTab(url);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target instanceof HTMLInputElement && e.target.type !== 'checkbox') return;
-    if (e.metaKey || e.ctrlKey || e.altKey) return;
+    if (e.metaKey || e.ctrlKey || e.altKey || !isGridKey(e.target, gridRef.current, e.key)) return;
     if (handleTriageKey(e.key, store.getState(), sorted, { open, focusSearch: () => searchRef.current?.focus() })) e.preventDefault();
   };
   const openExplorer = () => {
@@ -62,6 +62,7 @@ export function TriageView({ place }: { place: Place }) {
         {loading && <Loader size="xs" aria-label="Loading issues" />}
       </Group>
       <div
+        ref={gridRef}
         role="grid"
         aria-label="Issues (j/k move, x select, Enter open, r resolve, i ignore, / search)"
         aria-rowcount={sorted.length}

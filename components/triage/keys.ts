@@ -32,3 +32,11 @@ export function handleTriageKey(key: string, s: TriageState, rows: readonly Issu
       return false;
   }
 }
+
+/** Keys belong to the grid only when the grid itself has focus: a focused button, checkbox or field keeps its own. */
+export function isGridKey(target: EventTarget | null, grid: Element | null, key: string): boolean {
+  if (target === grid) return true;
+  const el = target as HTMLElement | null;
+  const editable = !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(el.tagName));
+  return key === '/' && !editable;
+}

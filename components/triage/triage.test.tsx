@@ -108,9 +108,15 @@ describe('triage tab', () => {
     const second = within(grid).getAllByRole('row')[1]!;
     expect(grid).toHaveAttribute('aria-activedescendant', second.id);
     expect(second).toHaveAttribute('aria-selected', 'true');
+    // A key pressed on a button belongs to the button, not to the focused issue.
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Open Explorer' }), { key: 'r' });
+    expect(bg.of('issues.update')).toHaveLength(0);
     fireEvent.keyDown(grid, { key: 'r' });
     await waitFor(() => expect(bg.of('issues.update')).toHaveLength(1));
     expect(bg.of('issues.update')[0]!.ids).toEqual([second.id.replace('issue-row-', '')]);
+    // "/" from anywhere but a field jumps to the search box.
+    fireEvent.keyDown(grid, { key: '/' });
+    expect(screen.getByLabelText('Search')).toHaveFocus();
   });
 
   it('opens the Explorer on the tab\'s org with the current filters', async () => {
