@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import type { AuthStatus, LlmStatus } from '@/lib/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { fakeBackground, renderPage } from '../triage/testing';
@@ -88,6 +89,30 @@ describe('settings form', () => {
     const { bg } = setup({});
     fireEvent.click(await screen.findByLabelText('Sparklines on the issue list'));
     await waitFor(() => expect(bg.of('settings.set')[0]?.patch).toEqual({ features: { ...DEFAULT_SETTINGS.features, 'list-sparkline': false } }));
+  });
+});
+
+describe('self-hosted Sentry', () => {
+  it('asks the browser for the host from the click, then saves the base', async () => {
+    const ask = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    const { bg } = setup({});
+    const input = await screen.findByLabelText('Sentry URL');
+    fireEvent.change(input, { target: { value: 'https://sentry.corp.example/' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Use' }));
+    expect(ask).toHaveBeenCalledWith({ origins: ['https://sentry.corp.example/*'] });
+    await screen.findByText('Access granted to https://sentry.corp.example.');
+    expect(bg.of('settings.set')[0]!.patch).toEqual({ sentry: { ...DEFAULT_SETTINGS.sentry, selfHostedBases: ['https://sentry.corp.example'] } });
+    ask.mockRestore();
+  });
+
+  it('saves nothing when the browser refuses', async () => {
+    const ask = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
+    const { bg } = setup({});
+    fireEvent.change(await screen.findByLabelText('Sentry URL'), { target: { value: 'https://sentry.corp.example' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Use' }));
+    await screen.findByText(/the browser did not grant it/);
+    expect(bg.of('settings.set')).toHaveLength(0);
+    ask.mockRestore();
   });
 });
 
