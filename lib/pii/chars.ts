@@ -57,3 +57,14 @@ export function hasWordAt(text: string, pos: number, word: string): boolean {
   }
   return true;
 }
+
+/**
+ * Index of the next match of the global regex `re` at or after `from`, or -1. Scanners use it to jump to
+ * candidate positions natively: each prefilter is a necessary condition of its rule (ASCII-only lookarounds,
+ * bounded repeats), and the exact check still runs in JS at the candidate.
+ */
+export function nextMatch(re: RegExp, text: string, from: number): number {
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m === null ? -1 : m.index;
+}

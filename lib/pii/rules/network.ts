@@ -2,7 +2,14 @@
 // `relay-pii/src/regexes.rs`, redactions in `relay-pii/src/builtin.rs`). Each one walks the text once instead of
 // running the regex, so no input can make it backtrack; each comment gives the regex it reproduces.
 import type { Finding } from '../types';
-import { isAlnum, isAsciiLetter, isAsciiPunct, isBoundary, isDigit, isHex, isSpace, isWordChar } from '../chars';
+import { isAlnum, isAsciiLetter, isAsciiPunct, isBoundary, isDigit, isHex, isSpace, isWordChar, nextMatch } from '../chars';
+
+// Prefilters (see `nextMatch`): each regex matches wherever its rule can, and is checked exactly in JS after.
+// `(?<!W)`/`(?!W)` use ASCII word characters only, a weaker condition than the Unicode `\b` the JS check applies.
+const W = '[0-9A-Za-z_]';
+const EMAIL_AT_CANDIDATE = /(?<=[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-])@[a-zA-Z0-9-]+\.(?:[a-zA-Z0-9.-]*\.)?[a-zA-Z]{2}/g;
+const MAC_CANDIDATE = new RegExp(`(?<!${W})(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}(?!${W})`, 'g');
+const URLAUTH_CANDIDATE = /\/\/[a-zA-Z0-9%_.-]+(?::[a-zA-Z0-9%_.-]+)?@/g;
 
 const EMAIL_LOCAL = new Set(".!#$%&'*+/=?^_`{|}~-".split('').map((ch) => ch.charCodeAt(0)));
 const isLocalChar = (c: number) => isAlnum(c) || EMAIL_LOCAL.has(c);
@@ -15,7 +22,7 @@ const isLabelChar = (c: number) => isAlnum(c) || c === 45; // [a-zA-Z0-9-]
 export function findEmails(text: string): Finding[] {
   const out: Finding[] = [];
   let from = 0;
-  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+  for (let at = nextMatch(EMAIL_AT_CANDIDATE, text, 0); at !== -1; at = nextMatch(EMAIL_AT_CANDIDATE, text, at + 1)) {
     if (at < from) continue;
     let runStart = at;
     while (runStart > from && isLocalChar(text.charCodeAt(runStart - 1))) runStart--;
@@ -69,21 +76,24 @@ function octetEnds(text: string, p: number, ends: Int32Array): number {
   const d1 = text.charCodeAt(p + 1);
   const d2 = text.charCodeAt(p + 2);
   let n = 0;
-  const add = (e: number) => {
-    for (let k = 0; k < n; k++) if (ends[k] === e) return;
-    ends[n++] = e;
-  };
-  if (d0 === 50 && d1 === 53 && d2 >= 48 && d2 <= 53) add(p + 3);
-  if (d0 === 50 && d1 >= 48 && d1 <= 52 && isDigit(d2)) add(p + 3);
+  if (d0 === 50 && d1 === 53 && d2 >= 48 && d2 <= 53) n = addEnd(ends, n, p + 3);
+  if (d0 === 50 && d1 >= 48 && d1 <= 52 && isDigit(d2)) n = addEnd(ends, n, p + 3);
   if ((d0 === 48 || d0 === 49) && isDigit(d1)) {
-    if (isDigit(d2)) add(p + 3);
-    add(p + 2);
+    if (isDigit(d2)) n = addEnd(ends, n, p + 3);
+    n = addEnd(ends, n, p + 2);
   }
   if (isDigit(d0)) {
-    if (isDigit(d1)) add(p + 2);
-    add(p + 1);
+    if (isDigit(d1)) n = addEnd(ends, n, p + 2);
+    n = addEnd(ends, n, p + 1);
   }
   return n;
+}
+
+/** Appends `e` to the first `n` ends unless already there; returns the new count. */
+function addEnd(ends: Int32Array, n: number, e: number): number {
+  for (let k = 0; k < n; k++) if (ends[k] === e) return n;
+  ends[n] = e;
+  return n + 1;
 }
 
 /** End of `octet\.octet\.octet\.octet\b` at p, trying octet lengths in the regex's order; -1 if none. */
@@ -108,7 +118,7 @@ function ipv4End(text: string, p: number, octet = 0): number {
  */
 export function findIpv4(text: string): Finding[] {
   const out: Finding[] = [];
-  for (let p = 0; p < text.length; p++) {
+  for (let p = nextMatch(IPV4_CANDIDATE, text, 0); p !== -1; p = nextMatch(IPV4_CANDIDATE, text, p + 1)) {
     if (!isDigit(text.charCodeAt(p)) || isWordChar(text.charCodeAt(p - 1))) continue;
     const end = ipv4End(text, p);
     if (end === -1) continue;
@@ -150,7 +160,11 @@ const DEXTER_V6 = [
 ];
 // Relay consumes the character after the address (`([\s]|[[:punct:]]|$)`); a lookahead finds the same first
 // address and also the second of `::1 ::1`, which keeps scrubbing idempotent.
-const IPV6 = new RegExp(`(?:${[...RELAY_V6, ...DEXTER_V6].join('|')})(?=[\\s!-\\/:-@\\[-\`{-~]|$)`, 'iy');
+const IPV6_BODY = `(?:${[...RELAY_V6, ...DEXTER_V6].join('|')})(?=[\\s!-\\/:-@\\[-\`{-~]|$)`;
+const IPV6 = new RegExp(IPV6_BODY, 'iy');
+// The same address after a space or punctuation character, searched natively instead of tried at every one.
+const IPV6_CANDIDATE = new RegExp(`(?<=[\\s!-\\/:-@\\[-\`{-~])${IPV6_BODY}`, 'ig');
+const IPV4_CANDIDATE = new RegExp(`(?<!${W})${V4A}(?!${W})`, 'g');
 
 /** IPv6: `(?:[\s]|[[:punct:]]|^)(address)…`, only the address (group 1) is replaced. */
 export function findIpv6(text: string): Finding[] {
@@ -165,11 +179,14 @@ export function findIpv6(text: string): Finding[] {
     from = g + m[0].length;
     return true;
   };
-  for (let q = 0; q < text.length; q++) {
-    if (q < from) continue;
-    const c = text.charCodeAt(q);
-    if ((isSpace(c) || isAsciiPunct(c)) && tryAt(q + 1)) continue;
-    if (q === 0) tryAt(0);
+  if (text.length === 0) return out;
+  // At the very start, the address after a leading separator is tried before one that begins at 0.
+  const c0 = text.charCodeAt(0);
+  if (!((isSpace(c0) || isAsciiPunct(c0)) && tryAt(1))) tryAt(0);
+  // Past that, an address may start right after any space or punctuation character outside an earlier address.
+  for (let g = nextMatch(IPV6_CANDIDATE, text, Math.max(2, from + 1)); g !== -1; g = nextMatch(IPV6_CANDIDATE, text, Math.max(g + 1, from + 1))) {
+    const c = text.charCodeAt(g - 1);
+    if (g - 1 >= from && (isSpace(c) || isAsciiPunct(c))) tryAt(g);
   }
   return out;
 }
@@ -185,8 +202,8 @@ function couldStartIpv6(text: string, g: number): boolean {
 /** `\b([[:xdigit:]]{2}[:-]){5}[[:xdigit:]]{2}\b` → masked with `*` (`@mac` is `@mac:mask`). */
 export function findMacs(text: string): Finding[] {
   const out: Finding[] = [];
-  for (let p = 0; p + 17 <= text.length; p++) {
-    if (!isHex(text.charCodeAt(p)) || isWordChar(text.charCodeAt(p - 1))) continue;
+  for (let p = nextMatch(MAC_CANDIDATE, text, 0); p !== -1; p = nextMatch(MAC_CANDIDATE, text, p + 1)) {
+    if (p + 17 > text.length || !isHex(text.charCodeAt(p)) || isWordChar(text.charCodeAt(p - 1))) continue;
     let ok = true;
     for (let k = 0; k < 6 && ok; k++) {
       const o = p + k * 3;
@@ -210,7 +227,7 @@ const isUserinfoChar = (c: number) => isAlnum(c) || USERINFO_EXTRA.has(c);
  */
 export function findUrlAuth(text: string): Finding[] {
   const out: Finding[] = [];
-  for (let s = text.indexOf('//'); s !== -1; s = text.indexOf('//', s + 1)) {
+  for (let s = nextMatch(URLAUTH_CANDIDATE, text, 0); s !== -1; s = nextMatch(URLAUTH_CANDIDATE, text, s + 1)) {
     if (!urlAuthCanStart(text, s)) continue;
     const u1 = s + 2;
     let i = u1;

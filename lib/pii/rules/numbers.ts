@@ -1,7 +1,16 @@
 // Scanners for Relay's `@creditcard`, `@iban`, `@imei`, `@usssn` and `@uuid` (regexes in getsentry/relay
 // `relay-pii/src/regexes.rs`, redactions in `relay-pii/src/builtin.rs`), each a single pass over the text.
 import type { Finding } from '../types';
-import { isAlnum, isDigit, isSpace, isUpper, isWordChar } from '../chars';
+import { isAlnum, isDigit, isSpace, isUpper, isWordChar, nextMatch } from '../chars';
+
+// Prefilters (see `nextMatch`): each regex matches wherever its rule can, and is checked exactly in JS after.
+// `(?<!W)`/`(?!W)` use ASCII word characters only, a weaker condition than the Unicode `\b` the JS check applies.
+const W = '[0-9A-Za-z_]';
+const CARD_CANDIDATE = new RegExp(`(?<!${W})(?:3[47][0-9]|4[0-9]{3}|5[1-5][0-9]{2}|65[0-9]{2}|6011)(?:[-\\s]?[0-9]){12}(?!${W})`, 'g');
+const IBAN_CANDIDATE = new RegExp(`(?<!${W})[A-Z]{2}[0-9]{2}[A-Za-z0-9]{11,29}(?!${W})`, 'g');
+const IMEI_CANDIDATE = new RegExp(`(?<!${W})[0-9]{2}-?[0-9]{6}-?[0-9]{6}-?[0-9]{1,2}(?!${W})`, 'g');
+const SSN_CANDIDATE = new RegExp(`(?<!${W})[0-9]{3}-[0-9]{2}-[0-9]{4}(?!${W})`, 'g');
+const UUID_CANDIDATE = new RegExp(`(?<!${W})[A-Za-z0-9]{8}(?:-?[A-Za-z0-9]{4}){3}-?[A-Za-z0-9]{12}(?!${W})`, 'g');
 
 /** A match may only start where `\b` holds before a word character: the previous character is not a word char. */
 const startsWord = (text: string, p: number) => !isWordChar(text.charCodeAt(p - 1));
@@ -42,7 +51,7 @@ export function luhnValid(text: string): boolean {
  */
 export function findCreditCards(text: string, luhn: boolean): Finding[] {
   const out: Finding[] = [];
-  for (let p = 0; p < text.length; p++) {
+  for (let p = nextMatch(CARD_CANDIDATE, text, 0); p !== -1; p = nextMatch(CARD_CANDIDATE, text, p + 1)) {
     if (!isDigit(text.charCodeAt(p)) || !startsWord(text, p)) continue;
     const len = cardPrefix(text, p);
     if (len === 0) continue;
@@ -72,8 +81,8 @@ const IBAN_COUNTRIES = new Set(
 /** `\b(country)\d{2}[a-zA-Z0-9]{11,29}\b` → `[iban]`; no checksum, exactly like Relay. */
 export function findIbans(text: string): Finding[] {
   const out: Finding[] = [];
-  for (let p = 0; p + 15 <= text.length; p++) {
-    if (!isUpper(text.charCodeAt(p)) || !startsWord(text, p)) continue;
+  for (let p = nextMatch(IBAN_CANDIDATE, text, 0); p !== -1; p = nextMatch(IBAN_CANDIDATE, text, p + 1)) {
+    if (p + 15 > text.length || !isUpper(text.charCodeAt(p)) || !startsWord(text, p)) continue;
     if (!IBAN_COUNTRIES.has(text.slice(p, p + 2))) continue;
     if (!isDigit(text.charCodeAt(p + 2)) || !isDigit(text.charCodeAt(p + 3))) continue;
     let i = p + 4;
@@ -97,7 +106,7 @@ const skipDash = (text: string, i: number) => (text.charCodeAt(i) === 45 ? i + 1
 /** `\b(\d{2}-?\d{6}-?\d{6}-?\d{1,2})\b` → `[imei]`: so every plain 15- or 16-digit number is an IMEI to Relay. */
 export function findImeis(text: string): Finding[] {
   const out: Finding[] = [];
-  for (let p = 0; p < text.length; p++) {
+  for (let p = nextMatch(IMEI_CANDIDATE, text, 0); p !== -1; p = nextMatch(IMEI_CANDIDATE, text, p + 1)) {
     if (!isDigit(text.charCodeAt(p)) || !startsWord(text, p)) continue;
     let i = digitsEnd(text, p, 2);
     if (i !== -1) i = digitsEnd(text, skipDash(text, i), 6);
@@ -116,8 +125,8 @@ export function findImeis(text: string): Finding[] {
 /** `\b([0-9]{3}-[0-9]{2}-[0-9]{4})\b` → masked with `*` (`@usssn` is `@usssn:mask`). */
 export function findUsSsns(text: string): Finding[] {
   const out: Finding[] = [];
-  for (let p = 0; p + 11 <= text.length; p++) {
-    if (!isDigit(text.charCodeAt(p)) || !startsWord(text, p)) continue;
+  for (let p = nextMatch(SSN_CANDIDATE, text, 0); p !== -1; p = nextMatch(SSN_CANDIDATE, text, p + 1)) {
+    if (p + 11 > text.length || !isDigit(text.charCodeAt(p)) || !startsWord(text, p)) continue;
     let i = digitsEnd(text, p, 3);
     if (i !== -1) i = text.charCodeAt(i) === 45 ? digitsEnd(text, i + 1, 2) : -1;
     if (i !== -1) i = text.charCodeAt(i) === 45 ? digitsEnd(text, i + 1, 4) : -1;
@@ -137,8 +146,8 @@ const UUID_GROUPS = [8, 4, 4, 4, 12];
  */
 export function findUuids(text: string): Finding[] {
   const out: Finding[] = [];
-  for (let p = 0; p + 32 <= text.length; p++) {
-    if (!isAlnum(text.charCodeAt(p)) || !startsWord(text, p)) continue;
+  for (let p = nextMatch(UUID_CANDIDATE, text, 0); p !== -1; p = nextMatch(UUID_CANDIDATE, text, p + 1)) {
+    if (p + 32 > text.length || !isAlnum(text.charCodeAt(p)) || !startsWord(text, p)) continue;
     let i = p;
     let ok = true;
     for (let k = 0; k < UUID_GROUPS.length && ok; k++) {
