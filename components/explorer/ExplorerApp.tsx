@@ -1,6 +1,6 @@
 // The full-page Explorer: many pages of issues in a virtual table, bulk actions, export and a detail panel.
 import { Button, Grid, Group, Loader, Menu, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { AuthStatus } from '@/lib/messages';
 import { parseSettings, type Settings } from '@/lib/settings';
 import { send } from '../api';
@@ -40,7 +40,9 @@ export function ExplorerApp() {
   const selected = useStore(store, (s) => s.selected);
   // Scores are computed once per load (in the store); sorting and the text filter run on precomputed keys.
   const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
-  const shown = useMemo(() => filterRows(sorted, filter), [sorted, filter]);
+  // Deferred: typing stays responsive while 10,000 rows are filtered.
+  const deferredFilter = useDeferredValue(filter);
+  const shown = useMemo(() => filterRows(sorted, deferredFilter), [sorted, deferredFilter]);
 
   useEffect(() => {
     void (async () => {
