@@ -1,0 +1,232 @@
+// Overlay cost in real Chromium: the production build on the replica's 100-row issue list, measured from a CDP
+// trace (V8 samples attributed to the content script, plus the style/layout/paint of the frames Dexter changes),
+// Dexter's longest task, and whether 50 in-app navigations leave Dexter's nodes and listeners behind.
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromiumWorldArgs, startWorld, type World } from '../tests/world/world';
+import type { BenchRow } from './types';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+export const EXTENSION_DIR = path.resolve(process.cwd(), '.output/chrome-mv3');
+
+declare const chrome: any;
+
+export interface DexterBrowser { context: BrowserContext; sw: Worker; id: string }
+
+/** A world plus one headless Chromium with Dexter's production build, signed in; both closed when `use` settles. */
+export async function withDexter<T>(opts: { issueCount?: number; ollamaPort?: number; rateLimit?: number }, use: (b: DexterBrowser, world: World) => Promise<T>, budgetMs = 85_000): Promise<T> {
+  const world = await startWorld({ issueCount: opts.issueCount, ollamaPort: opts.ollamaPort ?? 0 });
+  let context: BrowserContext | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    if (opts.rateLimit) world.sentry.setRateLimit({ limit: opts.rateLimit, concurrentLimit: opts.rateLimit });
+    context = await chromium.launchPersistentContext('', { executablePath: CHROMIUM, headless: true, args: chromiumWorldArgs(world, EXTENSION_DIR) });
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const id = new URL(sw.url()).host;
+    await sw.evaluate(async (token) => { await chrome.storage.local.set({ sentryAuth: { token, sentryUrl: 'https://sentry.io' } }); }, world.sentry.tokens.readWrite);
+    const b = { context, sw, id };
+    // A hung browser must not hang `npm run bench`: the budget rejects, and `finally` closes everything.
+    const deadline = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`gave up after ${budgetMs / 1000} s`)), budgetMs); });
+    return await Promise.race([use(b, world), deadline]);
+  } finally {
+    clearTimeout(timer);
+    await context?.close().catch(() => {});
+    await world.close();
+  }
+}
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+export const round = (x: number, digits = 1): number => +x.toFixed(digits);
+
+export interface TraceEvent { name: string; cat?: string; ph: string; ts: number; dur?: number; pid: number; tid: number; id?: string; args?: any }
+interface Interval { from: number; to: number }
+const RENDER = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']);
+const unionMs = (xs: Interval[]): number => {
+  let total = 0, end = -Infinity;
+  for (const x of [...xs].sort((a, b) => a.from - b.from)) {
+    if (x.to <= end) continue;
+    total += x.to - Math.max(x.from, end);
+    end = x.to;
+  }
+  return total / 1000;
+};
+
+/** Reads a Chromium trace of the page load: V8 samples whose stack runs through `scriptUrl`, top-level tasks,
+ *  rendering work, and the window between two user-timing marks (widened to the tasks that hold them). */
+export function analyseTrace(events: TraceEvent[], o: { scriptUrl: string; start: string; end: string }) {
+  const commit = events.find((e) => e.name === 'FrameCommittedInBrowser' && /sentry\.io/.test(e.args?.data?.url ?? ''));
+  const pid: number | undefined = commit?.args.data.processId;
+  const tid = events.find((e) => e.pid === pid && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')?.tid;
+  if (pid === undefined || tid === undefined) throw new Error('the trace has no renderer for the Sentry page');
+  const main = events.filter((e) => e.pid === pid && e.tid === tid);
+
+  // V8 CPU samples: nodes arrive in chunks; a sample lasts until the next one.
+  const nodes = new Map<number, { url: string; parent?: number }>();
+  const samples: { t: number; node: number }[] = [];
+  for (const profile of events.filter((e) => e.pid === pid && e.name === 'Profile')) {
+    let t: number = profile.args.data.startTime;
+    for (const c of events.filter((e) => e.pid === pid && e.name === 'ProfileChunk' && e.id === profile.id).sort((a, b) => a.ts - b.ts)) {
+      const cpu = c.args.data.cpuProfile ?? {};
+      for (const n of cpu.nodes ?? []) nodes.set(n.id, { url: n.callFrame?.url ?? '', parent: n.parent });
+      (cpu.samples ?? []).forEach((node: number, i: number) => { t += c.args.data.timeDeltas[i] ?? 0; samples.push({ t, node }); });
+    }
+  }
+  samples.sort((a, b) => a.t - b.t);
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    const known = ours.get(id);
+    if (known !== undefined) return known;
+    const n = nodes.get(id);
+    const v = !!n && (n.url.includes(o.scriptUrl) || (n.parent !== undefined && isOurs(n.parent)));
+    ours.set(id, v);
+    return v;
+  };
+  const dexter: Interval[] = [];
+  samples.forEach((s, i) => { if (isOurs(s.node)) dexter.push({ from: s.t, to: Math.min(samples[i + 1]?.t ?? s.t, s.t + 2000) }); });
+
+  const tasks = main.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur).map((e) => ({ from: e.ts, to: e.ts + e.dur! }));
+  const holds = (task: Interval) => dexter.some((d) => d.from < task.to && d.to > task.from);
+  const dexterTasks = tasks.filter(holds);
+  const mark = (name: string) => events.find((e) => e.pid === pid && e.name === name)?.ts;
+  const [m1, m2] = [mark(o.start), mark(o.end)];
+  if (m1 === undefined || m2 === undefined) throw new Error(`the trace lacks the marks ${o.start}/${o.end}`);
+  const taskAt = (t: number) => tasks.find((k) => k.from <= t && t <= k.to);
+  const from = taskAt(m1)?.from ?? m1;
+  let to = taskAt(m2)?.to ?? m2;
+  // The frame after the last change renders Dexter's nodes: its style/layout/paint belong to the window.
+  const render = main.filter((e) => RENDER.has(e.name) && e.ph === 'X' && e.dur !== undefined).map((e) => ({ from: e.ts, to: e.ts + e.dur! }));
+  for (const r of render.filter((x) => x.from >= to).sort((a, b) => a.from - b.from)) {
+    if (r.from - to > (to === (taskAt(m2)?.to ?? m2) ? 100_000 : 4000)) break; // the next frame, then nothing later
+    to = Math.max(to, r.to);
+  }
+  const inWindow = (x: Interval) => x.from >= from && x.to <= to;
+  const scriptIn = dexter.filter(inWindow);
+  return {
+    scriptMs: unionMs(scriptIn),
+    renderMs: unionMs([...scriptIn, ...render.filter(inWindow)]) - unionMs(scriptIn),
+    windowMs: (to - from) / 1000,
+    windowTasks: dexterTasks.filter(inWindow).length,
+    totalScriptMs: unionMs(dexter),
+    longestDexterTaskMs: Math.max(0, ...dexterTasks.map((k) => (k.to - k.from) / 1000)),
+    dexterLongTasks: dexterTasks.filter((k) => k.to - k.from > 50_000).length,
+  };
+}
+
+// In the page's main world: user-timing marks when the first Dexter host appears and when every row is complete.
+const MARKS = `(() => {
+  let first = false, done = false;
+  const complete = () => {
+    const rows = document.querySelectorAll('[data-test-id="group"]');
+    if (!rows.length) return false;
+    for (const r of rows) {
+      const h = r.querySelector('dexter-row');
+      const slots = h && h.shadowRoot ? [...h.shadowRoot.querySelectorAll('[data-slot]')].filter((s) => s.childElementCount > 0) : [];
+      if (slots.length < 3) return false;
+    }
+    return true;
+  };
+  new MutationObserver(() => {
+    if (!first && document.querySelector('dexter-row')) { first = true; performance.mark('dexter-first-host'); }
+    if (first && !done && complete()) { done = true; performance.mark('dexter-rows-complete'); }
+  }).observe(document, { childList: true, subtree: true });
+  // Slots fill inside shadow roots, which the document observer cannot see: watch each host's root too.
+  const seen = new WeakSet();
+  new MutationObserver(() => {
+    for (const h of document.querySelectorAll('dexter-row')) {
+      if (seen.has(h) || !h.shadowRoot) continue;
+      seen.add(h);
+      new MutationObserver(() => { if (first && !done && complete()) { done = true; performance.mark('dexter-rows-complete'); } }).observe(h.shadowRoot, { childList: true, subtree: true });
+    }
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+async function traceListLoad(page: Page, cdp: CDPSession, url: string): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as unknown as TraceEvent[])); });
+  const finished = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'] },
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('dexter-rows-complete').length > 0, undefined, { timeout: 30_000, polling: 250 });
+  await page.waitForTimeout(1000); // the impact chips' second fill (project user base) and the last frames
+  await cdp.send('Tracing.end');
+  await finished;
+  return events;
+}
+
+async function domCounters(page: Page, cdp: CDPSession) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const counters = await cdp.send('Memory.getDOMCounters');
+  const dexter = await page.evaluate(() => {
+    const hosts = [...document.querySelectorAll('dexter-row, dexter-panel')];
+    return { hosts: hosts.length, dexterNodes: hosts.reduce((n, h) => n + 1 + (h.shadowRoot ? h.shadowRoot.querySelectorAll('*').length : 0), 0) };
+  });
+  const listeners = async (expr: string) => {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: expr });
+    const { listeners: l } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId!, depth: -1, pierce: true });
+    return l.length;
+  };
+  return { ...counters, ...dexter, windowListeners: await listeners('window'), documentListeners: await listeners('document') };
+}
+
+async function navigations(page: Page, cdp: CDPSession, times: number) {
+  const ready = (step: string) => page.waitForFunction(() => {
+    const rows = document.querySelectorAll('[data-test-id="group"]').length;
+    return rows > 0 && document.querySelectorAll('dexter-row').length === rows;
+  }, undefined, { timeout: 15_000, polling: 100 }).catch(async (e: Error) => {
+    const state = await page.evaluate(() => `${location.pathname}${location.search}: ${document.querySelectorAll('[data-test-id="group"]').length} rows, ${document.querySelectorAll('dexter-row').length} dexter-row`);
+    throw new Error(`${step}: rows never all annotated (${state}) — ${e.message.split('\n')[0]}`);
+  });
+  await ready('start');
+  const before = await domCounters(page, cdp);
+  for (let i = 0; i < times; i++) {
+    // The replica's SPA router takes the click (a synthetic one: no actionability waits on a busy main thread).
+    await page.evaluate((k) => document.querySelectorAll<HTMLElement>('a[data-issue-title-link]')[k]!.click(), i % 10);
+    await page.waitForURL(/\/issues\/\d+\//, { timeout: 10_000 });
+    await page.waitForTimeout(150); // let the issue-page features start, so their teardown is exercised too
+    await page.evaluate(() => history.back());
+    await page.waitForURL(/\/issues\/(\?.*)?$/, { timeout: 10_000 });
+    await ready(`navigation ${i + 1}`);
+  }
+  await page.waitForTimeout(500);
+  return { before, after: await domCounters(page, cdp) };
+}
+
+export async function benchOverlay(opts: { navigations?: number; traceFile?: string } = {}): Promise<BenchRow[]> {
+  return withDexter({ issueCount: 150 }, async ({ context }) => {
+    const page = await context.newPage();
+    await page.addInitScript(MARKS);
+    const cdp = await context.newCDPSession(page);
+    const url = 'https://acme.sentry.io/issues/?limit=100';
+    const events = await traceListLoad(page, cdp, url);
+    if (opts.traceFile) writeFileSync(opts.traceFile, JSON.stringify(events));
+    const trace = analyseTrace(events, { scriptUrl: '/content-scripts/sentry.js', start: 'dexter-first-host', end: 'dexter-rows-complete' });
+    const rowCount = await page.locator('[data-test-id="group"]').count();
+    const n = opts.navigations ?? 50;
+    await page.goto('https://acme.sentry.io/issues/?limit=25'); // Sentry's own page size keeps 50 round trips in budget
+    const nav = await navigations(page, cdp, n);
+    await page.close();
+    const grow = (k: 'nodes' | 'jsEventListeners') => `${nav.before[k]} → ${nav.after[k]}`;
+    return [
+      { name: `rows on the replica list`, value: rowCount, unit: 'rows', target: '100', ok: rowCount === 100 },
+      { name: 'annotate all rows: content-script JS (trace samples)', value: round(trace.scriptMs), unit: 'ms' },
+      { name: 'annotate all rows: + style/layout/paint in the window', value: round(trace.scriptMs + trace.renderMs), unit: 'ms', target: '≤ 16', ok: trace.scriptMs + trace.renderMs <= 16 },
+      { name: `annotate window, first host → all filled (${trace.windowTasks} tasks)`, value: round(trace.windowMs), unit: 'ms' },
+      { name: 'content-script JS over the whole load (trace samples)', value: round(trace.totalScriptMs), unit: 'ms' },
+      { name: 'longest main-thread task with Dexter code in it', value: round(trace.longestDexterTaskMs), unit: 'ms', target: '≤ 50', ok: trace.longestDexterTaskMs <= 50 },
+      { name: 'long tasks (> 50 ms) with Dexter code in them', value: trace.dexterLongTasks, unit: 'tasks', target: '0', ok: trace.dexterLongTasks === 0 },
+      { name: `${n} list↔issue navigations (25-row list): Dexter hosts ${nav.before.hosts} → ${nav.after.hosts}, their nodes ${nav.before.dexterNodes} → ${nav.after.dexterNodes}`, value: nav.after.dexterNodes - nav.before.dexterNodes, unit: 'nodes grown', target: '≤ 0', ok: nav.after.dexterNodes <= nav.before.dexterNodes && nav.after.hosts <= nav.before.hosts },
+      { name: `… page DOM nodes ${grow('nodes')} (after GC)`, value: nav.after.nodes - nav.before.nodes, unit: 'nodes grown', target: '≤ 0', ok: nav.after.nodes <= nav.before.nodes },
+      { name: `… JS event listeners ${grow('jsEventListeners')} (after GC)`, value: nav.after.jsEventListeners - nav.before.jsEventListeners, unit: 'listeners grown', target: '≤ 0', ok: nav.after.jsEventListeners <= nav.before.jsEventListeners },
+      { name: `… window/document listeners ${nav.before.windowListeners}/${nav.before.documentListeners} → ${nav.after.windowListeners}/${nav.after.documentListeners}`, value: nav.after.windowListeners + nav.after.documentListeners - nav.before.windowListeners - nav.before.documentListeners, unit: 'grown', target: '≤ 0', ok: nav.after.windowListeners + nav.after.documentListeners <= nav.before.windowListeners + nav.before.documentListeners },
+    ];
+  });
+}
