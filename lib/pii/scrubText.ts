@@ -41,7 +41,7 @@ export function findPii(text: string, options: ScrubOptions = {}): Finding[] {
   for (const rule of RULE_ORDER) {
     if (!isRuleOn(rule, options)) continue;
     for (const f of SCANNERS[rule](text, options)) {
-      if (f.end <= f.start || text.slice(f.start, f.end) === f.replacement) continue;
+      if (f.end <= f.start || isAlreadyReplaced(text, f)) continue;
       if (overlaps(taken, f.start, f.end)) continue;
       taken.fill(1, f.start, f.end);
       kept.push(f);
@@ -102,6 +102,11 @@ function markPreserved(text: string, preserve: readonly string[], taken: Uint8Ar
       taken.fill(1, i, i + literal.length);
     }
   }
+}
+
+/** The span already reads as its replacement (a rerun over scrubbed text), compared without a substring. */
+function isAlreadyReplaced(text: string, f: Finding): boolean {
+  return f.end - f.start === f.replacement.length && text.startsWith(f.replacement, f.start);
 }
 
 function overlaps(taken: Uint8Array, start: number, end: number): boolean {

@@ -4,7 +4,7 @@
 // `relay-pii/src/convert.rs` (`SENSITIVE_COOKIES`), getsentry/sentry `src/sentry/constants.py`
 // (`DEFAULT_SCRUBBED_FIELDS`) and sentry-python `sentry_sdk/scrubber.py` (`DEFAULT_DENYLIST`).
 import type { Finding } from './types';
-import { isAlnum, isSpace } from './chars';
+import { isAlnum, isSpace, nextMatch } from './chars';
 
 /** `PASSWORD_KEY_REGEX` and `TOKEN_KEY_REGEX`: case-insensitive substrings, so `a_password_here` and `author` count. */
 const KEY_SUBSTRINGS = [
@@ -101,19 +101,74 @@ const VALUE_STOP = new Set([38, 59, 44, 34, 39, 60, 62, 41, 125]); // & ; , " ' 
  */
 export function findKeyValueSecrets(text: string, extraKeys: readonly string[] = []): Finding[] {
   const out: Finding[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 61 && c !== 58) continue; // '=' ':'
-    const key = keyBefore(text, i, c === 58);
-    if (key === undefined || !isSensitiveKey(key.name, extraKeys)) continue;
-    if (c === 61 && text.charCodeAt(i + 1) === 61) continue; // `==`
-    if (c === 58 && (text.charCodeAt(i + 1) === 58 || text.charCodeAt(i + 1) === 47)) continue; // `::`, `://`
-    const value = valueAfter(text, i + 1, c === 58, LINE_VALUE_KEYS.has(key.name.toLowerCase().replaceAll('-', '_')));
+  const candidates = sensitiveKeyCandidates(extraKeys);
+  let bound = 0; // separators before the end of the last value are inside it
+  let next = 0;
+  for (let r = nextMatch(candidates, text, 0); r !== -1; r = nextMatch(candidates, text, next)) {
+    next = r + 1;
+    const i = separatorAfterKey(text, r);
+    if (i < bound) continue;
+    const value = secretAt(text, i, extraKeys);
     if (value === undefined) continue;
     out.push({ rule: 'password', start: value.start, end: value.end, replacement: FILTERED });
-    i = value.end - 1;
+    bound = value.end;
+    // A key may begin inside the value just filtered and end after it (a value cut at MAX_VALUE, a quoted one).
+    next = Math.max(r + 1, keyStartBefore(text, value.end));
   }
   return out;
+}
+
+/** The value filtered for the `=`/`:` at i, or undefined when its key is not sensitive or nothing is worth it. */
+function secretAt(text: string, i: number, extraKeys: readonly string[]): { start: number; end: number } | undefined {
+  const c = text.charCodeAt(i);
+  if (c !== 61 && c !== 58) return undefined; // '=' ':'
+  const key = keyBefore(text, i, c === 58);
+  if (key === undefined || !isSensitiveKey(key.name, extraKeys)) return undefined;
+  if (c === 61 && text.charCodeAt(i + 1) === 61) return undefined; // `==`
+  if (c === 58 && (text.charCodeAt(i + 1) === 58 || text.charCodeAt(i + 1) === 47)) return undefined; // `::`, `://`
+  return valueAfter(text, i + 1, c === 58, LINE_VALUE_KEYS.has(key.name.toLowerCase().replaceAll('-', '_')));
+}
+
+const KEY_CLASS = '[A-Za-z0-9_.\\[\\]-]'; // isKeyChar
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+let cachedCandidates: { extra: string; re: RegExp } | undefined;
+
+/**
+ * Prefilter for `findKeyValueSecrets`: the start of a key-character run of at most MAX_KEY characters that is
+ * followed by an optional quote, spaces and `=`/`:`, and holds a sensitive substring or is a sensitive name.
+ * A necessary condition of `isSensitiveKey` on the key `keyBefore` finds; the exact checks follow in JS.
+ */
+function sensitiveKeyCandidates(extraKeys: readonly string[]): RegExp {
+  const extra = extraKeys.map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
+  const cacheKey = extra.join('\n');
+  if (cachedCandidates?.extra === cacheKey) return cachedCandidates.re;
+  const substrings = [...KEY_SUBSTRINGS, ...extra].map(escapeRegex).join('|');
+  const names = [...KEY_NAMES].map((n) => escapeRegex(n).replaceAll('_', '[_-]')).join('|');
+  const re = new RegExp(
+    `(?<!${KEY_CLASS})(?=${KEY_CLASS}{1,${MAX_KEY}}["']?[ \\t]*[=:])(?:${KEY_CLASS}*?(?:${substrings})|(?:${names})(?!${KEY_CLASS}))`,
+    'gi',
+  );
+  cachedCandidates = { extra: cacheKey, re };
+  return re;
+}
+
+/** The `=`/`:` a key starting at r would belong to: after the key, an optional closing quote and spaces. */
+function separatorAfterKey(text: string, r: number): number {
+  let i = r;
+  while (isKeyChar(text.charCodeAt(i))) i++;
+  const q = text.charCodeAt(i);
+  if (q === QUOTE_DQ || q === QUOTE_SQ) i++;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return i;
+}
+
+/** Walks back from `end` over spaces, a quote and key characters: where a key reaching past `end` would start. */
+function keyStartBefore(text: string, end: number): number {
+  let p = end;
+  while (p > 0 && (text.charCodeAt(p - 1) === 32 || text.charCodeAt(p - 1) === 9)) p--;
+  if (text.charCodeAt(p - 1) === QUOTE_DQ || text.charCodeAt(p - 1) === QUOTE_SQ) p--;
+  for (let n = 0; p > 0 && n <= MAX_KEY && isKeyChar(text.charCodeAt(p - 1)); n++) p--;
+  return p;
 }
 
 /** The key that ends right before the separator at i (an optional closing quote between), or undefined. */

@@ -1,7 +1,12 @@
 // Scanners for Relay's `@pemkey`, `@bearer` and `@userpath` (regexes in getsentry/relay `relay-pii/src/regexes.rs`,
 // redactions in `relay-pii/src/builtin.rs`), each a single pass over the text.
 import type { Finding } from '../types';
-import { hasWordAt, isBoundary, isSpace, isWordChar } from '../chars';
+import { hasWordAt, isBoundary, isSpace, isWordChar, nextMatch } from '../chars';
+
+// Prefilters (see `nextMatch`): each regex matches wherever its rule can, and is checked exactly in JS after.
+const BEARER_CANDIDATE = /(?<![0-9A-Za-z_])bearer\s+\S/gi;
+/** A user-directory keyword, its separator and a first character of the name; the match ends after the separator. */
+const USERDIR_CANDIDATE = /(?:users|home|documents and settings|profiles)[/\\](?=[^/\\\r\n\0])/gi;
 
 const BEGIN = '-----BEGIN';
 const END = '-----END';
@@ -66,7 +71,7 @@ function bodyEnd(text: string, e: number, bodyStart: number): number {
  */
 export function findBearerTokens(text: string): Finding[] {
   const out: Finding[] = [];
-  for (let p = 0; p + 8 <= text.length; p++) {
+  for (let p = nextMatch(BEARER_CANDIDATE, text, 0); p !== -1; p = nextMatch(BEARER_CANDIDATE, text, p + 1)) {
     const c = text.charCodeAt(p) | 32;
     if (c !== 98 || !hasWordAt(text, p, 'bearer') || isWordChar(text.charCodeAt(p - 1))) continue;
     let i = p + 6;
@@ -91,7 +96,11 @@ const isSep = (c: number) => c === 47 || c === 92; // '/' '\'
 export function findUserPaths(text: string): Finding[] {
   const out: Finding[] = [];
   let from = 0;
-  for (let s = 0; s < text.length; s++) {
+  let next = 0;
+  for (let k = nextMatch(USERDIR_CANDIDATE, text, 0); k !== -1; k = nextMatch(USERDIR_CANDIDATE, text, next)) {
+    // Keywords hold no separator, so each candidate names the one separator `s` the keyword ends at.
+    const s = USERDIR_CANDIDATE.lastIndex - 1;
+    next = k + 1;
     if (!isSep(text.charCodeAt(s))) continue;
     const keyword = userDirBefore(text, s, from);
     if (keyword === -1) continue;
@@ -104,7 +113,7 @@ export function findUserPaths(text: string): Finding[] {
     if (i === s + 1) continue;
     out.push({ rule: 'userpath', start: s + 1, end: i, replacement: '[user]' });
     from = i;
-    s = i - 1;
+    next = i;
   }
   return out;
 }
