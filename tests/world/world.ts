@@ -9,7 +9,13 @@ export interface World { sentry: SentryServer; ollama: OllamaServer; cert: TestC
 export async function startWorld(opts: { issueCount?: number; ollamaPort?: number; sentryPort?: number } = {}): Promise<World> {
   const cert = testCert();
   const sentry = await startSentryServer({ tls: { key: cert.key, cert: cert.cert }, issueCount: opts.issueCount, port: opts.sentryPort ?? 0 });
-  const ollama = await startOllamaServer({ port: opts.ollamaPort ?? 11434 });
+  const ollamaPort = opts.ollamaPort ?? 11434;
+  const ollama = await startOllamaServer({ port: ollamaPort }).catch(async (error: NodeJS.ErrnoException) => {
+    await sentry.close();
+    // The extension's host permission is Ollama's real address, so the replica must sit exactly there.
+    if (error.code === 'EADDRINUSE') throw new Error(`Port ${ollamaPort} is busy — a real Ollama (or another test run) is listening. Stop it while the browser tests or the demo run.`);
+    throw error;
+  });
   return {
     sentry, ollama, cert,
     async close() {
