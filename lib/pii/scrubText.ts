@@ -43,7 +43,7 @@ export function findPii(text: string, options: ScrubOptions = {}): Finding[] {
     for (const f of SCANNERS[rule](text, options)) {
       if (f.end <= f.start || isAlreadyReplaced(text, f)) continue;
       if (overlaps(taken, f.start, f.end)) continue;
-      taken.fill(1, f.start, f.end);
+      for (let i = f.start; i < f.end; i++) taken[i] = 1;
       kept.push(f);
     }
   }
@@ -57,15 +57,16 @@ export function scrubText(text: string, options: ScrubOptions = {}): ScrubResult
 }
 
 /** Writes each finding's replacement over its span; findings must be sorted and non-overlapping (as findPii gives). */
+// `+=` builds a rope V8 flattens once; with 100,000s of findings it is several times faster than `parts.join`.
 export function applyFindings(text: string, findings: readonly Finding[]): string {
-  const parts: string[] = [];
+  let out = '';
   let pos = 0;
   for (const f of findings) {
-    parts.push(text.slice(pos, f.start), f.replacement);
+    if (f.start > pos) out += text.slice(pos, f.start);
+    out += f.replacement;
     pos = f.end;
   }
-  parts.push(text.slice(pos));
-  return parts.join('');
+  return pos === 0 ? text : out + text.slice(pos);
 }
 
 /** A run of text for rendering: plain, or one finding's original text (which the UI masks and reveals on click). */

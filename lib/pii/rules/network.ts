@@ -120,7 +120,10 @@ export function findIpv4(text: string): Finding[] {
   const out: Finding[] = [];
   for (let p = nextMatch(IPV4_CANDIDATE, text, 0); p !== -1; p = nextMatch(IPV4_CANDIDATE, text, p + 1)) {
     if (!isDigit(text.charCodeAt(p)) || isWordChar(text.charCodeAt(p - 1))) continue;
-    const end = ipv4End(text, p);
+    // The prefilter tries octet lengths in the same order; its ASCII `(?!W)` only differs from `\b` before a
+    // non-ASCII character, where the exact walk decides.
+    const matchEnd = IPV4_CANDIDATE.lastIndex;
+    const end = text.charCodeAt(matchEnd) < 128 || matchEnd >= text.length ? matchEnd : ipv4End(text, p);
     if (end === -1) continue;
     out.push({ rule: 'ip', start: p, end, replacement: '[ip]' });
     p = end - 1;
@@ -163,7 +166,8 @@ const DEXTER_V6 = [
 const IPV6_BODY = `(?:${[...RELAY_V6, ...DEXTER_V6].join('|')})(?=[\\s!-\\/:-@\\[-\`{-~]|$)`;
 const IPV6 = new RegExp(IPV6_BODY, 'iy');
 // The same address after a space or punctuation character, searched natively instead of tried at every one.
-const IPV6_CANDIDATE = new RegExp(`(?<=[\\s!-\\/:-@\\[-\`{-~])${IPV6_BODY}`, 'ig');
+// Every branch opens with up to four hex digits and a ':', which rules out most positions before the branches run.
+const IPV6_CANDIDATE = new RegExp(`(?<=[\\s!-\\/:-@\\[-\`{-~])(?=[0-9a-f]{0,4}:)${IPV6_BODY}`, 'ig');
 const IPV4_CANDIDATE = new RegExp(`(?<!${W})${V4A}(?!${W})`, 'g');
 
 /** IPv6: `(?:[\s]|[[:punct:]]|^)(address)…`, only the address (group 1) is replaced. */
@@ -199,6 +203,8 @@ function couldStartIpv6(text: string, g: number): boolean {
   return false;
 }
 
+const MAC_MASK = '*'.repeat(17);
+
 /** `\b([[:xdigit:]]{2}[:-]){5}[[:xdigit:]]{2}\b` → masked with `*` (`@mac` is `@mac:mask`). */
 export function findMacs(text: string): Finding[] {
   const out: Finding[] = [];
@@ -211,7 +217,7 @@ export function findMacs(text: string): Finding[] {
       if (ok && k < 5) ok = text.charCodeAt(o + 2) === 58 || text.charCodeAt(o + 2) === 45;
     }
     if (!ok || isWordChar(text.charCodeAt(p + 17))) continue;
-    out.push({ rule: 'mac', start: p, end: p + 17, replacement: '*'.repeat(17) });
+    out.push({ rule: 'mac', start: p, end: p + 17, replacement: MAC_MASK });
     p += 16;
   }
   return out;
