@@ -16,13 +16,13 @@ export interface DexterBrowser { context: BrowserContext; sw: Worker; id: string
 
 /** A world plus one headless Chromium with Dexter's production build, signed in; both closed when `use` settles. */
 export async function withDexter<T>(opts: { issueCount?: number; ollamaPort?: number; rateLimit?: number }, use: (b: DexterBrowser, world: World) => Promise<T>, budgetMs = 85_000): Promise<T> {
-  const world = await startWorld({ issueCount: opts.issueCount, ollamaPort: opts.ollamaPort ?? 0 });
+  const world = await startWorldPatiently(opts.issueCount, opts.ollamaPort ?? 0);
   let context: BrowserContext | null = null;
   let timer: NodeJS.Timeout | undefined;
   try {
     if (opts.rateLimit) world.sentry.setRateLimit({ limit: opts.rateLimit, concurrentLimit: opts.rateLimit });
     context = await chromium.launchPersistentContext('', { executablePath: CHROMIUM, headless: true, args: chromiumWorldArgs(world, EXTENSION_DIR) });
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const id = new URL(sw.url()).host;
     await sw.evaluate(async (token) => { await chrome.storage.local.set({ sentryAuth: { token, sentryUrl: 'https://sentry.io' } }); }, world.sentry.tokens.readWrite);
     const b = { context, sw, id };
@@ -33,6 +33,19 @@ export async function withDexter<T>(opts: { issueCount?: number; ollamaPort?: nu
     clearTimeout(timer);
     await context?.close().catch(() => {});
     await world.close();
+  }
+}
+
+/** Ollama's real port may be held for a while by another test run on this machine: wait up to 30 s for it. */
+async function startWorldPatiently(issueCount: number | undefined, ollamaPort: number): Promise<World> {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    try {
+      return await startWorld({ issueCount, ollamaPort });
+    } catch (error) {
+      if (!ollamaPort || !/busy/.test(String(error)) || Date.now() > until) throw error;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
   }
 }
 
@@ -177,7 +190,7 @@ async function domCounters(page: Page, cdp: CDPSession) {
   return { ...counters, ...dexter, windowListeners: await listeners('window'), documentListeners: await listeners('document') };
 }
 
-async function navigations(page: Page, cdp: CDPSession, times: number) {
+async function navigations(page: Page, cdp: CDPSession, times: number, until: number) {
   const ready = (step: string) => page.waitForFunction(() => {
     const rows = document.querySelectorAll('[data-test-id="group"]').length;
     return rows > 0 && document.querySelectorAll('dexter-row').length === rows;
@@ -187,20 +200,22 @@ async function navigations(page: Page, cdp: CDPSession, times: number) {
   });
   await ready('start');
   const before = await domCounters(page, cdp);
-  for (let i = 0; i < times; i++) {
+  let done = 0;
+  for (let i = 0; i < times && Date.now() < until; i++, done++) {
     // The replica's SPA router takes the click (a synthetic one: no actionability waits on a busy main thread).
     await page.evaluate((k) => document.querySelectorAll<HTMLElement>('a[data-issue-title-link]')[k]!.click(), i % 10);
     await page.waitForURL(/\/issues\/\d+\//, { timeout: 10_000 });
-    await page.waitForTimeout(150); // let the issue-page features start, so their teardown is exercised too
+    await page.waitForTimeout(100); // let the issue-page features start, so their teardown is exercised too
     await page.evaluate(() => history.back());
     await page.waitForURL(/\/issues\/(\?.*)?$/, { timeout: 10_000 });
     await ready(`navigation ${i + 1}`);
   }
   await page.waitForTimeout(500);
-  return { before, after: await domCounters(page, cdp) };
+  return { done, before, after: await domCounters(page, cdp) };
 }
 
 export async function benchOverlay(opts: { navigations?: number; traceFile?: string } = {}): Promise<BenchRow[]> {
+  const started = Date.now();
   return withDexter({ issueCount: 150 }, async ({ context }) => {
     const page = await context.newPage();
     await page.addInitScript(MARKS);
@@ -211,8 +226,8 @@ export async function benchOverlay(opts: { navigations?: number; traceFile?: str
     const trace = analyseTrace(events, { scriptUrl: '/content-scripts/sentry.js', start: 'dexter-first-host', end: 'dexter-rows-complete' });
     const rowCount = await page.locator('[data-test-id="group"]').count();
     const n = opts.navigations ?? 50;
-    await page.goto('https://acme.sentry.io/issues/?limit=25'); // Sentry's own page size keeps 50 round trips in budget
-    const nav = await navigations(page, cdp, n);
+    await page.goto('https://acme.sentry.io/issues/?limit=10'); // a short list keeps 50 round trips within the time budget
+    const nav = await navigations(page, cdp, n, started + 72_000); // a loaded machine does fewer, and says so
     await page.close();
     const grow = (k: 'nodes' | 'jsEventListeners') => `${nav.before[k]} → ${nav.after[k]}`;
     return [
@@ -223,7 +238,7 @@ export async function benchOverlay(opts: { navigations?: number; traceFile?: str
       { name: 'content-script JS over the whole load (trace samples)', value: round(trace.totalScriptMs), unit: 'ms' },
       { name: 'longest main-thread task with Dexter code in it', value: round(trace.longestDexterTaskMs), unit: 'ms', target: '≤ 50', ok: trace.longestDexterTaskMs <= 50 },
       { name: 'long tasks (> 50 ms) with Dexter code in them', value: trace.dexterLongTasks, unit: 'tasks', target: '0', ok: trace.dexterLongTasks === 0 },
-      { name: `${n} list↔issue navigations (25-row list): Dexter hosts ${nav.before.hosts} → ${nav.after.hosts}, their nodes ${nav.before.dexterNodes} → ${nav.after.dexterNodes}`, value: nav.after.dexterNodes - nav.before.dexterNodes, unit: 'nodes grown', target: '≤ 0', ok: nav.after.dexterNodes <= nav.before.dexterNodes && nav.after.hosts <= nav.before.hosts },
+      { name: `${nav.done}${nav.done < n ? ` of ${n} (time budget)` : ''} list↔issue navigations (10-row list): Dexter hosts ${nav.before.hosts} → ${nav.after.hosts}, their nodes ${nav.before.dexterNodes} → ${nav.after.dexterNodes}`, value: nav.after.dexterNodes - nav.before.dexterNodes, unit: 'nodes grown', target: '≤ 0', ok: nav.after.dexterNodes <= nav.before.dexterNodes && nav.after.hosts <= nav.before.hosts },
       { name: `… page DOM nodes ${grow('nodes')} (after GC)`, value: nav.after.nodes - nav.before.nodes, unit: 'nodes grown', target: '≤ 0', ok: nav.after.nodes <= nav.before.nodes },
       { name: `… JS event listeners ${grow('jsEventListeners')} (after GC)`, value: nav.after.jsEventListeners - nav.before.jsEventListeners, unit: 'listeners grown', target: '≤ 0', ok: nav.after.jsEventListeners <= nav.before.jsEventListeners },
       { name: `… window/document listeners ${nav.before.windowListeners}/${nav.before.documentListeners} → ${nav.after.windowListeners}/${nav.after.documentListeners}`, value: nav.after.windowListeners + nav.after.documentListeners - nav.before.windowListeners - nav.before.documentListeners, unit: 'grown', target: '≤ 0', ok: nav.after.windowListeners + nav.after.documentListeners <= nav.before.windowListeners + nav.before.documentListeners },
