@@ -38,16 +38,18 @@ export function findPii(text: string, options: ScrubOptions = {}): Finding[] {
   const taken = new Uint8Array(text.length);
   markPreserved(text, options.preserve ?? [], taken);
   const kept: Finding[] = [];
+  let sorted = true;
   for (const rule of RULE_ORDER) {
     if (!isRuleOn(rule, options)) continue;
     for (const f of SCANNERS[rule](text, options)) {
       if (f.end <= f.start || isAlreadyReplaced(text, f)) continue;
       if (overlaps(taken, f.start, f.end)) continue;
       for (let i = f.start; i < f.end; i++) taken[i] = 1;
+      if (sorted && kept.length > 0 && (kept[kept.length - 1]?.start ?? 0) > f.start) sorted = false;
       kept.push(f);
     }
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return sorted ? kept : kept.sort((a, b) => a.start - b.start);
 }
 
 /** Replaces every finding in `text`. */

@@ -166,8 +166,8 @@ const DEXTER_V6 = [
 const IPV6_BODY = `(?:${[...RELAY_V6, ...DEXTER_V6].join('|')})(?=[\\s!-\\/:-@\\[-\`{-~]|$)`;
 const IPV6 = new RegExp(IPV6_BODY, 'iy');
 // The same address after a space or punctuation character, searched natively instead of tried at every one.
-// Every branch opens with up to four hex digits and a ':', which rules out most positions before the branches run.
-const IPV6_CANDIDATE = new RegExp(`(?<=[\\s!-\\/:-@\\[-\`{-~])(?=[0-9a-f]{0,4}:)${IPV6_BODY}`, 'ig');
+// Every branch but `fe80:…%zone` opens with two ':' each after at most four hex digits: a cheap first test.
+const IPV6_CANDIDATE = new RegExp(`(?<=[\\s!-\\/:-@\\[-\`{-~])(?=[0-9a-f]{0,4}:[0-9a-f]{0,4}:|fe80:)${IPV6_BODY}`, 'ig');
 const IPV4_CANDIDATE = new RegExp(`(?<!${W})${V4A}(?!${W})`, 'g');
 
 /** IPv6: `(?:[\s]|[[:punct:]]|^)(address)…`, only the address (group 1) is replaced. */
