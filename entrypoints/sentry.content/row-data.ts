@@ -53,6 +53,11 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
   signal.addEventListener('abort', () => removeSlots(feature), { once: true });
 }
 
+/** A badge's reason when Sentry gave no data: what happened and, when known, what the user can do about it. */
+export function whyNoData(error: DexterError | null, fallback: string): string {
+  return error ? [error.message, error.nextStep].filter(Boolean).join(' ') : fallback;
+}
+
 /** A short explanation chip for a row whose data could not be had: "—" plus why. */
 export function unknownChip(slot: HTMLElement, label: string, why: string): void {
   const chip = document.createElement('span');

@@ -1,7 +1,7 @@
 // User-impact badge: users affected and their share of the project's users in the same period. The user base
 // comes from Sentry (Discover count_unique(user)) or the user's setting; otherwise the share is "—" and says why.
 import { defineFeature } from '../registry';
-import { onRowData, unknownChip, type RowIssue } from '../row-data';
+import { onRowData, unknownChip, whyNoData, type RowIssue } from '../row-data';
 import { userImpact, type UserBase } from '@/lib/scoring/impact';
 import { formatCount, formatPercent } from '@/lib/scoring/format';
 
@@ -23,7 +23,7 @@ export default defineFeature({
     };
     onRowData(ctx, 'list-impact', (slot, issue, error) => {
       if (!issue) {
-        unknownChip(slot, 'Users', error?.message ?? 'No data from Sentry for this issue.');
+        unknownChip(slot, 'Users', whyNoData(error, 'No data from Sentry for this issue.'));
         return;
       }
       const chip = document.createElement('span');

@@ -1,6 +1,6 @@
 // Priority score 0–100 on each row (lib/scoring/priority.ts documents the formula); the tooltip lists the factors.
 import { defineFeature } from '../registry';
-import { onRowData, unknownChip } from '../row-data';
+import { onRowData, unknownChip, whyNoData } from '../row-data';
 import { priorityScore } from '@/lib/scoring/priority';
 
 export default defineFeature({
@@ -9,7 +9,7 @@ export default defineFeature({
   init(ctx) {
     onRowData(ctx, 'list-priority', (slot, issue, error) => {
       if (!issue) {
-        unknownChip(slot, 'Priority', error?.message ?? 'No data from Sentry for this issue.');
+        unknownChip(slot, 'Priority', whyNoData(error, 'No data from Sentry for this issue.'));
         return;
       }
       const p = priorityScore(issue, { now: Date.now() });

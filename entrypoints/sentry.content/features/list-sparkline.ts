@@ -1,6 +1,6 @@
 // Event-frequency sparkline on each issue row, from the stats Sentry's list API returns (24h hourly or 14d daily).
 import { defineFeature } from '../registry';
-import { onRowData, unknownChip } from '../row-data';
+import { onRowData, unknownChip, whyNoData } from '../row-data';
 import { renderSparkline } from '@/components/sparkline';
 import { changeVsPrevious, findPeaks } from '@/lib/scoring/peaks';
 import { formatChange } from '@/lib/scoring/format';
@@ -13,7 +13,7 @@ export default defineFeature({
     onRowData(ctx, 'list-sparkline', (slot, issue, error) => {
       const series = issue?.stats?.[period];
       if (!issue || !series?.length) {
-        unknownChip(slot, 'Trend', error ? error.message : `Sentry sent no ${period} stats for this issue.`);
+        unknownChip(slot, 'Trend', whyNoData(error, `Sentry sent no ${period} stats for this issue.`));
         return;
       }
       const counts = series.map(([, c]) => c);
