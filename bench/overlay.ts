@@ -14,8 +14,8 @@ declare const chrome: any;
 
 export interface DexterBrowser { context: BrowserContext; sw: Worker; id: string }
 
-/** A world plus one headless Chromium with Dexter's production build, signed in; both closed when `use` settles. */
-export async function withDexter<T>(opts: { issueCount?: number; ollamaPort?: number; rateLimit?: number }, use: (b: DexterBrowser, world: World) => Promise<T>, budgetMs = 85_000): Promise<T> {
+/** A world plus one headless Chromium with Dexter's production build, signed in; both closed when `run` settles. */
+export async function withDexter<T>(opts: { issueCount?: number; ollamaPort?: number; rateLimit?: number }, run: (b: DexterBrowser, world: World) => Promise<T>, budgetMs = 85_000): Promise<T> {
   const world = await startWorldPatiently(opts.issueCount, opts.ollamaPort ?? 0);
   let context: BrowserContext | null = null;
   let timer: NodeJS.Timeout | undefined;
@@ -28,7 +28,7 @@ export async function withDexter<T>(opts: { issueCount?: number; ollamaPort?: nu
     const b = { context, sw, id };
     // A hung browser must not hang `npm run bench`: the budget rejects, and `finally` closes everything.
     const deadline = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`gave up after ${budgetMs / 1000} s`)), budgetMs); });
-    return await Promise.race([use(b, world), deadline]);
+    return await Promise.race([run(b, world), deadline]);
   } finally {
     clearTimeout(timer);
     await context?.close().catch(() => {});
