@@ -35,23 +35,29 @@ const ADVERSARIAL: [string, string][] = [
   ['plain log text 1 MB', 'GET /api/0/issues/4711/ 200 in 35ms at 2024-05-01T12:00:00Z\n'],
 ];
 
-/** Best of three runs, in milliseconds. */
-function time(fn: () => void): number {
-  let best = Infinity;
-  for (let run = 0; run < 3; run++) {
+const RUNS = 7;
+
+/** Median and best of RUNS runs, in milliseconds: the machine is shared, so one run alone says little. */
+function time(fn: () => void): { median: number; best: number } {
+  const runs: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
     const t0 = performance.now();
     fn();
-    best = Math.min(best, performance.now() - t0);
+    runs.push(performance.now() - t0);
   }
-  return best;
+  runs.sort((a, b) => a - b);
+  return { median: runs[RUNS >> 1] ?? NaN, best: runs[0] ?? NaN };
 }
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
 
 export async function benchPii(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const [name, unit] of ADVERSARIAL) {
     const text = megabyte(unit);
-    const ms = time(() => scrubText(text));
-    rows.push({ name: `pii: scrubText ${name}`, value: Math.round(ms * 10) / 10, unit: 'ms', target: `< ${TARGET_MS} ms`, ok: ms < TARGET_MS });
+    // Force the result flat: a rope left for the caller would hide part of the cost.
+    const { median, best } = time(() => scrubText(text).text.charCodeAt(0));
+    rows.push({ name: `pii: scrubText ${name} (median of ${RUNS}; best ${round(best)} ms)`, value: round(median), unit: 'ms', target: `< ${TARGET_MS} ms`, ok: median < TARGET_MS });
   }
   const all = fixtureFindings((event) => scrubEvent(event));
   const falsePositives = all.filter((f) => !FIXTURE_TRUE_PII.has(f.text)).length;

@@ -59,12 +59,29 @@ export function hasWordAt(text: string, pos: number, word: string): boolean {
 }
 
 /**
- * Index of the next match of the global regex `re` at or after `from`, or -1. Scanners use it to jump to
- * candidate positions natively: each prefilter is a necessary condition of its rule (ASCII-only lookarounds,
- * bounded repeats), and the exact check still runs in JS at the candidate.
+ * A rule's prefilter: a regex that matches wherever the rule can (a necessary condition, checked exactly in JS
+ * after), run natively so scanners jump to candidates instead of calling JS per character.
  */
-export function nextMatch(re: RegExp, text: string, from: number): number {
-  re.lastIndex = from;
-  const m = re.exec(text);
-  return m === null ? -1 : m.index;
+export interface Prefilter {
+  /** Finds whether a match lies ahead and where it ends; `test` allocates no match array. */
+  any: RegExp;
+  /** The same pattern as a zero-width lookahead: where that first match starts. */
+  at: RegExp;
+  /** End of the match `nextMatch` last returned. */
+  end: number;
+}
+
+export function prefilter(pattern: string, flags = ''): Prefilter {
+  return { any: new RegExp(pattern, `${flags}g`), at: new RegExp(`(?=${pattern})`, `${flags}g`), end: -1 };
+}
+
+/** Start of the next prefilter match at or after `from`, or -1; its end is left in `pf.end`. */
+export function nextMatch(pf: Prefilter, text: string, from: number): number {
+  pf.any.lastIndex = from;
+  if (!pf.any.test(text)) return -1;
+  pf.end = pf.any.lastIndex;
+  // The lookahead only scans the gap up to the match `any` found: both take the leftmost match.
+  pf.at.lastIndex = from;
+  pf.at.test(text);
+  return pf.at.lastIndex;
 }

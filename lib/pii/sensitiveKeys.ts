@@ -4,7 +4,8 @@
 // `relay-pii/src/convert.rs` (`SENSITIVE_COOKIES`), getsentry/sentry `src/sentry/constants.py`
 // (`DEFAULT_SCRUBBED_FIELDS`) and sentry-python `sentry_sdk/scrubber.py` (`DEFAULT_DENYLIST`).
 import type { Finding } from './types';
-import { isAlnum, isSpace, nextMatch } from './chars';
+import type { Prefilter } from './chars';
+import { isAlnum, isSpace, nextMatch, prefilter } from './chars';
 
 /** `PASSWORD_KEY_REGEX` and `TOKEN_KEY_REGEX`: case-insensitive substrings, so `a_password_here` and `author` count. */
 const KEY_SUBSTRINGS = [
@@ -131,25 +132,25 @@ function secretAt(text: string, i: number, extraKeys: readonly string[]): { star
 
 const KEY_CLASS = '[A-Za-z0-9_.\\[\\]-]'; // isKeyChar
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-let cachedCandidates: { extra: string; re: RegExp } | undefined;
+let cachedCandidates: { extra: string; pf: Prefilter } | undefined;
 
 /**
  * Prefilter for `findKeyValueSecrets`: the start of a key-character run of at most MAX_KEY characters that is
  * followed by an optional quote, spaces and `=`/`:`, and holds a sensitive substring or is a sensitive name.
  * A necessary condition of `isSensitiveKey` on the key `keyBefore` finds; the exact checks follow in JS.
  */
-function sensitiveKeyCandidates(extraKeys: readonly string[]): RegExp {
+function sensitiveKeyCandidates(extraKeys: readonly string[]): Prefilter {
   const extra = extraKeys.map((s) => s.trim().toLowerCase()).filter((s) => s !== '');
   const cacheKey = extra.join('\n');
-  if (cachedCandidates?.extra === cacheKey) return cachedCandidates.re;
+  if (cachedCandidates?.extra === cacheKey) return cachedCandidates.pf;
   const substrings = [...KEY_SUBSTRINGS, ...extra].map(escapeRegex).join('|');
   const names = [...KEY_NAMES].map((n) => escapeRegex(n).replaceAll('_', '[_-]')).join('|');
-  const re = new RegExp(
+  const pf = prefilter(
     `(?<!${KEY_CLASS})(?=${KEY_CLASS}{1,${MAX_KEY}}["']?[ \\t]*[=:])(?:${KEY_CLASS}*?(?:${substrings})|(?:${names})(?!${KEY_CLASS}))`,
-    'gi',
+    'i',
   );
-  cachedCandidates = { extra: cacheKey, re };
-  return re;
+  cachedCandidates = { extra: cacheKey, pf };
+  return pf;
 }
 
 /** The `=`/`:` a key starting at r would belong to: after the key, an optional closing quote and spaces. */

@@ -2,14 +2,14 @@
 // `relay-pii/src/regexes.rs`, redactions in `relay-pii/src/builtin.rs`). Each one walks the text once instead of
 // running the regex, so no input can make it backtrack; each comment gives the regex it reproduces.
 import type { Finding } from '../types';
-import { isAlnum, isAsciiLetter, isAsciiPunct, isBoundary, isDigit, isHex, isSpace, isWordChar, nextMatch } from '../chars';
+import { isAlnum, isAsciiLetter, isAsciiPunct, isBoundary, isDigit, isHex, isSpace, isWordChar, nextMatch, prefilter } from '../chars';
 
 // Prefilters (see `nextMatch`): each regex matches wherever its rule can, and is checked exactly in JS after.
 // `(?<!W)`/`(?!W)` use ASCII word characters only, a weaker condition than the Unicode `\b` the JS check applies.
 const W = '[0-9A-Za-z_]';
-const EMAIL_AT_CANDIDATE = /(?<=[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-])@[a-zA-Z0-9-]+\.(?:[a-zA-Z0-9.-]*\.)?[a-zA-Z]{2}/g;
-const MAC_CANDIDATE = new RegExp(`(?<!${W})(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}(?!${W})`, 'g');
-const URLAUTH_CANDIDATE = /\/\/[a-zA-Z0-9%_.-]+(?::[a-zA-Z0-9%_.-]+)?@/g;
+const EMAIL_AT_CANDIDATE = prefilter("(?<=[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-])@[a-zA-Z0-9-]+\\.(?:[a-zA-Z0-9.-]*\\.)?[a-zA-Z]{2}");
+const MAC_CANDIDATE = prefilter(`(?<!${W})(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}(?!${W})`);
+const URLAUTH_CANDIDATE = prefilter('//[a-zA-Z0-9%_.-]+(?::[a-zA-Z0-9%_.-]+)?@');
 
 const EMAIL_LOCAL = new Set(".!#$%&'*+/=?^_`{|}~-".split('').map((ch) => ch.charCodeAt(0)));
 const isLocalChar = (c: number) => isAlnum(c) || EMAIL_LOCAL.has(c);
@@ -122,7 +122,7 @@ export function findIpv4(text: string): Finding[] {
     if (!isDigit(text.charCodeAt(p)) || isWordChar(text.charCodeAt(p - 1))) continue;
     // The prefilter tries octet lengths in the same order; its ASCII `(?!W)` only differs from `\b` before a
     // non-ASCII character, where the exact walk decides.
-    const matchEnd = IPV4_CANDIDATE.lastIndex;
+    const matchEnd = IPV4_CANDIDATE.end;
     const end = text.charCodeAt(matchEnd) < 128 || matchEnd >= text.length ? matchEnd : ipv4End(text, p);
     if (end === -1) continue;
     out.push({ rule: 'ip', start: p, end, replacement: '[ip]' });
@@ -167,8 +167,8 @@ const IPV6_BODY = `(?:${[...RELAY_V6, ...DEXTER_V6].join('|')})(?=[\\s!-\\/:-@\\
 const IPV6 = new RegExp(IPV6_BODY, 'iy');
 // The same address after a space or punctuation character, searched natively instead of tried at every one.
 // Every branch but `fe80:…%zone` opens with two ':' each after at most four hex digits: a cheap first test.
-const IPV6_CANDIDATE = new RegExp(`(?<=[\\s!-\\/:-@\\[-\`{-~])(?=[0-9a-f]{0,4}:[0-9a-f]{0,4}:|fe80:)${IPV6_BODY}`, 'ig');
-const IPV4_CANDIDATE = new RegExp(`(?<!${W})${V4A}(?!${W})`, 'g');
+const IPV6_CANDIDATE = prefilter(`(?<=[\\s!-\\/:-@\\[-\`{-~])(?=[0-9a-f]{0,4}:[0-9a-f]{0,4}:|fe80:)${IPV6_BODY}`, 'i');
+const IPV4_CANDIDATE = prefilter(`(?<!${W})${V4A}(?!${W})`);
 
 /** IPv6: `(?:[\s]|[[:punct:]]|^)(address)…`, only the address (group 1) is replaced. */
 export function findIpv6(text: string): Finding[] {

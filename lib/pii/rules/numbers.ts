@@ -1,16 +1,16 @@
 // Scanners for Relay's `@creditcard`, `@iban`, `@imei`, `@usssn` and `@uuid` (regexes in getsentry/relay
 // `relay-pii/src/regexes.rs`, redactions in `relay-pii/src/builtin.rs`), each a single pass over the text.
 import type { Finding } from '../types';
-import { isAlnum, isDigit, isSpace, isUpper, isWordChar, nextMatch } from '../chars';
+import { isAlnum, isDigit, isSpace, isUpper, isWordChar, nextMatch, prefilter } from '../chars';
 
 // Prefilters (see `nextMatch`): each regex matches wherever its rule can, and is checked exactly in JS after.
 // `(?<!W)`/`(?!W)` use ASCII word characters only, a weaker condition than the Unicode `\b` the JS check applies.
 const W = '[0-9A-Za-z_]';
-const CARD_CANDIDATE = new RegExp(`(?<!${W})(?:3[47][0-9]|4[0-9]{3}|5[1-5][0-9]{2}|65[0-9]{2}|6011)(?:[-\\s]?[0-9]){12}(?!${W})`, 'g');
-const IBAN_CANDIDATE = new RegExp(`(?<!${W})[A-Z]{2}[0-9]{2}[A-Za-z0-9]{11,29}(?!${W})`, 'g');
-const IMEI_CANDIDATE = new RegExp(`(?<!${W})[0-9]{2}-?[0-9]{6}-?[0-9]{6}-?[0-9]{1,2}(?!${W})`, 'g');
-const SSN_CANDIDATE = new RegExp(`(?<!${W})[0-9]{3}-[0-9]{2}-[0-9]{4}(?!${W})`, 'g');
-const UUID_CANDIDATE = new RegExp(`(?<!${W})[A-Za-z0-9]{8}(?:-?[A-Za-z0-9]{4}){3}-?[A-Za-z0-9]{12}(?!${W})`, 'g');
+const CARD_CANDIDATE = prefilter(`(?<!${W})(?:3[47][0-9]|4[0-9]{3}|5[1-5][0-9]{2}|65[0-9]{2}|6011)(?:[-\\s]?[0-9]){12}(?!${W})`);
+const IBAN_CANDIDATE = prefilter(`(?<!${W})[A-Z]{2}[0-9]{2}[A-Za-z0-9]{11,29}(?!${W})`);
+const IMEI_CANDIDATE = prefilter(`(?<!${W})[0-9]{2}-?[0-9]{6}-?[0-9]{6}-?[0-9]{1,2}(?!${W})`);
+const SSN_CANDIDATE = prefilter(`(?<!${W})[0-9]{3}-[0-9]{2}-[0-9]{4}(?!${W})`);
+const UUID_CANDIDATE = prefilter(`(?<!${W})[A-Za-z0-9]{8}(?:-?[A-Za-z0-9]{4}){3}-?[A-Za-z0-9]{12}(?!${W})`);
 
 /** A match may only start where `\b` holds before a word character: the previous character is not a word char. */
 const startsWord = (text: string, p: number) => !isWordChar(text.charCodeAt(p - 1));

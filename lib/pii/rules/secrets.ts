@@ -1,12 +1,12 @@
 // Scanners for Relay's `@pemkey`, `@bearer` and `@userpath` (regexes in getsentry/relay `relay-pii/src/regexes.rs`,
 // redactions in `relay-pii/src/builtin.rs`), each a single pass over the text.
 import type { Finding } from '../types';
-import { hasWordAt, isBoundary, isSpace, isWordChar, nextMatch } from '../chars';
+import { hasWordAt, isBoundary, isSpace, isWordChar, nextMatch, prefilter } from '../chars';
 
 // Prefilters (see `nextMatch`): each regex matches wherever its rule can, and is checked exactly in JS after.
-const BEARER_CANDIDATE = /(?<![0-9A-Za-z_])bearer\s+\S/gi;
+const BEARER_CANDIDATE = prefilter('(?<![0-9A-Za-z_])bearer\\s+\\S', 'i');
 /** A user-directory keyword, its separator and a first character of the name; the match ends after the separator. */
-const USERDIR_CANDIDATE = /(?:users|home|documents and settings|profiles)[/\\](?=[^/\\\r\n\0])/gi;
+const USERDIR_CANDIDATE = prefilter('(?:users|home|documents and settings|profiles)[/\\\\](?=[^/\\\\\\r\\n\\0])', 'i');
 
 const BEGIN = '-----BEGIN';
 const END = '-----END';
@@ -99,7 +99,7 @@ export function findUserPaths(text: string): Finding[] {
   let next = 0;
   for (let k = nextMatch(USERDIR_CANDIDATE, text, 0); k !== -1; k = nextMatch(USERDIR_CANDIDATE, text, next)) {
     // Keywords hold no separator, so each candidate names the one separator `s` the keyword ends at.
-    const s = USERDIR_CANDIDATE.lastIndex - 1;
+    const s = USERDIR_CANDIDATE.end - 1;
     next = k + 1;
     if (!isSep(text.charCodeAt(s))) continue;
     const keyword = userDirBefore(text, s, from);
