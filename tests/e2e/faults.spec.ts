@@ -4,7 +4,6 @@ import type { Page } from '@playwright/test';
 import { test, expect, setToken, setSettings } from './fixtures';
 import type { Fault } from '../world/sentry/server';
 
-declare const chrome: any;
 const LIST = 'https://acme.sentry.io/issues/?limit=25';
 
 /** Text of every Dexter badge on the list: its label, tooltip and aria-label. */
@@ -21,17 +20,9 @@ async function settled(page: Page): Promise<boolean> {
       && [...h.shadowRoot!.querySelectorAll('[data-slot]')].every((s) => s.querySelector('.chip, svg') !== null && !s.querySelector('.loading, [aria-busy="true"]')));
   });
 }
-/** Forget cached Sentry answers (the background clears its cache when the token is set). */
-async function freshCache(ext: { sw: any }, token: string): Promise<void> {
-  await ext.sw.evaluate(async () => {
-    const all = await chrome.storage.local.get(null);
-    await chrome.storage.local.remove(Object.keys(all).filter((k: string) => k.startsWith('dexter-cache:')));
-  });
-  const helper = await (ext as any).context.newPage();
-  await helper.goto(`chrome-extension://${(ext as any).id}/panel.html`);
-  const r = await helper.evaluate(async ([t]: string[]) => chrome.runtime.sendMessage({ type: 'auth.set', token: t, sentryUrl: 'https://sentry.io' }), [token]);
-  expect(r.ok, JSON.stringify(r)).toBe(true);
-  await helper.close();
+/** Forget cached Sentry answers: setting the token empties the background's cache, as in settings. */
+async function freshCache(ext: Parameters<typeof setToken>[0], token: string): Promise<void> {
+  await setToken(ext, token);
 }
 
 const SENTRY_FAULTS: { name: string; fault?: Fault; token?: 'noOrg'; message: RegExp; next: RegExp }[] = [
