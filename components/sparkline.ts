@@ -7,7 +7,10 @@ export interface SparkPoint { t: number /* unix seconds, bucket start */; count:
 export interface SparklineOptions { width?: number; height?: number; peaks?: readonly number[]; bucketSeconds: number; label: string; formatTime?: (t: number) => string }
 
 const SVG = 'http://www.w3.org/2000/svg';
-const defaultTime = (t: number) => new Date(t * 1000).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+// One formatter each, made once: building a formatter per call (toLocaleString) cost ~1 s per 100-row page.
+const TIME = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const COUNT = new Intl.NumberFormat();
+const defaultTime = (t: number) => TIME.format(t * 1000);
 
 export function renderSparkline(doc: Document, points: readonly SparkPoint[], o: SparklineOptions): SVGSVGElement {
   const width = o.width ?? 96;
@@ -45,7 +48,7 @@ export function renderSparkline(doc: Document, points: readonly SparkPoint[], o:
     hit.setAttribute('width', String(step));
     hit.setAttribute('height', String(height));
     const t = doc.createElementNS(SVG, 'title');
-    t.textContent = `${p.count.toLocaleString()} event${p.count === 1 ? '' : 's'} · ${fmt(p.t)} – ${fmt(p.t + o.bucketSeconds)}`;
+    t.textContent = `${COUNT.format(p.count)} event${p.count === 1 ? '' : 's'} · ${fmt(p.t)} – ${fmt(p.t + o.bucketSeconds)}`;
     hit.append(t);
     svg.append(hit);
   });

@@ -60,7 +60,7 @@ export function IssueTable({ rows, period, actions, onOpen, focusSearch, height 
         </div>
         {COLUMNS.slice(1).map((c) => <div role="columnheader" key={c}>{c === 'Actions' ? '' : c}</div>)}
       </div>
-      <div ref={scrollRef} role="rowgroup" style={{ height, overflowY: 'auto', position: 'relative' }}>
+      <div ref={scrollRef} role="rowgroup" tabIndex={0} aria-label="Issues (scroll)" style={{ height, overflowY: 'auto', position: 'relative' }}>
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {virtual.getVirtualItems().map((v) => {
             const row = rows[v.index]!;

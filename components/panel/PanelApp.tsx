@@ -1,15 +1,15 @@
 // The panel page: one of the Explain, deadlock or selection views, picked by the URL hash, in Sentry's theme.
 import '@mantine/core/styles.css';
-import { Alert, MantineProvider, Text, createTheme } from '@mantine/core';
+import { Alert, MantineProvider, Text } from '@mantine/core';
+import { cssVariablesResolver, dexterTheme } from '../ui/theme';
 import { DeadlockView } from './DeadlockView';
 import { ExplainView } from './ExplainView';
 import type { PanelLook, PanelRoute } from './panelRoute';
 
-const theme = createTheme({ primaryColor: 'violet', defaultRadius: 'sm', fontSizes: { md: '14px' } });
 
 export function PanelApp({ route, look }: { route: PanelRoute; look: PanelLook }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme={look.theme} forceColorScheme={look.theme === 'auto' ? undefined : look.theme}>
+    <MantineProvider theme={dexterTheme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme={look.theme} forceColorScheme={look.theme === 'auto' ? undefined : look.theme}>
       <PanelRouteView route={route} />
     </MantineProvider>
   );

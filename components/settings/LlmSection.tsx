@@ -4,14 +4,15 @@ import { useState } from 'react';
 import type { LlmStatus } from '@/lib/messages';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useSettings, useSettingsStore } from './context';
+import { STATUS_TEXT } from '../ui/theme';
 
 export function LlmStatusLine({ llm }: { llm: LlmStatus | null }) {
   if (!llm) return null;
-  if (!llm.reachable) return <Text size="sm" c="red" role="status">Cannot reach {llm.url}.{llm.provider === 'ollama' ? ' Is Ollama running (ollama serve)?' : ''}</Text>;
-  if (!llm.postAllowed) return <Text size="sm" c="red" role="status">Reachable, but requests from Dexter are refused (403). Allow the extension origin, e.g. OLLAMA_ORIGINS=chrome-extension://*</Text>;
-  if (!llm.models.length) return <Text size="sm" c="orange" role="status">Reachable, but no models are installed (ollama pull llama3.2).</Text>;
-  if (llm.modelMissing) return <Text size="sm" c="orange" role="status">Model “{llm.model || '(none)'}” is not installed. Available: {llm.models.join(', ')}</Text>;
-  return <Text size="sm" c="green" role="status">Ready: {llm.model} at {llm.url}</Text>;
+  if (!llm.reachable) return <Text size="sm" c={STATUS_TEXT.error} role="status">Cannot reach {llm.url}.{llm.provider === 'ollama' ? ' Is Ollama running (ollama serve)?' : ''}</Text>;
+  if (!llm.postAllowed) return <Text size="sm" c={STATUS_TEXT.error} role="status">Reachable, but requests from Dexter are refused (403). Allow the extension origin, e.g. OLLAMA_ORIGINS=chrome-extension://*</Text>;
+  if (!llm.models.length) return <Text size="sm" c={STATUS_TEXT.warning} role="status">Reachable, but no models are installed (ollama pull llama3.2).</Text>;
+  if (llm.modelMissing) return <Text size="sm" c={STATUS_TEXT.warning} role="status">Model “{llm.model || '(none)'}” is not installed. Available: {llm.models.join(', ')}</Text>;
+  return <Text size="sm" c={STATUS_TEXT.ok} role="status">Ready: {llm.model} at {llm.url}</Text>;
 }
 
 export function LlmSection() {

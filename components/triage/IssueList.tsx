@@ -5,6 +5,7 @@ import { ImpactBadge, PriorityBadge } from '../ui/badges';
 import type { IssueRow } from './rows';
 import { useTriage } from './context';
 import { sentryLink, type Place } from './target';
+import { STATUS_TEXT } from '../ui/theme';
 
 export function rowDomId(id: string): string {
   return `issue-row-${id}`;
@@ -33,7 +34,7 @@ function Row({ row, focused, selected, failure, now, link }: { row: IssueRow; fo
             <Text size="sm" fw={500} truncate="end" title={title}>{title}</Text>
           )}
           <Text size="xs" c="dimmed" truncate="end">{row.issue.culprit ?? ''}</Text>
-          {failure && <Text size="xs" c="red">Failed: {failure}</Text>}
+          {failure && <Text size="xs" c={STATUS_TEXT.error}>Failed: {failure}</Text>}
         </Stack>
         <Stack gap={2} align="flex-end" role="gridcell">
           <Group gap={4} wrap="nowrap">

@@ -14,14 +14,15 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
   const { signal, page } = ctx;
   if (!page.org) return;
   const target = { apiBase: page.apiBase, org: page.org };
-  const known = new Map<string, RowIssue | null>();
+  const known = new Map<string, RowIssue>();
+  const inflight = new Set<string>();
   const errors = new Map<string, DexterError>();
   const drawn = new WeakMap<Element, string>();
 
   const draw = (row: Row) => {
     if (!known.has(row.id) && !errors.has(row.id)) return;
     const slot = rowSlot(row, feature);
-    const key = `${row.id}:${known.has(row.id) ? 'd' : 'e'}`;
+    const key = `${row.id}:${known.has(row.id) ? 'd' : 'e'}`; // drawn once with data, or once with its error
     if (drawn.get(slot) === key) return;
     drawn.set(slot, key);
     slot.replaceChildren();
@@ -29,23 +30,20 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
   };
 
   watchRows(signal, (rows) => {
-    const wanted = [...new Set(rows.map((r) => r.id).filter((id) => !known.has(id) && !errors.has(id)))].sort();
+    const wanted = [...new Set(rows.map((r) => r.id).filter((id) => !known.has(id) && !errors.has(id) && !inflight.has(id)))].sort();
     for (const r of rows) draw(r);
     if (!wanted.length) return;
-    for (const id of wanted) known.set(id, null); // in flight: don't ask twice
+    for (const id of wanted) inflight.add(id); // don't ask twice; drawn when the answer comes
     void ctx.send<ByIdsResult>({ type: 'issues.byIds', target, ids: wanted, period: ctx.settings.list.statsPeriod }).then((res) => {
+      for (const id of wanted) inflight.delete(id);
       if (signal.aborted) return;
       if (res.ok) {
         for (const i of res.data.issues) known.set(String(i.id), i);
         for (const id of res.data.missing) {
-          known.delete(id);
           errors.set(id, { kind: 'not-found', message: 'Sentry returned no data for this issue (deleted, merged or filtered).' });
         }
       } else {
-        for (const id of wanted) {
-          known.delete(id);
-          errors.set(id, res.error);
-        }
+        for (const id of wanted) errors.set(id, res.error);
       }
       for (const r of findRows()) draw(r);
     });

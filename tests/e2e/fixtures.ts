@@ -11,7 +11,8 @@ interface Ext { context: BrowserContext; sw: Worker; id: string }
 export const test = base.extend<{ ext: Ext }, { world: World; worldExt: Ext }>({
   world: [
     async ({}, use) => {
-      const world = await startWorld();
+      // DEXTER_TEST_OLLAMA_PORT lets specs that need no LLM run beside another world (the Explain specs need 11434).
+      const world = await startWorld({ ollamaPort: Number(process.env.DEXTER_TEST_OLLAMA_PORT) || undefined });
       await use(world);
       await world.close();
     },
@@ -36,11 +37,25 @@ export const test = base.extend<{ ext: Ext }, { world: World; worldExt: Ext }>({
 export { expect } from '@playwright/test';
 
 declare const chrome: any;
-/** Signs Dexter in with a token, as a user does in settings. */
+
+/** Runs protocol requests from an extension page, as the popup does (panel.html with no route loads nothing). */
+export async function ask(ext: Ext, request: unknown): Promise<any> {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${ext.id}/panel.html`);
+    return await page.evaluate((r) => chrome.runtime.sendMessage(r), request);
+  } finally {
+    await page.close();
+  }
+}
+/** Signs Dexter in with a token, as a user does in settings (this also empties Dexter's cache). */
 export async function setToken(ext: Ext, token: string, sentryUrl = 'https://sentry.io'): Promise<void> {
-  await ext.sw.evaluate(async ([t, u]) => {
-    await chrome.storage.local.set({ sentryAuth: { token: t, sentryUrl: u } });
-  }, [token, sentryUrl] as const);
+  const r = await ask(ext, { type: 'auth.set', token, sentryUrl });
+  if (!r?.ok) throw new Error(`auth.set failed: ${JSON.stringify(r)}`);
+}
+export async function clearToken(ext: Ext): Promise<void> {
+  const r = await ask(ext, { type: 'auth.clear' });
+  if (!r?.ok) throw new Error(`auth.clear failed: ${JSON.stringify(r)}`);
 }
 export async function setSettings(ext: Ext, settings: unknown): Promise<void> {
   await ext.sw.evaluate(async (s) => { await chrome.storage.local.set({ settings: s }); }, settings);

@@ -1,14 +1,11 @@
 // Zero-config reading: no token set, the user is signed in to sentry.io in this browser. Dexter's background
 // reads through the session cookie the way Sentry's web app does; the replica server checks that cookie.
-import { test, expect } from './fixtures';
+import { test, expect, clearToken } from './fixtures';
 
 declare const chrome: any;
 
 test('with no token, the overlay reads through the signed-in sentry.io session', async ({ ext, world }) => {
-  await ext.sw.evaluate(async () => {
-    const all = await chrome.storage.local.get(null);
-    await chrome.storage.local.remove(['sentryAuth', ...Object.keys(all).filter((k: string) => k.startsWith('dexter-cache:'))]);
-  });
+  await clearToken(ext);
   const session = world.sentry.store.createSession();
   await ext.context.addCookies([
     { name: 'sentrysid', value: session.sentrysid, domain: '.sentry.io', path: '/', secure: true, httpOnly: true, sameSite: 'Lax' },
@@ -38,10 +35,7 @@ test('with no token, the overlay reads through the signed-in sentry.io session',
 
 test('with neither a token nor a session, badges say "—" and why, and nothing is invented', async ({ ext, world }) => {
   await ext.context.clearCookies();
-  await ext.sw.evaluate(async () => {
-    const all = await chrome.storage.local.get(null);
-    await chrome.storage.local.remove(['sentryAuth', ...Object.keys(all).filter((k: string) => k.startsWith('dexter-cache:'))]);
-  });
+  await clearToken(ext);
   const page = await ext.context.newPage();
   await page.goto('https://acme.sentry.io/issues/');
   await expect.poll(() => page.evaluate(() => document.querySelector('dexter-row')?.shadowRoot?.querySelector('[data-slot="list-priority"] .chip')?.textContent ?? ''), { timeout: 30_000 }).toBe('Priority —');
