@@ -4,7 +4,7 @@ import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
 
 export interface SparkPoint { t: number /* unix seconds, bucket start */; count: number }
-export interface SparklineOptions { width?: number; height?: number; peaks?: readonly number[]; bucketSeconds: number; label: string; formatTime?: (t: number) => string }
+export interface SparklineOptions { width?: number; height?: number; peaks?: readonly number[]; bucketSeconds: number; label: string; formatTime?: (t: number) => string; /** Build the per-bucket tooltips now rather than on first hover. */ eagerTooltips?: boolean }
 
 const SVG = 'http://www.w3.org/2000/svg';
 // One formatter each, made once: building a formatter per call (toLocaleString) cost ~1 s per 100-row page.
@@ -39,19 +39,29 @@ export function renderSparkline(doc: Document, points: readonly SparkPoint[], o:
 
   const fmt = o.formatTime ?? defaultTime;
   const step = width / points.length;
-  points.forEach((p, i) => {
-    // One invisible hit area per bucket gives an exact-count tooltip (native <title>, works by keyboard too).
-    const hit = doc.createElementNS(SVG, 'rect');
-    hit.setAttribute('class', 'hit');
-    hit.setAttribute('x', String(i * step));
-    hit.setAttribute('y', '0');
-    hit.setAttribute('width', String(step));
-    hit.setAttribute('height', String(height));
-    const t = doc.createElementNS(SVG, 'title');
-    t.textContent = `${COUNT.format(p.count)} event${p.count === 1 ? '' : 's'} · ${fmt(p.t)} – ${fmt(p.t + o.bucketSeconds)}`;
-    hit.append(t);
-    svg.append(hit);
-  });
+  // Exact-count tooltips: one invisible hit area per bucket with a native <title>. They are built on the first
+  // pointer or focus on this sparkline, not up front: a 100-row list would otherwise create 4,800 nodes at load.
+  const addHitAreas = () => {
+    svg.removeEventListener('pointerenter', addHitAreas);
+    svg.removeEventListener('focus', addHitAreas);
+    points.forEach((p, i) => {
+      const hit = doc.createElementNS(SVG, 'rect');
+      hit.setAttribute('class', 'hit');
+      hit.setAttribute('x', String(i * step));
+      hit.setAttribute('y', '0');
+      hit.setAttribute('width', String(step));
+      hit.setAttribute('height', String(height));
+      const t = doc.createElementNS(SVG, 'title');
+      t.textContent = `${COUNT.format(p.count)} event${p.count === 1 ? '' : 's'} · ${fmt(p.t)} – ${fmt(p.t + o.bucketSeconds)}`;
+      hit.append(t);
+      svg.append(hit);
+    });
+  };
+  if (o.eagerTooltips) addHitAreas();
+  else {
+    svg.addEventListener('pointerenter', addHitAreas);
+    svg.addEventListener('focus', addHitAreas);
+  }
   for (const i of o.peaks ?? []) {
     const p = points[i];
     if (!p) continue;

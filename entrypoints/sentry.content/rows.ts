@@ -23,6 +23,31 @@ function titleLink(row: Element): HTMLAnchorElement | null {
 
 const isDark = () => document.body?.matches(SELECTORS.darkTheme) ?? false;
 
+// One constructed stylesheet shared by every row's shadow root (parsed once, not 100 times); a <style> per
+// host where adoptedStyleSheets is unavailable to content scripts.
+let sharedSheet: CSSStyleSheet | null | undefined;
+function styleShadow(shadow: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(ROW_CSS);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  if (sharedSheet) {
+    try {
+      shadow.adoptedStyleSheets = [sharedSheet];
+      return;
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  const style = document.createElement('style');
+  style.textContent = ROW_CSS;
+  shadow.append(style);
+}
+
 /** The feature's slot in the row's Dexter host, created on first use below the title block. */
 export function rowSlot(row: Row, feature: string): HTMLElement {
   let host = row.el.querySelector<HTMLElement>(`:scope ${HOST_TAG}`);
@@ -31,11 +56,10 @@ export function rowSlot(row: Row, feature: string): HTMLElement {
     host = document.createElement(HOST_TAG);
     host.dataset.issueId = row.id;
     const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = ROW_CSS;
+    styleShadow(shadow);
     const bar = document.createElement('div');
     bar.className = 'bar';
-    shadow.append(style, bar);
+    shadow.append(bar);
     // Clicks on Dexter's badges must never open the issue (old rows have onClick; new rows a full-row link).
     for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'auxclick']) host.addEventListener(type, (e) => e.stopPropagation());
     host.addEventListener('click', (e) => e.preventDefault());
