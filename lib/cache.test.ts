@@ -125,3 +125,15 @@ describe('cache', () => {
     expect(storage.data.has('dexter-cache:c')).toBe(true);
   });
 });
+
+describe('cache with a full storage quota', () => {
+  it('still returns what it loaded and serves it from memory', async () => {
+    const base = memoryStorage();
+    const storage = { ...base, set: async () => { throw new Error('Resource::kQuotaBytes quota exceeded'); } };
+    const cache = createCache({ storage, ttlMs: 60_000, staleMs: 60_000 });
+    const loader = vi.fn(async () => ({ n: 1 }));
+    await expect(cache.get('k', loader)).resolves.toEqual({ n: 1 });
+    await expect(cache.get('k', loader)).resolves.toEqual({ n: 1 });
+    expect(loader).toHaveBeenCalledTimes(1);
+  });
+});

@@ -63,7 +63,7 @@ export async function routePage(req: IncomingMessage, res: ServerResponse, ctx: 
     const issue = ctx.store.findIssue(org, target.issueId);
     if (!issue) return sendHtml(res, 404, '<!DOCTYPE html><title>Issue Not Found</title><h1>The issue you were looking for was not found.</h1>');
     const input = { org: org.slug, urlForm: target.urlForm, theme, issue: serializeIssueDetail(issue, ctx.store, ctx.u), event: ctx.store.eventsOf(issue).at(-1) ?? null } as const;
-    const headers = { [p.TITLE_HEADER]: encodeURIComponent(p.issuePageDocumentTitle(input)) };
+    const headers = { [p.TITLE_HEADER]: encodeURIComponent(p.issuePageDocumentTitle(input).toWellFormed()) };
     return sendHtml(res, 200, fragment ? p.renderIssuePageContent(input) : p.renderIssuePage(input), headers);
   }
   const result = listIssues(api);
@@ -75,7 +75,7 @@ export async function routePage(req: IncomingMessage, res: ServerResponse, ctx: 
     issues: result.body as unknown[], query: params.has('query') ? (params.get('query') ?? '') : 'is:unresolved', sort: params.get('sort') ?? 'date',
     hits: Number(result.headers?.['X-Hits'] ?? 0), nextCursor: cursors.next, prevCursor: cursors.previous,
   } as const;
-  const headers = { [p.TITLE_HEADER]: encodeURIComponent(p.issueListTitle(input)) };
+  const headers = { [p.TITLE_HEADER]: encodeURIComponent(p.issueListTitle(input).toWellFormed()) };
   if (layoutParam === 'unknown') return sendHtml(res, 200, p.renderUnknownLayoutPage(input), headers);
   return sendHtml(res, 200, fragment ? p.renderIssueListContent(input) : p.renderIssueListPage(input), headers);
 }
