@@ -1,6 +1,6 @@
 // The Explorer's detail panel for one issue: summary, release and deploys, stack, breadcrumbs, request, contexts.
 import { Accordion, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { DexterError, Target } from '@/lib/messages';
 import type { IssueDetail, SentryEvent } from '@/lib/sentry/schemas';
 import { send } from '../api';
@@ -28,7 +28,8 @@ export function readRelease(data: unknown): ReleaseInfo | null {
 
 interface Loaded { issue: IssueDetail | null; event: SentryEvent | null; release: ReleaseInfo | null; errors: DexterError[] }
 
-export function DetailPanel({ target, issueId, mask, onStatus }: { target: Target; issueId: string; mask: MaskSettings; onStatus(status: 'resolved' | 'ignored'): void }) {
+// Memoised: the Explorer re-renders its page as the local filter narrows; this part does not depend on it.
+export const DetailPanel = memo(function DetailPanel({ target, issueId, mask, onStatus }: { target: Target; issueId: string; mask: MaskSettings; onStatus(status: 'resolved' | 'ignored'): void }) {
   const [data, setData] = useState<Loaded | null>(null);
   useEffect(() => {
     let live = true;
@@ -87,4 +88,4 @@ export function DetailPanel({ target, issueId, mask, onStatus }: { target: Targe
       )}
     </Stack>
   );
-}
+});

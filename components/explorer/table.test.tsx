@@ -15,7 +15,7 @@ function renderTable(n: number) {
   const issues = Array.from({ length: n }, (_, i) => makeIssue(i + 1));
   const store = createTriageStore({ maxPages: 100 });
   const rows = sortRows(toRows(issues, { now: Date.now(), userBases: {}, thresholds: DEFAULT_SETTINGS.list.impactThresholds }), 'priority');
-  store.setState({ issues, rows });
+  store.setState({ issues, rows: [...rows] });
   const onOpen = vi.fn();
   renderPage(
     <TriageContext.Provider value={store}>

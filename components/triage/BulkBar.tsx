@@ -1,12 +1,13 @@
 // Bulk Resolve / Ignore / Unresolve for the selected issues, with progress, the outcome, and Undo.
 import { Button, Group, Modal, Progress, Text } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTriage } from './context';
 import type { BulkStatus } from './store';
 
 const VERB: Record<BulkStatus, string> = { resolved: 'Resolve', ignored: 'Ignore', unresolved: 'Unresolve' };
 
-export function BulkBar({ confirmAbove = Infinity }: { confirmAbove?: number }) {
+// Memoised: the Explorer re-renders its page as the local filter narrows; this part does not depend on it.
+export const BulkBar = memo(function BulkBar({ confirmAbove = Infinity }: { confirmAbove?: number }) {
   const selected = useTriage((s) => s.selected);
   const progress = useTriage((s) => s.progress);
   const outcome = useTriage((s) => s.outcome);
@@ -63,4 +64,4 @@ export function BulkBar({ confirmAbove = Infinity }: { confirmAbove?: number }) 
       </Modal>
     </div>
   );
-}
+});

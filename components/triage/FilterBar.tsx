@@ -1,6 +1,6 @@
 // Status, sort and keyword search for an issue list. The search is debounced so typing sends one request.
 import { Group, NativeSelect, SegmentedControl, TextInput } from '@mantine/core';
-import { useEffect, useRef, useState, type Ref } from 'react';
+import { memo, useEffect, useRef, useState, type Ref } from 'react';
 import { SORT_LABELS, STATUS_FILTERS, type SortKey, type StatusFilter } from './rows';
 import { useTriage, useTriageStore } from './context';
 
@@ -13,7 +13,8 @@ export function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-export function FilterBar({ searchRef, debounceMs = 350 }: { searchRef?: Ref<HTMLInputElement>; debounceMs?: number }) {
+// Memoised: the Explorer re-renders its page as the local filter narrows; this part does not depend on it.
+export const FilterBar = memo(function FilterBar({ searchRef, debounceMs = 350 }: { searchRef?: Ref<HTMLInputElement>; debounceMs?: number }) {
   const status = useTriage((s) => s.status);
   const sort = useTriage((s) => s.sort);
   const setStatus = useTriage((s) => s.setStatus);
@@ -58,4 +59,4 @@ export function FilterBar({ searchRef, debounceMs = 350 }: { searchRef?: Ref<HTM
       />
     </Group>
   );
-}
+});

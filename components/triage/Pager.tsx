@@ -1,8 +1,10 @@
 // Previous/next page of Sentry results (cursor pagination), shared by the popup and the Explorer.
 import { Button, Group, Text } from '@mantine/core';
+import { memo } from 'react';
 import { useTriage, useTriageStore } from './context';
 
-export function Pager() {
+// Memoised: the Explorer re-renders its page as the local filter narrows; this part does not depend on it.
+export const Pager = memo(function Pager() {
   const store = useTriageStore();
   const nextCursor = useTriage((s) => s.nextCursor);
   const prevCursor = useTriage((s) => s.prevCursor);
@@ -15,4 +17,4 @@ export function Pager() {
       <Button size="compact-sm" variant="default" disabled={!nextCursor || loading} onClick={() => void store.getState().nextPage()}>Next</Button>
     </Group>
   );
-}
+});

@@ -1,0 +1,36 @@
+// The Explorer's export menu: the selected issues, or else the shown ones, as CSV, JSON or a Markdown report.
+import { Button, Menu } from '@mantine/core';
+import { memo } from 'react';
+import { useTriage } from '../triage/context';
+import type { IssueRow } from '../triage/rows';
+import { download, toCsv, toExportRow, toJson, toMarkdown } from './export';
+
+export interface ExportMenuProps {
+  sorted: readonly IssueRow[];
+  shown: readonly IssueRow[];
+  org: string;
+  link(id: string): string | null;
+}
+
+// Memoised: it depends on the rows, not on each keystroke in the filter box.
+export const ExportMenu = memo(function ExportMenu({ sorted, shown, org, link }: ExportMenuProps) {
+  const selected = useTriage((s) => s.selected);
+  const exportAs = (kind: 'csv' | 'json' | 'md') => {
+    const chosen = sorted.filter((r) => selected.has(r.id));
+    const out = (chosen.length ? chosen : shown).map((r) => toExportRow(r, link));
+    const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+    if (kind === 'csv') download(`dexter-issues-${stamp}.csv`, toCsv(out), 'text/csv');
+    else if (kind === 'json') download(`dexter-issues-${stamp}.json`, toJson(out), 'application/json');
+    else download(`dexter-issues-${stamp}.md`, toMarkdown(out, { title: `Sentry issues — ${org}` }), 'text/markdown');
+  };
+  return (
+    <Menu>
+      <Menu.Target><Button variant="light" size="sm">Export {selected.size ? `${selected.size} selected` : 'shown'}</Button></Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={() => exportAs('csv')}>CSV</Menu.Item>
+        <Menu.Item onClick={() => exportAs('json')}>JSON</Menu.Item>
+        <Menu.Item onClick={() => exportAs('md')}>Markdown report</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+});

@@ -1,0 +1,58 @@
+// One row of the Explorer's issue table. Memoised on plain props: a keystroke or a sort re-renders only the
+// rows whose position, selection, focus or failure changed, not every Mantine cell of every visible row.
+import { Checkbox, Text } from '@mantine/core';
+import { memo, type CSSProperties } from 'react';
+import { formatCount, formatRelativeTime } from '@/lib/scoring/format';
+import { ImpactBadge, LevelBadge, PriorityBadge } from '../ui/badges';
+import { useTriageStore } from '../triage/context';
+import type { IssueRow } from '../triage/rows';
+import { RowMenu, type RowActions } from './RowMenu';
+import { SparkCell } from './SparkCell';
+
+export const ROW_HEIGHT = 40;
+export const GRID: CSSProperties = { display: 'grid', gridTemplateColumns: '32px minmax(200px, 1fr) 100px 110px 60px 60px 60px 80px 80px 80px 36px', alignItems: 'center', gap: 6, padding: '0 8px' };
+
+export interface TableRowProps {
+  row: IssueRow;
+  index: number;
+  start: number;
+  selected: boolean;
+  focused: boolean;
+  failure: string | undefined;
+  period: '24h' | '14d';
+  now: number;
+  actions: RowActions;
+  onOpen(row: IssueRow): void;
+}
+
+export const TableRow = memo(function TableRow({ row, index, start, selected, focused, failure, period, now, actions, onOpen }: TableRowProps) {
+  const store = useTriageStore();
+  const title = row.issue.title || row.issue.shortId || row.id;
+  const status = row.issue.status && row.issue.status !== 'unresolved' ? ` · ${row.issue.status}` : '';
+  return (
+    <div
+      role="row"
+      id={`explorer-row-${row.id}`}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      onClick={() => store.getState().setFocus(index)}
+      onDoubleClick={() => onOpen(row)}
+      style={{ ...GRID, position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${start}px)`, borderBottom: '1px solid var(--mantine-color-default-border)', outline: focused ? '2px solid var(--mantine-color-violet-6)' : undefined, outlineOffset: -2 }}
+    >
+      <div role="gridcell"><Checkbox size="xs" tabIndex={-1} aria-label={`Select ${title}`} checked={selected} onChange={() => store.getState().toggle(row.id)} /></div>
+      <div role="gridcell" style={{ minWidth: 0 }}>
+        <Text size="sm" truncate="end" title={title} style={{ cursor: 'pointer' }} onClick={() => onOpen(row)}>{title}</Text>
+        <Text size="xs" c={failure ? 'red' : 'dimmed'} truncate="end">{failure ? `Failed: ${failure}` : `${row.issue.shortId ?? ''} · ${row.issue.culprit ?? ''}${status}`}</Text>
+      </div>
+      <div role="gridcell"><SparkCell issue={row.issue} period={period} /></div>
+      <div role="gridcell"><ImpactBadge impact={row.impact} /></div>
+      <div role="gridcell"><PriorityBadge priority={row.priority} /></div>
+      <div role="gridcell"><Text size="sm">{formatCount(row.events)}</Text></div>
+      <div role="gridcell"><Text size="sm">{formatCount(row.users)}</Text></div>
+      <div role="gridcell"><Text size="xs">{formatRelativeTime(row.firstSeen, now)}</Text></div>
+      <div role="gridcell"><Text size="xs">{formatRelativeTime(row.lastSeen, now)}</Text></div>
+      <div role="gridcell"><LevelBadge level={row.issue.level} /></div>
+      <div role="gridcell"><RowMenu row={row} actions={actions} /></div>
+    </div>
+  );
+});
