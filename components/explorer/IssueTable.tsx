@@ -74,9 +74,10 @@ export const IssueTable = memo(function IssueTable({ rows, period, actions, onOp
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {virtual.getVirtualItems().map((v) => {
             const row = rows[v.index]!;
+            // Keyed by position: after a sort or a keystroke the rows in view are updated in place, not remounted.
             return (
               <TableRow
-                key={row.id} row={row} index={v.index} start={v.start} selected={selected.has(row.id)} focused={v.index === focus}
+                key={v.index} row={row} index={v.index} start={v.start} selected={selected.has(row.id)} focused={v.index === focus}
                 failure={failures[row.id]} period={period} now={now} actions={actions} onOpen={onOpen}
               />
             );

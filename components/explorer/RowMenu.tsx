@@ -1,5 +1,6 @@
 // Per-row actions in the Explorer table.
 import { ActionIcon, Menu } from '@mantine/core';
+import { useState } from 'react';
 import type { IssueRow } from '../triage/rows';
 
 export interface RowActions {
@@ -10,14 +11,22 @@ export interface RowActions {
   setStatus(row: IssueRow, status: 'resolved' | 'ignored'): void;
 }
 
+/**
+ * The "⋯" button; the Mantine menu (a popover with positioning hooks) is mounted on the first click only, since
+ * every sort or filter keystroke brings new rows into view and each would otherwise set one up.
+ */
 export function RowMenu({ row, actions }: { row: IssueRow; actions: RowActions }) {
-  const url = actions.link(row.id);
+  const [used, setUsed] = useState(false);
+  const [opened, setOpened] = useState(false);
   const title = row.issue.title || row.id;
+  const button = (
+    <ActionIcon variant="subtle" size="sm" aria-label={`Actions for ${title}`} tabIndex={-1} onClick={used ? undefined : () => { setUsed(true); setOpened(true); }}>⋯</ActionIcon>
+  );
+  if (!used) return button;
+  const url = actions.link(row.id);
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <ActionIcon variant="subtle" size="sm" aria-label={`Actions for ${title}`} tabIndex={-1}>⋯</ActionIcon>
-      </Menu.Target>
+    <Menu position="bottom-end" withinPortal opened={opened} onChange={setOpened}>
+      <Menu.Target>{button}</Menu.Target>
       <Menu.Dropdown>
         <Menu.Item disabled={!url} onClick={() => url && actions.open(url)}>Open in Sentry</Menu.Item>
         <Menu.Item disabled={!url} onClick={() => url && actions.copy(url)}>Copy link</Menu.Item>

@@ -1,13 +1,15 @@
 // @vitest-environment happy-dom
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { MantineProvider } from '@mantine/core';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { TriageContext } from '../triage/context';
-import { sortRows, toRows } from '../triage/rows';
+import { sortRows, toRows, type IssueRow } from '../triage/rows';
 import { createTriageStore } from '../triage/store';
 import { makeIssue, renderPage } from '../triage/testing';
 import { IssueTable } from './IssueTable';
 import type { RowActions } from './RowMenu';
+import { sparkPoints } from './SparkCell';
 
 const actions: RowActions = { link: (id) => `https://acme.sentry.io/issues/${id}/`, open: vi.fn(), copy: vi.fn(), explain: vi.fn(), setStatus: vi.fn() };
 
@@ -65,5 +67,39 @@ describe('Explorer issue table', () => {
     const { store } = renderTable(300);
     act(() => fireEvent.click(screen.getByLabelText('Select all loaded issues')));
     expect(store.getState().selected.size).toBe(300);
+  });
+
+  it('opens a row’s actions menu on first click and acts on that row', async () => {
+    const { rows } = renderTable(50);
+    const button = screen.getByRole('button', { name: `Actions for ${rows[2]!.issue.title}` });
+    expect(screen.queryByText('Resolve')).toBeNull();
+    act(() => fireEvent.click(button));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Resolve' }));
+    expect(actions.setStatus).toHaveBeenCalledWith(rows[2], 'resolved');
+  });
+
+  it('shows the new order in the rows in view after a re-sort, each with its own title and sparkline', () => {
+    const issues = Array.from({ length: 300 }, (_, i) => makeIssue(i + 1));
+    const store = createTriageStore({ maxPages: 100 });
+    const rows = toRows(issues, { now: Date.now(), userBases: {}, thresholds: DEFAULT_SETTINGS.list.impactThresholds });
+    const table = (shown: readonly IssueRow[]) => (
+      <MantineProvider>
+        <TriageContext.Provider value={store}>
+          <IssueTable rows={shown} period="24h" actions={actions} onOpen={() => {}} focusSearch={() => {}} height={600} />
+        </TriageContext.Provider>
+      </MantineProvider>
+    );
+    const view = render(table(sortRows(rows, 'priority')));
+    const byUsers = sortRows(rows, 'user');
+    expect(byUsers[0]!.id).not.toBe(sortRows(rows, 'priority')[0]!.id);
+    act(() => view.rerender(table(byUsers)));
+    const body = within(screen.getByRole('grid')).getAllByRole('row').slice(1);
+    body.slice(0, 5).forEach((r, i) => {
+      const issue = byUsers[i]!.issue;
+      const total = sparkPoints(issue, '24h').reduce((a, p) => a + p.count, 0);
+      expect(r).toHaveAttribute('id', `explorer-row-${issue.id}`);
+      expect(r).toHaveTextContent(issue.title);
+      expect(r.querySelector('svg[role="img"]')).toHaveAttribute('aria-label', `${total.toLocaleString()} events in the last 24 hours`);
+    });
   });
 });
