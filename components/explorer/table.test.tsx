@@ -8,6 +8,7 @@ import { sortRows, toRows, type IssueRow } from '../triage/rows';
 import { createTriageStore } from '../triage/store';
 import { makeIssue, renderPage } from '../triage/testing';
 import { IssueTable } from './IssueTable';
+import { priorityWhy } from './RowBadges';
 import type { RowActions } from './RowMenu';
 import { sparkPoints } from './SparkCell';
 
@@ -76,6 +77,17 @@ describe('Explorer issue table', () => {
     act(() => fireEvent.click(button));
     fireEvent.click(await screen.findByRole('menuitem', { name: 'Resolve' }));
     expect(actions.setStatus).toHaveBeenCalledWith(rows[2], 'resolved');
+  });
+
+  it('explains a priority score on hover, mounting the tooltip only then', async () => {
+    const { rows } = renderTable(50);
+    const first = document.getElementById(`explorer-row-${rows[0]!.id}`)!;
+    const badge = within(first).getByLabelText(`Priority ${rows[0]!.priority.score} (${rows[0]!.priority.level})`);
+    const why = priorityWhy(rows[0]!.priority);
+    expect(why).toMatch(/\+\d/);
+    expect(screen.queryByText(why)).toBeNull();
+    act(() => fireEvent.pointerEnter(badge.parentElement!));
+    expect(await screen.findByText(why)).toBeInTheDocument();
   });
 
   it('shows the new order in the rows in view after a re-sort, each with its own title and sparkline', () => {
