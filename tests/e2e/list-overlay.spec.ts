@@ -133,3 +133,16 @@ test('badges follow Sentry\'s theme, also when it changes', async ({ ext }) => {
   const dotLight = await page.evaluate(() => getComputedStyle(document.querySelector('dexter-row')!.shadowRoot!.querySelector('.bar')!).color);
   expect(dotLight).not.toBe(dotDark);
 });
+
+test('the row outside Dexter\'s badges still opens the issue, as in Sentry', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto('https://acme.sentry.io/issues/');
+  const host = page.locator('dexter-row').first();
+  await expect(host.locator('[data-slot="list-priority"] .chip')).toBeVisible();
+  const box = (await host.boundingBox())!;
+  const row = (await page.locator('[data-test-id="group"]').first().boundingBox())!;
+  expect(box.width).toBeLessThan(row.width / 2);
+  // Just right of the badges, on the same line: Sentry's full-row link takes the click.
+  await page.mouse.click(box.x + box.width + 40, box.y + box.height / 2);
+  await expect(page).toHaveURL(/\/issues\/\d+\//);
+});

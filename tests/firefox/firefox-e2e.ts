@@ -64,7 +64,8 @@ try {
   await check('content script mounts its Shadow-DOM badges on the replica issue list', async () => {
     await page.waitForFunction(() => {
       const hosts = [...document.querySelectorAll('dexter-row')];
-      return hosts.length > 0 && hosts.every((h) => h.shadowRoot?.querySelector('[data-slot="list-priority"] .chip'));
+      // Features draw in slices of a frame each: wait until every row has all three badges.
+      return hosts.length > 0 && hosts.every((h) => h.shadowRoot?.querySelector('[data-slot="list-priority"] .chip') && /users/.test(h.shadowRoot?.querySelector('[data-slot="list-impact"]')?.textContent ?? '') && h.shadowRoot?.querySelector('[data-slot="list-sparkline"] svg'));
     }, { timeout: 30_000 });
   });
   await check('badge numbers come from the server (user counts match the API)', async () => {
