@@ -23,7 +23,9 @@ export const test = base.extend<{ ext: Ext }, { world: World; worldExt: Ext }>({
       const context = await chromium.launchPersistentContext('', { executablePath: CHROMIUM, headless: true, args: chromiumWorldArgs(world, EXTENSION_DIR) });
       const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
       const id = new URL(sw.url()).host;
-      await use({ context, sw, id });
+      // The worker can be stopped and restarted (Chrome does it when idle; a test does it on purpose), so `sw`
+      // always names the current one.
+      await use({ context, id, get sw() { return context.serviceWorkers().find((w) => w.url().includes(id)) ?? sw; } });
       await context.close();
     },
     { scope: 'worker' },
