@@ -31,9 +31,14 @@ export function renderSparkline(doc: Document, points: readonly SparkPoint[], o:
   const y = scaleLinear().domain([0, max]).range([height - 1, 2]);
   const a = doc.createElementNS(SVG, 'path');
   a.setAttribute('class', 'area');
+  // Presentation attributes are the defaults; a page's CSS classes (the overlay's shadow styles) override them.
+  a.setAttribute('fill', 'rgba(108,95,199,.18)');
   a.setAttribute('d', area<SparkPoint>().x((_, i) => x(i)).y0(height - 1).y1((p) => y(p.count))(points as SparkPoint[]) ?? '');
   const l = doc.createElementNS(SVG, 'path');
   l.setAttribute('class', 'line');
+  l.setAttribute('fill', 'none');
+  l.setAttribute('stroke', '#6c5fc7');
+  l.setAttribute('stroke-width', '1.25');
   l.setAttribute('d', line<SparkPoint>().x((_, i) => x(i)).y((p) => y(p.count))(points as SparkPoint[]) ?? '');
   svg.append(a, l);
 
@@ -47,6 +52,7 @@ export function renderSparkline(doc: Document, points: readonly SparkPoint[], o:
     points.forEach((p, i) => {
       const hit = doc.createElementNS(SVG, 'rect');
       hit.setAttribute('class', 'hit');
+      hit.setAttribute('fill', 'transparent');
       hit.setAttribute('x', String(i * step));
       hit.setAttribute('y', '0');
       hit.setAttribute('width', String(step));
@@ -67,6 +73,7 @@ export function renderSparkline(doc: Document, points: readonly SparkPoint[], o:
     if (!p) continue;
     const c = doc.createElementNS(SVG, 'circle');
     c.setAttribute('class', 'peak');
+    c.setAttribute('fill', '#f55459');
     c.setAttribute('cx', String(x(i)));
     c.setAttribute('cy', String(y(p.count)));
     c.setAttribute('r', '2.2');

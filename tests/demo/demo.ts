@@ -24,7 +24,7 @@ const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('servicewo
 const extId = new URL(sw.url()).host;
 await sw.evaluate(async ([token]) => {
   const c = (globalThis as any).chrome;
-  await c.storage.local.set({ sentryAuth: { token, sentryUrl: 'https://sentry.io' }, settings: { llm: { model: 'llama3.2:latest' } } });
+  await c.storage.local.set({ sentryAuth: { token, sentryUrl: 'https://sentry.io' }, settings: { llm: { model: 'llama3.2:latest' }, sentry: { org: 'acme' } } });
 }, [world.sentry.tokens.readWrite] as const);
 
 const shots: string[] = [];
@@ -54,6 +54,17 @@ if (issueHref) {
   }
 }
 
+// A PostgreSQL deadlock issue: the deadlock panel opens by itself.
+await list.goto('https://acme.sentry.io/issues/?query=DeadlockDetected');
+const deadlockHref = await list.locator('a[data-issue-title-link]').first().getAttribute('href').catch(() => null);
+if (deadlockHref) {
+  await list.goto(new URL(deadlockHref, 'https://acme.sentry.io').toString());
+  await list.locator('dexter-panel iframe').first().waitFor({ timeout: 20_000 }).catch(() => {});
+  await list.waitForTimeout(2500);
+  await list.locator('dexter-panel').last().scrollIntoViewIfNeeded().catch(() => {});
+  await shot(list, '2b-deadlock-panel');
+}
+
 const popup = await context.newPage();
 await popup.setViewportSize({ width: 440, height: 640 });
 await popup.goto(`chrome-extension://${extId}/popup.html`);
@@ -61,7 +72,7 @@ await popup.waitForTimeout(2000);
 await shot(popup, '4-popup');
 
 const explorer = await context.newPage();
-await explorer.goto(`chrome-extension://${extId}/explorer.html`);
+await explorer.goto(`chrome-extension://${extId}/explorer.html#${new URLSearchParams({ apiBase: 'https://acme.sentry.io/api/0', org: 'acme' })}`);
 await explorer.waitForTimeout(2500);
 await shot(explorer, '5-explorer');
 
