@@ -59,6 +59,11 @@ export function ExplorerApp() {
   // each sort order is kept for the load, and typing one more letter filters only the last result.
   const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
   const shown = useMemo(() => rowFilter(sorted, filter), [rowFilter, sorted, filter]);
+  const current = useRef({ sorted, shown });
+  useEffect(() => {
+    current.current = { sorted, shown };
+  }, [sorted, shown]);
+  const exportRows = useCallback(() => current.current, []);
 
   useEffect(() => {
     void (async () => {
@@ -98,7 +103,7 @@ export function ExplorerApp() {
     <TriageContext.Provider value={store}>
       <Group justify="space-between" p="sm">
         <Title order={1} size="h3">Dexter Explorer {place.target && <Text span c="dimmed">· {place.target.org}</Text>}</Title>
-        <ExportMenu sorted={sorted} shown={shown} org={place.target?.org ?? ''} link={link} />
+        <ExportMenu rows={exportRows} org={place.target?.org ?? ''} link={link} />
       </Group>
       {!place.target && <ErrorNote error={{ kind: 'invalid-request', message: 'No Sentry organization chosen.', nextStep: 'Pick one in Dexter’s popup settings, or open the Explorer from a Sentry page.' }} />}
       <Grid p="sm" gap="md">

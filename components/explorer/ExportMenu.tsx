@@ -6,16 +6,17 @@ import type { IssueRow } from '../triage/rows';
 import { download, toCsv, toExportRow, toJson, toMarkdown } from './export';
 
 export interface ExportMenuProps {
-  sorted: readonly IssueRow[];
-  shown: readonly IssueRow[];
+  /** The loaded rows in table order and the ones the filter shows, read when an export is chosen. */
+  rows(): { sorted: readonly IssueRow[]; shown: readonly IssueRow[] };
   org: string;
   link(id: string): string | null;
 }
 
-// Memoised: it depends on the rows, not on each keystroke in the filter box.
-export const ExportMenu = memo(function ExportMenu({ sorted, shown, org, link }: ExportMenuProps) {
+// Memoised, and reads the rows only when used: sorting and filtering do not re-render the menu.
+export const ExportMenu = memo(function ExportMenu({ rows, org, link }: ExportMenuProps) {
   const selected = useTriage((s) => s.selected);
   const exportAs = (kind: 'csv' | 'json' | 'md') => {
+    const { sorted, shown } = rows();
     const chosen = sorted.filter((r) => selected.has(r.id));
     const out = (chosen.length ? chosen : shown).map((r) => toExportRow(r, link));
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');

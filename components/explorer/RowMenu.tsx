@@ -16,11 +16,13 @@ export interface RowActions {
  * every sort or filter keystroke brings new rows into view and each would otherwise set one up.
  */
 export function RowMenu({ row, actions }: { row: IssueRow; actions: RowActions }) {
-  const [used, setUsed] = useState(false);
+  // The row in a table slot changes on every sort: the menu belongs to the row it was opened for.
+  const [usedFor, setUsedFor] = useState<string | null>(null);
   const [opened, setOpened] = useState(false);
+  const used = usedFor === row.id;
   const title = row.issue.title || row.id;
   const button = (
-    <ActionIcon variant="subtle" size="sm" aria-label={`Actions for ${title}`} tabIndex={-1} onClick={used ? undefined : () => { setUsed(true); setOpened(true); }}>⋯</ActionIcon>
+    <ActionIcon variant="subtle" size="sm" aria-label={`Actions for ${title}`} tabIndex={-1} onClick={used ? undefined : () => { setUsedFor(row.id); setOpened(true); }}>⋯</ActionIcon>
   );
   if (!used) return button;
   const url = actions.link(row.id);

@@ -62,7 +62,7 @@ export const TableRow = memo(function TableRow({ row, index, start, selected, fo
       <div role="gridcell" style={TEXT_XS}>{formatRelativeTime(row.firstSeen, now)}</div>
       <div role="gridcell" style={TEXT_XS}>{formatRelativeTime(row.lastSeen, now)}</div>
       <div role="gridcell"><LevelBadge level={row.issue.level} /></div>
-      <div role="gridcell"><RowMenu key={row.id} row={row} actions={actions} /></div>
+      <div role="gridcell"><RowMenu row={row} actions={actions} /></div>
     </div>
   );
 });
