@@ -1,6 +1,6 @@
 // The full-page Explorer: many pages of issues in a virtual table, bulk actions, export and a detail panel.
 import { Button, Grid, Group, Loader, Text, TextInput, Title } from '@mantine/core';
-import { memo, startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { AuthStatus } from '@/lib/messages';
 import { parseSettings, type Settings } from '@/lib/settings';
 import { send } from '../api';
@@ -57,7 +57,9 @@ export function ExplorerApp() {
   const error = useStore(store, (s) => s.error);
   // Scores are computed once per load (in the store); sorting and the text filter run on precomputed keys,
   // each sort order is kept for the load, and typing one more letter filters only the last result.
-  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
+  // Deferred: the "Sort by" select shows the new choice in the next frame; the table follows in a render after it.
+  const shownSort = useDeferredValue(sort);
+  const sorted = useMemo(() => sortRows(rows, shownSort), [rows, shownSort]);
   const shown = useMemo(() => rowFilter(sorted, filter), [rowFilter, sorted, filter]);
   const current = useRef({ sorted, shown });
   useEffect(() => {
