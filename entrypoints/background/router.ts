@@ -19,6 +19,10 @@ export function toError(error: unknown): DexterError {
   return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
+/** Requests that change Sentry data, settings or the token: only Dexter's own pages may send them, never the
+ *  content script that lives inside Sentry's page. */
+const PAGE_ONLY: ReadonlySet<Request['type']> = new Set(['issues.update', 'issue.comment', 'auth.set', 'auth.clear', 'settings.set']);
+
 export async function handleMessage(raw: unknown, sender: Sender, handlers: Handlers): Promise<Response> {
   const settings = await getSettings();
   const kind = senderKind(
@@ -28,6 +32,9 @@ export async function handleMessage(raw: unknown, sender: Sender, handlers: Hand
   if (!kind) return { ok: false, error: { kind: 'forbidden-sender', message: 'Dexter only answers its own pages and its overlay on Sentry.' } };
   const parsed = parseRequest(raw);
   if (!parsed.ok) return { ok: false, error: parsed.error };
+  if (kind !== 'extension-page' && PAGE_ONLY.has(parsed.request.type)) {
+    return { ok: false, error: { kind: 'forbidden-sender', message: 'Changes are made from Dexter’s own pages (popup, Explorer, panel), not from the overlay.' } };
+  }
   const handler = handlers[parsed.request.type] as Handler<Request['type']> | undefined;
   if (!handler) return { ok: false, error: { kind: 'invalid-request', message: `No handler for ${parsed.request.type}.` } };
   try {
