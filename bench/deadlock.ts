@@ -3,6 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseDeadlock, parseDeadlocks } from '../lib/deadlock/index';
 import type { BenchRow } from './types';
+import { medianMs } from './types';
 
 const TYPICAL = `psycopg2.errors.DeadlockDetected: deadlock detected
 DETAIL:  Process 1691295 waits for ShareLock on transaction 28852054; blocked by process 1691297.
@@ -29,17 +30,6 @@ function noise(): string {
   return s.slice(0, MB);
 }
 
-/** Median milliseconds per call over `runs` runs. */
-function time(fn: () => unknown, runs: number): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    samples.push(performance.now() - t);
-  }
-  samples.sort((a, b) => a - b);
-  return Number((samples[Math.floor(samples.length / 2)] ?? 0).toFixed(3));
-}
 
 export async function benchDeadlock(): Promise<BenchRow[]> {
   const repeated = LOG.repeat(Math.ceil(MB / LOG.length)).slice(0, MB);
@@ -59,4 +49,8 @@ export async function benchDeadlock(): Promise<BenchRow[]> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const row of await benchDeadlock()) console.log(`${row.ok === false ? '✗' : '✓'} ${row.name}: ${row.value} ${row.unit} (target ${row.target})`);
+}
+
+function time(fn: () => unknown, runs: number): number {
+  return Number(medianMs(fn, runs).toFixed(3));
 }

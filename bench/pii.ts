@@ -4,13 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { scrubEvent, scrubText } from '@/lib/pii';
 import { FIXTURE_TRUE_PII, fixtureFindings } from '@/lib/pii/fixtures';
 
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  ok?: boolean;
-}
+import type { BenchRow } from './types';
+export type { BenchRow };
 
 const MB = 1 << 20;
 const TARGET_MS = 100;

@@ -8,6 +8,7 @@ import { eventParts } from '../lib/llm/eventText';
 import { DEFAULT_TOKEN_BUDGET, buildPrompt } from '../lib/llm/prompt';
 import { countTokens, estimateTokens } from '../lib/llm/tokens';
 import type { BenchRow } from './types';
+import { medianMs } from './types';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../shared/sentry/fixtures');
 
@@ -35,16 +36,6 @@ function syntheticEvent(frames: number) {
   };
 }
 
-function timeMs(fn: () => void, runs: number): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
 
 function topFrameKept(event: unknown, user: string): boolean {
   const parts = eventParts(event);
@@ -65,10 +56,10 @@ export async function benchPrompt(): Promise<BenchRow[]> {
   return [
     { name: `prompt tokens, largest fixture event (${largest.name}, ${largest.bytes} B JSON)`, value: p.tokens, unit: 'tokens', target: budget, ok: p.tokens <= DEFAULT_TOKEN_BUDGET },
     { name: 'largest fixture: top frame kept (1 = yes)', value: Number(topFrameKept(largest.event, p.user)), unit: 'bool', target: '1', ok: topFrameKept(largest.event, p.user) },
-    { name: 'largest fixture: build time (median of 20)', value: +timeMs(() => buildPrompt(largest.event), 20).toFixed(2), unit: 'ms' },
+    { name: 'largest fixture: build time (median of 20)', value: +medianMs(() => buildPrompt(largest.event), 20).toFixed(2), unit: 'ms' },
     { name: 'prompt tokens, synthetic 10,000 frames + 10,000 breadcrumbs', value: bigPrompt.tokens, unit: 'tokens', target: budget, ok: bigPrompt.tokens <= DEFAULT_TOKEN_BUDGET },
     { name: 'synthetic 10k event: top in-app frame kept (1 = yes)', value: Number(bigPrompt.user.includes('at handleOrder (src/orders.ts')), unit: 'bool', target: '1', ok: bigPrompt.user.includes('at handleOrder (src/orders.ts') },
-    { name: 'synthetic 10k event: build time (median of 5)', value: +timeMs(() => buildPrompt(big), 5).toFixed(1), unit: 'ms' },
+    { name: 'synthetic 10k event: build time (median of 5)', value: +medianMs(() => buildPrompt(big), 5).toFixed(1), unit: 'ms' },
     { name: `cheap estimate vs cl100k over ${events.length} fixture prompts`, value: +((100 * (estimate - exact)) / exact).toFixed(1), unit: '%' },
   ];
 }

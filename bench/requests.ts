@@ -5,13 +5,8 @@ import { createCache, memoryStorage } from '../lib/cache';
 import { createLimiter } from '../lib/ratelimit';
 import { createSentryClient, type SentryClient } from '../lib/sentry/client';
 
-export interface BenchRow {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  ok?: boolean;
-}
+import type { BenchRow } from './types';
+export type { BenchRow };
 
 interface Target {
   source: 'test-server' | 'counting-fake';
