@@ -13,8 +13,10 @@ test('loads every issue of the org, keeps the DOM small, opens details and expor
   expect(rows).toBeGreaterThan(1);
   expect(rows).toBeLessThan(100);
 
-  const title = (await grid.getByRole('row').nth(1).locator('p').first().textContent())!;
-  await grid.getByRole('row').nth(1).locator('p').first().click();
+  // The title cell (a plain element carrying the full title, which is what opens the detail panel).
+  const titleCell = grid.getByRole('row').nth(1).locator('div[title]').first();
+  const title = (await titleCell.getAttribute('title'))!;
+  await titleCell.click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
 
   await grid.getByRole('row').nth(1).getByRole('checkbox').check();
