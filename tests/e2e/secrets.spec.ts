@@ -56,7 +56,8 @@ test('during a full session the token travels only in Authorization headers to *
     pages.push(issue);
     await issue.goto(new URL(href!, 'https://acme.sentry.io').toString());
     await issue.getByRole('button', { name: 'Explain with AI' }).click();
-    await expect(issue.frameLocator('dexter-panel[data-id="explain"] iframe').getByText('A test answer.')).toBeVisible({ timeout: 30_000 });
+    // This answer, or one cached for the same issue, event and model by an earlier test: either way it completed.
+    await expect(issue.frameLocator('dexter-panel[data-id="explain"] iframe').getByRole('heading', { name: 'What happened' })).toBeVisible({ timeout: 30_000 });
     const popup = await ext.context.newPage();
     pages.push(popup);
     await popup.goto(`chrome-extension://${ext.id}/popup.html`);
