@@ -7,7 +7,7 @@ test('masks emails and IPs in the event Sentry renders, and restores them when s
   const org = world.sentry.store.findOrg('acme')!;
   const project = world.sentry.store.projectsOf(org)[0]!;
   const { issue } = world.sentry.store.addEvent(project.id, {
-    eventID: 'abcdefabcdefabcdefabcdefabcdef12', platform: 'node', level: 'error', dateCreated: new Date().toISOString(),
+    id: 'abcdefabcdefabcdefabcdefabcdef12', eventID: 'abcdefabcdefabcdefabcdefabcdef12', platform: 'node', level: 'error', dateCreated: new Date().toISOString(),
     title: 'TypeError: cannot read properties of undefined', culprit: 'checkout(app/cart)',
     entries: [{ type: 'exception', data: { values: [{ type: 'TypeError', value: 'lookup failed for jane.doe@example.com from 203.0.113.42', stacktrace: { frames: [{ filename: 'app/cart.js', function: 'checkout', lineNo: 12, inApp: true }] } }] } }],
     tags: [{ key: 'user.email', value: 'jane.doe@example.com' }], user: { email: 'jane.doe@example.com', ip_address: '203.0.113.42' }, contexts: {},
