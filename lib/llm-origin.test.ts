@@ -11,6 +11,7 @@ describe('ollamaOriginRule', () => {
     expect(re.test('http://127.0.0.10:11434/api/chat')).toBe(false);
     expect(re.test('http://evil.com/?http://127.0.0.1:11434/')).toBe(false);
     expect(rule.condition.tabIds).toEqual([-1]);
+    expect(rule.condition.initiatorDomains).toEqual(['abcdef']);
     expect(rule.action.requestHeaders).toEqual([{ header: 'origin', operation: 'remove' }]);
   });
   it('handles localhost without a port', () => {

@@ -1,7 +1,8 @@
 // The declarativeNetRequest rule that lets Dexter talk to a local Ollama without OLLAMA_ORIGINS: Ollama answers
 // 403 to requests whose Origin is chrome-extension:// or moz-extension:// (ollama/ollama#3016, #2308), so the
 // rule removes the Origin header — only for the configured local host:port, and only for requests that no tab
-// made (tabIds [-1]: the service worker's own fetches), so a web page can never use it to reach Ollama.
+// made (tabIds [-1]) and that this extension initiated (initiatorDomains), so neither a web page nor another
+// extension can use it to reach Ollama.
 
 export const OLLAMA_ORIGIN_RULE_ID = 1;
 
@@ -19,7 +20,7 @@ export function isLocalLlmUrl(url: string): boolean {
   }
 }
 
-export function ollamaOriginRule(llmUrl: string, _extensionId: string) {
+export function ollamaOriginRule(llmUrl: string, extensionId: string) {
   const u = new URL(llmUrl);
   const port = u.port || (u.protocol === 'https:' ? '443' : '80');
   const explicitPort = u.port ? `:${escapeRegex(port)}` : `(:${port})?`;
@@ -31,6 +32,7 @@ export function ollamaOriginRule(llmUrl: string, _extensionId: string) {
       regexFilter: `^${escapeRegex(u.protocol)}//${escapeRegex(u.hostname)}${explicitPort}/`,
       resourceTypes: ['xmlhttprequest' as const, 'other' as const],
       tabIds: [-1],
+      initiatorDomains: [extensionId],
     },
   };
 }
