@@ -3,10 +3,9 @@
 import { Checkbox } from '@mantine/core';
 import { memo, type CSSProperties } from 'react';
 import { formatCount, formatRelativeTime } from '@/lib/scoring/format';
-import { LevelBadge } from '../ui/badges';
+import { ImpactBadge, LevelBadge, PriorityBadge } from '../ui/badges';
 import { useTriageStore } from '../triage/context';
 import type { IssueRow } from '../triage/rows';
-import { RowImpactBadge, RowPriorityBadge } from './RowBadges';
 import { RowMenu, type RowActions } from './RowMenu';
 import { SparkCell } from './SparkCell';
 
@@ -55,8 +54,8 @@ export const TableRow = memo(function TableRow({ row, index, start, selected, fo
         <div style={failure ? FAILED : SUBTITLE}>{failure ? `Failed: ${failure}` : `${row.issue.shortId ?? ''} · ${row.issue.culprit ?? ''}${status}`}</div>
       </div>
       <div role="gridcell"><SparkCell issue={row.issue} period={period} /></div>
-      <div role="gridcell"><RowImpactBadge impact={row.impact} /></div>
-      <div role="gridcell"><RowPriorityBadge priority={row.priority} /></div>
+      <div role="gridcell"><ImpactBadge impact={row.impact} /></div>
+      <div role="gridcell"><PriorityBadge priority={row.priority} /></div>
       <div role="gridcell" style={TEXT_SM}>{formatCount(row.events)}</div>
       <div role="gridcell" style={TEXT_SM}>{formatCount(row.users)}</div>
       <div role="gridcell" style={TEXT_XS}>{formatRelativeTime(row.firstSeen, now)}</div>

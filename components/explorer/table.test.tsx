@@ -8,7 +8,7 @@ import { sortRows, toRows, type IssueRow } from '../triage/rows';
 import { createTriageStore } from '../triage/store';
 import { makeIssue, renderPage } from '../triage/testing';
 import { IssueTable } from './IssueTable';
-import { priorityWhy } from './RowBadges';
+import { priorityWhy } from '../ui/badges';
 import type { RowActions } from './RowMenu';
 import { sparkPoints } from './SparkCell';
 
