@@ -131,30 +131,41 @@ export function analyseTrace(events: TraceEvent[], o: { scriptUrl: string; start
   };
 }
 
-// In the page's main world: user-timing marks when the first Dexter host appears and when every row is complete.
+// In the page's main world: user-timing marks when the first host appears (Dexter reserves every row's host before
+// its data comes), when the first slot is filled (data is in), when every row in the viewport has its three slots
+// filled, and when every row has. Checks are incremental (the host that changed), so the probe adds little.
 const MARKS = `(() => {
-  let first = false, done = false;
-  const complete = () => {
-    const rows = document.querySelectorAll('[data-test-id="group"]');
-    if (!rows.length) return false;
-    for (const r of rows) {
-      const h = r.querySelector('dexter-row');
-      const slots = h && h.shadowRoot ? [...h.shadowRoot.querySelectorAll('[data-slot]')].filter((s) => s.childElementCount > 0) : [];
-      if (slots.length < 3) return false;
+  const marked = new Set();
+  const mark = (n) => { if (!marked.has(n)) { marked.add(n); performance.mark(n); } };
+  const visible = new Set();
+  const io = new IntersectionObserver((es) => { for (const e of es) e.isIntersecting ? visible.add(e.target) : visible.delete(e.target); });
+  const watched = new WeakSet();
+  const filled = new WeakSet();
+  let filledCount = 0;
+  const hostOf = (row) => row.querySelector('dexter-row');
+  const check = () => {
+    if (visible.size && [...visible].every((r) => { const h = hostOf(r); return h && filled.has(h); })) mark('dexter-view-complete');
+    if (filledCount && filledCount >= document.querySelectorAll('[data-test-id="group"]').length) mark('dexter-rows-complete');
+  };
+  const onSlots = (records) => {
+    for (const r of records) {
+      const host = r.target.getRootNode().host;
+      if (!host || filled.has(host)) continue;
+      const slots = host.shadowRoot.querySelectorAll('[data-slot]');
+      let n = 0;
+      for (const s of slots) if (s.childElementCount > 0) n++;
+      if (n > 0) mark('dexter-first-fill');
+      if (n >= 3) { filled.add(host); filledCount++; }
     }
-    return true;
+    check();
   };
   new MutationObserver(() => {
-    if (!first && document.querySelector('dexter-row')) { first = true; performance.mark('dexter-first-host'); }
-    if (first && !done && complete()) { done = true; performance.mark('dexter-rows-complete'); }
-  }).observe(document, { childList: true, subtree: true });
-  // Slots fill inside shadow roots, which the document observer cannot see: watch each host's root too.
-  const seen = new WeakSet();
-  new MutationObserver(() => {
+    for (const row of document.querySelectorAll('[data-test-id="group"]')) if (!watched.has(row)) { watched.add(row); io.observe(row); }
     for (const h of document.querySelectorAll('dexter-row')) {
-      if (seen.has(h) || !h.shadowRoot) continue;
-      seen.add(h);
-      new MutationObserver(() => { if (first && !done && complete()) { done = true; performance.mark('dexter-rows-complete'); } }).observe(h.shadowRoot, { childList: true, subtree: true });
+      mark('dexter-first-host');
+      if (watched.has(h) || !h.shadowRoot) continue;
+      watched.add(h);
+      new MutationObserver(onSlots).observe(h.shadowRoot, { childList: true, subtree: true });
     }
   }).observe(document, { childList: true, subtree: true });
 })();`;
@@ -193,7 +204,8 @@ async function domCounters(page: Page, cdp: CDPSession) {
 async function navigations(page: Page, cdp: CDPSession, times: number, until: number) {
   const ready = (step: string) => page.waitForFunction(() => {
     const rows = document.querySelectorAll('[data-test-id="group"]').length;
-    return rows > 0 && document.querySelectorAll('dexter-row').length === rows;
+    const full = [...document.querySelectorAll('dexter-row')].filter((h) => [...h.shadowRoot!.querySelectorAll('[data-slot]')].filter((x) => x.childElementCount).length >= 3);
+    return rows > 0 && full.length === rows;
   }, undefined, { timeout: 15_000, polling: 100 }).catch(async (e: Error) => {
     const state = await page.evaluate(() => `${location.pathname}${location.search}: ${document.querySelectorAll('[data-test-id="group"]').length} rows, ${document.querySelectorAll('dexter-row').length} dexter-row`);
     throw new Error(`${step}: rows never all annotated (${state}) — ${e.message.split('\n')[0]}`);
@@ -223,8 +235,11 @@ export async function benchOverlay(opts: { navigations?: number; traceFile?: str
     const url = 'https://acme.sentry.io/issues/?limit=100';
     const events = await traceListLoad(page, cdp, url);
     if (opts.traceFile) writeFileSync(opts.traceFile, JSON.stringify(events));
-    const trace = analyseTrace(events, { scriptUrl: '/content-scripts/sentry.js', start: 'dexter-first-host', end: 'dexter-rows-complete' });
+    const script = '/content-scripts/sentry.js';
+    const view = analyseTrace(events, { scriptUrl: script, start: 'dexter-first-fill', end: 'dexter-view-complete' });
+    const trace = analyseTrace(events, { scriptUrl: script, start: 'dexter-first-fill', end: 'dexter-rows-complete' });
     const rowCount = await page.locator('[data-test-id="group"]').count();
+    const inView = await page.evaluate(() => [...document.querySelectorAll('[data-test-id="group"]')].filter((r) => { const b = r.getBoundingClientRect(); return b.bottom > 0 && b.top < innerHeight; }).length);
     const n = opts.navigations ?? 50;
     await page.goto('https://acme.sentry.io/issues/?limit=10'); // a short list keeps 50 round trips within the time budget
     const nav = await navigations(page, cdp, n, started + 72_000); // a loaded machine does fewer, and says so
@@ -232,9 +247,11 @@ export async function benchOverlay(opts: { navigations?: number; traceFile?: str
     const grow = (k: 'nodes' | 'jsEventListeners') => `${nav.before[k]} → ${nav.after[k]}`;
     return [
       { name: `rows on the replica list`, value: rowCount, unit: 'rows', target: '100', ok: rowCount === 100 },
-      { name: 'annotate all rows: content-script JS (trace samples)', value: round(trace.scriptMs), unit: 'ms' },
-      { name: 'annotate all rows: + style/layout/paint in the window', value: round(trace.scriptMs + trace.renderMs), unit: 'ms', target: '≤ 16', ok: trace.scriptMs + trace.renderMs <= 16 },
-      { name: `annotate window, first host → all filled (${trace.windowTasks} tasks)`, value: round(trace.windowMs), unit: 'ms' },
+      { name: `rows in view (${inView}), data in → drawn: content-script JS`, value: round(view.scriptMs), unit: 'ms' },
+      { name: `rows in view (${inView}), data in → drawn: JS + style/layout/paint`, value: round(view.scriptMs + view.renderMs), unit: 'ms', target: '≤ 16', ok: view.scriptMs + view.renderMs <= 16 },
+      { name: 'all rows, data in → all drawn: content-script JS (rows out of view in idle slices)', value: round(trace.scriptMs), unit: 'ms' },
+      { name: 'all rows, data in → all drawn: JS + style/layout/paint in the window', value: round(trace.scriptMs + trace.renderMs), unit: 'ms', target: '≤ 16', ok: trace.scriptMs + trace.renderMs <= 16 },
+      { name: `all rows window, first slot → all filled (${trace.windowTasks} tasks)`, value: round(trace.windowMs), unit: 'ms' },
       { name: 'content-script JS over the whole load (trace samples)', value: round(trace.totalScriptMs), unit: 'ms' },
       { name: 'longest main-thread task with Dexter code in it', value: round(trace.longestDexterTaskMs), unit: 'ms', target: '≤ 50', ok: trace.longestDexterTaskMs <= 50 },
       { name: 'long tasks (> 50 ms) with Dexter code in them', value: trace.dexterLongTasks, unit: 'tasks', target: '0', ok: trace.dexterLongTasks === 0 },

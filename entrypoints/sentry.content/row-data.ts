@@ -1,11 +1,11 @@
 // Shared by the list features: watch rows, ask the background for the rows' data in ONE message per batch
 // (the background batches ids into one Sentry request and de-duplicates the features' identical asks), render.
-import type { ApiIssue } from '@/lib/scoring/issue';
-import type { DexterError } from '@/lib/messages';
+import type { RowIssue } from '@/lib/scoring/issue';
+import type { DexterError, Response } from '@/lib/messages';
 import type { FeatureContext } from './registry';
-import { findRows, rowSlot, removeSlots, watchRows, type Row } from './rows';
+import { ensureHosts, findRows, isNearView, rowSlot, removeSlots, watchRows, type Row } from './rows';
 
-export interface RowIssue extends ApiIssue { id: string; project?: { id: string; slug?: string } }
+export type { RowIssue };
 export interface ByIdsResult { issues: RowIssue[]; missing: string[] }
 
 type Render = (slot: HTMLElement, issue: RowIssue | null, error: DexterError | null) => void;
@@ -20,7 +20,7 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
   const drawn = new WeakMap<Element, string>();
 
   const draw = (row: Row) => {
-    if (!known.has(row.id) && !errors.has(row.id)) return;
+    if (!row.el.isConnected || (!known.has(row.id) && !errors.has(row.id))) return;
     const slot = rowSlot(row, feature);
     const key = `${row.id}:${known.has(row.id) ? 'd' : 'e'}`; // drawn once with data, or once with its error
     if (drawn.get(slot) === key) return;
@@ -30,11 +30,12 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
   };
 
   watchRows(signal, (rows) => {
+    ensureHosts(rows);
     const wanted = [...new Set(rows.map((r) => r.id).filter((id) => !known.has(id) && !errors.has(id) && !inflight.has(id)))].sort();
-    for (const r of rows) draw(r);
+    drawRows(rows, draw, signal);
     if (!wanted.length) return;
     for (const id of wanted) inflight.add(id); // don't ask twice; drawn when the answer comes
-    void ctx.send<ByIdsResult>({ type: 'issues.byIds', target, ids: wanted, period: ctx.settings.list.statsPeriod }).then((res) => {
+    void askOnce(ctx, { type: 'issues.byIds', target, ids: wanted, period: ctx.settings.list.statsPeriod }).then((res) => {
       for (const id of wanted) inflight.delete(id);
       if (signal.aborted) return;
       if (res.ok) {
@@ -45,18 +46,67 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
       } else {
         for (const id of wanted) errors.set(id, res.error);
       }
-      drawSliced(findRows(), draw, signal);
+      drawRows(findRows(), draw, signal);
     });
   });
   signal.addEventListener('abort', () => removeSlots(feature), { once: true });
+  warmUp(render);
 }
 
-/** Draws rows in slices of about 6 ms per frame, so annotating a long list never blocks Sentry's page. */
-function drawSliced(rows: Row[], draw: (row: Row) => void, signal: AbortSignal, from = 0): void {
-  const start = performance.now();
-  let i = from;
-  while (i < rows.length && performance.now() - start < 6) draw(rows[i++]!);
-  if (i < rows.length && !signal.aborted) requestAnimationFrame(() => drawSliced(rows, draw, signal, i));
+// The three list features want the same rows at the same moment: one message, one answer, and all three draw in
+// the same task, so Sentry's page is laid out and painted once for them rather than three times.
+type ByIdsRequest = { type: 'issues.byIds'; target: { apiBase: string; org: string }; ids: string[]; period: '24h' | '14d' };
+const asks = new Map<string, Promise<Response<ByIdsResult>>>();
+function askOnce(ctx: FeatureContext, request: ByIdsRequest): Promise<Response<ByIdsResult>> {
+  const key = JSON.stringify(request);
+  let ask = asks.get(key);
+  if (!ask) {
+    ask = ctx.send<ByIdsResult>(request);
+    asks.set(key, ask);
+    void ask.finally(() => asks.delete(key));
+  }
+  return ask;
+}
+
+// The first rows would otherwise pay for compiling the render code (V8 compiles a function on its first call):
+// draw one made-up issue into a detached slot while the request is out, when the page is waiting anyway.
+const SAMPLE: RowIssue = {
+  id: '0', count: '3', userCount: 1, level: 'error', isUnhandled: true, substatus: 'new',
+  firstSeen: new Date(0).toISOString(), lastSeen: new Date(0).toISOString(),
+  stats: { '24h': [[0, 1], [3600, 0], [7200, 2]], '14d': [[0, 1], [86400, 0], [172800, 2]] },
+};
+function warmUp(render: Render): void {
+  try {
+    render(document.createElement('span'), SAMPLE, null);
+  } catch {
+    // Only a warm-up: the real draw reports its own problems.
+  }
+}
+
+/** Rows in view (and a screen around) are drawn now: that is what the user is looking at. The rest are drawn in
+ *  short slices when the page is idle; their hosts skip rendering until scrolled to (content-visibility). */
+function drawRows(rows: readonly Row[], draw: (row: Row) => void, signal: AbortSignal): void {
+  // Measure every row before drawing any: a measurement after a draw would force a layout per row.
+  const near = rows.map(isNearView);
+  const later = rows.filter((_, i) => !near[i]);
+  rows.forEach((row, i) => near[i] && draw(row));
+  if (later.length) whenIdle(later, draw, signal);
+}
+
+type Idle = (cb: (deadline: { timeRemaining(): number; didTimeout: boolean }) => void, opts: { timeout: number }) => void;
+// Firefox and Chrome have requestIdleCallback; a timer stands in elsewhere.
+const requestIdle: Idle = typeof requestIdleCallback === 'function' ? (cb, o) => requestIdleCallback(cb, o) : (cb) => setTimeout(() => cb({ timeRemaining: () => 8, didTimeout: true }), 16);
+
+function whenIdle(rows: readonly Row[], draw: (row: Row) => void, signal: AbortSignal, from = 0): void {
+  requestIdle((deadline) => {
+    if (signal.aborted) return;
+    const start = performance.now();
+    let i = from;
+    // At most ~8 ms a slice, even when the browser offers a 50 ms idle period: a click may come any moment.
+    do draw(rows[i++]!);
+    while (i < rows.length && performance.now() - start < 8 && (deadline.didTimeout || deadline.timeRemaining() > 1));
+    if (i < rows.length) whenIdle(rows, draw, signal, i);
+  }, { timeout: 500 });
 }
 
 /** A badge's reason when Sentry gave no data: what happened and, when known, what the user can do about it. */

@@ -48,27 +48,42 @@ function styleShadow(shadow: ShadowRoot): void {
   shadow.append(style);
 }
 
-/** The feature's slot in the row's Dexter host, created on first use below the title block. */
+// A row's host, remembered so 300 slot lookups per page don't each search the row.
+const hostOf = new WeakMap<HTMLElement, HTMLElement>();
+
+/** The row's Dexter host, created below the title block on first use. */
+export function rowHost(row: Row, dark = isDark()): HTMLElement {
+  let host = hostOf.get(row.el);
+  if (host && host.dataset.issueId === row.id && host.isConnected && row.el.contains(host)) return host;
+  row.el.querySelector(`:scope ${HOST_TAG}`)?.remove();
+  host = document.createElement(HOST_TAG);
+  host.dataset.issueId = row.id;
+  host.toggleAttribute('data-dark', dark);
+  const shadow = host.attachShadow({ mode: 'open' });
+  styleShadow(shadow);
+  const bar = document.createElement('div');
+  bar.className = 'bar';
+  shadow.append(bar);
+  // Clicks on Dexter's badges must never open the issue (old rows have onClick; new rows a full-row link).
+  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'auxclick']) host.addEventListener(type, (e) => e.stopPropagation());
+  host.addEventListener('click', (e) => e.preventDefault());
+  const anchor = row.el.querySelector(SELECTORS.issueList.header) ?? titleLink(row.el);
+  const parent = anchor?.parentElement ?? row.el.querySelector(SELECTORS.issueList.cell) ?? row.el;
+  parent.insertBefore(host, anchor ? anchor.nextSibling : null);
+  hostOf.set(row.el, host);
+  return host;
+}
+
+/** Every row's host in one pass, before any data: Sentry's list is laid out once with the space reserved, and
+ *  filling the hosts later does not move the rows. */
+export function ensureHosts(rows: readonly Row[]): void {
+  const dark = isDark();
+  for (const row of rows) rowHost(row, dark);
+}
+
+/** The feature's slot in the row's Dexter host. */
 export function rowSlot(row: Row, feature: string): HTMLElement {
-  let host = row.el.querySelector<HTMLElement>(`:scope ${HOST_TAG}`);
-  if (!host || host.dataset.issueId !== row.id) {
-    host?.remove();
-    host = document.createElement(HOST_TAG);
-    host.dataset.issueId = row.id;
-    const shadow = host.attachShadow({ mode: 'open' });
-    styleShadow(shadow);
-    const bar = document.createElement('div');
-    bar.className = 'bar';
-    shadow.append(bar);
-    // Clicks on Dexter's badges must never open the issue (old rows have onClick; new rows a full-row link).
-    for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'auxclick']) host.addEventListener(type, (e) => e.stopPropagation());
-    host.addEventListener('click', (e) => e.preventDefault());
-    const anchor = row.el.querySelector(SELECTORS.issueList.header) ?? titleLink(row.el);
-    const parent = anchor?.parentElement ?? row.el.querySelector(SELECTORS.issueList.cell) ?? row.el;
-    parent.insertBefore(host, anchor ? anchor.nextSibling : null);
-  }
-  host.toggleAttribute('data-dark', isDark());
-  const bar = host.shadowRoot!.querySelector('.bar')!;
+  const bar = rowHost(row).shadowRoot!.querySelector('.bar')!;
   let slot = bar.querySelector<HTMLElement>(`[data-slot="${feature}"]`);
   if (!slot) {
     slot = document.createElement('span');
@@ -86,6 +101,30 @@ export function removeSlots(feature: string): void {
   }
 }
 
+// Which rows are on screen or within a screen of it: those are drawn at once, the rest when the page is idle.
+let seen = new WeakSet<Element>();
+let near = new WeakSet<Element>();
+let viewObserver: IntersectionObserver | null = null;
+
+function observeView(rows: readonly Row[]): void {
+  if (typeof IntersectionObserver !== 'function') return;
+  viewObserver ??= new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      seen.add(e.target);
+      if (e.isIntersecting) near.add(e.target);
+      else near.delete(e.target);
+    }
+  }, { rootMargin: '100% 0px' });
+  for (const r of rows) if (!seen.has(r.el)) viewObserver.observe(r.el);
+}
+
+/** Whether the row is on screen or close to it; asked before the observer has answered, measures once. */
+export function isNearView(row: Row): boolean {
+  if (seen.has(row.el)) return near.has(row.el);
+  const box = row.el.getBoundingClientRect();
+  return box.bottom > -innerHeight && box.top < 2 * innerHeight;
+}
+
 type RowsListener = (rows: Row[]) => void;
 const listeners = new Set<RowsListener>();
 let observer: MutationObserver | null = null;
@@ -94,6 +133,7 @@ let scheduled = false;
 function flush() {
   scheduled = false;
   const rows = findRows();
+  observeView(rows);
   for (const l of listeners) l(rows);
 }
 
@@ -114,7 +154,13 @@ export function watchRows(signal: AbortSignal, listener: RowsListener): void {
     if (!listeners.size) {
       observer?.disconnect();
       observer = null;
+      viewObserver?.disconnect();
+      viewObserver = null;
+      seen = new WeakSet();
+      near = new WeakSet();
     }
   }, { once: true });
-  listener(findRows());
+  const rows = findRows();
+  observeView(rows);
+  listener(rows);
 }

@@ -1,8 +1,11 @@
 // CSS for Dexter's per-row Shadow-DOM hosts. Plain CSS (no Mantine) keeps the content script small; colours follow
 // Sentry's theme through the host's data-dark attribute (Sentry puts theme-light/theme-dark on <body>).
-// The host is only as wide as its badges: the rest of the row still opens the issue, as in Sentry.
+// The host is only as wide as its badges: the rest of the row still opens the issue, as in Sentry. Its height is
+// reserved before the data comes (filling it moves nothing), and off-screen hosts skip rendering entirely
+// (content-visibility); the padding keeps focus rings inside the paint containment that comes with it.
 export const ROW_CSS = `
-:host { all: initial; display: block; width: fit-content; max-width: 100%; position: relative; z-index: 3; margin-top: 4px; cursor: default;
+:host { all: initial; display: block; width: fit-content; max-width: 100%; position: relative; z-index: 3; margin-top: 2px; padding: 2px; cursor: default;
+  min-height: 22px; content-visibility: auto; contain-intrinsic-size: auto none auto 26px;
   font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   --fg: #2b2233; --muted: #71637e; --line: #6c5fc7; --area: rgba(108,95,199,.18); --peak: #f55459;
   --critical: #f55459; --high: #f5841f; --medium: #dcad00; --low: #8fa3b5; --unknown: #b9b3c1; --bg: #f5f3f7; }

@@ -15,9 +15,16 @@ body.theme-light{--bg:#fff;--bg2:#f7f6f9;--text:#2b2233;--sub:#71637e;--border:#
 body.theme-dark{--bg:#1a141f;--bg2:#231c2a;--text:#ebe6ef;--sub:#a398ae;--border:#3a2f45;--accent:#8d7ee6;--hover:#2a2232;--chart:#5a4d6b}
 body{background:var(--bg);color:var(--text)}
 a{color:var(--accent);text-decoration:none}
-#blk_router>div{display:flex;min-height:100vh}
+[data-sentry-element="AppContainer"]{display:flex;min-height:100vh}
 [data-sentry-component="Indicators"]{position:fixed;bottom:16px;left:80px}
-[data-sentry-component="NavContent"]{width:74px;background:var(--bg2);border-right:1px solid var(--border)}
+[data-sentry-component="NavContent"]{width:74px;flex:none;background:var(--bg2);border-right:1px solid var(--border)}
+[data-sentry-element="VisuallyHidden"]{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+[role="tablist"]{display:flex;gap:20px;list-style:none;margin:0;padding:0;border-bottom:1px solid var(--border)}
+[role="tablist"] a{display:block;padding:6px 0;color:var(--sub)}
+[role="tab"][aria-selected="true"] a{color:var(--text);border-bottom:2px solid var(--accent)}
+[data-sentry-component="IssueSearch"]{display:flex;gap:8px;margin:12px 0}
+[data-sentry-component="SearchQueryBuilderUI"]{flex:1}
+[data-sentry-component="SearchQueryBuilderUI"] input{width:100%;box-sizing:border-box}
 [data-sentry-component="NavContent"] ul{list-style:none;margin:0;padding:8px 0}
 [data-sentry-component="NavContent"] li a{display:block;padding:10px 6px;font-size:12px;text-align:center;color:var(--sub)}
 [data-sentry-component="NavContent"] li a[aria-current="page"]{color:var(--text);font-weight:600}
@@ -28,10 +35,17 @@ button{font:inherit;color:var(--text);background:var(--bg);border:1px solid var(
 input[type="text"],textarea{font:inherit;color:var(--text);background:var(--bg);border:1px solid var(--border);border-radius:6px;padding:6px 10px}
 [data-sentry-component="StreamGroup"],tr[data-test-id="group"]{position:relative;border-top:1px solid var(--border)}
 div[data-test-id="group"]{display:flex;align-items:center;min-height:82px;padding:8px 0}
-div[data-test-id="group"]>div{margin-right:16px}
+div[data-test-id="group"]>div{margin-right:16px;white-space:nowrap}
+div[data-test-id="group"]>[data-sentry-element="GroupSummary"]{flex:1;min-width:0;white-space:normal;overflow-wrap:anywhere}
+[data-sentry-component="IssueListActions"]>[data-sentry-component="Headers"]{display:flex;gap:16px;margin-left:auto}
 table[data-sentry-component="IssueListTable"]{width:100%;border-collapse:collapse}
 tr[data-test-id="group"]>td{padding:8px 16px 8px 0;vertical-align:middle}
-tr[data-test-id="group"]>td[role="presentation"]{padding:0;width:0}
+tr[data-test-id="group"]>td[role="presentation"]{display:none}
+table[data-sentry-component="IssueListTable"] th{text-align:left;padding:8px 16px 8px 0;color:var(--sub);font-size:12px;font-weight:600;text-transform:uppercase;white-space:nowrap}
+tr[data-test-id="group"]>td[role="cell"]{width:1%;white-space:nowrap}
+tr[data-test-id="group"]>td[role="cell"]:has([data-test-id="event-issue-header"]){width:auto;white-space:normal;overflow-wrap:anywhere}
+[data-issue-title-link] [data-sentry-element="Message"]{margin-left:8px;color:var(--sub);font-weight:400}
+[data-sentry-component="GroupMetaRow"]{display:flex;gap:10px}
 [data-test-id="group"]:hover{background:var(--hover)}
 [data-test-id="group"] [data-issue-title-link]{color:var(--text);font-weight:600}
 [data-test-id="group"] [data-issue-title-link]::before{content:'';position:absolute;top:0;left:0;right:0;bottom:0}
@@ -40,7 +54,7 @@ tr[data-test-id="group"]>td[role="presentation"]{padding:0;width:0}
 [data-test-id="unread-issue-indicator"]{width:8px;height:8px;border-radius:50%;background:var(--accent)}
 [data-sentry-component="EventMessage"],[data-sentry-component="GroupMetaRow"],[data-sentry-component="EventOrGroupExtraDetails"]{color:var(--sub);font-size:13px}
 [data-sentry-component="Count"]{font-variant-numeric:tabular-nums}
-[data-sentry-component="IssueListActions"]{display:flex;gap:16px;align-items:center;padding:8px 0;color:var(--sub);font-size:12px;text-transform:uppercase}
+div[data-sentry-component="IssueListActions"]{display:flex;gap:16px;align-items:center;padding:8px 0;color:var(--sub);font-size:12px;text-transform:uppercase}
 [data-sentry-component="Pagination"]{display:flex;justify-content:space-between;padding:12px 0;color:var(--sub)}
 svg[role="img"] rect{fill:var(--chart)}
 section[role="region"]{padding:12px 0;border-top:1px solid var(--border)}
