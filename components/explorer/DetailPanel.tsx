@@ -1,6 +1,6 @@
 // The Explorer's detail panel for one issue: summary, release and deploys, stack, breadcrumbs, request, contexts.
 import { Accordion, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { DexterError, Target } from '@/lib/messages';
 import type { IssueDetail, SentryEvent } from '@/lib/sentry/schemas';
 import { send } from '../api';
@@ -10,6 +10,7 @@ import { Breadcrumbs } from './Breadcrumbs';
 import { DetailExtras } from './DetailExtras';
 import { breadcrumbs, exceptions, messageText } from './event';
 import { ContextsSection, RequestSection, TagsSection } from './EventSections';
+import { clip } from './LongText';
 import { Masked, type MaskSettings } from './Masked';
 import { StackTrace } from './StackTrace';
 
@@ -48,9 +49,12 @@ export const DetailPanel = memo(function DetailPanel({ target, issueId, mask, on
     };
   }, [target, issueId]);
 
+  // Read once per event, not per render: a 10,000-frame event makes these arrays large.
+  const event = data?.event ?? null;
+  const excs = useMemo(() => (event ? exceptions(event) : []), [event]);
+  const crumbs = useMemo(() => (event ? breadcrumbs(event) : []), [event]);
   if (!data) return <Loader size="sm" aria-label="Loading issue" />;
-  const { issue, event, release } = data;
-  const excs = event ? exceptions(event) : [];
+  const { issue, release } = data;
   const message = event ? messageText(event) : '';
   return (
     <Stack gap="xs" aria-label="Issue details">
@@ -58,10 +62,10 @@ export const DetailPanel = memo(function DetailPanel({ target, issueId, mask, on
       <Title order={3} size="h5"><Masked text={issue?.title ?? event?.title ?? issueId} mask={mask} /></Title>
       <Group gap="xs">
         <LevelBadge level={issue?.level} />
-        <Text size="xs">{issue?.shortId}</Text>
-        <Text size="xs" c="dimmed">{event?.dateCreated ?? issue?.lastSeen ?? ''}</Text>
-        <Text size="xs" c="dimmed">{event?.platform ?? issue?.platform ?? ''}</Text>
-        <Text size="xs">{issue?.status}</Text>
+        <Text size="xs">{clip(issue?.shortId ?? '', 80)}</Text>
+        <Text size="xs" c="dimmed">{clip(event?.dateCreated ?? issue?.lastSeen ?? '', 60)}</Text>
+        <Text size="xs" c="dimmed">{clip(event?.platform ?? issue?.platform ?? '', 60)}</Text>
+        <Text size="xs">{clip(issue?.status ?? '', 40)}</Text>
       </Group>
       <Group gap="xs">
         <Button size="compact-sm" onClick={() => onStatus('resolved')}>Resolve</Button>
@@ -70,17 +74,17 @@ export const DetailPanel = memo(function DetailPanel({ target, issueId, mask, on
       </Group>
       {release && (
         <Text size="xs">
-          Release {release.version}{release.dateReleased ? ` (${release.dateReleased})` : ''}
-          {release.deploys.length ? ` · deployed to ${release.deploys.map((d) => `${d.environment}${d.dateFinished ? ` ${d.dateFinished}` : ''}`).join(', ')}` : ' · no deploys recorded'}
+          Release {clip(release.version, 200)}{release.dateReleased ? ` (${clip(release.dateReleased, 60)})` : ''}
+          {release.deploys.length ? ` · deployed to ${clip(release.deploys.map((d) => `${d.environment}${d.dateFinished ? ` ${d.dateFinished}` : ''}`).join(', '), 500)}` : ' · no deploys recorded'}
         </Text>
       )}
       {message && <Text size="sm"><Masked text={message} mask={mask} /></Text>}
       {event && (
         <Accordion multiple defaultValue={['stack']} variant="contained">
           <Accordion.Item value="stack"><Accordion.Control>Stack trace</Accordion.Control><Accordion.Panel>
-            {excs.length ? excs.map((x, k) => <StackTrace key={k} exception={x} />) : <Text size="xs" c="dimmed">No exception in this event.</Text>}
+            {excs.length ? excs.map((x, k) => <StackTrace key={k} exception={x} mask={mask} />) : <Text size="xs" c="dimmed">No exception in this event.</Text>}
           </Accordion.Panel></Accordion.Item>
-          <Accordion.Item value="crumbs"><Accordion.Control>Breadcrumbs</Accordion.Control><Accordion.Panel><Breadcrumbs items={breadcrumbs(event)} mask={mask} /></Accordion.Panel></Accordion.Item>
+          <Accordion.Item value="crumbs"><Accordion.Control>Breadcrumbs</Accordion.Control><Accordion.Panel><Breadcrumbs items={crumbs} mask={mask} /></Accordion.Panel></Accordion.Item>
           <Accordion.Item value="tags"><Accordion.Control>Tags</Accordion.Control><Accordion.Panel><TagsSection event={event} mask={mask} /></Accordion.Panel></Accordion.Item>
           <Accordion.Item value="request"><Accordion.Control>HTTP request</Accordion.Control><Accordion.Panel><RequestSection event={event} mask={mask} /></Accordion.Panel></Accordion.Item>
           <Accordion.Item value="contexts"><Accordion.Control>Contexts</Accordion.Control><Accordion.Panel><ContextsSection event={event} mask={mask} /></Accordion.Panel></Accordion.Item>

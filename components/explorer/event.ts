@@ -38,6 +38,20 @@ export function groupFrames(frames: readonly Frame[]): FrameGroup[] {
   return groups;
 }
 
+/** One line of the stack list: a collapsed run of library frames, or one frame (by its index in `frames`). */
+export type FrameRow = { kind: 'library'; start: number; count: number } | { kind: 'frame'; index: number; inApp: boolean };
+
+/** The stack as list rows: library runs collapse unless opened (by their start) or holding the current frame. */
+export function frameRows(groups: readonly FrameGroup[], open: ReadonlySet<number>, current: number): FrameRow[] {
+  const rows: FrameRow[] = [];
+  for (const g of groups) {
+    const holdsCurrent = current >= g.start && current < g.start + g.frames.length;
+    if (!g.inApp && !open.has(g.start) && !holdsCurrent) rows.push({ kind: 'library', start: g.start, count: g.frames.length });
+    else for (let j = 0; j < g.frames.length; j++) rows.push({ kind: 'frame', index: g.start + j, inApp: g.inApp });
+  }
+  return rows;
+}
+
 /** Index of the next (dir 1) or previous (dir -1) in-app frame from `from`, or null. */
 export function nextInApp(frames: readonly Frame[], from: number, dir: 1 | -1): number | null {
   for (let i = from + dir; i >= 0 && i < frames.length; i += dir) if (frames[i]!.inApp === true) return i;
