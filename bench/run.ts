@@ -13,6 +13,7 @@ const suites: [string, string, string][] = [
   ['pii', './pii.ts', 'benchPii'],
   ['deadlock', './deadlock.ts', 'benchDeadlock'],
   ['explorer (Chromium)', './explorer.ts', 'benchExplorer'],
+  ['detail panel (Chromium)', './detail.ts', 'benchDetail'],
 ];
 const only = process.argv.slice(2);
 const results: Record<string, BenchRow[] | { error: string }> = {};
