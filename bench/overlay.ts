@@ -57,7 +57,7 @@ export const median = (xs: number[]): number => {
 };
 export const round = (x: number, digits = 1): number => +x.toFixed(digits);
 
-export interface TraceEvent { name: string; cat?: string; ph: string; ts: number; dur?: number; pid: number; tid: number; id?: string; args?: any }
+export interface TraceEvent { name: string; cat?: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; id?: string; args?: any }
 interface Interval { from: number; to: number }
 const RENDER = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']);
 const unionMs = (xs: Interval[]): number => {
@@ -120,7 +120,11 @@ export function analyseTrace(events: TraceEvent[], o: { scriptUrl: string; start
   }
   const inWindow = (x: Interval) => x.from >= from && x.to <= to;
   const scriptIn = dexter.filter(inWindow);
+  // Thread time (CPU) of the window's tasks: what the main thread spent, whatever else the machine was doing.
+  const cpuIn = main.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.tdur !== undefined && e.ts >= from && e.ts + (e.dur ?? 0) <= to);
   return {
+    cpuMs: cpuIn.reduce((a, e) => a + e.tdur! / 1000, 0),
+    longestDexterTaskCpuMs: Math.max(0, ...main.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur && e.tdur !== undefined && holds({ from: e.ts, to: e.ts + e.dur })).map((e) => e.tdur! / 1000)),
     scriptMs: unionMs(scriptIn),
     renderMs: unionMs([...scriptIn, ...render.filter(inWindow)]) - unionMs(scriptIn),
     windowMs: (to - from) / 1000,
@@ -226,39 +230,59 @@ async function navigations(page: Page, cdp: CDPSession, times: number, until: nu
   return { done, before, after: await domCounters(page, cdp) };
 }
 
-export async function benchOverlay(opts: { navigations?: number; traceFile?: string } = {}): Promise<BenchRow[]> {
+const LOADS = 3;
+
+export async function benchOverlay(opts: { navigations?: number; traceFile?: string; loads?: number } = {}): Promise<BenchRow[]> {
   const started = Date.now();
+  const loads = opts.loads ?? LOADS;
   return withDexter({ issueCount: 150 }, async ({ context }) => {
-    const page = await context.newPage();
-    await page.addInitScript(MARKS);
-    const cdp = await context.newCDPSession(page);
-    const url = 'https://acme.sentry.io/issues/?limit=100';
-    const events = await traceListLoad(page, cdp, url);
-    if (opts.traceFile) writeFileSync(opts.traceFile, JSON.stringify(events));
+    // The first load is cold (Dexter asks Sentry); later ones get Dexter's cache. Each is traced on a fresh tab and
+    // the table gives the median, so one unlucky moment on a shared machine does not decide the result.
     const script = '/content-scripts/sentry.js';
-    const view = analyseTrace(events, { scriptUrl: script, start: 'dexter-first-fill', end: 'dexter-view-complete' });
-    const trace = analyseTrace(events, { scriptUrl: script, start: 'dexter-first-fill', end: 'dexter-rows-complete' });
+    const url = 'https://acme.sentry.io/issues/?limit=100';
+    const views: ReturnType<typeof analyseTrace>[] = [];
+    const alls: ReturnType<typeof analyseTrace>[] = [];
+    let page!: Page;
+    let cdp!: CDPSession;
+    for (let k = 0; k < loads; k++) {
+      if (page) await page.close();
+      page = await context.newPage();
+      await page.addInitScript(MARKS);
+      cdp = await context.newCDPSession(page);
+      const events = await traceListLoad(page, cdp, url);
+      if (opts.traceFile && k === 0) writeFileSync(opts.traceFile, JSON.stringify(events));
+      views.push(analyseTrace(events, { scriptUrl: script, start: 'dexter-first-fill', end: 'dexter-view-complete' }));
+      alls.push(analyseTrace(events, { scriptUrl: script, start: 'dexter-first-fill', end: 'dexter-rows-complete' }));
+    }
+    const med = (xs: ReturnType<typeof analyseTrace>[]) => Object.fromEntries(Object.keys(xs[0]!).map((k) => [k, median(xs.map((x) => x[k as keyof typeof x]))])) as ReturnType<typeof analyseTrace>;
+    const view = med(views);
+    const trace = med(alls);
+    const longTasks = alls.reduce((a, x) => a + x.dexterLongTasks, 0);
+    const longest = Math.max(...alls.map((x) => x.longestDexterTaskMs));
+    const longestCpu = Math.max(...alls.map((x) => x.longestDexterTaskCpuMs));
     const rowCount = await page.locator('[data-test-id="group"]').count();
     const inView = await page.evaluate(() => [...document.querySelectorAll('[data-test-id="group"]')].filter((r) => { const b = r.getBoundingClientRect(); return b.bottom > 0 && b.top < innerHeight; }).length);
     const n = opts.navigations ?? 50;
     await page.goto('https://acme.sentry.io/issues/?limit=10'); // a short list keeps 50 round trips within the time budget
-    const nav = await navigations(page, cdp, n, started + 72_000); // a loaded machine does fewer, and says so
+    const nav = await navigations(page, cdp, n, started + 130_000); // a loaded machine does fewer, and says so
     await page.close();
     const grow = (k: 'nodes' | 'jsEventListeners') => `${nav.before[k]} → ${nav.after[k]}`;
     return [
       { name: `rows on the replica list`, value: rowCount, unit: 'rows', target: '100', ok: rowCount === 100 },
       { name: `rows in view (${inView}), data in → drawn: content-script JS`, value: round(view.scriptMs), unit: 'ms' },
       { name: `rows in view (${inView}), data in → drawn: JS + style/layout/paint`, value: round(view.scriptMs + view.renderMs), unit: 'ms', target: '≤ 16', ok: view.scriptMs + view.renderMs <= 16 },
+      { name: `rows in view (${inView}), data in → drawn: main-thread CPU time of those tasks`, value: round(view.cpuMs), unit: 'ms', target: '≤ 16', ok: view.cpuMs <= 16 },
       { name: 'all rows, data in → all drawn: content-script JS (rows out of view in idle slices)', value: round(trace.scriptMs), unit: 'ms' },
       { name: 'all rows, data in → all drawn: JS + style/layout/paint in the window', value: round(trace.scriptMs + trace.renderMs), unit: 'ms', target: '≤ 16', ok: trace.scriptMs + trace.renderMs <= 16 },
       { name: `all rows window, first slot → all filled (${trace.windowTasks} tasks)`, value: round(trace.windowMs), unit: 'ms' },
       { name: 'content-script JS over the whole load (trace samples)', value: round(trace.totalScriptMs), unit: 'ms' },
-      { name: 'longest main-thread task with Dexter code in it', value: round(trace.longestDexterTaskMs), unit: 'ms', target: '≤ 50', ok: trace.longestDexterTaskMs <= 50 },
-      { name: 'long tasks (> 50 ms) with Dexter code in them', value: trace.dexterLongTasks, unit: 'tasks', target: '0', ok: trace.dexterLongTasks === 0 },
+      { name: `longest main-thread task with Dexter code in it (${loads} loads)`, value: round(longest), unit: 'ms', target: '≤ 50', ok: longest <= 50 },
+      { name: '… the longest such task\'s CPU time (the rest is the thread waiting for a core)', value: round(longestCpu), unit: 'ms' },
+      { name: `long tasks (> 50 ms) with Dexter code in them, over ${loads} loads`, value: longTasks, unit: 'tasks', target: '0', ok: longTasks === 0 },
       { name: `${nav.done}${nav.done < n ? ` of ${n} (time budget)` : ''} list↔issue navigations (10-row list): Dexter hosts ${nav.before.hosts} → ${nav.after.hosts}, their nodes ${nav.before.dexterNodes} → ${nav.after.dexterNodes}`, value: nav.after.dexterNodes - nav.before.dexterNodes, unit: 'nodes grown', target: '≤ 0', ok: nav.after.dexterNodes <= nav.before.dexterNodes && nav.after.hosts <= nav.before.hosts },
       { name: `… page DOM nodes ${grow('nodes')} (after GC)`, value: nav.after.nodes - nav.before.nodes, unit: 'nodes grown', target: '≤ 0', ok: nav.after.nodes <= nav.before.nodes },
       { name: `… JS event listeners ${grow('jsEventListeners')} (after GC)`, value: nav.after.jsEventListeners - nav.before.jsEventListeners, unit: 'listeners grown', target: '≤ 0', ok: nav.after.jsEventListeners <= nav.before.jsEventListeners },
       { name: `… window/document listeners ${nav.before.windowListeners}/${nav.before.documentListeners} → ${nav.after.windowListeners}/${nav.after.documentListeners}`, value: nav.after.windowListeners + nav.after.documentListeners - nav.before.windowListeners - nav.before.documentListeners, unit: 'grown', target: '≤ 0', ok: nav.after.windowListeners + nav.after.documentListeners <= nav.before.windowListeners + nav.before.documentListeners },
     ];
-  });
+  }, 150_000);
 }

@@ -1,7 +1,6 @@
 // A D3 sparkline of event counts, rendered as SVG with plain DOM (no React) so the content script stays small;
 // the Explorer wraps the same function. Every label is set with textContent: bucket data is never HTML.
-import { scaleLinear } from 'd3-scale';
-import { area, line } from 'd3-shape';
+import { path } from 'd3-path';
 
 export interface SparkPoint { t: number /* unix seconds, bucket start */; count: number }
 export interface SparklineOptions { width?: number; height?: number; peaks?: readonly number[]; bucketSeconds: number; label: string; formatTime?: (t: number) => string; /** Build the per-bucket tooltips now rather than on first hover. */ eagerTooltips?: boolean }
@@ -11,6 +10,22 @@ const SVG = 'http://www.w3.org/2000/svg';
 const TIME = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 const COUNT = new Intl.NumberFormat();
 const defaultTime = (t: number) => TIME.format(t * 1000);
+
+/** The sparkline's geometry: points spread over the width with a pixel of margin, the highest count 2 px below
+ *  the top, zero on the baseline (height - 1). */
+export function sparkPaths(counts: readonly number[], width: number, height: number): { xy: [number, number][]; line: string; area: string } {
+  if (!counts.length) return { xy: [], line: '', area: '' };
+  const max = Math.max(1, ...counts);
+  const step = (width - 2) / Math.max(1, counts.length - 1);
+  const base = height - 1;
+  const xy = counts.map((c, i): [number, number] => [1 + i * step, base - (Math.max(0, c) / max) * (base - 2)]);
+  // D3's path serialiser (d3-path, 4 KB) rather than d3-shape's generators (23 KB, mostly curves a sparkline
+  // never uses): the content script is evaluated on every Sentry page. The area is the line closed on the baseline.
+  const p = path();
+  xy.forEach(([x, y], i) => (i ? p.lineTo(x, y) : p.moveTo(x, y)));
+  const d = p.toString();
+  return { xy, line: d, area: `${d}L${xy[xy.length - 1]![0]},${base}L${xy[0]![0]},${base}Z` };
+}
 
 export function renderSparkline(doc: Document, points: readonly SparkPoint[], o: SparklineOptions): SVGSVGElement {
   const width = o.width ?? 96;
@@ -26,20 +41,20 @@ export function renderSparkline(doc: Document, points: readonly SparkPoint[], o:
   svg.append(title);
   if (points.length === 0) return svg;
 
-  const max = Math.max(1, ...points.map((p) => p.count));
-  const x = scaleLinear().domain([0, Math.max(1, points.length - 1)]).range([1, width - 1]);
-  const y = scaleLinear().domain([0, max]).range([height - 1, 2]);
+  const { xy, line: lineD, area: areaD } = sparkPaths(points.map((p) => p.count), width, height);
+  const x = (i: number) => xy[i]![0];
+  const y = (i: number) => xy[i]![1];
   const a = doc.createElementNS(SVG, 'path');
   a.setAttribute('class', 'area');
   // Presentation attributes are the defaults; a page's CSS classes (the overlay's shadow styles) override them.
   a.setAttribute('fill', 'rgba(108,95,199,.18)');
-  a.setAttribute('d', area<SparkPoint>().x((_, i) => x(i)).y0(height - 1).y1((p) => y(p.count))(points as SparkPoint[]) ?? '');
+  a.setAttribute('d', areaD);
   const l = doc.createElementNS(SVG, 'path');
   l.setAttribute('class', 'line');
   l.setAttribute('fill', 'none');
   l.setAttribute('stroke', '#6c5fc7');
   l.setAttribute('stroke-width', '1.25');
-  l.setAttribute('d', line<SparkPoint>().x((_, i) => x(i)).y((p) => y(p.count))(points as SparkPoint[]) ?? '');
+  l.setAttribute('d', lineD);
   svg.append(a, l);
 
   const fmt = o.formatTime ?? defaultTime;
@@ -75,7 +90,7 @@ export function renderSparkline(doc: Document, points: readonly SparkPoint[], o:
     c.setAttribute('class', 'peak');
     c.setAttribute('fill', '#f55459');
     c.setAttribute('cx', String(x(i)));
-    c.setAttribute('cy', String(y(p.count)));
+    c.setAttribute('cy', String(y(i)));
     c.setAttribute('r', '2.2');
     svg.append(c);
   }

@@ -32,7 +32,8 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
   watchRows(signal, (rows) => {
     ensureHosts(rows);
     const wanted = [...new Set(rows.map((r) => r.id).filter((id) => !known.has(id) && !errors.has(id) && !inflight.has(id)))].sort();
-    drawRows(rows, draw, signal);
+    // Only rows with something to show: measuring rows that have nothing yet would force a layout for nothing.
+    drawRows(rows.filter((r) => known.has(r.id) || errors.has(r.id)), draw, signal);
     if (!wanted.length) return;
     for (const id of wanted) inflight.add(id); // don't ask twice; drawn when the answer comes
     void askOnce(ctx, { type: 'issues.byIds', target, ids: wanted, period: ctx.settings.list.statsPeriod }).then((res) => {
@@ -86,6 +87,7 @@ function warmUp(render: Render): void {
 /** Rows in view (and a screen around) are drawn now: that is what the user is looking at. The rest are drawn in
  *  short slices when the page is idle; their hosts skip rendering until scrolled to (content-visibility). */
 function drawRows(rows: readonly Row[], draw: (row: Row) => void, signal: AbortSignal): void {
+  if (!rows.length) return;
   // Measure every row before drawing any: a measurement after a draw would force a layout per row.
   const near = rows.map(isNearView);
   const later = rows.filter((_, i) => !near[i]);

@@ -101,7 +101,7 @@ export function removeSlots(feature: string): void {
   }
 }
 
-// Which rows are on screen or within a screen of it: those are drawn at once, the rest when the page is idle.
+// Which rows are on screen or within a quarter screen of it: those are drawn at once, the rest when the page is idle.
 let seen = new WeakSet<Element>();
 let near = new WeakSet<Element>();
 let viewObserver: IntersectionObserver | null = null;
@@ -114,7 +114,7 @@ function observeView(rows: readonly Row[]): void {
       if (e.isIntersecting) near.add(e.target);
       else near.delete(e.target);
     }
-  }, { rootMargin: '100% 0px' });
+  }, { rootMargin: '25% 0px' });
   for (const r of rows) if (!seen.has(r.el)) viewObserver.observe(r.el);
 }
 
@@ -122,7 +122,7 @@ function observeView(rows: readonly Row[]): void {
 export function isNearView(row: Row): boolean {
   if (seen.has(row.el)) return near.has(row.el);
   const box = row.el.getBoundingClientRect();
-  return box.bottom > -innerHeight && box.top < 2 * innerHeight;
+  return box.bottom > -innerHeight / 4 && box.top < innerHeight * 1.25;
 }
 
 type RowsListener = (rows: Row[]) => void;

@@ -1,17 +1,20 @@
 // CSS for Dexter's per-row Shadow-DOM hosts. Plain CSS (no Mantine) keeps the content script small; colours follow
 // Sentry's theme through the host's data-dark attribute (Sentry puts theme-light/theme-dark on <body>).
-// The host is only as wide as its badges: the rest of the row still opens the issue, as in Sentry. Its height is
-// reserved before the data comes (filling it moves nothing), and off-screen hosts skip rendering entirely
-// (content-visibility); the padding keeps focus rings inside the paint containment that comes with it.
+// The host spans the title cell but takes clicks only on its badges (pointer-events): the rest of the row still
+// opens the issue, as in Sentry. Its size never depends on the badges (inline-size containment, a reserved
+// height), so drawing them does not re-size Sentry's columns or move its rows; off-screen hosts skip rendering
+// entirely (content-visibility); the padding keeps focus rings inside the paint containment that comes with it.
 export const ROW_CSS = `
-:host { all: initial; display: block; width: fit-content; max-width: 100%; position: relative; z-index: 3; margin-top: 2px; padding: 2px; cursor: default;
-  min-height: 22px; content-visibility: auto; contain-intrinsic-size: auto none auto 26px;
+:host { all: initial; display: block; position: relative; z-index: 3; margin-top: 2px; padding: 2px; cursor: default;
+  pointer-events: none; min-height: 22px; contain: inline-size layout style; content-visibility: auto;
+  contain-intrinsic-size: auto none auto 26px;
   font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   --fg: #2b2233; --muted: #71637e; --line: #6c5fc7; --area: rgba(108,95,199,.18); --peak: #f55459;
   --critical: #f55459; --high: #f5841f; --medium: #dcad00; --low: #8fa3b5; --unknown: #b9b3c1; --bg: #f5f3f7; }
 :host([data-dark]) { --fg: #ebe6ef; --muted: #a398ae; --line: #9e91fa; --area: rgba(158,145,250,.22); --bg: #2c2433;
   --low: #6b7d8f; --unknown: #5d536a; }
 .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; color: var(--fg); }
+[data-slot] > * { pointer-events: auto; }
 .chip { display: inline-flex; align-items: center; gap: 4px; padding: 1px 6px; border-radius: 10px; background: var(--bg);
   border: 1px solid transparent; white-space: nowrap; }
 .chip:focus-visible, svg:focus-visible { outline: 2px solid var(--line); outline-offset: 1px; }

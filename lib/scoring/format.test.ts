@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatCount, formatPercent, formatRelativeTime } from './format';
+import { formatChange, formatCount, formatExact, formatPercent, formatRelativeTime } from './format';
 
 describe('formatCount', () => {
   it.each([
@@ -29,4 +29,13 @@ describe('formatRelativeTime', () => {
     ['2025-05-11T12:00:00Z', '3w ago'], ['2025-01-01T12:00:00Z', '5mo ago'], ['2023-01-01T12:00:00Z', '2y ago'], ['2025-06-01T13:00:00Z', 'just now'],
   ])('%s → %s', (t, out) => expect(formatRelativeTime(t, now)).toBe(out));
   it('shows "—" for an unparseable date', () => expect(formatRelativeTime('not a date', now)).toBe('—'));
+});
+
+describe('formatExact', () => {
+  it('formats like the locale does, and says "—" for what is not a number', () => {
+    expect(formatExact(12345)).toBe((12345).toLocaleString());
+    expect(formatExact(0)).toBe('0');
+    expect(formatExact(null)).toBe('—');
+    expect(formatExact(Number.NaN)).toBe('—');
+  });
 });

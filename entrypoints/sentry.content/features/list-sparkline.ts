@@ -3,7 +3,7 @@ import { defineFeature } from '../registry';
 import { onRowData, unknownChip, whyNoData } from '../row-data';
 import { renderSparkline } from '@/components/sparkline';
 import { changeVsPrevious, findPeaks } from '@/lib/scoring/peaks';
-import { formatChange } from '@/lib/scoring/format';
+import { formatChange, formatExact } from '@/lib/scoring/format';
 
 export default defineFeature({
   id: 'list-sparkline',
@@ -23,14 +23,14 @@ export default defineFeature({
       wrap.className = 'spark';
       wrap.tabIndex = 0;
       const bucketSeconds = period === '24h' ? 3600 : 86400;
-      const label = `${total.toLocaleString()} events in the last ${period === '24h' ? '24 hours' : '14 days'}${peaks.length ? `, ${peaks.length} unusual peak${peaks.length > 1 ? 's' : ''}` : ''}`;
+      const label = `${formatExact(total)} events in the last ${period === '24h' ? '24 hours' : '14 days'}${peaks.length ? `, ${peaks.length} unusual peak${peaks.length > 1 ? 's' : ''}` : ''}`;
       wrap.append(renderSparkline(document, series.map(([t, count]) => ({ t, count })), { peaks, bucketSeconds, label }));
       const change = changeVsPrevious(issue.stats);
       const pct = document.createElement('span');
       pct.className = change?.status === 'up' ? 'up' : change?.status === 'down' ? 'down' : 'muted';
       pct.textContent = change ? (change.status === 'new' ? 'new' : formatChange(change.percent)) : '—';
       pct.title = change
-        ? `Last ${change.window}: ${change.current.toLocaleString()} events; the ${change.window} before: ${change.previous.toLocaleString()}.`
+        ? `Last ${change.window}: ${formatExact(change.current)} events; the ${change.window} before: ${formatExact(change.previous)}.`
         : 'Not enough stats to compare windows.';
       wrap.append(pct);
       slot.append(wrap);
