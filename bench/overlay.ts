@@ -72,7 +72,7 @@ const unionMs = (xs: Interval[]): number => {
 
 /** Reads a Chromium trace of the page load: V8 samples whose stack runs through `scriptUrl`, top-level tasks,
  *  rendering work, and the window between two user-timing marks (widened to the tasks that hold them). */
-export function analyseTrace(events: TraceEvent[], o: { scriptUrl: string; start: string; end: string }) {
+export function analyseTrace(events: TraceEvent[], o: { scriptUrl: string; start: string | string[]; end: string | string[] }) {
   const commit = events.find((e) => e.name === 'FrameCommittedInBrowser' && /sentry\.io/.test(e.args?.data?.url ?? ''));
   const pid: number | undefined = commit?.args.data.processId;
   const tid = events.find((e) => e.pid === pid && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')?.tid;
@@ -106,9 +106,13 @@ export function analyseTrace(events: TraceEvent[], o: { scriptUrl: string; start
   const tasks = main.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur).map((e) => ({ from: e.ts, to: e.ts + e.dur! }));
   const holds = (task: Interval) => dexter.some((d) => d.from < task.to && d.to > task.from);
   const dexterTasks = tasks.filter(holds);
-  const mark = (name: string) => events.find((e) => e.pid === pid && e.name === name)?.ts;
-  const [m1, m2] = [mark(o.start), mark(o.end)];
-  if (m1 === undefined || m2 === undefined) throw new Error(`the trace lacks the marks ${o.start}/${o.end}`);
+  // Several names: the window opens at the earliest of them and closes at the latest (each at its first mark).
+  const mark = (names: string | string[], pick: (...xs: number[]) => number) => {
+    const ts = [names].flat().map((name) => events.find((e) => e.pid === pid && e.name === name)?.ts);
+    return ts.every((t) => t !== undefined) ? pick(...(ts as number[])) : undefined;
+  };
+  const [m1, m2] = [mark(o.start, Math.min), mark(o.end, Math.max)];
+  if (m1 === undefined || m2 === undefined) throw new Error(`the trace lacks the marks ${[o.start, o.end].flat().join(', ')}`);
   const taskAt = (t: number) => tasks.find((k) => k.from <= t && t <= k.to);
   const from = taskAt(m1)?.from ?? m1;
   let to = taskAt(m2)?.to ?? m2;
@@ -135,44 +139,11 @@ export function analyseTrace(events: TraceEvent[], o: { scriptUrl: string; start
   };
 }
 
-// In the page's main world: user-timing marks when the first host appears (Dexter reserves every row's host before
-// its data comes), when the first slot is filled (data is in), when every row in the viewport has its three slots
-// filled, and when every row has. Checks are incremental (the host that changed), so the probe adds little.
-const MARKS = `(() => {
-  const marked = new Set();
-  const mark = (n) => { if (!marked.has(n)) { marked.add(n); performance.mark(n); } };
-  const visible = new Set();
-  const io = new IntersectionObserver((es) => { for (const e of es) e.isIntersecting ? visible.add(e.target) : visible.delete(e.target); });
-  const watched = new WeakSet();
-  const filled = new WeakSet();
-  let filledCount = 0;
-  const hostOf = (row) => row.querySelector('dexter-row');
-  const check = () => {
-    if (visible.size && [...visible].every((r) => { const h = hostOf(r); return h && filled.has(h); })) mark('dexter-view-complete');
-    if (filledCount && filledCount >= document.querySelectorAll('[data-test-id="group"]').length) mark('dexter-rows-complete');
-  };
-  const onSlots = (records) => {
-    for (const r of records) {
-      const host = r.target.getRootNode().host;
-      if (!host || filled.has(host)) continue;
-      const slots = host.shadowRoot.querySelectorAll('[data-slot]');
-      let n = 0;
-      for (const s of slots) if (s.childElementCount > 0) n++;
-      if (n > 0) mark('dexter-first-fill');
-      if (n >= 3) { filled.add(host); filledCount++; }
-    }
-    check();
-  };
-  new MutationObserver(() => {
-    for (const row of document.querySelectorAll('[data-test-id="group"]')) if (!watched.has(row)) { watched.add(row); io.observe(row); }
-    for (const h of document.querySelectorAll('dexter-row')) {
-      mark('dexter-first-host');
-      if (watched.has(h) || !h.shadowRoot) continue;
-      watched.add(h);
-      new MutationObserver(onSlots).observe(h.shadowRoot, { childList: true, subtree: true });
-    }
-  }).observe(document, { childList: true, subtree: true });
-})();`;
+// Dexter marks its own progress with user timing (row-data.ts), per list feature: data in and drawing started,
+// the rows in view drawn, every row drawn. The window opens at the first feature's start and closes when the last
+// feature is done; the page is checked afterwards, so a mark cannot claim rows that have no badges.
+const FEATURES = ['list-priority', 'list-impact', 'list-sparkline'];
+const marks = (what: string) => FEATURES.map((f) => `dexter:${what}:${f}`);
 
 async function traceListLoad(page: Page, cdp: CDPSession, url: string): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
@@ -183,8 +154,13 @@ async function traceListLoad(page: Page, cdp: CDPSession, url: string): Promise<
     traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'] },
   });
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('dexter-rows-complete').length > 0, undefined, { timeout: 30_000, polling: 250 });
+  await page.waitForFunction((names) => names.every((n) => performance.getEntriesByName(n).length > 0), marks('rows-all'), { timeout: 30_000, polling: 500 });
   await page.waitForTimeout(1000); // the impact chips' second fill (project user base) and the last frames
+  const bare = await page.evaluate(() => [...document.querySelectorAll('[data-test-id="group"]')].filter((r) => {
+    const h = r.querySelector('dexter-row');
+    return !h?.shadowRoot || [...h.shadowRoot.querySelectorAll('[data-slot]')].filter((s) => s.childElementCount > 0).length < 3;
+  }).length);
+  if (bare) throw new Error(`Dexter marked every row drawn, but ${bare} rows lack their three badges`);
   await cdp.send('Tracing.end');
   await finished;
   return events;
@@ -232,14 +208,14 @@ async function navigations(page: Page, cdp: CDPSession, times: number, until: nu
 
 const LOADS = 3;
 
-export async function benchOverlay(opts: { navigations?: number; traceFile?: string; loads?: number } = {}): Promise<BenchRow[]> {
+export async function benchOverlay(opts: { navigations?: number; traceFile?: string; loads?: number; layout?: 'table' | 'div' } = {}): Promise<BenchRow[]> {
   const started = Date.now();
   const loads = opts.loads ?? LOADS;
   return withDexter({ issueCount: 150 }, async ({ context }) => {
     // The first load is cold (Dexter asks Sentry); later ones get Dexter's cache. Each is traced on a fresh tab and
     // the table gives the median, so one unlucky moment on a shared machine does not decide the result.
     const script = '/content-scripts/sentry.js';
-    const url = 'https://acme.sentry.io/issues/?limit=100';
+    const url = `https://acme.sentry.io/issues/?limit=100${opts.layout === 'div' ? '&layout=div' : ''}`;
     const views: ReturnType<typeof analyseTrace>[] = [];
     const alls: ReturnType<typeof analyseTrace>[] = [];
     let page!: Page;
@@ -247,12 +223,11 @@ export async function benchOverlay(opts: { navigations?: number; traceFile?: str
     for (let k = 0; k < loads; k++) {
       if (page) await page.close();
       page = await context.newPage();
-      await page.addInitScript(MARKS);
       cdp = await context.newCDPSession(page);
       const events = await traceListLoad(page, cdp, url);
       if (opts.traceFile && k === 0) writeFileSync(opts.traceFile, JSON.stringify(events));
-      views.push(analyseTrace(events, { scriptUrl: script, start: 'dexter-first-fill', end: 'dexter-view-complete' }));
-      alls.push(analyseTrace(events, { scriptUrl: script, start: 'dexter-first-fill', end: 'dexter-rows-complete' }));
+      views.push(analyseTrace(events, { scriptUrl: script, start: marks('rows-start'), end: marks('rows-in-view') }));
+      alls.push(analyseTrace(events, { scriptUrl: script, start: marks('rows-start'), end: marks('rows-all') }));
     }
     const med = (xs: ReturnType<typeof analyseTrace>[]) => Object.fromEntries(Object.keys(xs[0]!).map((k) => [k, median(xs.map((x) => x[k as keyof typeof x]))])) as ReturnType<typeof analyseTrace>;
     const view = med(views);

@@ -47,7 +47,7 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
       } else {
         for (const id of wanted) errors.set(id, res.error);
       }
-      drawRows(findRows(), draw, signal);
+      drawRows(findRows(), draw, signal, feature);
     });
   });
   signal.addEventListener('abort', () => removeSlots(feature), { once: true });
@@ -86,20 +86,31 @@ function warmUp(render: Render): void {
 
 /** Rows in view (and a screen around) are drawn now: that is what the user is looking at. The rest are drawn in
  *  short slices when the page is idle; their hosts skip rendering until scrolled to (content-visibility). */
-function drawRows(rows: readonly Row[], draw: (row: Row) => void, signal: AbortSignal): void {
+function drawRows(rows: readonly Row[], draw: (row: Row) => void, signal: AbortSignal, marking?: string): void {
   if (!rows.length) return;
   // Measure every row before drawing any: a measurement after a draw would force a layout per row.
   const near = rows.map(isNearView);
   const later = rows.filter((_, i) => !near[i]);
+  if (marking) mark(`rows-start:${marking}`);
   rows.forEach((row, i) => near[i] && draw(row));
-  if (later.length) whenIdle(later, draw, signal);
+  if (marking) mark(`rows-in-view:${marking}`);
+  if (later.length) whenIdle(later, draw, signal, marking);
+  else if (marking) mark(`rows-all:${marking}`);
+}
+
+// User-timing marks (DevTools' Performance panel shows them; npm run bench reads them from a trace): when a
+// feature's data came in, when the rows in view were drawn, when every row was. One entry per name is kept.
+function mark(what: string): void {
+  const name = `dexter:${what}`;
+  performance.clearMarks(name);
+  performance.mark(name);
 }
 
 type Idle = (cb: (deadline: { timeRemaining(): number; didTimeout: boolean }) => void, opts: { timeout: number }) => void;
 // Firefox and Chrome have requestIdleCallback; a timer stands in elsewhere.
 const requestIdle: Idle = typeof requestIdleCallback === 'function' ? (cb, o) => requestIdleCallback(cb, o) : (cb) => setTimeout(() => cb({ timeRemaining: () => 8, didTimeout: true }), 16);
 
-function whenIdle(rows: readonly Row[], draw: (row: Row) => void, signal: AbortSignal, from = 0): void {
+function whenIdle(rows: readonly Row[], draw: (row: Row) => void, signal: AbortSignal, marking?: string, from = 0): void {
   requestIdle((deadline) => {
     if (signal.aborted) return;
     const start = performance.now();
@@ -107,7 +118,8 @@ function whenIdle(rows: readonly Row[], draw: (row: Row) => void, signal: AbortS
     // At most ~8 ms a slice, even when the browser offers a 50 ms idle period: a click may come any moment.
     do draw(rows[i++]!);
     while (i < rows.length && performance.now() - start < 8 && (deadline.didTimeout || deadline.timeRemaining() > 1));
-    if (i < rows.length) whenIdle(rows, draw, signal, i);
+    if (i < rows.length) whenIdle(rows, draw, signal, marking, i);
+    else if (marking) mark(`rows-all:${marking}`);
   }, { timeout: 500 });
 }
 

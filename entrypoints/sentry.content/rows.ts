@@ -71,7 +71,26 @@ export function rowHost(row: Row, dark = isDark()): HTMLElement {
   const parent = anchor?.parentElement ?? row.el.querySelector(SELECTORS.issueList.cell) ?? row.el;
   parent.insertBefore(host, anchor ? anchor.nextSibling : null);
   hostOf.set(row.el, host);
+  watchWrap(bar);
   return host;
+}
+
+// The host's height is fixed (styles.ts); a bar that needs a second line (a narrow title cell) lets it grow. The
+// observer hands over the bar's size after layout, so nothing is measured by force.
+let wrapObserver: ResizeObserver | null = null;
+function watchWrap(bar: Element): void {
+  if (typeof ResizeObserver !== 'function') return;
+  wrapObserver ??= new ResizeObserver((entries) => {
+    for (const e of entries) {
+      const host = (e.target.getRootNode() as ShadowRoot).host;
+      if (!e.target.isConnected || !host?.isConnected) {
+        wrapObserver?.unobserve(e.target);
+        continue;
+      }
+      host.toggleAttribute('data-wrap', e.contentRect.height > 30); // one line is 22 px, two are 40+
+    }
+  });
+  wrapObserver.observe(bar);
 }
 
 /** Every row's host in one pass, before any data: Sentry's list is laid out once with the space reserved, and
@@ -156,6 +175,8 @@ export function watchRows(signal: AbortSignal, listener: RowsListener): void {
       observer = null;
       viewObserver?.disconnect();
       viewObserver = null;
+      wrapObserver?.disconnect();
+      wrapObserver = null;
       seen = new WeakSet();
       near = new WeakSet();
     }

@@ -1,16 +1,17 @@
 // CSS for Dexter's per-row Shadow-DOM hosts. Plain CSS (no Mantine) keeps the content script small; colours follow
 // Sentry's theme through the host's data-dark attribute (Sentry puts theme-light/theme-dark on <body>).
 // The host spans the title cell but takes clicks only on its badges (pointer-events): the rest of the row still
-// opens the issue, as in Sentry. Its size never depends on the badges (inline-size containment, a reserved
-// height), so drawing them does not re-size Sentry's columns or move its rows; off-screen hosts skip rendering
-// entirely (content-visibility); the padding keeps focus rings inside the paint containment that comes with it.
+// opens the issue, as in Sentry. Its size never depends on the badges (contain: strict, a fixed height), so drawing
+// them lays out only the host, never Sentry's table; off-screen hosts skip rendering entirely (content-visibility).
+// A cell too narrow for one line of badges gets data-wrap (rows.ts, from a ResizeObserver): there the host grows
+// with its badges instead of clipping them. The padding keeps focus rings inside the paint containment.
 export const ROW_CSS = `
 :host { all: initial; display: block; position: relative; z-index: 3; margin-top: 2px; padding: 2px; cursor: default;
-  pointer-events: none; min-height: 22px; contain: inline-size layout style; content-visibility: auto;
-  contain-intrinsic-size: auto none auto 26px;
+  pointer-events: none; height: 22px; contain: size layout style;
   font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   --fg: #2b2233; --muted: #71637e; --line: #6c5fc7; --area: rgba(108,95,199,.18); --peak: #f55459;
   --critical: #f55459; --high: #f5841f; --medium: #dcad00; --low: #8fa3b5; --unknown: #b9b3c1; --bg: #f5f3f7; }
+:host([data-wrap]) { height: auto; min-height: 22px; contain: inline-size layout style; }
 :host([data-dark]) { --fg: #ebe6ef; --muted: #a398ae; --line: #9e91fa; --area: rgba(158,145,250,.22); --bg: #2c2433;
   --low: #6b7d8f; --unknown: #5d536a; }
 .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; color: var(--fg); }
@@ -24,7 +25,7 @@ export const ROW_CSS = `
 .lvl-critical { border-color: var(--critical); }
 .muted { color: var(--muted); }
 .up { color: var(--critical); } .down { color: #2ba185; }
-.spark { display: inline-flex; align-items: center; gap: 4px; }
+.spark { display: inline-flex; align-items: center; gap: 4px; height: 22px; }
 .spark svg { display: block; overflow: visible; }
 .spark .area { fill: var(--area); } .spark .line { fill: none; stroke: var(--line); stroke-width: 1.25; }
 .spark .peak { fill: var(--peak); } .spark .hit { fill: transparent; } .spark .hit:hover { fill: var(--area); }

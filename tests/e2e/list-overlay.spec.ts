@@ -147,9 +147,29 @@ test('the row outside Dexter\'s badges still opens the issue, as in Sentry', asy
   const host = page.locator('dexter-row').first();
   await expect(host.locator('[data-slot="list-priority"] .chip')).toBeVisible();
   const box = (await host.boundingBox())!;
-  const row = (await page.locator('[data-test-id="group"]').first().boundingBox())!;
-  expect(box.width).toBeLessThan(row.width / 2);
-  // Just right of the badges, on the same line: Sentry's full-row link takes the click.
-  await page.mouse.click(box.x + box.width + 40, box.y + box.height / 2);
+  const badgesEnd = await host.locator('[data-slot] > *').evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().right)));
+  // Just right of the badges, still inside Dexter's host (which spans the cell): Sentry's full-row link takes the click.
+  const x = badgesEnd + 30;
+  expect(x).toBeLessThan(box.x + box.width);
+  await page.mouse.click(x, box.y + box.height / 2);
   await expect(page).toHaveURL(/\/issues\/\d+\//);
+});
+
+test('a title cell too narrow for one line of badges: the host grows with them, nothing is clipped', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 860, height: 900 });
+  await page.goto('https://acme.sentry.io/issues/?layout=div');
+  const host = page.locator('dexter-row').first();
+  await expect(host.locator('[data-slot="list-sparkline"] svg')).toBeVisible();
+  await expect(host).toHaveAttribute('data-wrap', '');
+  const inside = () => host.evaluate((h) => {
+    const box = h.getBoundingClientRect();
+    const items = [...h.shadowRoot!.querySelectorAll('[data-slot] > *')].map((e) => e.getBoundingClientRect());
+    return items.length >= 3 && items.every((r) => r.bottom <= box.bottom + 0.5 && r.top >= box.top - 0.5);
+  });
+  expect(await inside()).toBe(true);
+  // Wide again: one line, the fixed height back.
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await expect(host).not.toHaveAttribute('data-wrap', '');
+  expect(await inside()).toBe(true);
 });
