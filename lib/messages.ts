@@ -46,6 +46,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('prompt.preview'), target: targetSchema, issueId: id }),
   z.object({ type: z.literal('llm.status') }),
   z.object({ type: z.literal('open.explorer'), query: z.string().max(2000).optional() }),
+  /** The overlay's privacy mode asks for the PII scanner, injected into its frame only when needed. */
+  z.object({ type: z.literal('privacy.load') }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];

@@ -50,6 +50,14 @@ export const handlers: Handlers = {
     await cache.invalidate(() => true);
     return { ok: true, data: null };
   },
+  // The PII scanner is a sixth of the content script's size, and only privacy mode on an issue page needs it: it is
+  // injected into the asking frame (the same isolated world as the overlay) when asked, not on every Sentry page.
+  async 'privacy.load'(_req, sender) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return { ok: false, error: { kind: 'forbidden-sender', message: 'Only Dexter’s overlay in a Sentry tab loads the PII scanner.' } };
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/privacy-scanner.js'] });
+    return { ok: true, data: null };
+  },
   async 'open.explorer'(req) {
     const url = `${browser.runtime.getURL('/explorer.html' as '/popup.html')}${req.query ? `#q=${encodeURIComponent(req.query)}` : ''}`;
     await browser.tabs.create({ url });

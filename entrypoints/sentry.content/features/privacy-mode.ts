@@ -3,7 +3,22 @@
 // when the mode is switched off or the page changes, and React's own later updates are masked again.
 import { defineFeature } from '../registry';
 import { SELECTORS } from '@/lib/sentry/selectors';
-import { findPii } from '@/lib/pii';
+import type { findPii as FindPii } from '@/lib/pii';
+import type { FeatureContext } from '../registry';
+
+let findPii: typeof FindPii = () => [];
+
+/** The scanner lives in its own script (entrypoints/privacy-scanner.ts), loaded into this world on first use. */
+async function loadScanner(send: FeatureContext['send']): Promise<typeof FindPii> {
+  const loaded = () => (globalThis as { dexterFindPii?: typeof FindPii }).dexterFindPii;
+  if (!loaded()) {
+    const r = await send({ type: 'privacy.load' });
+    if (!r.ok) throw new Error(`privacy mode could not load its PII scanner: ${r.error.message}`);
+  }
+  const scanner = loaded();
+  if (!scanner) throw new Error('privacy mode could not load its PII scanner');
+  return scanner;
+}
 
 /** Text node → its original value and the masked value Dexter wrote. */
 const originals = new Map<Text, { original: string; masked: string }>();
@@ -37,8 +52,10 @@ function maskPage(): void {
 export default defineFeature({
   id: 'privacy-mode',
   pages: ['issue'],
-  init({ settings, signal }) {
+  async init({ settings, signal, send }) {
     if (!settings.privacy.privacyMode) return;
+    findPii = await loadScanner(send);
+    if (signal.aborted) return;
     document.documentElement.toggleAttribute('data-dexter-privacy', true);
     maskPage();
     let pending = false;
