@@ -48,6 +48,10 @@ function styleShadow(shadow: ShadowRoot): void {
   shadow.append(style);
 }
 
+const STOPPED = ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'auxclick'];
+const stop = (e: Event) => e.stopPropagation();
+const prevent = (e: Event) => e.preventDefault();
+
 // A row's host, remembered so 300 slot lookups per page don't each search the row.
 const hostOf = new WeakMap<HTMLElement, HTMLElement>();
 
@@ -65,8 +69,8 @@ export function rowHost(row: Row, dark = isDark()): HTMLElement {
   bar.className = 'bar';
   shadow.append(bar);
   // Clicks on Dexter's badges must never open the issue (old rows have onClick; new rows a full-row link).
-  for (const type of ['click', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'auxclick']) host.addEventListener(type, (e) => e.stopPropagation());
-  host.addEventListener('click', (e) => e.preventDefault());
+  for (const type of STOPPED) host.addEventListener(type, stop);
+  host.addEventListener('click', prevent);
   const anchor = row.el.querySelector(SELECTORS.issueList.header) ?? titleLink(row.el);
   const parent = anchor?.parentElement ?? row.el.querySelector(SELECTORS.issueList.cell) ?? row.el;
   parent.insertBefore(host, anchor ? anchor.nextSibling : null);
