@@ -51,7 +51,7 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
     });
   });
   signal.addEventListener('abort', () => removeSlots(feature), { once: true });
-  warmUp(render);
+  requestIdle(() => warmUp(render), { timeout: 200 });
 }
 
 // The three list features want the same rows at the same moment: one message, one answer, and all three draw in
@@ -70,7 +70,7 @@ function askOnce(ctx: FeatureContext, request: ByIdsRequest): Promise<Response<B
 }
 
 // The first rows would otherwise pay for compiling the render code (V8 compiles a function on its first call):
-// draw one made-up issue into a detached slot while the request is out, when the page is waiting anyway.
+// draw one made-up issue into a detached slot while the request is out, in the page's idle time.
 const SAMPLE: RowIssue = {
   id: '0', count: '3', userCount: 1, level: 'error', isUnhandled: true, substatus: 'new',
   firstSeen: new Date(0).toISOString(), lastSeen: new Date(0).toISOString(),
