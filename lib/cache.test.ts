@@ -86,6 +86,15 @@ describe('cache', () => {
     expect(restarted.stats().hits).toBe(1);
   });
 
+  it('does not read an expired entry back from storage', async () => {
+    const { make, clock, storage } = setup();
+    await make().get('issue:1', async () => ({ title: 'old' }));
+    clock.advance(301_000); // past ttl + stale
+    const get = vi.spyOn(storage, 'get');
+    expect(await make().get('issue:1', async () => ({ title: 'new' }))).toEqual({ title: 'new' });
+    expect(get.mock.calls.map(([k]) => k)).not.toContain('dexter-cache:issue:1');
+  });
+
   it('invalidates by prefix and predicate, also in storage', async () => {
     const { make, storage } = setup();
     const cache = make();

@@ -112,7 +112,9 @@ export function createCache(opts: CacheOptions): Cache {
     const mem = memory.get(key);
     if (mem) return mem;
     const idx = await loadIndex();
-    if (!idx.has(key)) return undefined;
+    const at = idx.get(key);
+    // The index knows each entry's age: an expired one is not worth a storage read (seconds for a big one).
+    if (at === undefined || now() - at >= ttlMs + staleMs) return undefined;
     const raw = await storage.get(ns + key).catch(() => undefined);
     if (!isEntry(raw)) return undefined;
     memory.set(key, raw);
