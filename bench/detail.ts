@@ -2,7 +2,9 @@
 // event and a hostile one with ~100 KB in ~80 fields. Measured in the page: click on the issue → the stack's current
 // frame painted, the longest main-thread task meanwhile, and how many DOM nodes the panel holds.
 // Run alone: npx wxt build && npx tsx -e "import('./bench/detail.ts').then(m=>m.benchDetail()).then(r=>console.table(r))"
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
+import type { World } from '../tests/world/world';
+import type { AnswerTiming } from '../entrypoints/background/timings';
 import { PAYLOADS, hostileEvent } from '../tests/world/hostile';
 import { round, withDexter } from './overlay';
 import type { BenchRow } from './types';
@@ -29,7 +31,7 @@ export function deepEvent(n: number, word: string): Record<string, unknown> {
 
 // In the page: long tasks, and the moment the panel's current stack frame is painted after the click.
 const PROBE = `(() => {
-  window.__dexterDetail = { longTasks: [], clickAt: 0, shownAt: 0, answeredAt: 0 };
+  window.__dexterDetail = { longTasks: [], clickAt: 0, shownAt: 0, answeredAt: 0, answeredEpoch: 0 };
   const d = window.__dexterDetail;
   new PerformanceObserver((l) => { for (const e of l.getEntries()) d.longTasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: false });
   document.addEventListener('click', () => { if (!d.clickAt) d.clickAt = performance.now(); }, true);
@@ -39,9 +41,9 @@ const PROBE = `(() => {
     rt.sendMessage = function (...args) {
       const isEvent = args.some((a) => a && a.type === 'issue.event');
       const k = args.findIndex((a) => typeof a === 'function');
-      if (isEvent && k >= 0) { const cb = args[k]; args[k] = (...r) => { d.answeredAt = performance.now(); return cb(...r); }; }
+      if (isEvent && k >= 0) { const cb = args[k]; args[k] = (...r) => { d.answeredAt = performance.now(); d.answeredEpoch = performance.timeOrigin + d.answeredAt; return cb(...r); }; }
       const out = orig.apply(rt, args);
-      if (isEvent && out && out.then) out.then(() => { d.answeredAt = performance.now(); }, () => {});
+      if (isEvent && out && out.then) out.then(() => { d.answeredAt = performance.now(); d.answeredEpoch = performance.timeOrigin + d.answeredAt; }, () => {});
       return out;
     };
   } catch {}
@@ -54,9 +56,9 @@ const PROBE = `(() => {
   mo.observe(document.body, { childList: true, subtree: true });
 })();`;
 
-interface Probe { longTasks: { start: number; duration: number }[]; clickAt: number; shownAt: number; answeredAt: number }
+interface Probe { longTasks: { start: number; duration: number }[]; clickAt: number; shownAt: number; answeredAt: number; answeredEpoch: number }
 
-async function openDetail(page: Page, filter: string, label: string): Promise<BenchRow[]> {
+async function openDetail(page: Page, sw: Worker, world: World, filter: string, label: string): Promise<BenchRow[]> {
   await page.getByLabel('Filter loaded issues').fill(filter);
   const row = page.getByRole('grid').getByRole('row').filter({ hasText: filter }).first();
   await row.waitFor({ timeout: 20_000 });
@@ -81,9 +83,11 @@ async function openDetail(page: Page, filter: string, label: string): Promise<Be
   const crumbLongest = Math.max(0, ...crumbTasks.map((t) => t.duration));
   const nodesAfter = await page.evaluate(() => document.querySelector('[aria-label="Issue details"]')?.querySelectorAll('*').length ?? -1);
   await page.getByRole('button', { name: 'Close details' }).click();
+  const stages = await answerStages(sw, world, p.answeredEpoch, label);
   return [
     { name: `${label}: click → current frame painted`, value: round(shown, 0), unit: 'ms', target: '≤ 1000', ok: shown <= 1000 },
     { name: `${label}: of which waiting for the background's answer (fetch, zod parse, message)`, value: round(answered, 0), unit: 'ms' },
+    ...stages,
     { name: `${label}: of which answer → painted (page: deserialise, render, layout, paint)`, value: round(p.shownAt - p.answeredAt, 0), unit: 'ms', target: '≤ 300', ok: p.shownAt - p.answeredAt <= 300 },
     { name: `${label}: longest main-thread task (${tasks.length} over 50 ms)`, value: round(longest, 0), unit: 'ms', target: '≤ 200', ok: longest <= 200 },
     { name: `${label}: DOM nodes in the panel`, value: nodes, unit: 'nodes', target: '≤ 3000', ok: nodes >= 0 && nodes <= 3000 },
@@ -93,8 +97,29 @@ async function openDetail(page: Page, filter: string, label: string): Promise<Be
   ];
 }
 
+/** The background's answer split into stages: its own timings (read from the service worker), the replica's time
+ *  to build the body, and the message hop, measured as the page's receipt minus the handler's return (epoch clocks). */
+async function answerStages(sw: Worker, world: World, answeredEpoch: number, label: string): Promise<BenchRow[]> {
+  const timings = (await sw.evaluate('globalThis.dexterTimings?.() ?? []')) as AnswerTiming[];
+  const t = timings.filter((x) => x.type === 'issue.event' && x.request).at(-1);
+  const server = world.sentry.requests.filter((r) => r.path.includes('/events/')).at(-1);
+  if (!t?.request) return [{ name: `${label}: background stages`, value: NaN, unit: 'ms', target: 'timings from the worker', ok: false }];
+  const r = t.request;
+  const row = (name: string, value: number): BenchRow => ({ name: `${label}:   ${name}`, value: round(value, 0), unit: 'ms' });
+  const inRequest = r.queueMs + r.headersMs + r.bodyMs + r.parseMs + r.validateMs;
+  return [
+    row('handler → request sent (router, settings, limiter slot)', t.doneAt - t.startedAt - t.cacheMs - inRequest + r.queueMs),
+    row(`request → headers (of which the replica built the ${(r.chars / 1e6).toFixed(1)} M-char body: ${server?.ms ?? '?'} ms, test-world cost)`, r.headersMs),
+    row('body read + UTF-8 decode', r.bodyMs),
+    row('JSON.parse', r.parseMs),
+    row('zod parse (tolerant schema)', r.validateMs),
+    row('cache write (memory; storage only ≤ 512 KB)', t.cacheMs),
+    row('message to the page (serialise, IPC, deserialise)', answeredEpoch - t.doneAt),
+  ];
+}
+
 export async function benchDetail(): Promise<BenchRow[]> {
-  return withDexter({ issueCount: 40, rateLimit: 400 }, async ({ context, id }, world) => {
+  return withDexter({ issueCount: 40, rateLimit: 400 }, async ({ context, sw, id }, world) => {
     const org = world.sentry.store.findOrg('acme')!;
     const project = world.sentry.store.projectsOf(org)[0]!;
     world.sentry.store.addEvent(project.id, deepEvent(10_000, 'deepstackbench'));
@@ -107,8 +132,8 @@ export async function benchDetail(): Promise<BenchRow[]> {
     const hash = new URLSearchParams({ apiBase: 'https://acme.sentry.io/api/0', org: 'acme', q: 'is:unresolved' }).toString();
     await page.goto(`chrome-extension://${id}/explorer.html#${hash}`);
     await page.getByText(/^[\d,]+ of [\d,]+ issues$/).waitFor({ timeout: 45_000 });
-    const deep = await openDetail(page, 'deepstackbench', '10,000 frames + 10,000 crumbs');
-    const big = await openDetail(page, 'error9001:', `hostile ${(hostileBytes / 1e6).toFixed(1)} MB (100 KB × ~80 fields)`);
+    const deep = await openDetail(page, sw, world, 'deepstackbench', '10,000 frames + 10,000 crumbs');
+    const big = await openDetail(page, sw, world, 'error9001:', `hostile ${(hostileBytes / 1e6).toFixed(1)} MB (100 KB × ~80 fields)`);
     return [...deep, ...big];
   }, 170_000);
 }

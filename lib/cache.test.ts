@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createCache, memoryStorage } from './cache';
+import { createCache, memoryStorage, sizeUpTo } from './cache';
 
 function setup(over: { maxEntries?: number } = {}) {
   let t = 1_000_000;
@@ -86,6 +86,15 @@ describe('cache', () => {
     expect(restarted.stats().hits).toBe(1);
   });
 
+  it('does not read an expired entry back from storage', async () => {
+    const { make, clock, storage } = setup();
+    await make().get('issue:1', async () => ({ title: 'old' }));
+    clock.advance(301_000); // past ttl + stale
+    const get = vi.spyOn(storage, 'get');
+    expect(await make().get('issue:1', async () => ({ title: 'new' }))).toEqual({ title: 'new' });
+    expect(get.mock.calls.map(([k]) => k)).not.toContain('dexter-cache:issue:1');
+  });
+
   it('invalidates by prefix and predicate, also in storage', async () => {
     const { make, storage } = setup();
     const cache = make();
@@ -135,5 +144,79 @@ describe('cache with a full storage quota', () => {
     await expect(cache.get('k', loader)).resolves.toEqual({ n: 1 });
     await expect(cache.get('k', loader)).resolves.toEqual({ n: 1 });
     expect(loader).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('cache with entries too big to persist', () => {
+  const big = (tag: string) => ({ tag, frames: Array.from({ length: 200 }, (_, i) => ({ function: `f${i}`, context: 'x'.repeat(20) })) });
+  function setupBig(over: { maxMemoryOnly?: number } = {}) {
+    const storage = memoryStorage();
+    const make = () => createCache({ storage, ttlMs: 60_000, staleMs: 60_000, maxPersistBytes: 2_000, ...over });
+    return { storage, make };
+  }
+
+  it('keeps a big entry in memory only and still serves it without a reload', async () => {
+    const { storage, make } = setupBig();
+    const cache = make();
+    const loader = vi.fn(async () => big('event'));
+    expect(await cache.get('event:1', loader)).toEqual(big('event'));
+    expect(await cache.get('event:1', loader)).toEqual(big('event'));
+    expect(loader).toHaveBeenCalledTimes(1);
+    expect(storage.data.has('dexter-cache:event:1')).toBe(false);
+    await cache.get('small', async () => ({ n: 1 }));
+    expect(storage.data.has('dexter-cache:small')).toBe(true); // small entries are still persisted
+    // A restarted worker has no copy of the big one and fetches it again.
+    const again = vi.fn(async () => big('again'));
+    expect(await make().get('event:1', again)).toEqual(big('again'));
+    expect(again).toHaveBeenCalledTimes(1);
+  });
+
+  it('drops an older persisted copy when the key’s new value is too big', async () => {
+    const { storage, make } = setupBig();
+    const cache = make();
+    await cache.set('event:1', { small: true });
+    expect(storage.data.has('dexter-cache:event:1')).toBe(true);
+    await cache.set('event:1', big('grown'));
+    expect(storage.data.has('dexter-cache:event:1')).toBe(false);
+    expect(Object.keys(storage.data.get('dexter-cache:__index') as object)).not.toContain('event:1');
+    expect(await cache.get('event:1', async () => big('unused'))).toEqual(big('grown'));
+    expect(await make().get('event:1', async () => big('refetched'))).toEqual(big('refetched'));
+  });
+
+  it('keeps at most maxMemoryOnly big entries, dropping the oldest', async () => {
+    const { make } = setupBig({ maxMemoryOnly: 2 });
+    const cache = make();
+    for (const k of ['a', 'b', 'c']) await cache.get(k, async () => big(k));
+    const loader = vi.fn(async () => big('reloaded'));
+    expect(await cache.get('c', loader)).toEqual(big('c'));
+    expect(await cache.get('b', loader)).toEqual(big('b'));
+    expect(await cache.get('a', loader)).toEqual(big('reloaded'));
+    expect(loader).toHaveBeenCalledTimes(1);
+  });
+
+  it('invalidates memory-only entries too', async () => {
+    const { make } = setupBig();
+    const cache = make();
+    await cache.get('event:1', async () => big('old'));
+    expect(await cache.invalidate('event:')).toBe(1);
+    expect(await cache.get('event:1', async () => big('new'))).toEqual(big('new'));
+  });
+});
+
+describe('sizeUpTo', () => {
+  it('is close to the JSON length for ordinary values', () => {
+    const value = { id: '42', title: 'TypeError: x is undefined', tags: [{ key: 'env', value: 'prod' }], count: 7, ok: null, nested: { list: [1, 2, 3] } };
+    const json = JSON.stringify(value).length;
+    const est = sizeUpTo(value, 1e9);
+    expect(est).toBeGreaterThan(json * 0.6);
+    expect(est).toBeLessThan(json * 1.6);
+  });
+
+  it('stops counting soon after the limit', () => {
+    const huge = Array.from({ length: 100_000 }, (_, i) => `line ${i}`);
+    const est = sizeUpTo(huge, 1_000);
+    expect(est).toBeGreaterThan(1_000);
+    expect(est).toBeLessThan(200_000); // the array's own count, then at most a few items past the limit
+    expect(sizeUpTo(huge, 1e9)).toBeGreaterThan(1_000_000);
   });
 });

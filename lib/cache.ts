@@ -15,6 +15,11 @@ export interface CacheOptions {
   /** Extra age during which a stale entry is served at once and refreshed behind. */
   staleMs: number;
   maxEntries?: number;
+  /** Entries bigger than this (estimated JSON bytes) stay in memory only: writing an 8.5 MB event to
+   *  storage.local took 1.4–1.7 s in the service worker (and its 10 MB quota), longer than fetching it again. */
+  maxPersistBytes?: number;
+  /** How many of those memory-only entries are kept (oldest dropped first), so big events cannot pile up. */
+  maxMemoryOnly?: number;
   /** Prefix of every storage key this cache writes, so it can share storage.local with settings. */
   namespace?: string;
   /** Background refresh failures: the stale value stays; this only reports. */
@@ -46,6 +51,29 @@ interface Entry {
   fetchedAt: number;
 }
 
+/** Rough JSON size of `value`, but stops counting once past `limit` so a huge value costs O(limit), not O(size). */
+export function sizeUpTo(value: unknown, limit: number): number {
+  let size = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && size <= limit) {
+    const v = stack.pop();
+    if (typeof v === 'string') size += v.length + 2;
+    else if (v === null || typeof v !== 'object') size += 8;
+    else if (Array.isArray(v)) {
+      size += 2 + v.length;
+      if (size <= limit) for (const item of v) stack.push(item);
+    } else {
+      // for…in, not Object.entries: no pair arrays to allocate (values here come from JSON: own keys only).
+      for (const k in v) {
+        size += k.length + 4;
+        stack.push((v as Record<string, unknown>)[k]);
+      }
+      size += 2;
+    }
+  }
+  return size;
+}
+
 function isEntry(x: unknown): x is Entry {
   return typeof x === 'object' && x !== null && 'value' in x && typeof (x as Entry).fetchedAt === 'number';
 }
@@ -56,8 +84,12 @@ export function createCache(opts: CacheOptions): Cache {
   const maxEntries = opts.maxEntries ?? 500;
   const ns = opts.namespace ?? 'dexter-cache:';
   const indexKey = `${ns}__index`;
+  const maxPersistBytes = opts.maxPersistBytes ?? 512 * 1024;
+  const maxMemoryOnly = opts.maxMemoryOnly ?? 8;
 
   const memory = new Map<string, Entry>();
+  /** Keys of entries too big to persist, oldest first; they live in `memory` only. */
+  const memoryOnly = new Set<string>();
   /** key → fetchedAt of everything persisted; itself persisted so invalidate/evict reach a previous worker's entries. */
   let index: Map<string, number> | null = null;
   const inflight = new Map<string, Promise<unknown>>();
@@ -81,7 +113,9 @@ export function createCache(opts: CacheOptions): Cache {
     const mem = memory.get(key);
     if (mem) return mem;
     const idx = await loadIndex();
-    if (!idx.has(key)) return undefined;
+    const at = idx.get(key);
+    // The index knows each entry's age: an expired one is not worth a storage read (seconds for a big one).
+    if (at === undefined || now() - at >= ttlMs + staleMs) return undefined;
     const raw = await storage.get(ns + key).catch(() => undefined);
     if (!isEntry(raw)) return undefined;
     memory.set(key, raw);
@@ -91,7 +125,9 @@ export function createCache(opts: CacheOptions): Cache {
   async function write(key: string, value: unknown): Promise<void> {
     const entry = { value, fetchedAt: now() };
     memory.set(key, entry);
+    memoryOnly.delete(key);
     const idx = await loadIndex();
+    if (sizeUpTo(value, maxPersistBytes) > maxPersistBytes) return keepInMemory(key, idx);
     idx.set(key, entry.fetchedAt);
     const evicted: string[] = [];
     if (idx.size > maxEntries) {
@@ -107,6 +143,17 @@ export function createCache(opts: CacheOptions): Cache {
       idx.delete(key);
       return Promise.all([storage.remove(ns + key), saveIndex()]).catch(() => {});
     });
+  }
+
+  /** A big entry: memory only, in a short queue; an older persisted copy of the key goes so it cannot come back. */
+  async function keepInMemory(key: string, idx: Map<string, number>): Promise<void> {
+    memoryOnly.add(key);
+    for (const k of memoryOnly) {
+      if (memoryOnly.size <= maxMemoryOnly) break;
+      memoryOnly.delete(k);
+      memory.delete(k);
+    }
+    if (idx.delete(key)) await Promise.all([storage.remove(ns + key), saveIndex()]).catch(() => {});
   }
 
   function load<T>(key: string, loader: () => Promise<T>): Promise<T> {
@@ -164,6 +211,7 @@ export function createCache(opts: CacheOptions): Cache {
       for (const k of keys) {
         generation.set(k, (generation.get(k) ?? 0) + 1);
         memory.delete(k);
+        memoryOnly.delete(k);
         idx.delete(k);
       }
       await Promise.all([...[...keys].map((k) => storage.remove(ns + k)), saveIndex()]);

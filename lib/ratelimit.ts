@@ -21,8 +21,11 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
+/** What the limiter reads of an answer: a fetch Response, or the client's already-read copy of one. */
+export type Answer = Pick<Response, 'status' | 'headers'>;
+
 export interface Limiter {
-  run(send: () => Promise<Response>, opts: RunOptions): Promise<Response>;
+  run<R extends Answer>(send: () => Promise<R>, opts: RunOptions): Promise<R>;
   state(): LimiterState;
   /** Called on every state change; returns an unsubscribe function. */
   subscribe(listener: (state: LimiterState) => void): () => void;
@@ -125,7 +128,7 @@ export function createLimiter(opts: LimiterOptions = {}): Limiter {
     waiting.shift()?.();
   }
 
-  function observe(res: Response) {
+  function observe(res: Answer) {
     const h = res.headers;
     remaining = intHeader(h, 'X-Sentry-Rate-Limit-Remaining') ?? remaining;
     const reset = intHeader(h, 'X-Sentry-Rate-Limit-Reset');
@@ -147,13 +150,13 @@ export function createLimiter(opts: LimiterOptions = {}): Limiter {
     return cap / 2 + (random() * cap) / 2; // "equal jitter": never zero, never in lockstep
   };
 
-  async function run(send: () => Promise<Response>, { retryable, signal }: RunOptions): Promise<Response> {
+  async function run<R extends Answer>(send: () => Promise<R>, { retryable, signal }: RunOptions): Promise<R> {
     for (let attempt = 0; ; attempt++) {
       const wait = blockedUntil - now();
       if (wait > 0) await sleep(wait + random() * 250, signal);
       await acquire(signal);
       emit();
-      let res: Response;
+      let res: R;
       try {
         res = await send();
       } catch (err) {

@@ -4,6 +4,7 @@ import { handlers } from './handlers';
 import { getSettings } from './settings';
 import { onSettingsChanged } from './lifecycle';
 import { openSelectionPanel, registerContextMenu, registerExplainPort } from './llm';
+import { recentTimings } from './timings';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, handlers));
@@ -13,4 +14,6 @@ export default defineBackground(() => {
   void getSettings().then(onSettingsChanged);
   // The context-menu path, callable from tests where a real right-click cannot be scripted.
   (globalThis as { dexterExplainSelection?: typeof openSelectionPanel }).dexterExplainSelection = openSelectionPanel;
+  // Stage timings of recent event answers (numbers only, no data), for bench/detail.ts.
+  (globalThis as { dexterTimings?: typeof recentTimings }).dexterTimings = recentTimings;
 });

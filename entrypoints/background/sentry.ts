@@ -2,7 +2,7 @@
 // persisted, de-duplicated), one rate limiter. The token stays in this context; only numbers leave it.
 import { createCache, type CacheStorage } from '@/lib/cache';
 import { createLimiter } from '@/lib/ratelimit';
-import { createSentryClient, type SentryClient } from '@/lib/sentry/client';
+import { createSentryClient, type RequestTiming, type SentryClient } from '@/lib/sentry/client';
 import { checkScopes } from '@/lib/sentry/errors';
 import { isAllowedApiBase, tokenMayGoTo } from '@/lib/policy';
 import { KEYS } from '@/lib/storage-keys';
@@ -11,6 +11,7 @@ import { priorityScore } from '@/lib/scoring/priority';
 import { rowIssue } from '@/lib/scoring/issue';
 import { authItem, getSettings } from './settings';
 import { toError, type Handlers } from './router';
+import { epochNow, recordTiming } from './timings';
 
 const storageAdapter: CacheStorage = {
   async get(key) { return (await browser.storage.local.get(key))[key]; },
@@ -25,7 +26,7 @@ class PolicyError extends Error {
   constructor(public userMessage: string, public nextStep?: string) { super(userMessage); }
 }
 
-export async function clientFor(target: Pick<Target, 'apiBase'>): Promise<{ client: SentryClient; via: 'token' | 'session' }> {
+export async function clientFor(target: Pick<Target, 'apiBase'>, onTiming?: (t: RequestTiming) => void): Promise<{ client: SentryClient; via: 'token' | 'session' }> {
   const settings = await getSettings();
   if (!isAllowedApiBase(target.apiBase, settings.sentry.selfHostedBases)) {
     throw new PolicyError(`Dexter does not talk to ${target.apiBase}.`, 'Add your self-hosted Sentry in Dexter’s settings first.');
@@ -35,7 +36,7 @@ export async function clientFor(target: Pick<Target, 'apiBase'>): Promise<{ clie
   if (!token && !settings.sentry.useSession) {
     throw Object.assign(new Error('No Sentry token is set.'), { kind: 'auth', userMessage: 'Dexter has no Sentry token.', nextStep: 'Open Dexter’s popup → Settings and paste a Sentry auth token.' });
   }
-  const client = createSentryClient({ apiBase: target.apiBase.replace(/\/$/, ''), token, fetch: globalThis.fetch.bind(globalThis), timeoutMs: 20_000, limiter });
+  const client = createSentryClient({ apiBase: target.apiBase.replace(/\/$/, ''), token, fetch: globalThis.fetch.bind(globalThis), timeoutMs: 20_000, limiter, onTiming });
   return { client, via: token ? 'token' : 'session' };
 }
 
@@ -108,8 +109,18 @@ export const sentryHandlers: Handlers = {
     return { ok: true, data: await cache.get(key(req.target, 'issue', req.issueId), () => client.getIssue(req.target.org, req.issueId)) };
   },
   async 'issue.event'(req) {
-    const { client } = await clientFor(req.target);
-    return { ok: true, data: await cache.get(key(req.target, 'event', req.issueId, req.eventId), () => client.getEvent(req.target.org, req.issueId, req.eventId)) };
+    const startedAt = epochNow();
+    let request: RequestTiming | undefined;
+    let loadedAt = 0;
+    const { client } = await clientFor(req.target, (t) => (request = t));
+    const data = await cache.get(key(req.target, 'event', req.issueId, req.eventId), async () => {
+      const event = await client.getEvent(req.target.org, req.issueId, req.eventId);
+      loadedAt = epochNow();
+      return event;
+    });
+    const doneAt = epochNow();
+    recordTiming({ type: 'issue.event', startedAt, doneAt, request, cacheMs: loadedAt ? doneAt - loadedAt : 0 });
+    return { ok: true, data };
   },
   async 'issues.update'(req) {
     const { client } = await clientFor(req.target);

@@ -230,4 +230,17 @@ describe('Sentry client: every error kind', () => {
     expect(err.issues.length).toBeGreaterThan(0);
     expect(err.partial).toEqual({ title: 'no id' });
   });
+
+  it('decodes bodies as text() would (BOM dropped, multi-byte kept) and reports each request’s stages', async () => {
+    const event = { id: 'e1', title: 'Ünïcode \u202E ✓ 😀', entries: [], tags: [] };
+    const body = '\uFEFF' + JSON.stringify(event);
+    const onTiming = vi.fn();
+    const { c } = client(() => new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } }), { onTiming });
+    const got = await c.getEvent('acme', '1', 'latest');
+    expect(got.title).toBe(event.title);
+    expect(onTiming).toHaveBeenCalledTimes(1);
+    const t = onTiming.mock.calls[0]![0];
+    expect(t).toMatchObject({ endpoint: 'getEvent', status: 200, chars: body.length - 1 });
+    for (const k of ['queueMs', 'headersMs', 'bodyMs', 'parseMs', 'validateMs']) expect(t[k]).toBeGreaterThanOrEqual(0);
+  });
 });
