@@ -141,11 +141,10 @@ function observeView(rows: readonly Row[]): void {
   for (const r of rows) if (!seen.has(r.el)) viewObserver.observe(r.el);
 }
 
-/** Whether the row is on screen or close to it; asked before the observer has answered, measures once. */
-export function isNearView(row: Row): boolean {
-  if (seen.has(row.el)) return near.has(row.el);
-  const box = row.el.getBoundingClientRect();
-  return box.bottom > -innerHeight / 4 && box.top < innerHeight * 1.25;
+/** Whether the row is on screen or close to it; undefined until the observer has answered for it (measuring
+ *  here instead would force a layout of Sentry's whole list). */
+export function isNearView(row: Row): boolean | undefined {
+  return seen.has(row.el) ? near.has(row.el) : undefined;
 }
 
 type RowsListener = (rows: Row[]) => void;
