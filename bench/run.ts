@@ -8,6 +8,7 @@ const suites: [string, string, string][] = [
   ['size', './size.ts', 'benchSize'],
   ['requests', './requests.ts', 'benchRequests'],
   ['overlay (Chromium)', './overlay.ts', 'benchOverlay'],
+  ['overlay, div layout (Chromium)', './overlay.ts', 'benchOverlayDiv'],
   ['explain latency', './explain.ts', 'benchExplain'],
   ['prompt', './prompt.ts', 'benchPrompt'],
   ['pii', './pii.ts', 'benchPii'],
