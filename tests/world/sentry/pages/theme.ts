@@ -68,4 +68,22 @@ aside{width:320px;border-left:1px solid var(--border);padding:0 16px}
 [data-test-id="group-event-details"][data-sentry-component="GroupLayoutBody"]{display:flex;gap:16px}
 [data-test-id="group-event-details"][data-sentry-component="GroupLayoutBody"]>div{flex:1;min-width:0}
 [role="banner"]{display:flex;gap:8px;align-items:center;padding:8px 0;border-bottom:1px solid var(--border)}
+[data-test-id="breadcrumb-list"]{display:flex;gap:8px;align-items:center;font-size:13px;color:var(--sub)}
+[data-sentry-component="IssueIdBreadcrumb"]{display:flex;gap:6px;align-items:center}
+[data-sentry-component="PlatformList"] img{display:none}
+[data-sentry-element="HeaderGrid"]{display:grid;grid-template-columns:minmax(0,1fr) auto auto;gap:2px 24px;align-items:end;margin:10px 0 4px}
+[data-sentry-element="HeaderGrid"]>:last-child{grid-column:1/-1;display:flex;gap:8px;color:var(--sub);font-size:13px}
+[data-sentry-element="PrimaryTitle"]{font-size:20px;font-weight:600}
+[data-sentry-element="StatTitle"]{font-size:12px;font-weight:600;text-transform:uppercase}
+[data-sentry-element="HeaderGrid"]>[data-sentry-component="Count"]{font-size:18px}
+[data-sentry-element="ActionBar"]{justify-content:space-between}
+[data-sentry-element="TreeRow"],[data-sentry-element="ContentWrapper"]{display:grid;grid-template-columns:minmax(120px,30%) 1fr;gap:12px;padding:3px 0;font-size:13px}
+[data-sentry-element="TreeSearchKey"]{display:none}
+[data-sentry-element="TreeKey"],.kv-key{color:var(--sub)}
+[data-sentry-element="TreeValueTrunk"]{display:flex;justify-content:space-between}
+.invisible{visibility:hidden}
+[data-sentry-element="HighlightContainer"]{display:grid;grid-template-columns:1fr 1fr;gap:0 24px}
+[data-sentry-element="ActionBar"]>div,[data-sentry-component="GroupActions"]>div,[data-sentry-element="Workflow"]>div{display:flex;gap:6px;align-items:center}
+[data-sentry-component="GroupActions"],[data-sentry-element="Workflow"]{display:flex;gap:12px;align-items:center}
+
 `;
