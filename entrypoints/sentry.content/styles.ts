@@ -16,6 +16,8 @@ export const ROW_CSS = `
   --low: #6b7d8f; --unknown: #5d536a; }
 .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; color: var(--fg); }
 [data-slot] > * { pointer-events: auto; }
+/* While the row's data is on its way: a quiet placeholder where the badges will be, not an empty gap. */
+.bar:empty::before { content: ''; width: 240px; height: 14px; margin-top: 4px; border-radius: 7px; background: var(--bg); }
 .chip { display: inline-flex; align-items: center; gap: 4px; padding: 1px 6px; border-radius: 10px; background: var(--bg);
   border: 1px solid transparent; white-space: nowrap; }
 .chip:focus-visible, svg:focus-visible { outline: 2px solid var(--line); outline-offset: 1px; }

@@ -12,6 +12,8 @@ test('the service worker killed mid-request: badges say what happened, and Dexte
     // Each row's host is reserved at once; no badge is drawn while the batched request waits on the slow server.
     await expect.poll(() => page.locator('dexter-row').count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => [...document.querySelectorAll('dexter-row')].filter((h) => h.shadowRoot!.querySelector('[data-slot]')).length)).toBe(0);
+    // …but a placeholder where they will be.
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('dexter-row')!.shadowRoot!.querySelector('.bar')!, '::before').content)).toBe('""');
     await page.waitForTimeout(1500); // the batched request is now waiting on the slow server
     const cdp = await ext.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
