@@ -87,11 +87,11 @@ function warmUp(render: Render): void {
   }
 }
 
-/** Rows in view (and a screen around) are drawn now: that is what the user is looking at. The rest are drawn in
- *  short slices when the page is idle; their hosts skip rendering until scrolled to (content-visibility). */
 const FIRST_ROWS = 8;
 const ROWS_PER_SLICE = 6;
 
+/** Rows in view (and a quarter screen around) are drawn now: that is what the user is looking at. The rest are drawn
+ *  in short slices when the page is idle. */
 function drawRows(rows: readonly Row[], draw: (row: Row) => void, signal: AbortSignal, marking?: string): void {
   if (!rows.length) return;
   // Rows the observer has not placed yet (data straight from the cache can beat its first report): the first few
