@@ -3,7 +3,7 @@
 import type { RowIssue } from '@/lib/scoring/issue';
 import type { DexterError, Response } from '@/lib/messages';
 import type { FeatureContext } from './registry';
-import { ensureHosts, findRows, isNearView, rowSlot, removeSlots, watchRows, type Row } from './rows';
+import { ensureHosts, findRows, isNearView, requestIdle, rowSlot, removeSlots, watchRows, type Row } from './rows';
 
 export type { RowIssue };
 export interface ByIdsResult { issues: RowIssue[]; missing: string[] }
@@ -113,9 +113,6 @@ function mark(what: string): void {
   performance.mark(name);
 }
 
-type Idle = (cb: (deadline: { timeRemaining(): number; didTimeout: boolean }) => void, opts: { timeout: number }) => void;
-// Firefox and Chrome have requestIdleCallback; a timer stands in elsewhere.
-const requestIdle: Idle = typeof requestIdleCallback === 'function' ? (cb, o) => requestIdleCallback(cb, o) : (cb) => setTimeout(() => cb({ timeRemaining: () => 8, didTimeout: true }), 16);
 
 function whenIdle(rows: readonly Row[], draw: (row: Row) => void, signal: AbortSignal, marking?: string, from = 0): void {
   requestIdle((deadline) => {

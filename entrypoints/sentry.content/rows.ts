@@ -97,12 +97,34 @@ function watchWrap(bar: Element): void {
   wrapObserver.observe(bar);
 }
 
-/** Every row's host in one pass, before any data: Sentry's list is laid out once with the space reserved, and
- *  filling the hosts later does not move the rows. */
+const FIRST_ROWS = 8;
+const HOSTS_PER_SLICE = 25;
+
+/** Reserves each row's host before its data comes, so filling it later moves nothing: the rows in view (or, before
+ *  the observer has placed them, the first rows) now, the others in idle-time chunks, so that no single frame has to
+ *  lay out Sentry's whole list around 100 new hosts. Drawing a row creates its host anyway if it is not there yet. */
 export function ensureHosts(rows: readonly Row[]): void {
   const dark = isDark();
-  for (const row of rows) rowHost(row, dark);
+  const later = rows.filter((row, i) => {
+    if (isNearView(row) ?? i < FIRST_ROWS) rowHost(row, dark);
+    else if (hostOf.get(row.el)?.isConnected !== true) return true;
+    return false;
+  });
+  if (later.length) reserveLater(later);
 }
+
+function reserveLater(rows: readonly Row[], from = 0): void {
+  requestIdle(() => {
+    const dark = isDark();
+    const end = Math.min(rows.length, from + HOSTS_PER_SLICE);
+    for (let i = from; i < end; i++) if (rows[i]!.el.isConnected) rowHost(rows[i]!, dark);
+    if (end < rows.length) reserveLater(rows, end);
+  }, { timeout: 1000 });
+}
+
+type Idle = (cb: (deadline: { timeRemaining(): number; didTimeout: boolean }) => void, opts: { timeout: number }) => void;
+// Firefox and Chrome have requestIdleCallback; a timer stands in elsewhere.
+export const requestIdle: Idle = typeof requestIdleCallback === 'function' ? (cb, o) => requestIdleCallback(cb, o) : (cb) => setTimeout(() => cb({ timeRemaining: () => 8, didTimeout: true }), 16);
 
 /** The feature's slot in the row's Dexter host. */
 export function rowSlot(row: Row, feature: string): HTMLElement {
