@@ -3,7 +3,7 @@
 import type { RowIssue } from '@/lib/scoring/issue';
 import type { DexterError, Response } from '@/lib/messages';
 import type { FeatureContext } from './registry';
-import { ensureHosts, findRows, isNearView, requestIdle, rowSlot, removeSlots, watchRows, type Row } from './rows';
+import { FIRST_ROWS, ensureHosts, findRows, isNearView, requestIdle, rowSlot, removeSlots, watchRows, type Row } from './rows';
 
 export type { RowIssue };
 export interface ByIdsResult { issues: RowIssue[]; missing: string[] }
@@ -30,7 +30,7 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
   };
 
   watchRows(signal, (rows) => {
-    ensureHosts(rows);
+    ensureHosts(rows, signal);
     const wanted = [...new Set(rows.map((r) => r.id).filter((id) => !known.has(id) && !errors.has(id) && !inflight.has(id)))].sort();
     // Only rows with something to show: measuring rows that have nothing yet would force a layout for nothing.
     drawRows(rows.filter((r) => known.has(r.id) || errors.has(r.id)), draw, signal);
@@ -87,7 +87,6 @@ function warmUp(render: Render): void {
   }
 }
 
-const FIRST_ROWS = 8;
 const ROWS_PER_SLICE = 6;
 
 /** Rows in view (and a quarter screen around) are drawn now: that is what the user is looking at. The rest are drawn

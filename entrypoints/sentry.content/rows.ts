@@ -97,28 +97,41 @@ function watchWrap(bar: Element): void {
   wrapObserver.observe(bar);
 }
 
-const FIRST_ROWS = 8;
+/** Rows taken as in view before the IntersectionObserver has placed them: the first ones, where a list opens. */
+export const FIRST_ROWS = 8;
 const HOSTS_PER_SLICE = 25;
+// Rows already waiting for an idle chunk: the three list features each ask for every row's host.
+const reserving = new WeakSet<Element>();
 
 /** Reserves each row's host before its data comes, so filling it later moves nothing: the rows in view (or, before
  *  the observer has placed them, the first rows) now, the others in idle-time chunks, so that no single frame has to
  *  lay out Sentry's whole list around 100 new hosts. Drawing a row creates its host anyway if it is not there yet. */
-export function ensureHosts(rows: readonly Row[]): void {
+export function ensureHosts(rows: readonly Row[], signal: AbortSignal): void {
   const dark = isDark();
   const later = rows.filter((row, i) => {
     if (isNearView(row) ?? i < FIRST_ROWS) rowHost(row, dark);
-    else if (hostOf.get(row.el)?.isConnected !== true) return true;
+    else if (hostOf.get(row.el)?.isConnected !== true && !reserving.has(row.el)) {
+      reserving.add(row.el);
+      return true;
+    }
     return false;
   });
-  if (later.length) reserveLater(later);
+  if (later.length) reserveLater(later, signal);
 }
 
-function reserveLater(rows: readonly Row[], from = 0): void {
+function reserveLater(rows: readonly Row[], signal: AbortSignal, from = 0): void {
   requestIdle(() => {
+    if (signal.aborted) {
+      for (const row of rows) reserving.delete(row.el);
+      return;
+    }
     const dark = isDark();
     const end = Math.min(rows.length, from + HOSTS_PER_SLICE);
-    for (let i = from; i < end; i++) if (rows[i]!.el.isConnected) rowHost(rows[i]!, dark);
-    if (end < rows.length) reserveLater(rows, end);
+    for (let i = from; i < end; i++) {
+      reserving.delete(rows[i]!.el);
+      if (rows[i]!.el.isConnected) rowHost(rows[i]!, dark);
+    }
+    if (end < rows.length) reserveLater(rows, signal, end);
   }, { timeout: 1000 });
 }
 
