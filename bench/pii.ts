@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { scrubEvent, scrubText } from '@/lib/pii';
 import { FIXTURE_TRUE_PII, fixtureFindings } from '@/lib/pii/fixtures';
 
-import type { BenchRow } from './types';
+import { timesMs, type BenchRow } from './types';
 export type { BenchRow };
 
 const MB = 1 << 20;
@@ -34,13 +34,7 @@ const RUNS = 7;
 
 /** Median and best of RUNS runs, in milliseconds: the machine is shared, so one run alone says little. */
 function time(fn: () => void): { median: number; best: number } {
-  const runs: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const t0 = performance.now();
-    fn();
-    runs.push(performance.now() - t0);
-  }
-  runs.sort((a, b) => a - b);
+  const runs = timesMs(fn, RUNS);
   return { median: runs[RUNS >> 1] ?? NaN, best: runs[0] ?? NaN };
 }
 
