@@ -51,7 +51,7 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
     });
   });
   signal.addEventListener('abort', () => removeSlots(feature), { once: true });
-  requestIdle(() => warmUp(render), { timeout: 200 });
+  if (!warmed.has(feature)) requestIdle(() => warmUp(feature, render), { timeout: 200 });
 }
 
 // The three list features want the same rows at the same moment: one message, one answer, and all three draw in
@@ -73,15 +73,19 @@ function askOnce(ctx: FeatureContext, request: ByIdsRequest): Promise<Response<B
 // draw one made-up issue into a detached slot while the request is out, in the page's idle time.
 // Shaped like Sentry's (24 hourly and 14 daily buckets, one spike, a mix of counts) so every branch the real rows take
 // (peak rule, MAD and its fallback, change percentages) is compiled by it.
+// Once per feature for the page's lifetime: compiled code stays compiled across Sentry's in-app navigations.
+const warmed = new Set<string>();
 const series = (n: number, step: number): [number, number][] => Array.from({ length: n }, (_, i) => [i * step, i === n - 2 ? 40 : i % 3]);
-const SAMPLE: RowIssue = {
-  id: '0', count: '1234', userCount: 12, level: 'error', isUnhandled: true, substatus: 'regressed',
-  firstSeen: new Date(0).toISOString(), lastSeen: new Date(0).toISOString(),
-  stats: { '24h': series(24, 3600), '14d': series(14, 86400) },
-};
-function warmUp(render: Render): void {
+function warmUp(feature: string, render: Render): void {
+  if (warmed.has(feature)) return;
+  warmed.add(feature);
+  const sample: RowIssue = {
+    id: '0', count: '1234', userCount: 12, level: 'error', isUnhandled: true, substatus: 'regressed',
+    firstSeen: new Date(0).toISOString(), lastSeen: new Date(0).toISOString(),
+    stats: { '24h': series(24, 3600), '14d': series(14, 86400) },
+  };
   try {
-    render(document.createElement('span'), SAMPLE, null);
+    render(document.createElement('span'), sample, null);
   } catch {
     // Only a warm-up: the real draw reports its own problems.
   }
@@ -111,7 +115,6 @@ function mark(what: string): void {
   performance.clearMarks(name);
   performance.mark(name);
 }
-
 
 function whenIdle(rows: readonly Row[], draw: (row: Row) => void, signal: AbortSignal, marking?: string, from = 0): void {
   requestIdle((deadline) => {
