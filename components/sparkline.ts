@@ -1,15 +1,17 @@
 // A D3 sparkline of event counts, rendered as SVG with plain DOM (no React) so the content script stays small;
 // the Explorer wraps the same function. Every label is set with textContent: bucket data is never HTML.
 import { path } from 'd3-path';
+import { formatExact } from '@/lib/scoring/format';
 
 export interface SparkPoint { t: number /* unix seconds, bucket start */; count: number }
 export interface SparklineOptions { width?: number; height?: number; peaks?: readonly number[]; bucketSeconds: number; label: string; formatTime?: (t: number) => string; /** Build the per-bucket tooltips now rather than on first hover. */ eagerTooltips?: boolean }
 
 const SVG = 'http://www.w3.org/2000/svg';
-// One formatter each, made once: building a formatter per call (toLocaleString) cost ~1 s per 100-row page.
-const TIME = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-const COUNT = new Intl.NumberFormat();
-const defaultTime = (t: number) => TIME.format(t * 1000);
+// One formatter, made once (one per call, as toLocaleString does, cost ~1 s per 100-row page) and only on the first
+// tooltip: building a date formatter with options costs 20+ ms, which at module load lengthened the content
+// script's evaluation on every Sentry page.
+let time: Intl.DateTimeFormat | undefined;
+const defaultTime = (t: number) => (time ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })).format(t * 1000);
 
 /** The sparkline's geometry: points spread over the width with a pixel of margin, the highest count 2 px below
  *  the top, zero on the baseline (height - 1). */
@@ -73,7 +75,7 @@ export function renderSparkline(doc: Document, points: readonly SparkPoint[], o:
       hit.setAttribute('width', String(step));
       hit.setAttribute('height', String(height));
       const t = doc.createElementNS(SVG, 'title');
-      t.textContent = `${COUNT.format(p.count)} event${p.count === 1 ? '' : 's'} · ${fmt(p.t)} – ${fmt(p.t + o.bucketSeconds)}`;
+      t.textContent = `${formatExact(p.count)} event${p.count === 1 ? '' : 's'} · ${fmt(p.t)} – ${fmt(p.t + o.bucketSeconds)}`;
       hit.append(t);
       svg.append(hit);
     });

@@ -48,6 +48,14 @@ describe('REPLICA_APP_JS', () => {
     expect(doc.title).toBe('Next page');
   });
 
+  it("formats user counts in the browser's locale at load, as Sentry's Count does while rendering", () => {
+    const issues = issueList().map((g, n) => ({ ...g, count: String(1000 + n), userCount: 12345 + n }));
+    const { doc } = boot(renderIssueListPage(listInput({ issues })), () => '');
+    const titles = [...doc.querySelectorAll('[data-test-id="group"] [data-sentry-component="Count"]')].map((c) => c.getAttribute('title'));
+    expect(titles).toEqual(issues.flatMap((g, n) => [g.count, (12345 + n).toLocaleString()]));
+    expect(doc.querySelector('[data-replica-locale]')).toBeNull();
+  });
+
   it('pagination "Next" navigates in-app with the next cursor, and popstate goes back', async () => {
     const page2 = listInput({ issues: issueList().slice(0, 2), prevCursor: '0:0:1', nextCursor: null });
     const { win, doc, fetch } = boot(renderIssueListPage(listInput()), path => (path.includes('cursor') ? renderIssueListContent(page2) : renderIssueListContent(listInput())));

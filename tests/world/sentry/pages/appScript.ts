@@ -53,11 +53,21 @@ export const REPLICA_APP_JS = String.raw`(function () {
     if (!tpl || !body) return;
     var rows = Array.prototype.slice.call(tpl.content.querySelectorAll(ROW));
     tpl.remove();
-    rows.forEach(function (row) { body.appendChild(document.importNode(row, true)); });
+    rows.forEach(function (row) { var fresh = document.importNode(row, true); localizeCounts(fresh); body.appendChild(fresh); });
     capture(Array.prototype.slice.call(body.querySelectorAll(ROW)).slice(-rows.length));
   }
 
+  // What React does while rendering Sentry's Count: a number's title in the user's locale (toLocaleString).
+  function localizeCounts(root) {
+    root.querySelectorAll('[data-replica-locale="number"]').forEach(function (span) {
+      var n = Number(span.getAttribute('title'));
+      if (isFinite(n)) span.setAttribute('title', n.toLocaleString());
+      span.removeAttribute('data-replica-locale');
+    });
+  }
+
   function pageLoaded() {
+    localizeCounts(document);
     pristine = new Map();
     selected = new Set();
     capture(Array.prototype.slice.call(document.querySelectorAll(ROW)));
@@ -78,6 +88,7 @@ export const REPLICA_APP_JS = String.raw`(function () {
       var fresh = html ? parseRow(html) : null;
       if (!fresh) return;
       restoreSelection(fresh);
+      localizeCounts(fresh);
       row.replaceWith(fresh);
     });
   }

@@ -17,6 +17,15 @@ export function formatCount(value: unknown): string {
   return String(Math.round(n));
 }
 
+/** The title of Sentry's Count: `value?.toLocaleString()` (static/app/components/count.tsx). The API sends event
+ *  counts as strings (left as they are) and user counts as numbers, which the browser formats in the user's locale
+ *  ("1,234") while React renders the list. The replica's client does that formatting at load (appScript.ts), so the
+ *  page has used the browser's Intl before any extension runs, as Sentry's page has. */
+export function countTitle(value: unknown): { title: string; 'data-replica-locale'?: string } {
+  if (typeof value === 'number' && Number.isFinite(value)) return { title: String(value), 'data-replica-locale': 'number' };
+  return { title: value === null || value === undefined ? '' : String(value) };
+}
+
 /** TimeSince with unitStyle="short": "5min", "3hr", "2d", "4mo", "1yr". */
 export function timeSinceShort(iso: unknown, now: Date): string {
   const then = Date.parse(String(iso));

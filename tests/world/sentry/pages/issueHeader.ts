@@ -2,7 +2,7 @@
 // breadcrumbs, title, "Events (total)" / "Users (90d)" counts without aria-labels (as on
 // the real page), the level + message line, and the role="banner" action bar.
 import { el, escapeHtml, sentry } from './html';
-import { formatCount, issueListPath, orgPrefix, type UrlForm } from './format';
+import { countTitle, formatCount, issueListPath, orgPrefix, type UrlForm } from './format';
 import { capitalize, issueTitleParts } from './issueRow';
 
 export interface HeaderContext { org: string; urlForm: UrlForm }
@@ -29,7 +29,7 @@ export function renderIssueHeader(group: any, c: HeaderContext): string {
           el('div', sentry('StyledShortId', 'ShortId', 'shortId.tsx'), el('div', { ...sentry(null, 'AutoSelectText', 'autoSelectText.tsx'), class: 'auto-select-text' }, el('span', {}, escapeHtml(group.shortId ?? ''))))))));
   const { title, message } = issueTitleParts(group);
   const level = String(group.level ?? 'error');
-  const count = (v: unknown) => el('span', { title: String(Number(v) || 0), ...sentry(null, 'Count', 'count.tsx') }, escapeHtml(formatCount(v)));
+  const count = (v: unknown) => el('span', { ...countTitle(v), ...sentry(null, 'Count', 'count.tsx') }, escapeHtml(formatCount(v)));
   const usersLabel = Number(group.userCount) > 0
     ? el('a', { 'aria-label': 'View affected users', ...sentry('Component', null, 'link.tsx'), href: `${base}/distributions/user/${projectQ}` }, 'Users (90d)')
     : 'Users (90d)';

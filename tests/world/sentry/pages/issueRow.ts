@@ -2,7 +2,7 @@
 // "div" — PanelItem rows from components/stream/group.tsx (issue-stream-table-layout era),
 // "table" — SimpleTable rows (<tr data-test-id="group"> with role="cell" cells, no role=row).
 import { cls, el, escapeHtml, sentry } from './html';
-import { formatCount, issuePath, timeSinceShort, type UrlForm } from './format';
+import { countTitle, formatCount, issuePath, timeSinceShort, type UrlForm } from './format';
 
 export type Layout = 'table' | 'div';
 
@@ -111,7 +111,7 @@ function timestamp(iso: unknown, label: string, suffix: string, now: Date): stri
 }
 
 function counts(value: unknown, layout: Layout): string {
-  const count = el('span', { title: String(Number(value) || 0), ...sentry('PrimaryCount', 'Count', 'count.tsx') }, escapeHtml(formatCount(value)));
+  const count = el('span', { ...countTitle(value), ...sentry('PrimaryCount', 'Count', 'count.tsx') }, escapeHtml(formatCount(value)));
   return layout === 'div' ? el('div', sentry('CountsWrapper', null, 'group.tsx'), count) : el('div', sentry('Stack', null, 'group.tsx'), count);
 }
 
