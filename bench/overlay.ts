@@ -133,6 +133,7 @@ export function analyseTrace(events: TraceEvent[], o: { scriptUrl: string; start
     renderMs: unionMs([...scriptIn, ...render.filter(inWindow)]) - unionMs(scriptIn),
     windowMs: (to - from) / 1000,
     windowTasks: dexterTasks.filter(inWindow).length,
+    longestInWindowMs: Math.max(0, ...dexterTasks.filter(inWindow).map((k) => (k.to - k.from) / 1000)),
     totalScriptMs: unionMs(dexter),
     longestDexterTaskMs: Math.max(0, ...dexterTasks.map((k) => (k.to - k.from) / 1000)),
     dexterLongTasks: dexterTasks.filter((k) => k.to - k.from > 50_000).length,
@@ -154,8 +155,19 @@ async function traceListLoad(page: Page, cdp: CDPSession, url: string): Promise<
     traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'] },
   });
   await page.goto(url);
-  await page.waitForFunction((names) => names.every((n) => performance.getEntriesByName(n).length > 0), marks('rows-all'), { timeout: 30_000, polling: 500 });
-  await page.waitForTimeout(1000); // the impact chips' second fill (project user base) and the last frames
+  const marked = (what: string) => page.waitForFunction((names) => names.every((n) => performance.getEntriesByName(n).length > 0), marks(what), { timeout: 30_000, polling: 500 });
+  await marked('rows-in-view');
+  await page.waitForTimeout(1000); // the impact chips' second fill (project user base), the hosts of rows further down
+  // Then a user reads down the list: wheel steps of about a third of the screen, a few a second. Rows out of view
+  // are drawn as they come near, so this is where the rest of the list gets its badges.
+  await page.evaluate(() => performance.mark('bench:scroll-start'));
+  await page.mouse.move(400, 300);
+  for (let i = 0; i < 200 && !(await page.evaluate(() => innerHeight + scrollY >= document.documentElement.scrollHeight - 2)); i++) {
+    await page.mouse.wheel(0, 240);
+    await page.waitForTimeout(150);
+  }
+  await marked('rows-all');
+  await page.waitForTimeout(500); // the last frames
   const bare = await page.evaluate(() => [...document.querySelectorAll('[data-test-id="group"]')].filter((r) => {
     const h = r.querySelector('dexter-row');
     return !h?.shadowRoot || [...h.shadowRoot.querySelectorAll('[data-slot]')].filter((s) => s.childElementCount > 0).length < 3;
@@ -218,6 +230,7 @@ export async function benchOverlay(opts: { navigations?: number; traceFile?: str
     const url = `https://acme.sentry.io/issues/?limit=100${opts.layout === 'div' ? '&layout=div' : ''}`;
     const views: ReturnType<typeof analyseTrace>[] = [];
     const alls: ReturnType<typeof analyseTrace>[] = [];
+    const scrolls: ReturnType<typeof analyseTrace>[] = [];
     let page!: Page;
     let cdp!: CDPSession;
     for (let k = 0; k < loads; k++) {
@@ -225,13 +238,16 @@ export async function benchOverlay(opts: { navigations?: number; traceFile?: str
       page = await context.newPage();
       cdp = await context.newCDPSession(page);
       const events = await traceListLoad(page, cdp, url);
-      if (opts.traceFile && k === 0) writeFileSync(opts.traceFile, JSON.stringify(events));
+      if (opts.traceFile) writeFileSync(k ? opts.traceFile.replace(/(\.json)?$/, `.${k}$1`) : opts.traceFile, JSON.stringify(events));
       views.push(analyseTrace(events, { scriptUrl: script, start: marks('rows-start'), end: marks('rows-in-view') }));
       alls.push(analyseTrace(events, { scriptUrl: script, start: marks('rows-start'), end: marks('rows-all') }));
+      scrolls.push(analyseTrace(events, { scriptUrl: script, start: 'bench:scroll-start', end: marks('rows-all') }));
     }
     const med = (xs: ReturnType<typeof analyseTrace>[]) => Object.fromEntries(Object.keys(xs[0]!).map((k) => [k, median(xs.map((x) => x[k as keyof typeof x]))])) as ReturnType<typeof analyseTrace>;
     const view = med(views);
     const trace = med(alls);
+    const scroll = med(scrolls);
+    const longestScroll = Math.max(...scrolls.map((x) => x.longestInWindowMs));
     const longTasks = alls.reduce((a, x) => a + x.dexterLongTasks, 0);
     const longest = Math.max(...alls.map((x) => x.longestDexterTaskMs));
     const longestCpu = Math.max(...alls.map((x) => x.longestDexterTaskCpuMs));
@@ -243,9 +259,9 @@ export async function benchOverlay(opts: { navigations?: number; traceFile?: str
       { name: `rows in view (${inView}), data in → drawn: content-script JS`, value: round(view.scriptMs), unit: 'ms' },
       { name: `rows in view (${inView}), data in → drawn: JS + style/layout/paint`, value: round(view.scriptMs + view.renderMs), unit: 'ms', target: '≤ 16', ok: view.scriptMs + view.renderMs <= 16 },
       { name: `rows in view (${inView}), data in → drawn: main-thread CPU time of those tasks`, value: round(view.cpuMs), unit: 'ms', target: '≤ 16', ok: view.cpuMs <= 16 },
-      { name: 'all rows, data in → all drawn: content-script JS (rows out of view in idle slices)', value: round(trace.scriptMs), unit: 'ms' },
-      { name: 'all rows, data in → all drawn: JS + style/layout/paint in the window', value: round(trace.scriptMs + trace.renderMs), unit: 'ms', target: '≤ 16', ok: trace.scriptMs + trace.renderMs <= 16 },
-      { name: `all rows window, first slot → all filled (${trace.windowTasks} tasks)`, value: round(trace.windowMs), unit: 'ms' },
+      { name: `rows out of view: drawn as a wheel scroll (240 px steps) brings them within a screen — Dexter's JS over the scroll to the last row (${scroll.windowTasks} tasks with Dexter code)`, value: round(scroll.scriptMs), unit: 'ms' },
+      { name: `… the longest of those tasks (${loads} loads)`, value: round(longestScroll), unit: 'ms', target: '≤ 16', ok: longestScroll <= 16 },
+      { name: 'all rows, data in → last row drawn (load, then the scroll): content-script JS', value: round(trace.scriptMs), unit: 'ms' },
       { name: 'content-script JS over the whole load (trace samples)', value: round(trace.totalScriptMs), unit: 'ms' },
       { name: `longest main-thread task with Dexter code in it (${loads} loads)`, value: round(longest), unit: 'ms', target: '≤ 50', ok: longest <= 50 },
       { name: '… the longest such task\'s CPU time (the rest is the thread waiting for a core)', value: round(longestCpu), unit: 'ms' },

@@ -11,7 +11,9 @@ const SVG = 'http://www.w3.org/2000/svg';
 // tooltip: building a date formatter with options costs 20+ ms, which at module load lengthened the content
 // script's evaluation on every Sentry page.
 let time: Intl.DateTimeFormat | undefined;
-const defaultTime = (t: number) => (time ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })).format(t * 1000);
+/** The tooltips' time formatter; the list overlay calls it in idle time so the first hover does not pay for it. */
+export const timeFormat = (): Intl.DateTimeFormat => (time ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }));
+const defaultTime = (t: number) => timeFormat().format(t * 1000);
 
 /** The sparkline's geometry: points spread over the width with a pixel of margin, the highest count 2 px below
  *  the top, zero on the baseline (height - 1). */

@@ -3,7 +3,7 @@
 import type { RowIssue } from '@/lib/scoring/issue';
 import type { DexterError, Response } from '@/lib/messages';
 import type { FeatureContext } from './registry';
-import { FIRST_ROWS, ensureHosts, findRows, isNearView, requestIdle, rowSlot, removeSlots, watchRows, type Row } from './rows';
+import { FIRST_ROWS, currentRows, ensureHosts, isNearView, rowSlot, removeSlots, watchRows, whenNear, type Row } from './rows';
 
 export type { RowIssue };
 export interface ByIdsResult { issues: RowIssue[]; missing: string[] }
@@ -36,6 +36,10 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
     drawRows(rows.filter((r) => known.has(r.id) || errors.has(r.id)), draw, signal);
     if (!wanted.length) return;
     for (const id of wanted) inflight.add(id); // don't ask twice; drawn when the answer comes
+    // While the answer is on its way the page is free: the first user-timing mark of a page costs a few ms, the
+    // first draw compiles the render code; both are paid now rather than when the rows are drawn.
+    mark(`rows-asked:${feature}`);
+    if (!warmed.has(feature)) setTimeout(() => warmUp(feature, render));
     void askOnce(ctx, { type: 'issues.byIds', target, ids: wanted, period: ctx.settings.list.statsPeriod }).then((res) => {
       for (const id of wanted) inflight.delete(id);
       if (signal.aborted) return;
@@ -47,11 +51,10 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
       } else {
         for (const id of wanted) errors.set(id, res.error);
       }
-      drawRows(findRows(), draw, signal, feature);
+      drawRows(currentRows(), draw, signal, feature);
     });
   });
   signal.addEventListener('abort', () => removeSlots(feature), { once: true });
-  if (!warmed.has(feature)) requestIdle(() => warmUp(feature, render), { timeout: 200 });
 }
 
 // The three list features want the same rows at the same moment: one message, one answer, and all three draw in
@@ -70,7 +73,7 @@ function askOnce(ctx: FeatureContext, request: ByIdsRequest): Promise<Response<B
 }
 
 // The first rows would otherwise pay for compiling the render code (V8 compiles a function on its first call):
-// draw one made-up issue into a detached slot while the request is out, in the page's idle time.
+// draw one made-up issue into a detached slot while the request is out.
 // Shaped like Sentry's (24 hourly and 14 daily buckets, one spike, a mix of counts) so every branch the real rows take
 // (peak rule, MAD and its fallback, change percentages) is compiled by it.
 // Once per feature for the page's lifetime: compiled code stays compiled across Sentry's in-app navigations.
@@ -91,10 +94,8 @@ function warmUp(feature: string, render: Render): void {
   }
 }
 
-const ROWS_PER_SLICE = 6;
-
-/** Rows in view (and a quarter screen around) are drawn now: that is what the user is looking at. The rest are drawn
- *  in short slices when the page is idle. */
+/** Rows in view (and a quarter screen around) are drawn now: that is what the user is looking at. The others are
+ *  drawn when they come within a screen of the view. */
 function drawRows(rows: readonly Row[], draw: (row: Row) => void, signal: AbortSignal, marking?: string): void {
   if (!rows.length) return;
   // Rows the observer has not placed yet (data straight from the cache can beat its first report): the first few
@@ -104,30 +105,23 @@ function drawRows(rows: readonly Row[], draw: (row: Row) => void, signal: AbortS
   if (marking) mark(`rows-start:${marking}`);
   rows.forEach((row, i) => near[i] && draw(row));
   if (marking) mark(`rows-in-view:${marking}`);
-  if (later.length) whenIdle(later, draw, signal, marking);
-  else if (marking) mark(`rows-all:${marking}`);
+  let left = later.length;
+  if (!left && marking) mark(`rows-all:${marking}`);
+  for (const row of later) {
+    whenNear(row, signal, () => {
+      draw(row);
+      if (--left === 0 && marking) mark(`rows-all:${marking}`);
+    });
+  }
 }
 
 // User-timing marks (DevTools' Performance panel shows them; npm run bench reads them from a trace): when a
-// feature's data came in, when the rows in view were drawn, when every row was. One entry per name is kept.
+// feature's data came in, when the rows in view were drawn, when every row was (after the user scrolled to the
+// last). One entry per name is kept.
 function mark(what: string): void {
   const name = `dexter:${what}`;
   performance.clearMarks(name);
   performance.mark(name);
-}
-
-function whenIdle(rows: readonly Row[], draw: (row: Row) => void, signal: AbortSignal, marking?: string, from = 0): void {
-  requestIdle((deadline) => {
-    if (signal.aborted) return;
-    const start = performance.now();
-    let i = from;
-    // A few rows a slice, at most ~6 ms, even when the browser offers a 50 ms idle period: a click may come any
-    // moment, and the frame after the slice styles and lays out what it drew.
-    do draw(rows[i++]!);
-    while (i < rows.length && i - from < ROWS_PER_SLICE && performance.now() - start < 6 && (deadline.didTimeout || deadline.timeRemaining() > 1));
-    if (i < rows.length) whenIdle(rows, draw, signal, marking, i);
-    else if (marking) mark(`rows-all:${marking}`);
-  }, { timeout: 500 });
 }
 
 /** A badge's reason when Sentry gave no data: what happened and, when known, what the user can do about it. */

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIRST_ROWS, ensureHosts, findRows, rowSlot } from './rows';
 
 function list(n: number): void {
@@ -50,5 +50,96 @@ describe('ensureHosts', () => {
     await vi.runAllTimersAsync();
     expect(last.el.querySelectorAll('dexter-row')).toHaveLength(1);
     expect(last.el.querySelector('dexter-row')!.shadowRoot!.querySelector('[data-slot="list-priority"]')!.textContent).toBe('P50');
+  });
+});
+
+describe('whenNear', () => {
+  // A stand-in IntersectionObserver the test drives: which rows come within reach, and when.
+  class FakeObserver {
+    static all: FakeObserver[] = [];
+    targets = new Set<Element>();
+    constructor(private cb: (entries: Partial<IntersectionObserverEntry>[]) => void, public options?: IntersectionObserverInit) { FakeObserver.all.push(this); }
+    observe(el: Element) { this.targets.add(el); }
+    unobserve(el: Element) { this.targets.delete(el); }
+    disconnect() { this.targets.clear(); }
+    report(el: Element, isIntersecting: boolean) { if (this.targets.has(el)) this.cb([{ target: el, isIntersecting }]); }
+  }
+  const ahead = () => FakeObserver.all.find((o) => o.options?.rootMargin === '100% 0px')!;
+  let stop: AbortController;
+
+  beforeEach(async () => {
+    vi.resetModules();
+    FakeObserver.all = [];
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    stop = new AbortController();
+  });
+  afterEach(() => {
+    stop.abort();
+    vi.unstubAllGlobals();
+    document.body.innerHTML = '';
+  });
+
+  it('draws a row once, when it comes within a screen, and not before', async () => {
+    const { findRows, whenNear, watchRows } = await import('./rows');
+    list(3);
+    watchRows(stop.signal, () => {});
+    const [a, b] = findRows();
+    const drawn: string[] = [];
+    whenNear(a!, stop.signal, () => drawn.push(`a1`));
+    whenNear(a!, stop.signal, () => drawn.push(`a2`)); // a second feature on the same row
+    whenNear(b!, stop.signal, () => drawn.push('b'));
+    expect(drawn).toEqual([]);
+    ahead().report(a!.el, false);
+    expect(drawn).toEqual([]);
+    ahead().report(a!.el, true);
+    expect(drawn).toEqual(['a1', 'a2']);
+    ahead().report(a!.el, true); // no longer watched: drawn once
+    expect(drawn).toEqual(['a1', 'a2']);
+    expect(ahead().targets.has(b!.el)).toBe(true);
+  });
+
+  it('one failing draw does not keep the others from drawing; an aborted page draws nothing', async () => {
+    const { findRows, whenNear, watchRows } = await import('./rows');
+    list(2);
+    watchRows(stop.signal, () => {});
+    const [a, b] = findRows();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const drawn: string[] = [];
+    whenNear(a!, stop.signal, () => { throw new Error('boom'); });
+    whenNear(a!, stop.signal, () => drawn.push('a'));
+    const gone = new AbortController();
+    whenNear(b!, gone.signal, () => drawn.push('b'));
+    gone.abort();
+    ahead().report(a!.el, true);
+    ahead().report(b!.el, true);
+    expect(drawn).toEqual(['a']);
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
+  });
+
+  it('forgets rows Sentry removed, and everything once the list is left', async () => {
+    const { findRows, whenNear, watchRows } = await import('./rows');
+    list(2);
+    watchRows(stop.signal, () => {});
+    const [a, b] = findRows();
+    const drawn: string[] = [];
+    whenNear(a!, stop.signal, () => drawn.push('a'));
+    whenNear(b!, stop.signal, () => drawn.push('b'));
+    const observer = ahead();
+    a!.el.remove();
+    observer.report(a!.el, false);
+    expect(observer.targets.has(a!.el)).toBe(false);
+    stop.abort();
+    expect(observer.targets.size).toBe(0);
+    expect(drawn).toEqual([]);
+  });
+
+  it('draws at once where IntersectionObserver is missing', async () => {
+    vi.stubGlobal('IntersectionObserver', undefined);
+    const { findRows, whenNear } = await import('./rows');
+    list(1);
+    const drawn: string[] = [];
+    whenNear(findRows()[0]!, stop.signal, () => drawn.push('a'));
+    expect(drawn).toEqual(['a']);
   });
 });

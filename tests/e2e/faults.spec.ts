@@ -1,7 +1,7 @@
 // What the user sees when Sentry or the LLM fails, and that Dexter recovers once the fault clears: every badge says
 // what happened and what to do, no spinner is left, and after the fault the numbers (or the answer) appear.
 import type { Page } from '@playwright/test';
-import { test, expect, setToken, setSettings } from './fixtures';
+import { test, expect, readDownTheList, setToken, setSettings } from './fixtures';
 import type { Fault } from '../world/sentry/server';
 
 const LIST = 'https://acme.sentry.io/issues/?limit=25';
@@ -11,8 +11,10 @@ async function badges(page: Page): Promise<{ text: string; title: string; aria: 
   return page.evaluate(() => [...document.querySelectorAll('dexter-row')].flatMap((h) => [...h.shadowRoot!.querySelectorAll<HTMLElement>('[data-slot] .chip, [data-slot] svg')]
     .map((c) => ({ text: c.textContent ?? '', title: c.getAttribute('title') ?? c.querySelector('title')?.textContent ?? '', aria: c.getAttribute('aria-label') ?? '' }))));
 }
-/** Every row has all three badges and none is a spinner or empty placeholder. */
+/** Every row has all three badges and none is a spinner or empty placeholder (rows are drawn as they come near,
+ *  so the list is read down first). */
 async function settled(page: Page): Promise<boolean> {
+  await readDownTheList(page);
   return page.evaluate(() => {
     const hosts = [...document.querySelectorAll('dexter-row')];
     const rows = document.querySelectorAll('[data-test-id="group"]').length;

@@ -37,6 +37,11 @@ export const test = base.extend<{ ext: Ext }, { world: World; worldExt: Ext }>({
 });
 
 export { expect } from '@playwright/test';
+import { readDown } from './read-down';
+
+/** Scrolls down the whole page and back: Dexter draws rows as they come near, so afterwards every row is drawn
+ *  (provided its data had arrived). */
+export const readDownTheList = (page: import('@playwright/test').Page): Promise<void> => page.evaluate(readDown);
 
 declare const chrome: any;
 

@@ -2,7 +2,7 @@
 // load anything from the address it names, or break Sentry's page.
 import type { BrowserContext, Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { test, expect, setToken, setSettings } from './fixtures';
+import { test, expect, readDownTheList, setToken, setSettings } from './fixtures';
 import { EVIL_HOST, PAYLOADS, hostileAnswer, seedHostile, type HostileSeed } from '../world/hostile';
 
 interface Watch { requests: string[]; dialogs: string[]; errors: string[] }
@@ -63,10 +63,11 @@ for (const [layout, url] of [['table', 'https://acme.sentry.io/issues/?limit=100
     const n = await rows.count();
     await expect(page.locator('dexter-row')).toHaveCount(n);
     const ids = seed!.issueIds;
-    await expect.poll(() => page.evaluate((want) => want.filter((id) => {
+    // Rows are drawn as they come near: read down the list as a user would, so every hostile row is drawn.
+    await expect.poll(async () => (await readDownTheList(page), page.evaluate((want) => want.filter((id) => {
       const h = document.querySelector(`dexter-row[data-issue-id="${id}"]`);
       return h && h.shadowRoot!.querySelectorAll('[data-slot] .chip, [data-slot] svg').length >= 3;
-    }).length, ids), { timeout: 30_000 }).toBe(ids.length);
+    }).length, ids)), { timeout: 30_000 }).toBe(ids.length);
     // Sentry's rows (and Dexter's badges) are still visible: no injected CSS hid anything.
     await expect(rows.first()).toBeVisible();
     await expect(page.locator(`dexter-row[data-issue-id="${ids[0]}"]`)).toBeVisible();

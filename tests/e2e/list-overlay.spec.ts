@@ -1,5 +1,5 @@
 // The issue-list overlay on Sentry's real URLs (served by the replica), in the production build.
-import { test, expect, setToken } from './fixtures';
+import { test, expect, readDownTheList, setToken } from './fixtures';
 import type { Page } from '@playwright/test';
 import { priorityScore } from '../../lib/scoring/priority';
 import { formatCount } from '../../lib/scoring/format';
@@ -28,7 +28,12 @@ for (const [layout, url] of [
     const n = await rows.count();
     expect(n).toBeGreaterThan(5);
     await expect(page.locator('dexter-row')).toHaveCount(n);
-    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('dexter-row')].filter((h) => h.shadowRoot!.querySelectorAll('[data-slot] .chip, [data-slot] svg').length >= 3).length)).toBe(n);
+    const drawn = () => page.evaluate(() => [...document.querySelectorAll('dexter-row')].map((h) => h.shadowRoot!.querySelectorAll('[data-slot] .chip, [data-slot] svg').length >= 3));
+    // The rows in view are drawn; a row far below is not until the reader gets near it (its host keeps its place).
+    await expect.poll(async () => (await drawn())[0]).toBe(true);
+    expect(await page.evaluate(() => [...document.querySelectorAll('[data-test-id="group"]')].at(-1)!.getBoundingClientRect().top > 2.5 * innerHeight)).toBe(true);
+    expect((await drawn()).at(-1)).toBe(false);
+    await expect.poll(async () => (await readDownTheList(page), (await drawn()).filter(Boolean).length)).toBe(n);
 
     const shown = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('dexter-row')].map((h) => ({
       id: h.dataset.issueId!,

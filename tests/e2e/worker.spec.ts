@@ -1,6 +1,6 @@
 // Chrome may stop the extension's service worker at any time, also in the middle of a request. The overlay must
 // say so instead of spinning, and come back on the next navigation.
-import { test, expect, setToken, ask } from './fixtures';
+import { test, expect, readDownTheList, setToken, ask } from './fixtures';
 
 test('the service worker killed mid-request: badges say what happened, and Dexter recovers', async ({ ext, world }) => {
   await setToken(ext, world.sentry.tokens.readWrite);
@@ -20,10 +20,10 @@ test('the service worker killed mid-request: badges say what happened, and Dexte
     await cdp.send('ServiceWorker.stopAllWorkers');
 
     // The in-flight ask fails; every row says the background went away and what to do, no spinner.
-    await expect.poll(() => page.evaluate(() => {
+    await expect.poll(async () => (await readDownTheList(page), page.evaluate(() => {
       const chips = [...document.querySelectorAll('dexter-row')].map((h) => h.shadowRoot!.querySelector('[data-slot="list-priority"] .chip'));
       return chips.length > 0 && chips.every((c) => c?.textContent === 'Priority —' && /background|reload/i.test(c.getAttribute('title') ?? ''));
-    }), { timeout: 20_000 }).toBe(true);
+    })), { timeout: 20_000 }).toBe(true);
     // It really was a new worker.
     expect((await ask(ext, { type: 'ping' })).ok).toBe(true);
     expect(await ext.sw.evaluate(() => (globalThis as any).__before ?? false)).toBe(false);

@@ -11,14 +11,17 @@ export default defineFeature({
   init(ctx) {
     const { settings, page } = ctx;
     const period = settings.list.statsPeriod;
-    const bases = new Map<string, Promise<{ base: UserBase | null; why?: string }>>();
+    type Base = { base: UserBase | null; why?: string };
+    const bases = new Map<string, Promise<Base>>();
+    const known = new Map<string, Base>(); // rows drawn after the answer fill once, not twice
     const userBase = (projectId: string) => {
       let p = bases.get(projectId);
       if (!p) {
         // Asked in the next task: the rows in view are being drawn now, and a message costs a few ms to send.
         p = new Promise<void>((r) => setTimeout(r, 0))
           .then(() => ctx.send<{ count: number | null; source: 'sentry' | 'setting'; reason?: string }>({ type: 'project.userBase', target: { apiBase: page.apiBase, org: page.org! }, projectId, period }))
-          .then((r) => (r.ok ? { base: r.data.count === null ? null : { count: r.data.count, source: r.data.source }, why: r.data.reason } : { base: null, why: r.error.message }));
+          .then((r): Base => (r.ok ? { base: r.data.count === null ? null : { count: r.data.count, source: r.data.source }, why: r.data.reason } : { base: null, why: r.error.message }))
+          .then((b) => (known.set(projectId, b), b));
         bases.set(projectId, p);
       }
       return p;
@@ -44,9 +47,12 @@ export default defineFeature({
         chip.title = `${impact.level ? `Impact: ${impact.level}. ` : ''}${reason ?? ''}`;
         chip.setAttribute('aria-label', `Users affected: ${impact.users ?? 'unknown'}; share ${impact.share === null ? 'unknown' : formatPercent(impact.share)}. ${chip.title}`);
       };
+      const projectId = issue.project?.id === undefined ? undefined : String(issue.project.id);
+      if (projectId === undefined) return fill(issue, null, 'Sentry sent no project for this issue, so its project’s user count is unknown.');
+      const had = known.get(projectId);
+      if (had) return fill(issue, had.base, had.why);
       fill(issue, null, 'Loading the project’s user count…');
-      const projectId = issue.project?.id;
-      if (projectId) void userBase(String(projectId)).then(({ base, why }) => fill(issue, base, why));
+      void userBase(projectId).then(({ base, why }) => fill(issue, base, why));
     });
   },
 });

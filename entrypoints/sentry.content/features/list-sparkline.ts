@@ -1,7 +1,8 @@
 // Event-frequency sparkline on each issue row, from the stats Sentry's list API returns (24h hourly or 14d daily).
 import { defineFeature } from '../registry';
 import { onRowData, unknownChip, whyNoData } from '../row-data';
-import { renderSparkline } from '@/components/sparkline';
+import { requestIdle } from '../rows';
+import { renderSparkline, timeFormat } from '@/components/sparkline';
 import { changeVsPrevious, findPeaks } from '@/lib/scoring/peaks';
 import { formatChange, formatExact } from '@/lib/scoring/format';
 
@@ -35,5 +36,7 @@ export default defineFeature({
       wrap.append(pct);
       slot.append(wrap);
     });
+    // The exact-count tooltips are built on the first hover; their date formatter costs 10–20 ms to make.
+    requestIdle(() => ctx.signal.aborted || timeFormat(), { timeout: 5000 });
   },
 });
