@@ -8,14 +8,19 @@ const SELF_HOSTED_ID = 'dexter-self-hosted';
 export async function syncSelfHostedScripts(settings: Settings): Promise<void> {
   const scripting = browser.scripting;
   if (!scripting?.registerContentScripts) return;
-  await scripting.unregisterContentScripts({ ids: [SELF_HOSTED_ID] }).catch(() => {});
+  // One id at a time: Chrome rejects the whole call when one of the ids is not registered.
+  for (const id of [SELF_HOSTED_ID, `${SELF_HOSTED_ID}-start`]) await scripting.unregisterContentScripts({ ids: [id] }).catch(() => {});
   const granted: string[] = [];
   for (const base of settings.sentry.selfHostedBases) {
     const pattern = `${new URL(base).origin}/*`;
     if (await browser.permissions.contains({ origins: [pattern] }).catch(() => false)) granted.push(pattern);
   }
   if (!granted.length) return;
-  await scripting.registerContentScripts([{ id: SELF_HOSTED_ID, matches: granted, js: ['content-scripts/sentry.js'], runAt: 'document_idle', persistAcrossSessions: true }]);
+  await scripting.registerContentScripts([
+    { id: SELF_HOSTED_ID, matches: granted, js: ['content-scripts/sentry.js'], runAt: 'document_idle', persistAcrossSessions: true },
+    // Before the page is laid out: the room for the list badges (entrypoints/sentry-start.content.ts).
+    { id: `${SELF_HOSTED_ID}-start`, matches: granted, js: ['content-scripts/sentry-start.js'], runAt: 'document_start', persistAcrossSessions: true },
+  ]);
 }
 
 export async function onSettingsChanged(settings: Settings): Promise<void> {

@@ -6,14 +6,17 @@ import { SELECTORS } from '@/lib/sentry/selectors';
 import { FEATURES } from './features';
 import { runFeatures } from './registry';
 import { send } from './send';
+import { installReserve, setReserve } from './reserve';
 
 export default defineContentScript({
   matches: ['https://sentry.io/*', 'https://*.sentry.io/*'],
   runAt: 'document_idle',
   async main(ctx) {
+    installReserve(document); // self-hosted pages may not have had the document-start script
     // Settings come parsed from the background (zod stays out of the content script).
     const first = await send<Settings>({ type: 'settings.get' });
     if (!first.ok) {
+      setReserve(document, false);
       console.warn('[Dexter] overlay off on this page:', first.error.message);
       return;
     }
@@ -27,6 +30,9 @@ export default defineContentScript({
       controller?.abort();
       controller = new AbortController();
       const page = detectPage(location.href, settings.sentry.selfHostedBases);
+      // The rows' room stays reserved only where the list features will fill it.
+      const listFeatures = FEATURES.filter((f) => f.pages.includes('issue-list') && settings.features[f.id] !== false);
+      setReserve(document, page?.kind === 'issue-list' && !!page.org && listFeatures.length > 0);
       if (!page || page.kind === 'other' || !page.org) return;
       const signal = controller.signal;
       void runFeatures(FEATURES, { signal, page, settings, send });
@@ -38,7 +44,10 @@ export default defineContentScript({
     const nav = (window as unknown as { navigation?: EventTarget }).navigation;
     if (nav) ctx.addEventListener(nav as unknown as Window, 'navigatesuccess' as keyof WindowEventMap, () => run());
     ctx.addEventListener(window, 'popstate', () => run());
-    ctx.onInvalidated(() => controller?.abort());
+    ctx.onInvalidated(() => {
+      controller?.abort();
+      setReserve(document, false); // an updated or removed extension leaves no empty room behind
+    });
     followTheme(ctx.signal);
     browser.runtime.onMessage.addListener((msg: unknown) => {
       if (msg && typeof msg === 'object' && (msg as { type?: string }).type === 'settings.changed') {

@@ -58,11 +58,11 @@ describe('whenNear', () => {
   class FakeObserver {
     static all: FakeObserver[] = [];
     targets = new Set<Element>();
-    constructor(private cb: (entries: Partial<IntersectionObserverEntry>[]) => void, public options?: IntersectionObserverInit) { FakeObserver.all.push(this); }
+    constructor(public cb: (entries: Partial<IntersectionObserverEntry>[]) => void, public options?: IntersectionObserverInit) { FakeObserver.all.push(this); }
     observe(el: Element) { this.targets.add(el); }
     unobserve(el: Element) { this.targets.delete(el); }
     disconnect() { this.targets.clear(); }
-    report(el: Element, isIntersecting: boolean) { if (this.targets.has(el)) this.cb([{ target: el, isIntersecting }]); }
+    report(el: Element, isIntersecting: boolean, top = 0) { if (this.targets.has(el)) this.cb([{ target: el, isIntersecting, boundingClientRect: { top, bottom: top + 50 } as DOMRect }]); }
   }
   const ahead = () => FakeObserver.all.find((o) => o.options?.rootMargin === '100% 0px')!;
   let stop: AbortController;
@@ -132,6 +132,30 @@ describe('whenNear', () => {
     stop.abort();
     expect(observer.targets.size).toBe(0);
     expect(drawn).toEqual([]);
+  });
+
+  it('many rows coming near at once are drawn a few ms per task, rows on screen first', async () => {
+    vi.useFakeTimers();
+    const { findRows, whenNear, watchRows } = await import('./rows');
+    list(30);
+    watchRows(stop.signal, () => {});
+    const rows = findRows();
+    const drawn: string[] = [];
+    // Each draw takes 1 ms.
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    for (const r of rows) whenNear(r, stop.signal, () => { drawn.push(r.id); now += 1; });
+    const observer = ahead();
+    // One report for all of them: the last row is on screen, the others below it.
+    (observer as any).cb(rows.map((r, i) => ({ target: r.el, isIntersecting: true, boundingClientRect: { top: i === 29 ? 10 : innerHeight + 10 * i, bottom: i === 29 ? 60 : innerHeight + 10 * i + 50 } })));
+    expect(drawn[0]).toBe(rows[29]!.id);
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.length).toBeLessThanOrEqual(5);
+    await vi.runAllTimersAsync();
+    expect(drawn).toHaveLength(30);
+    expect(new Set(drawn).size).toBe(30);
+    clock.mockRestore();
+    vi.useRealTimers();
   });
 
   it('draws at once where IntersectionObserver is missing', async () => {

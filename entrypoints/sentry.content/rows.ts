@@ -206,14 +206,37 @@ export function whenNear(row: Row, signal: AbortSignal, draw: () => void): void 
       const draws = ahead.get(e.target) ?? [];
       ahead.delete(e.target);
       aheadObserver?.unobserve(e.target);
-      if (e.isIntersecting) for (const d of draws) d();
+      if (!e.isIntersecting) continue;
+      // Rows already on screen go first (a jump to the end brings them straight into view).
+      const onScreen = e.boundingClientRect.bottom > 0 && e.boundingClientRect.top < innerHeight;
+      if (onScreen) queue.unshift(...draws);
+      else queue.push(...draws);
     }
+    drain();
   }, { rootMargin: '100% 0px' });
   const draws = ahead.get(row.el);
   if (draws) draws.push(run);
   else {
     ahead.set(row.el, [run]);
     aheadObserver.observe(row.el);
+  }
+}
+
+// Many rows can come near at once (the first screen below at load, a jump to the end): a few ms of drawing per
+// task, the rest in the next, so no task holds the page for long.
+let queue: Array<() => void> = [];
+let draining = false;
+function drain(): void {
+  if (draining) return;
+  const start = performance.now();
+  do queue.shift()?.();
+  while (queue.length && performance.now() - start < 4);
+  if (queue.length) {
+    draining = true;
+    setTimeout(() => {
+      draining = false;
+      drain();
+    });
   }
 }
 
@@ -261,6 +284,7 @@ export function watchRows(signal: AbortSignal, listener: RowsListener): void {
       aheadObserver?.disconnect();
       aheadObserver = null;
       ahead = new Map();
+      queue = [];
       seen = new WeakSet();
       near = new WeakSet();
       latest = null;

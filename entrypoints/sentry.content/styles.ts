@@ -6,9 +6,13 @@
 // data-wrap (rows.ts, from a ResizeObserver): there the host grows with its badges instead of clipping them.
 // No paint containment or content-visibility: each would give all 100 hosts their own paint properties, which cost
 // more on insertion than they saved.
+/** The host's outer height (22 px of badges and 2 px of padding above and below) and its top margin: reserve.ts
+ *  keeps exactly this much room in each row before the host comes. */
+export const HOST_HEIGHT = 26;
+export const HOST_MARGIN = 2;
 export const ROW_CSS = `
-:host { all: initial; display: block; position: relative; z-index: 3; margin-top: 2px; padding: 2px; cursor: default;
-  pointer-events: none; height: 22px; contain: size layout style;
+:host { all: initial; display: block; position: relative; z-index: 3; margin-top: ${HOST_MARGIN}px; padding: 2px; cursor: default;
+  pointer-events: none; height: ${HOST_HEIGHT - 4}px; contain: size layout style;
   font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   --fg: #2b2233; --muted: #71637e; --line: #6c5fc7; --area: rgba(108,95,199,.18); --peak: #f55459;
   --critical: #f55459; --high: #f5841f; --medium: #dcad00; --low: #8fa3b5; --unknown: #b9b3c1; --bg: #f5f3f7; }

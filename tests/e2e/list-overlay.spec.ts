@@ -1,5 +1,5 @@
 // The issue-list overlay on Sentry's real URLs (served by the replica), in the production build.
-import { test, expect, readDownTheList, setToken } from './fixtures';
+import { test, expect, readDownTheList, setSettings, setToken } from './fixtures';
 import type { Page } from '@playwright/test';
 import { priorityScore } from '../../lib/scoring/priority';
 import { formatCount } from '../../lib/scoring/format';
@@ -58,6 +58,37 @@ for (const [layout, url] of [
     expect(perRow).toHaveLength(0);
   });
 }
+
+for (const layout of ['table', 'div'] as const) {
+  test(`the badges move none of Sentry's rows (${layout} layout): their room is kept from the first layout`, async ({ ext }) => {
+    const page = await ext.context.newPage();
+    // Where each row was when Sentry's page had just been parsed, before Dexter's overlay ran.
+    await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+      (window as any).__tops = [...document.querySelectorAll('[data-test-id="group"]')].map((r) => r.getBoundingClientRect().top + scrollY);
+    }));
+    await page.goto(`https://acme.sentry.io/issues/?limit=50${layout === 'div' ? '&layout=div' : ''}`);
+    const n = await page.locator('[data-test-id="group"]').count();
+    const tops = () => page.evaluate(() => [...document.querySelectorAll('[data-test-id="group"]')].map((r) => Math.round(r.getBoundingClientRect().top + scrollY)));
+    await expect.poll(async () => (await readDownTheList(page), page.evaluate(() => [...document.querySelectorAll('dexter-row')].filter((h) => h.shadowRoot!.querySelectorAll('[data-slot] .chip, [data-slot] svg').length >= 3).length))).toBe(n);
+    const before = (await page.evaluate(() => (window as any).__tops as number[])).map(Math.round);
+    expect(before).toHaveLength(n);
+    expect(await tops()).toEqual(before);
+  });
+}
+
+test('with the list features switched off, no room is kept in Sentry\'s rows', async ({ ext }) => {
+  await setSettings(ext, { features: { 'list-sparkline': false, 'list-impact': false, 'list-priority': false } });
+  try {
+    const page = await ext.context.newPage();
+    await page.goto('https://acme.sentry.io/issues/');
+    const padding = () => page.evaluate(() => getComputedStyle(document.querySelector('[data-test-id="group"] [data-test-id="event-issue-header"]')!).paddingBottom);
+    await expect.poll(() => page.evaluate(() => document.documentElement.hasAttribute('data-dexter-rows'))).toBe(false);
+    expect(await padding()).toBe('0px');
+    await expect(page.locator('dexter-row')).toHaveCount(0);
+  } finally {
+    await setSettings(ext, {});
+  }
+});
 
 test('priority shown equals lib/scoring on the API data', async ({ ext, world }) => {
   const page = await ext.context.newPage();
