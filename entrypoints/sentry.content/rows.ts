@@ -159,7 +159,7 @@ export function removeSlots(feature: string): void {
   }
 }
 
-// Which rows are on screen or within a quarter screen of it: those are drawn at once, the rest when they come near.
+// Which rows are on screen: those are drawn at once, the rest when they come near (whenNear).
 let seen = new WeakSet<Element>();
 let near = new WeakSet<Element>();
 let viewObserver: IntersectionObserver | null = null;
@@ -172,11 +172,11 @@ function observeView(rows: readonly Row[]): void {
       if (e.isIntersecting) near.add(e.target);
       else near.delete(e.target);
     }
-  }, { rootMargin: '25% 0px' });
+  });
   for (const r of rows) if (!seen.has(r.el)) viewObserver.observe(r.el);
 }
 
-/** Whether the row is on screen or close to it; undefined until the observer has answered for it (measuring
+/** Whether the row is on screen; undefined until the observer has answered for it (measuring
  *  here instead would force a layout of Sentry's whole list). */
 export function isNearView(row: Row): boolean | undefined {
   return seen.has(row.el) ? near.has(row.el) : undefined;
