@@ -103,9 +103,10 @@ const HOSTS_PER_SLICE = 25;
 // Rows already waiting for an idle chunk: the three list features each ask for every row's host.
 const reserving = new WeakSet<Element>();
 
-/** Reserves each row's host before its data comes, so filling it later moves nothing: the rows in view (or, before
- *  the observer has placed them, the first rows) now, the others in idle-time chunks, so that no single frame has to
- *  lay out Sentry's whole list around 100 new hosts. Drawing a row creates its host anyway if it is not there yet. */
+/** Adds each row's host before its data comes: the rows on screen (or, before the observer has placed them, the
+ *  first rows) now, the others in idle-time chunks, so no single task creates 100 shadow roots. Their room is
+ *  already kept in the rows (reserve.ts), so adding them moves nothing. Drawing a row creates its host anyway if it
+ *  is not there yet. */
 export function ensureHosts(rows: readonly Row[], signal: AbortSignal): void {
   const dark = isDark();
   const later = rows.filter((row, i) => {
