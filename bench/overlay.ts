@@ -141,18 +141,18 @@ export function analyseTrace(events: TraceEvent[], o: { scriptUrl: string; start
   };
 }
 
-// Dexter marks its own progress with user timing (row-data.ts), per list feature: data in and drawing started,
-// the rows in view drawn, every row drawn. The window opens at the first feature's start and closes when the last
-// feature is done; the page is checked afterwards, so a mark cannot claim rows that have no badges.
+// Dexter marks its own progress with user timing (row-data.ts): the rows' data in (dexter:rows-start), the rows on
+// screen drawn by all three list features (dexter:rows-in-view), and per feature every row drawn
+// (dexter:rows-all:<feature>). The page is checked afterwards, so a mark cannot claim rows that have no badges.
 const FEATURES = ['list-priority', 'list-impact', 'list-sparkline'];
-const marks = (what: string) => FEATURES.map((f) => `dexter:${what}:${f}`);
+const marks = (what: string) => (what === 'rows-all' ? FEATURES.map((f) => `dexter:${what}:${f}`) : [`dexter:${what}`]);
 
 async function traceListLoad(page: Page, cdp: CDPSession, url: string): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as unknown as TraceEvent[])); });
-  const finished = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  // The trace stays in the browser until the end (ReturnAsStream): streaming it out while the page loads would
+  // compete for this machine's two cores with the very work being measured.
+  const finished = new Promise<string | undefined>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream)));
   await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
+    transferMode: 'ReturnAsStream',
     traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'] },
   });
   await page.goto(url);
@@ -175,8 +175,17 @@ async function traceListLoad(page: Page, cdp: CDPSession, url: string): Promise<
   }).length);
   if (bare) throw new Error(`Dexter marked every row drawn, but ${bare} rows lack their three badges`);
   await cdp.send('Tracing.end');
-  await finished;
-  return events;
+  const stream = await finished;
+  if (!stream) throw new Error('the browser returned no trace');
+  let json = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle: stream, size: 1 << 22 });
+    json += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const parsed = JSON.parse(json) as TraceEvent[] | { traceEvents: TraceEvent[] };
+  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
 }
 
 async function domCounters(page: Page, cdp: CDPSession) {

@@ -8,7 +8,7 @@ import { isAllowedApiBase, tokenMayGoTo } from '@/lib/policy';
 import { KEYS } from '@/lib/storage-keys';
 import type { AuthStatus, BulkResult, IssuesPage, Target } from '@/lib/messages';
 import { priorityScore } from '@/lib/scoring/priority';
-import { rowIssue } from '@/lib/scoring/issue';
+import { rowBadges } from '@/lib/scoring/badges';
 import { authItem, getSettings } from './settings';
 import { toError, type Handlers } from './router';
 import { epochNow, recordTiming } from './timings';
@@ -80,7 +80,8 @@ export const sentryHandlers: Handlers = {
     const ids = [...new Set(req.ids)].sort();
     const issues = await cache.get(key(req.target, 'byIds', req.period, ids.join(',')), () => client.getIssuesByIds(req.target.org, ids, req.period));
     const found = new Set(issues.map((i: { id: string }) => String(i.id)));
-    return { ok: true, data: { issues: issues.map((i) => rowIssue(i as never)), missing: ids.filter((id) => !found.has(id)) } };
+    const now = Date.now();
+    return { ok: true, data: { issues: issues.map((i) => rowBadges(i as never, req.period, now)), missing: ids.filter((id) => !found.has(id)) } };
   },
   async 'issues.list'(req) {
     const { client } = await clientFor(req.target);

@@ -1,20 +1,20 @@
 // Shared by the list features: watch rows, ask the background for the rows' data in ONE message per batch
 // (the background batches ids into one Sentry request and de-duplicates the features' identical asks), render.
-import type { RowIssue } from '@/lib/scoring/issue';
+import type { RowBadges } from '@/lib/scoring/badges';
 import type { DexterError, Response } from '@/lib/messages';
 import type { FeatureContext } from './registry';
-import { FIRST_ROWS, currentRows, ensureHosts, isNearView, rowSlot, removeSlots, watchRows, whenNear, type Row } from './rows';
+import { FIRST_ROWS, currentRows, ensureHosts, forgetView, isNearView, rowSlot, removeSlots, watchRows, whenNear, type Row } from './rows';
 
-export type { RowIssue };
-export interface ByIdsResult { issues: RowIssue[]; missing: string[] }
+export type { RowBadges };
+export interface ByIdsResult { issues: RowBadges[]; missing: string[] }
 
-type Render = (slot: HTMLElement, issue: RowIssue | null, error: DexterError | null) => void;
+type Render = (slot: HTMLElement, row: RowBadges | null, error: DexterError | null) => void;
 
 export function onRowData(ctx: FeatureContext, feature: string, render: Render): void {
   const { signal, page } = ctx;
   if (!page.org) return;
   const target = { apiBase: page.apiBase, org: page.org };
-  const known = new Map<string, RowIssue>();
+  const known = new Map<string, RowBadges>();
   const inflight = new Set<string>();
   const errors = new Map<string, DexterError>();
   const drawn = new WeakMap<Element, string>();
@@ -36,9 +36,8 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
     drawRows(rows.filter((r) => known.has(r.id) || errors.has(r.id)), draw, signal);
     if (!wanted.length) return;
     for (const id of wanted) inflight.add(id); // don't ask twice; drawn when the answer comes
-    // While the answer is on its way the page is free: the first user-timing mark of a page costs a few ms, the
-    // first draw compiles the render code; both are paid now rather than when the rows are drawn.
-    mark(`rows-asked:${feature}`);
+    // While the answer is on its way the page is free: the first draw compiles the render code now rather than when
+    // the rows are drawn.
     if (!warmed.has(feature)) setTimeout(() => warmUp(feature, render));
     void askOnce(ctx, { type: 'issues.byIds', target, ids: wanted, period: ctx.settings.list.statsPeriod }).then((res) => {
       for (const id of wanted) inflight.delete(id);
@@ -51,7 +50,9 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
       } else {
         for (const id of wanted) errors.set(id, res.error);
       }
-      drawRows(currentRows(), draw, signal, feature);
+      const rows = currentRows();
+      drawRows(rows, draw, signal, feature);
+      forgetView(rows);
     });
   });
   signal.addEventListener('abort', () => removeSlots(feature), { once: true });
@@ -65,27 +66,32 @@ function askOnce(ctx: FeatureContext, request: ByIdsRequest): Promise<Response<B
   const key = JSON.stringify(request);
   let ask = asks.get(key);
   if (!ask) {
+    mark('rows-asked'); // also pays, while the request is out, for the page's first user-timing mark (a few ms)
     ask = ctx.send<ByIdsResult>(request);
     asks.set(key, ask);
+    // The answer is in (before any feature draws), and every feature has drawn its rows on screen: a microtask
+    // queued in the first reaction runs after the features' own reactions to this answer.
+    void ask.then(() => {
+      mark('rows-start');
+      queueMicrotask(() => mark('rows-in-view'));
+    });
     void ask.finally(() => asks.delete(key));
   }
   return ask;
 }
 
 // The first rows would otherwise pay for compiling the render code (V8 compiles a function on its first call):
-// draw one made-up issue into a detached slot while the request is out.
-// Shaped like Sentry's (24 hourly and 14 daily buckets, one spike, a mix of counts) so every branch the real rows take
-// (peak rule, MAD and its fallback, change percentages) is compiled by it.
+// draw one made-up row into a detached slot while the request is out. It takes every branch the real rows take.
 // Once per feature for the page's lifetime: compiled code stays compiled across Sentry's in-app navigations.
 const warmed = new Set<string>();
-const series = (n: number, step: number): [number, number][] => Array.from({ length: n }, (_, i) => [i * step, i === n - 2 ? 40 : i % 3]);
 function warmUp(feature: string, render: Render): void {
   if (warmed.has(feature)) return;
   warmed.add(feature);
-  const sample: RowIssue = {
-    id: '0', count: '1234', userCount: 12, level: 'error', isUnhandled: true, substatus: 'regressed',
-    firstSeen: new Date(0).toISOString(), lastSeen: new Date(0).toISOString(),
-    stats: { '24h': series(24, 3600), '14d': series(14, 86400) },
+  const counts = Array.from({ length: 24 }, (_, i) => (i === 22 ? 40 : i % 3));
+  const sample: RowBadges = {
+    id: '0', users: 12, // no project: the impact badge must not ask for a made-up project's user base
+    priority: { score: 50, level: 'medium', title: 'Priority 50/100 (medium)', label: 'Priority 50 of 100, medium' },
+    spark: { period: '24h', times: counts.map((_, i) => i * 3600), counts, peaks: [22], label: '61 events', change: { text: '+10%', tone: 'up', title: '' } },
   };
   try {
     render(document.createElement('span'), sample, null);
@@ -94,30 +100,28 @@ function warmUp(feature: string, render: Render): void {
   }
 }
 
-/** Rows in view (and a quarter screen around) are drawn now: that is what the user is looking at. The others are
- *  drawn when they come within a screen of the view. */
-function drawRows(rows: readonly Row[], draw: (row: Row) => void, signal: AbortSignal, marking?: string): void {
+/** Rows on screen are drawn now: that is what the user is looking at. The others are drawn when they come within
+ *  a screen of the view. `feature` names the mark set once every row is drawn. */
+function drawRows(rows: readonly Row[], draw: (row: Row) => void, signal: AbortSignal, feature?: string): void {
   if (!rows.length) return;
   // Rows the observer has not placed yet (data straight from the cache can beat its first report): the first few
   // in the list, where a page opens.
   const near = rows.map((row, i) => isNearView(row) ?? i < FIRST_ROWS);
   const later = rows.filter((_, i) => !near[i]);
-  if (marking) mark(`rows-start:${marking}`);
   rows.forEach((row, i) => near[i] && draw(row));
-  if (marking) mark(`rows-in-view:${marking}`);
   let left = later.length;
-  if (!left && marking) mark(`rows-all:${marking}`);
+  if (!left && feature) mark(`rows-all:${feature}`);
   for (const row of later) {
     whenNear(row, signal, () => {
       draw(row);
-      if (--left === 0 && marking) mark(`rows-all:${marking}`);
+      if (--left === 0 && feature) mark(`rows-all:${feature}`);
     });
   }
 }
 
-// User-timing marks (DevTools' Performance panel shows them; npm run bench reads them from a trace): when a
-// feature's data came in, when the rows in view were drawn, when every row was (after the user scrolled to the
-// last). One entry per name is kept.
+// User-timing marks (DevTools' Performance panel shows them; npm run bench reads them from a trace): when the rows'
+// data was asked for and came in, when the rows on screen were drawn, when each feature had drawn every row (after
+// the user scrolled to the last). One entry per name is kept.
 function mark(what: string): void {
   const name = `dexter:${what}`;
   performance.clearMarks(name);

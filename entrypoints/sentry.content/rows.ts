@@ -177,6 +177,12 @@ function observeView(rows: readonly Row[]): void {
   for (const r of rows) if (!seen.has(r.el)) viewObserver.observe(r.el);
 }
 
+/** Stops following where these rows are: once their data is drawn, Dexter needs to know only when the others come
+ *  near (whenNear), and each observed row costs the browser work in every frame. What was last seen is kept. */
+export function forgetView(rows: readonly Row[]): void {
+  for (const r of rows) viewObserver?.unobserve(r.el);
+}
+
 /** Whether the row is on screen; undefined until the observer has answered for it (measuring
  *  here instead would force a layout of Sentry's whole list). */
 export function isNearView(row: Row): boolean | undefined {

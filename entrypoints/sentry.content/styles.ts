@@ -26,9 +26,10 @@ export const ROW_CSS = `
 .chip { display: inline-flex; align-items: center; gap: 4px; padding: 1px 6px; border-radius: 10px; background: var(--bg);
   border: 1px solid transparent; white-space: nowrap; }
 .chip:focus-visible, svg:focus-visible { outline: 2px solid var(--line); outline-offset: 1px; }
-.dot { width: 8px; height: 8px; border-radius: 50%; background: var(--unknown); flex: none; }
-.lvl-critical .dot { background: var(--critical); } .lvl-high .dot { background: var(--high); }
-.lvl-medium .dot { background: var(--medium); } .lvl-low .dot { background: var(--low); }
+/* A level's dot: drawn by CSS, one element less per badge. */
+.lvl::before { content: ''; width: 8px; height: 8px; border-radius: 50%; background: var(--unknown); flex: none; }
+.lvl-critical::before { background: var(--critical); } .lvl-high::before { background: var(--high); }
+.lvl-medium::before { background: var(--medium); } .lvl-low::before { background: var(--low); }
 .lvl-critical { border-color: var(--critical); }
 .muted { color: var(--muted); }
 .up { color: var(--critical); } .down { color: #2ba185; }

@@ -34,7 +34,11 @@ export function impactLevel(share: number, t: ImpactThresholds = DEFAULT_IMPACT_
 }
 
 export function userImpact(issue: ApiIssue, userBase: UserBase | null, thresholds: ImpactThresholds = DEFAULT_IMPACT_THRESHOLDS): UserImpact {
-  const users = issueUserCount(issue);
+  return impactOf(issueUserCount(issue), userBase, thresholds);
+}
+
+/** The same from the users count alone (the list overlay gets only that from the background). */
+export function impactOf(users: number | null, userBase: UserBase | null, thresholds: ImpactThresholds = DEFAULT_IMPACT_THRESHOLDS): UserImpact {
   if (users === null) return { users, share: null, level: null, reason: 'Sentry did not report how many users this issue affected.' };
   if (!userBase) return { users, share: null, level: null, reason: "The project's user count is unknown: Sentry sent none for this period and none is set in Dexter's settings." };
   if (!Number.isFinite(userBase.count) || userBase.count <= 0) {

@@ -49,17 +49,3 @@ export function bucketCounts(series: StatsBucket[] | undefined | null): number[]
   return series.map((b) => (Array.isArray(b) && typeof b[1] === 'number' && Number.isFinite(b[1]) && b[1] >= 0 ? b[1] : 0));
 }
 
-/** An issue as the list overlay gets it: only what its badges read. */
-export interface RowIssue extends ApiIssue { id: string; project?: { id: string; slug?: string } }
-
-const ROW_FIELDS = ['count', 'userCount', 'firstSeen', 'lastSeen', 'level', 'isUnhandled', 'substatus', 'stats'] as const;
-
-/** The overlay's share of a Sentry issue. Titles, metadata and the rest stay in the background: a 100-row page
- *  then crosses to Sentry's tab as a few KB, not the whole issues (less to copy, less garbage in Sentry's page). */
-export function rowIssue(issue: Omit<ApiIssue, 'id'> & { id: string | number; project?: { id?: unknown; slug?: unknown } | null }): RowIssue {
-  const row: RowIssue = { id: String(issue.id) };
-  for (const k of ROW_FIELDS) if (issue[k] !== undefined) (row as unknown as Record<string, unknown>)[k] = issue[k];
-  const p = issue.project;
-  if (p && (typeof p.id === 'string' || typeof p.id === 'number')) row.project = { id: String(p.id), ...(typeof p.slug === 'string' ? { slug: p.slug } : {}) };
-  return row;
-}

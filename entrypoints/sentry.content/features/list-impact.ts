@@ -1,8 +1,8 @@
 // User-impact badge: users affected and their share of the project's users in the same period. The user base
 // comes from Sentry (Discover count_unique(user)) or the user's setting; otherwise the share is "—" and says why.
 import { defineFeature } from '../registry';
-import { onRowData, unknownChip, whyNoData, type RowIssue } from '../row-data';
-import { userImpact, type UserBase } from '@/lib/scoring/impact';
+import { onRowData, unknownChip, whyNoData } from '../row-data';
+import { impactOf, type UserBase } from '@/lib/scoring/impact';
 import { formatCount, formatPercent } from '@/lib/scoring/format';
 
 export default defineFeature({
@@ -26,33 +26,29 @@ export default defineFeature({
       }
       return p;
     };
-    onRowData(ctx, 'list-impact', (slot, issue, error) => {
-      if (!issue) {
+    onRowData(ctx, 'list-impact', (slot, row, error) => {
+      if (!row) {
         unknownChip(slot, 'Users', whyNoData(error, 'No data from Sentry for this issue.'));
         return;
       }
       const chip = document.createElement('span');
-      chip.className = 'chip';
+      chip.className = 'chip lvl';
       chip.tabIndex = 0;
-      const dot = document.createElement('span');
-      dot.className = 'dot';
-      const text = document.createElement('span');
-      chip.append(dot, text);
-      slot.append(chip);
-      const fill = (i: RowIssue, base: UserBase | null, why?: string) => {
-        const impact = userImpact(i, base, settings.list.impactThresholds);
-        chip.className = `chip${impact.level ? ` lvl-${impact.level}` : ''}`;
-        text.textContent = `${formatCount(impact.users)} users · ${impact.share === null ? '—' : formatPercent(impact.share)}`;
+      slot.append(chip); // the level's dot is the chip's ::before
+      const fill = (base: UserBase | null, why?: string) => {
+        const impact = impactOf(row.users, base, settings.list.impactThresholds);
+        chip.className = `chip lvl${impact.level ? ` lvl-${impact.level}` : ''}`;
+        chip.textContent = `${formatCount(impact.users)} users · ${impact.share === null ? '—' : formatPercent(impact.share)}`;
         const reason = impact.reason ?? (impact.share !== null && base ? `${formatCount(impact.users)} of ${formatCount(base.count)} users of this project in the last ${period} (${base.source === 'sentry' ? 'from Sentry' : 'from your setting'}).` : why);
         chip.title = `${impact.level ? `Impact: ${impact.level}. ` : ''}${reason ?? ''}`;
         chip.setAttribute('aria-label', `Users affected: ${impact.users ?? 'unknown'}; share ${impact.share === null ? 'unknown' : formatPercent(impact.share)}. ${chip.title}`);
       };
-      const projectId = issue.project?.id === undefined ? undefined : String(issue.project.id);
-      if (projectId === undefined) return fill(issue, null, 'Sentry sent no project for this issue, so its project’s user count is unknown.');
+      const projectId = row.project?.id;
+      if (projectId === undefined) return fill(null, 'Sentry sent no project for this issue, so its project’s user count is unknown.');
       const had = known.get(projectId);
-      if (had) return fill(issue, had.base, had.why);
-      fill(issue, null, 'Loading the project’s user count…');
-      void userBase(projectId).then(({ base, why }) => fill(issue, base, why));
+      if (had) return fill(had.base, had.why);
+      fill(null, 'Loading the project’s user count…');
+      void userBase(projectId).then(({ base, why }) => fill(base, why));
     });
   },
 });
