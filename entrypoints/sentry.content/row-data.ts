@@ -81,7 +81,7 @@ function askOnce(ctx: FeatureContext, request: ByIdsRequest): Promise<Response<B
 }
 
 // The first rows would otherwise pay for compiling the render code (V8 compiles a function on its first call):
-// draw one made-up row into a detached slot while the request is out. It takes every branch the real rows take.
+// draw one made-up row into a detached slot while the request is out.
 // Once per feature for the page's lifetime: compiled code stays compiled across Sentry's in-app navigations.
 const warmed = new Set<string>();
 function warmUp(feature: string, render: Render): void {

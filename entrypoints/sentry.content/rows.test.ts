@@ -92,8 +92,10 @@ describe('whenNear', () => {
     ahead().report(a!.el, false);
     expect(drawn).toEqual([]);
     ahead().report(a!.el, true);
-    expect(drawn).toEqual(['a1', 'a2']);
+    // Drawn now, or in the next task on a slow machine (a few ms of drawing per task).
+    await vi.waitFor(() => expect(drawn).toEqual(['a1', 'a2']));
     ahead().report(a!.el, true); // no longer watched: drawn once
+    await new Promise((r) => setTimeout(r, 10));
     expect(drawn).toEqual(['a1', 'a2']);
     expect(ahead().targets.has(b!.el)).toBe(true);
   });
@@ -112,6 +114,8 @@ describe('whenNear', () => {
     gone.abort();
     ahead().report(a!.el, true);
     ahead().report(b!.el, true);
+    await vi.waitFor(() => expect(drawn).toEqual(['a']));
+    await new Promise((r) => setTimeout(r, 10));
     expect(drawn).toEqual(['a']);
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
@@ -156,6 +160,18 @@ describe('whenNear', () => {
     expect(new Set(drawn).size).toBe(30);
     clock.mockRestore();
     vi.useRealTimers();
+  });
+
+  it('lets go of far rows Sentry replaced, once it notices the list changed', async () => {
+    const { findRows, whenNear, watchRows } = await import('./rows');
+    list(2);
+    watchRows(stop.signal, () => {});
+    const [a] = findRows();
+    whenNear(a!, stop.signal, () => {});
+    const observer = ahead();
+    a!.el.replaceWith(a!.el.cloneNode(true)); // a re-render: new node, the old one never reported again
+    await new Promise((r) => setTimeout(r, 50)); // the list's change is handled in the next frame
+    expect(observer.targets.has(a!.el)).toBe(false);
   });
 
   it('draws at once where IntersectionObserver is missing', async () => {

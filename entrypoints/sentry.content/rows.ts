@@ -264,6 +264,12 @@ export function currentRows(): Row[] {
 
 function flush() {
   scheduled = false;
+  // Rows Sentry replaced while they were far from view: nothing will report them again, so let them go here.
+  for (const el of ahead.keys()) {
+    if (el.isConnected) continue;
+    ahead.delete(el);
+    aheadObserver?.unobserve(el);
+  }
   const rows = (latest = findRows());
   observeView(rows);
   for (const l of listeners) l(rows);
