@@ -38,6 +38,7 @@ for (const [layout, url] of [
     const shown = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('dexter-row')].map((h) => ({
       id: h.dataset.issueId!,
       users: h.shadowRoot!.querySelector('[data-slot="list-impact"]')!.textContent!,
+      usersWhy: h.shadowRoot!.querySelector('[data-slot="list-impact"] .chip')!.getAttribute('title')!,
       priority: h.shadowRoot!.querySelector('[data-slot="list-priority"]')!.textContent!,
       spark: h.shadowRoot!.querySelector('[data-slot="list-sparkline"] svg')?.getAttribute('aria-label') ?? '',
     })));
@@ -49,6 +50,9 @@ for (const [layout, url] of [
       expect(issue, `issue ${s.id}`).toBeTruthy();
       expect(typeof issue.userCount).toBe('number');
       expect(s.users.startsWith(`${formatCount(issue.userCount)} users`), `${s.id}: ${s.users} vs ${issue.userCount}`).toBe(true);
+      // The share's source, or why there is none: never the loading text once everything is drawn.
+      expect(s.usersWhy).toMatch(/users of this project in the last 24h \(from Sentry\)\.$|user count/);
+      expect(s.usersWhy).not.toMatch(/Loading/);
       expect(s.priority).toMatch(/^P\d{1,3} (critical|high|medium|low)$/);
       expect(s.spark).toMatch(/events in the last 24 hours/);
     }

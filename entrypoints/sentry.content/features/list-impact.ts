@@ -39,7 +39,10 @@ export default defineFeature({
         const impact = impactOf(row.users, base, settings.list.impactThresholds);
         chip.className = `chip lvl${impact.level ? ` lvl-${impact.level}` : ''}`;
         chip.textContent = `${formatCount(impact.users)} users · ${impact.share === null ? '—' : formatPercent(impact.share)}`;
-        const reason = impact.reason ?? (impact.share !== null && base ? `${formatCount(impact.users)} of ${formatCount(base.count)} users of this project in the last ${period} (${base.source === 'sentry' ? 'from Sentry' : 'from your setting'}).` : why);
+        // Without a user base, the specific reason (still loading, no project, what Sentry or the settings said)
+        // beats the generic one.
+        const reason = impact.users !== null && !base && why ? why
+          : impact.reason ?? (impact.share !== null && base ? `${formatCount(impact.users)} of ${formatCount(base.count)} users of this project in the last ${period} (${base.source === 'sentry' ? 'from Sentry' : 'from your setting'}).` : why);
         chip.title = `${impact.level ? `Impact: ${impact.level}. ` : ''}${reason ?? ''}`;
         chip.setAttribute('aria-label', `Users affected: ${impact.users ?? 'unknown'}; share ${impact.share === null ? 'unknown' : formatPercent(impact.share)}. ${chip.title}`);
       };
