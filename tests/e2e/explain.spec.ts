@@ -74,6 +74,8 @@ test('the context-menu path explains a selected deadlock text in a window', asyn
   await ext.sw.evaluate((t) => (globalThis as any).dexterExplainSelection(t), text);
   const win = await windowPage;
   await expect(win.locator('body')).toContainText(/What happened|deadlock/i, { timeout: 30_000 });
+  // The window shows the parsed deadlock before it asks the LLM: wait for the ask itself.
+  await expect.poll(() => world.ollama.requests.slice(before).some((r: any) => r.path === '/api/chat'), { timeout: 30_000 }).toBe(true);
   const chat = world.ollama.requests.slice(before).find((r: any) => r.path === '/api/chat');
   const sent = JSON.stringify(chat?.body ?? '');
   expect(sent).toContain('4242');
