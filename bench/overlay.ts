@@ -138,6 +138,9 @@ export function analyseTrace(events: TraceEvent[], o: { scriptUrl: string; start
     totalScriptMs: unionMs(dexter),
     longestDexterTaskMs: Math.max(0, ...dexterTasks.map((k) => (k.to - k.from) / 1000)),
     dexterLongTasks: dexterTasks.filter((k) => k.to - k.from > 50_000).length,
+    // How much of each such long task was Dexter's own JS: a scroll frame that repaints Sentry's page for 40 ms counts
+    // above as soon as a 0.5 ms observer callback of Dexter's runs in it.
+    dexterJsInLongTasksMs: Math.max(0, ...dexterTasks.filter((k) => k.to - k.from > 50_000).map((k) => unionMs(dexter.filter((d) => d.from < k.to && d.to > k.from).map((d) => ({ from: Math.max(d.from, k.from), to: Math.min(d.to, k.to) }))))),
   };
 }
 
@@ -206,7 +209,7 @@ async function domCounters(page: Page, cdp: CDPSession) {
 async function navigations(page: Page, cdp: CDPSession, times: number, until: number) {
   const ready = (step: string) => page.waitForFunction(() => {
     const rows = document.querySelectorAll('[data-test-id="group"]').length;
-    const full = [...document.querySelectorAll('dexter-row')].filter((h) => [...h.shadowRoot!.querySelectorAll('[data-slot]')].filter((x) => x.childElementCount).length >= 3);
+    const full = [...document.querySelectorAll('dexter-row')].filter((h) => [...(h.shadowRoot?.querySelectorAll('[data-slot]') ?? [])].filter((x) => x.childElementCount).length >= 3);
     return rows > 0 && full.length === rows;
   }, undefined, { timeout: 15_000, polling: 100 }).catch(async (e: Error) => {
     const state = await page.evaluate(() => `${location.pathname}${location.search}: ${document.querySelectorAll('[data-test-id="group"]').length} rows, ${document.querySelectorAll('dexter-row').length} dexter-row`);
@@ -280,6 +283,7 @@ export async function benchOverlay(opts: { navigations?: number; traceFile?: str
       { name: `longest main-thread task with Dexter code in it (${loads} loads)`, value: round(longest), unit: 'ms', target: '≤ 50', ok: longest <= 50 },
       { name: '… the longest such task\'s CPU time (the rest is the thread waiting for a core)', value: round(longestCpu), unit: 'ms' },
       { name: `long tasks (> 50 ms) with Dexter code in them, over ${loads} loads`, value: longTasks, unit: 'tasks', target: '0', ok: longTasks === 0 },
+      { name: '… the most of Dexter\'s own JS in one of them (the rest of such a task is the browser\'s style/layout/paint, or waiting)', value: round(Math.max(...alls.map((x) => x.dexterJsInLongTasksMs))), unit: 'ms' },
     ];
     if (!n) return drawing;
     await page.goto('https://acme.sentry.io/issues/?limit=10'); // a short list keeps 50 round trips within the time budget

@@ -6,13 +6,13 @@ import { SELECTORS } from '@/lib/sentry/selectors';
 import { FEATURES } from './features';
 import { runFeatures } from './registry';
 import { send } from './send';
-import { installReserve, setReserve } from './reserve';
+import { installPageCss, setReserve } from './page-css';
 
 export default defineContentScript({
   matches: ['https://sentry.io/*', 'https://*.sentry.io/*'],
   runAt: 'document_idle',
   async main(ctx) {
-    installReserve(document); // self-hosted pages may not have had the document-start script
+    installPageCss(document); // self-hosted pages may not have had the document-start script
     // Settings come parsed from the background (zod stays out of the content script).
     const first = await send<Settings>({ type: 'settings.get' });
     if (!first.ok) {

@@ -30,7 +30,7 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
   };
 
   watchRows(signal, (rows) => {
-    ensureHosts(rows, signal);
+    ensureHosts(rows);
     const wanted = [...new Set(rows.map((r) => r.id).filter((id) => !known.has(id) && !errors.has(id) && !inflight.has(id)))].sort();
     // Only rows with something to show: measuring rows that have nothing yet would force a layout for nothing.
     drawRows(rows.filter((r) => known.has(r.id) || errors.has(r.id)), draw, signal);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIRST_ROWS, ensureHosts, findRows, rowSlot } from './rows';
+import { ensureHosts, findRows, rowSlot } from './rows';
 
 function list(n: number): void {
   document.body.innerHTML = Array.from({ length: n }, (_, i) => `
@@ -12,44 +12,42 @@ const hosts = () => document.querySelectorAll('dexter-row').length;
 
 describe('ensureHosts', () => {
   afterEach(() => {
-    vi.useRealTimers();
     document.body.innerHTML = '';
   });
 
-  it('reserves the first rows at once and the others later, once each', async () => {
-    vi.useFakeTimers();
+  it('adds every row its host at once, bare (no Shadow DOM until drawn), once each however often asked', () => {
     list(60);
     const rows = findRows();
-    const signal = new AbortController().signal;
     // Each of the three list features asks for every row's host.
-    for (let k = 0; k < 3; k++) ensureHosts(rows, signal);
-    expect(hosts()).toBe(FIRST_ROWS);
-    await vi.runAllTimersAsync();
+    for (let k = 0; k < 3; k++) ensureHosts(rows);
     expect(hosts()).toBe(60);
     expect(rows.every((r) => r.el.querySelectorAll('dexter-row').length === 1)).toBe(true);
     expect(rows.map((r) => r.el.querySelector<HTMLElement>('dexter-row')!.dataset.issueId)).toEqual(rows.map((r) => r.id));
+    expect([...document.querySelectorAll('dexter-row')].every((h) => h.shadowRoot === null && !h.hasAttribute('data-drawn'))).toBe(true);
+    // Right after the row's header, where page-css.ts keeps its room.
+    expect(rows[0]!.el.querySelector('[data-test-id="event-issue-header"] + dexter-row')).not.toBeNull();
   });
 
-  it('leaves the rest alone once the page has moved on', async () => {
-    vi.useFakeTimers();
-    list(30);
-    const controller = new AbortController();
-    ensureHosts(findRows(), controller.signal);
-    controller.abort();
-    await vi.runAllTimersAsync();
-    expect(hosts()).toBe(FIRST_ROWS);
-  });
-
-  it('a row drawn before its turn gets its host then, and no second one later', async () => {
-    vi.useFakeTimers();
-    list(20);
+  it('a row gets its Shadow DOM when first drawn into, and keeps it', () => {
+    list(3);
     const rows = findRows();
-    ensureHosts(rows, new AbortController().signal);
-    const last = rows.at(-1)!;
-    rowSlot(last, 'list-priority').textContent = 'P50';
-    await vi.runAllTimersAsync();
-    expect(last.el.querySelectorAll('dexter-row')).toHaveLength(1);
-    expect(last.el.querySelector('dexter-row')!.shadowRoot!.querySelector('[data-slot="list-priority"]')!.textContent).toBe('P50');
+    ensureHosts(rows);
+    const host = rows[1]!.el.querySelector('dexter-row')!;
+    rowSlot(rows[1]!, 'list-priority').textContent = 'P50';
+    rowSlot(rows[1]!, 'list-impact').textContent = '7 users';
+    expect(host.hasAttribute('data-drawn')).toBe(true);
+    expect([...host.shadowRoot!.querySelectorAll('[data-slot]')].map((s) => s.textContent)).toEqual(['P50', '7 users']);
+    expect(rows[1]!.el.querySelectorAll('dexter-row')).toHaveLength(1);
+    expect(rows[0]!.el.querySelector('dexter-row')!.shadowRoot).toBeNull();
+  });
+
+  it('a row drawn before its host was added gets one then, and no second one later', () => {
+    list(2);
+    const rows = findRows();
+    rowSlot(rows[1]!, 'list-priority').textContent = 'P50';
+    ensureHosts(rows);
+    expect(rows[1]!.el.querySelectorAll('dexter-row')).toHaveLength(1);
+    expect(rows[1]!.el.querySelector('dexter-row')!.shadowRoot!.querySelector('[data-slot="list-priority"]')!.textContent).toBe('P50');
   });
 });
 

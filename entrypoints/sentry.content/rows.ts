@@ -55,7 +55,8 @@ const prevent = (e: Event) => e.preventDefault();
 // A row's host, remembered so 300 slot lookups per page don't each search the row.
 const hostOf = new WeakMap<HTMLElement, HTMLElement>();
 
-/** The row's Dexter host, created below the title block on first use. */
+/** The row's Dexter host below the title block: a bare element with a fixed size (Dexter's page stylesheet,
+ *  page-css.ts), so adding it lays out Sentry's list once and drawing into it later lays out only the host. */
 export function rowHost(row: Row, dark = isDark()): HTMLElement {
   let host = hostOf.get(row.el);
   if (host && host.dataset.issueId === row.id && host.isConnected && row.el.contains(host)) return host;
@@ -63,20 +64,28 @@ export function rowHost(row: Row, dark = isDark()): HTMLElement {
   host = document.createElement(HOST_TAG);
   host.dataset.issueId = row.id;
   host.toggleAttribute('data-dark', dark);
-  const shadow = host.attachShadow({ mode: 'open' });
-  styleShadow(shadow);
-  const bar = document.createElement('div');
-  bar.className = 'bar';
-  shadow.append(bar);
-  // Clicks on Dexter's badges must never open the issue (old rows have onClick; new rows a full-row link).
-  for (const type of STOPPED) host.addEventListener(type, stop);
-  host.addEventListener('click', prevent);
   const anchor = row.el.querySelector(SELECTORS.issueList.header) ?? titleLink(row.el);
   const parent = anchor?.parentElement ?? row.el.querySelector(SELECTORS.issueList.cell) ?? row.el;
   parent.insertBefore(host, anchor ? anchor.nextSibling : null);
   hostOf.set(row.el, host);
-  watchWrap(bar);
   return host;
+}
+
+/** The host's Shadow DOM and its bar of badges, made when the row is first drawn. */
+function rowBar(row: Row): Element {
+  const host = rowHost(row);
+  if (host.shadowRoot) return host.shadowRoot.firstElementChild!;
+  const shadow = host.attachShadow({ mode: 'open' });
+  styleShadow(shadow);
+  const bar = document.createElement('div');
+  bar.className = 'bar';
+  shadow.prepend(bar); // first, before a fallback <style>
+  // Clicks on Dexter's badges must never open the issue (old rows have onClick; new rows a full-row link).
+  for (const type of STOPPED) host.addEventListener(type, stop);
+  host.addEventListener('click', prevent);
+  host.toggleAttribute('data-drawn', true); // its placeholder goes
+  watchWrap(bar);
+  return bar;
 }
 
 // The host's height is fixed (styles.ts); a bar that needs a second line (a narrow title cell) lets it grow. The
@@ -99,43 +108,13 @@ function watchWrap(bar: Element): void {
 
 /** Rows taken as in view before the IntersectionObserver has placed them: the first ones, where a list opens. */
 export const FIRST_ROWS = 8;
-// Each chunk makes the browser lay out Sentry's list once more (a whole <table> where the list is one): few large
-// chunks, not many small ones. Their room is reserved, so no chunk moves a row.
-const HOSTS_PER_SLICE = 50;
-// Rows already waiting for an idle chunk: the three list features each ask for every row's host.
-const reserving = new WeakSet<Element>();
 
-/** Adds each row's host before its data comes: the rows on screen (or, before the observer has placed them, the
- *  first rows) now, the others in idle-time chunks, so no single task creates 100 shadow roots. Their room is
- *  already kept in the rows (reserve.ts), so adding them moves nothing. Drawing a row creates its host anyway if it
- *  is not there yet. */
-export function ensureHosts(rows: readonly Row[], signal: AbortSignal): void {
+/** Adds every row's host before its data comes, all in one go: a bare element each, so this costs little, and the
+ *  browser lays out Sentry's list once for all of them (a whole <table> where the list is one; in chunks it did so
+ *  once per chunk). Their room is already kept in the rows (page-css.ts), so adding them moves nothing. */
+export function ensureHosts(rows: readonly Row[]): void {
   const dark = isDark();
-  const later = rows.filter((row, i) => {
-    if (isNearView(row) ?? i < FIRST_ROWS) rowHost(row, dark);
-    else if (hostOf.get(row.el)?.isConnected !== true && !reserving.has(row.el)) {
-      reserving.add(row.el);
-      return true;
-    }
-    return false;
-  });
-  if (later.length) reserveLater(later, signal);
-}
-
-function reserveLater(rows: readonly Row[], signal: AbortSignal, from = 0): void {
-  requestIdle(() => {
-    if (signal.aborted) {
-      for (const row of rows) reserving.delete(row.el);
-      return;
-    }
-    const dark = isDark();
-    const end = Math.min(rows.length, from + HOSTS_PER_SLICE);
-    for (let i = from; i < end; i++) {
-      reserving.delete(rows[i]!.el);
-      if (rows[i]!.el.isConnected) rowHost(rows[i]!, dark);
-    }
-    if (end < rows.length) reserveLater(rows, signal, end);
-  }, { timeout: 1000 });
+  for (const row of rows) rowHost(row, dark);
 }
 
 type Idle = (cb: (deadline: { timeRemaining(): number; didTimeout: boolean }) => void, opts: { timeout: number }) => void;
@@ -144,7 +123,7 @@ export const requestIdle: Idle = typeof requestIdleCallback === 'function' ? (cb
 
 /** The feature's slot in the row's Dexter host. */
 export function rowSlot(row: Row, feature: string): HTMLElement {
-  const bar = rowHost(row).shadowRoot!.querySelector('.bar')!;
+  const bar = rowBar(row);
   let slot = bar.querySelector<HTMLElement>(`[data-slot="${feature}"]`);
   if (!slot) {
     slot = document.createElement('span');

@@ -8,7 +8,7 @@ const LIST = 'https://acme.sentry.io/issues/?limit=25';
 
 /** Text of every Dexter badge on the list: its label, tooltip and aria-label. */
 async function badges(page: Page): Promise<{ text: string; title: string; aria: string }[]> {
-  return page.evaluate(() => [...document.querySelectorAll('dexter-row')].flatMap((h) => [...h.shadowRoot!.querySelectorAll<HTMLElement>('[data-slot] .chip, [data-slot] svg')]
+  return page.evaluate(() => [...document.querySelectorAll('dexter-row')].flatMap((h) => [...(h.shadowRoot?.querySelectorAll<HTMLElement>('[data-slot] .chip, [data-slot] svg') ?? [])]
     .map((c) => ({ text: c.textContent ?? '', title: c.getAttribute('title') ?? c.querySelector('title')?.textContent ?? '', aria: c.getAttribute('aria-label') ?? '' }))));
 }
 /** Every row has all three badges and none is a spinner or empty placeholder (rows are drawn as they come near,
@@ -18,8 +18,8 @@ async function settled(page: Page): Promise<boolean> {
   return page.evaluate(() => {
     const hosts = [...document.querySelectorAll('dexter-row')];
     const rows = document.querySelectorAll('[data-test-id="group"]').length;
-    return rows > 0 && hosts.length === rows && hosts.every((h) => [...h.shadowRoot!.querySelectorAll('[data-slot]')].length >= 3
-      && [...h.shadowRoot!.querySelectorAll('[data-slot]')].every((s) => s.querySelector('.chip, svg') !== null && !s.querySelector('.loading, [aria-busy="true"]')));
+    return rows > 0 && hosts.length === rows && hosts.every((h) => [...(h.shadowRoot?.querySelectorAll('[data-slot]') ?? [])].length >= 3
+      && [...(h.shadowRoot?.querySelectorAll('[data-slot]') ?? [])].every((s) => s.querySelector('.chip, svg') !== null && !s.querySelector('.loading, [aria-busy="true"]')));
   });
 }
 /** Forget cached Sentry answers: setting the token empties the background's cache, as in settings. */

@@ -28,7 +28,7 @@ for (const [layout, url] of [
     const n = await rows.count();
     expect(n).toBeGreaterThan(5);
     await expect(page.locator('dexter-row')).toHaveCount(n);
-    const drawn = () => page.evaluate(() => [...document.querySelectorAll('dexter-row')].map((h) => h.shadowRoot!.querySelectorAll('[data-slot] .chip, [data-slot] svg').length >= 3));
+    const drawn = () => page.evaluate(() => [...document.querySelectorAll('dexter-row')].map((h) => (h.shadowRoot?.querySelectorAll('[data-slot] .chip, [data-slot] svg').length ?? 0) >= 3));
     // The rows in view are drawn; a row far below is not until the reader gets near it (its host keeps its place).
     await expect.poll(async () => (await drawn())[0]).toBe(true);
     expect(await page.evaluate(() => [...document.querySelectorAll('[data-test-id="group"]')].at(-1)!.getBoundingClientRect().top > 2.5 * innerHeight)).toBe(true);
@@ -73,7 +73,7 @@ for (const layout of ['table', 'div'] as const) {
     await page.goto(`https://acme.sentry.io/issues/?limit=50${layout === 'div' ? '&layout=div' : ''}`);
     const n = await page.locator('[data-test-id="group"]').count();
     const tops = () => page.evaluate(() => [...document.querySelectorAll('[data-test-id="group"]')].map((r) => Math.round(r.getBoundingClientRect().top + scrollY)));
-    await expect.poll(async () => (await readDownTheList(page), page.evaluate(() => [...document.querySelectorAll('dexter-row')].filter((h) => h.shadowRoot!.querySelectorAll('[data-slot] .chip, [data-slot] svg').length >= 3).length))).toBe(n);
+    await expect.poll(async () => (await readDownTheList(page), page.evaluate(() => [...document.querySelectorAll('dexter-row')].filter((h) => (h.shadowRoot?.querySelectorAll('[data-slot] .chip, [data-slot] svg').length ?? 0) >= 3).length))).toBe(n);
     const before = (await page.evaluate(() => (window as any).__tops as number[])).map(Math.round);
     expect(before).toHaveLength(n);
     expect(await tops()).toEqual(before);
@@ -174,6 +174,7 @@ test('badges follow Sentry\'s theme, also when it changes', async ({ ext }) => {
   await page.goto('https://acme.sentry.io/issues/?theme=dark');
   await expect.poll(() => page.locator('dexter-row').count()).toBeGreaterThan(0);
   expect(await page.evaluate(() => [...document.querySelectorAll('dexter-row')].every((h) => h.hasAttribute('data-dark')))).toBe(true);
+  await expect.poll(() => page.evaluate(() => !!document.querySelector('dexter-row')?.shadowRoot?.querySelector('.bar'))).toBe(true);
   const dotDark = await page.evaluate(() => getComputedStyle(document.querySelector('dexter-row')!.shadowRoot!.querySelector('.bar')!).color);
   await page.evaluate(() => { document.body.classList.replace('theme-dark', 'theme-light'); });
   await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('dexter-row')].some((h) => h.hasAttribute('data-dark')))).toBe(false);
@@ -204,7 +205,7 @@ test('a title cell too narrow for one line of badges: the host grows with them, 
   await expect(host).toHaveAttribute('data-wrap', '');
   const inside = () => host.evaluate((h) => {
     const box = h.getBoundingClientRect();
-    const items = [...h.shadowRoot!.querySelectorAll('[data-slot] > *')].map((e) => e.getBoundingClientRect());
+    const items = [...(h.shadowRoot?.querySelectorAll('[data-slot] > *') ?? [])].map((e) => e.getBoundingClientRect());
     return items.length >= 3 && items.every((r) => r.bottom <= box.bottom + 0.5 && r.top >= box.top - 0.5);
   });
   expect(await inside()).toBe(true);
