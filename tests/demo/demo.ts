@@ -37,7 +37,8 @@ async function shot(page: Page, name: string) {
 
 const list = await context.newPage();
 await list.goto('https://acme.sentry.io/issues/');
-await list.waitForSelector('dexter-row', { timeout: 30_000 }).catch(() => console.warn('No Dexter badges appeared on the list.'));
+// Hosts come first (with a placeholder), badges when Sentry's answer is in.
+await list.waitForFunction(() => document.querySelector('dexter-row')?.shadowRoot?.querySelector('[data-slot] .chip'), undefined, { timeout: 30_000 }).catch(() => console.warn('No Dexter badges appeared on the list.'));
 await list.waitForTimeout(800);
 await shot(list, '1-issue-list-overlay');
 
