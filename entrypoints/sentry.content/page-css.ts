@@ -18,8 +18,8 @@ export const HOST_MARGIN = 2;
 export function pageCss(): string {
   const { row, header } = SELECTORS.issueList;
   const scope = `html[${RESERVE_ATTR}] ${row}`;
-  // The host spans the title cell but takes clicks only on its badges (pointer-events, rows.ts styles.ts): the rest
-  // of the row still opens the issue, as in Sentry; z-index puts the badges above the row's full-row link.
+  // The host spans the title cell but takes clicks only on its badges (pointer-events; styles.ts gives them back):
+  // the rest of the row still opens the issue, as in Sentry; z-index puts the badges above the full-row link.
   return `dexter-row { display: block; position: relative; z-index: 3; box-sizing: content-box; margin: ${HOST_MARGIN}px 0 0; padding: 2px; border: 0;
   height: ${HOST_HEIGHT - 4}px; contain: size layout style; pointer-events: none; }
 dexter-row[data-wrap] { height: auto; min-height: ${HOST_HEIGHT - 4}px; contain: inline-size layout style; }

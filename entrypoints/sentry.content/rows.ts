@@ -88,7 +88,7 @@ function rowBar(row: Row): Element {
   return bar;
 }
 
-// The host's height is fixed (styles.ts); a bar that needs a second line (a narrow title cell) lets it grow. The
+// The host's height is fixed (page-css.ts); a bar that needs a second line (a narrow title cell) lets it grow. The
 // observer hands over the bar's size after layout, so nothing is measured by force.
 let wrapObserver: ResizeObserver | null = null;
 function watchWrap(bar: Element): void {
