@@ -112,7 +112,11 @@ export const FIRST_ROWS = 8;
 /** Adds every row's host before its data comes, all in one go: a bare element each, so this costs little, and the
  *  browser lays out Sentry's list once for all of them (a whole <table> where the list is one; in chunks it did so
  *  once per chunk). Their room is already kept in the rows (page-css.ts), so adding them moves nothing. */
+let hosted: readonly Row[] | null = null;
 export function ensureHosts(rows: readonly Row[]): void {
+  // The three list features get the same rows from one flush: the first call does the work.
+  if (rows === hosted) return;
+  hosted = rows;
   const dark = isDark();
   for (const row of rows) rowHost(row, dark);
 }
@@ -282,6 +286,7 @@ export function watchRows(signal: AbortSignal, listener: RowsListener): void {
       seen = new WeakSet();
       near = new WeakSet();
       latest = null;
+      hosted = null;
     }
   }, { once: true });
   const rows = (latest = findRows());
