@@ -2,7 +2,7 @@
 // naive one-request-per-row approach. Counts requests, not time. Runs against the Sentry test server when
 // tests/world/sentry/server.ts is there and answers; otherwise against a counting fake (the `source` row says which).
 import { createCache, memoryStorage } from '../lib/cache';
-import { createLimiter } from '../lib/ratelimit';
+import { createLimiter } from '../lib/sentry/ratelimit';
 import { createSentryClient, type SentryClient } from '../lib/sentry/client';
 
 import type { BenchRow } from './types';

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseRequest, requestSchema } from './messages';
+import { parseMessage, messageSchema } from './messages';
 
 const target = { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' };
 
 describe('message protocol', () => {
   it('accepts well-formed requests and fills defaults', () => {
-    const r = parseRequest({ type: 'issues.list', target });
+    const r = parseMessage({ type: 'issues.list', target });
     expect(r.ok).toBe(true);
-    if (r.ok && r.request.type === 'issues.list') {
-      expect(r.request.query).toBe('is:unresolved');
-      expect(r.request.limit).toBe(100);
+    if (r.ok && r.message.type === 'issues.list') {
+      expect(r.message.query).toBe('is:unresolved');
+      expect(r.message.limit).toBe(100);
     }
-    expect(parseRequest({ type: 'issues.byIds', target, ids: ['1', '22'], period: '24h' }).ok).toBe(true);
+    expect(parseMessage({ type: 'issues.byIds', target, ids: ['1', '22'], period: '24h' }).ok).toBe(true);
   });
   it('rejects malformed requests with a readable reason', () => {
     const bad = [
@@ -25,16 +25,16 @@ describe('message protocol', () => {
       null, 42, 'ping',
     ];
     for (const b of bad) {
-      const r = parseRequest(b);
+      const r = parseMessage(b);
       expect(r.ok, JSON.stringify(b)).toBe(false);
       if (!r.ok) expect(r.error.kind).toBe('invalid-request');
     }
   });
   it('never throws on fuzzed input', () => {
-    fc.assert(fc.property(fc.anything(), (x) => { parseRequest(x); }), { numRuns: 2000 });
+    fc.assert(fc.property(fc.anything(), (x) => { parseMessage(x); }), { numRuns: 2000 });
     fc.assert(
-      fc.property(fc.record({ type: fc.constantFrom(...requestSchema.options.map((o) => o.shape.type.value)), target: fc.anything(), ids: fc.anything(), issueId: fc.anything() }), (x) => {
-        parseRequest(x);
+      fc.property(fc.record({ type: fc.constantFrom(...messageSchema.options.map((o) => o.shape.type.value)), target: fc.anything(), ids: fc.anything(), issueId: fc.anything() }), (x) => {
+        parseMessage(x);
       }),
     );
   });

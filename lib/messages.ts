@@ -1,6 +1,13 @@
 // The one message protocol between content scripts, popup, Explorer, panels and the background.
-// Every request is validated with zod in the background; responses carry typed errors the UI can explain.
+// For every message: its request schema (zod, checked in the background: the pages and Sentry's tab are untrusted
+// senders) and its answer type (`Answers`). Answers come from Dexter's own background, which validated Sentry's data
+// with lib/sentry/schemas before it built them, so they are typed, not re-checked. `send()` (components/api.ts)
+// infers the answer from the request, and the background's handlers are typed against the same map.
 import { z } from 'zod';
+import type { Settings } from './settings';
+import type { Comment, Deploy, Issue, IssueDetail, Organization, Project, Release, SentryEvent } from './sentry/schemas';
+import type { RowBadges } from './scoring/badges';
+import type { EventDeadlocks } from './deadlock/event';
 
 const id = z.string().regex(/^\d{1,20}$/, 'issue id must be numeric');
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, 'not a Sentry slug');
@@ -12,7 +19,7 @@ const httpUrl = z.string().max(300).refine((u) => /^https?:\/\/[^/?#\s]+(\/[^?#\
 export const targetSchema = z.object({ apiBase: httpUrl, org: slug });
 export type Target = z.infer<typeof targetSchema>;
 
-export const requestSchema = z.discriminatedUnion('type', [
+export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping') }),
   z.object({ type: z.literal('settings.get') }),
   z.object({ type: z.literal('auth.status'), target: targetSchema.optional() }),
@@ -29,7 +36,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     type: z.literal('issues.list'),
     target: targetSchema,
     query: z.string().max(2000).default('is:unresolved'),
-    sort: z.enum(['date', 'new', 'freq', 'user', 'trends', 'recommended', 'priority', 'inbox']).default('date'),
+    sort: z.enum(['date', 'new', 'freq', 'user', 'trends', 'recommended', 'inbox']).default('date'),
     period: period.default('24h'),
     project: z.array(z.string().max(64)).max(50).default([]),
     cursor: z.string().max(200).optional(),
@@ -49,8 +56,12 @@ export const requestSchema = z.discriminatedUnion('type', [
   /** The overlay's privacy mode asks for the PII scanner, injected into its frame only when needed. */
   z.object({ type: z.literal('privacy.load') }),
 ]);
-export type Request = z.infer<typeof requestSchema>;
-export type RequestType = Request['type'];
+export type Message = z.infer<typeof messageSchema>;
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+/** A message as the caller writes it: fields with defaults in the protocol may be left out. */
+export type MessageInput = z.input<typeof messageSchema>;
+export type MessageInputOf<T extends MessageType> = Extract<MessageInput, { type: T }>;
 
 export const ERROR_KINDS = ['auth', 'scope', 'not-found', 'rate-limited', 'unavailable', 'bad-response', 'cancelled', 'invalid-request', 'forbidden-sender', 'forbidden-target', 'llm', 'internal'] as const;
 export const errorSchema = z.object({
@@ -62,7 +73,7 @@ export const errorSchema = z.object({
 });
 export type DexterError = z.infer<typeof errorSchema>;
 
-export type Response<T = unknown> = { ok: true; data: T; stale?: boolean } | { ok: false; error: DexterError };
+export type Reply<T = unknown> = { ok: true; data: T; stale?: boolean } | { ok: false; error: DexterError };
 
 /** Streaming "Explain" over a long-lived port (keeps the MV3 worker alive past Chrome's 30 s fetch limit). */
 export const EXPLAIN_PORT = 'dexter-explain';
@@ -80,9 +91,9 @@ export type ExplainServerMessage =
   | { type: 'done'; text: string; cached: boolean; model: string }
   | { type: 'error'; error: DexterError };
 
-export function parseRequest(raw: unknown): { ok: true; request: Request } | { ok: false; error: DexterError } {
-  const r = requestSchema.safeParse(raw);
-  if (r.success) return { ok: true, request: r.data };
+export function parseMessage(raw: unknown): { ok: true; message: Message } | { ok: false; error: DexterError } {
+  const r = messageSchema.safeParse(raw);
+  if (r.success) return { ok: true, message: r.data };
   return { ok: false, error: { kind: 'invalid-request', message: 'Dexter received a malformed message and ignored it.', detail: r.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) } };
 }
 
@@ -108,15 +119,44 @@ export interface LlmStatus {
   originRuleActive: boolean;
   error?: DexterError;
 }
-export interface IssuesPage<I = unknown> { issues: I[]; nextCursor: string | null; prevCursor: string | null; hits: number | null }
+export interface IssuesPage<I = Issue> { issues: I[]; nextCursor: string | null; prevCursor: string | null; hits: number | null }
 export interface BulkResult { status: 'resolved' | 'ignored' | 'unresolved'; updated: string[]; failed: { id: string; reason: string }[]; previous: Record<string, string> }
 /** `issue.analysis`: what the issue page's deadlock panel needs (parsed from the raw event, before scrubbing). */
-export interface IssueAnalysis {
-  eventId: string | null;
-  /** lib/deadlock DeadlockReport objects (one per deadlock in the event), empty when the event is no deadlock. */
-  deadlocks: unknown[];
-  /** SQLSTATE 40P01 or "deadlock detected" seen even when no graph could be parsed (e.g. node-postgres, pgx). */
-  isDeadlock: boolean;
-  hasException: boolean;
-}
+export type IssueAnalysis = EventDeadlocks;
 export interface PromptPreview { version: string; system: string; user: string; tokens: number; budget: number; dropped: string[]; scrubReport: Record<string, number> }
+/** `issues.byIds`: the figures of each row the list overlay draws, and the ids Sentry returned nothing for. */
+export interface RowsAnswer { issues: RowBadges[]; missing: string[] }
+/** `project.userBase`: the project's users in the period, from Sentry or the user's setting, or why unknown. */
+export interface UserBaseAnswer { count: number | null; source: 'sentry' | 'setting'; reason?: string }
+export interface ReleaseAnswer { release: Release; deploys: Deploy[] }
+
+/** What each message answers with on success. A message without an entry here does not compile (see below). */
+export interface Answers {
+  ping: 'pong';
+  'settings.get': Settings;
+  'settings.set': Settings;
+  'auth.status': AuthStatus;
+  'auth.set': null;
+  'auth.clear': null;
+  'orgs.list': Organization[];
+  'projects.list': Project[];
+  'issues.byIds': RowsAnswer;
+  'issues.list': IssuesPage;
+  'issue.get': IssueDetail;
+  'issue.event': SentryEvent;
+  'issue.analysis': IssueAnalysis;
+  'issues.update': BulkResult;
+  'project.userBase': UserBaseAnswer;
+  'release.get': ReleaseAnswer;
+  'issue.comment': Comment;
+  'prompt.preview': PromptPreview;
+  'llm.status': LlmStatus;
+  'open.explorer': null;
+  'privacy.load': null;
+}
+export type AnswerOf<T extends MessageType> = Answers[T];
+export type ReplyOf<T extends MessageType> = Reply<Answers[T]>;
+
+// The schema's message types and the answer map's keys are the same set, or this line fails to compile.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const MESSAGE_TYPES_MATCH: Same<MessageType, keyof Answers> = true;

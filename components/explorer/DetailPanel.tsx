@@ -1,7 +1,7 @@
 // The Explorer's detail panel for one issue: summary, release and deploys, stack, breadcrumbs, request, contexts.
 import { Accordion, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { memo, useEffect, useMemo, useState } from 'react';
-import type { DexterError, Target } from '@/lib/messages';
+import type { DexterError, ReleaseAnswer, Target } from '@/lib/messages';
 import type { IssueDetail, SentryEvent } from '@/lib/sentry/schemas';
 import { send } from '../api';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -16,15 +16,11 @@ import { StackTrace } from './StackTrace';
 
 interface ReleaseInfo { version: string; dateReleased?: string | null; deploys: { environment: string; dateFinished?: string | null }[] }
 
-/** `release.get` may answer a release, or {release, deploys}; read both. */
-export function readRelease(data: unknown): ReleaseInfo | null {
-  const d = data as { release?: unknown; deploys?: unknown; version?: unknown } | null;
-  const rel = (d && typeof d === 'object' && d.release && typeof d.release === 'object' ? d.release : d) as { version?: unknown; dateReleased?: string | null; lastDeploy?: unknown } | null;
-  if (!rel || typeof rel.version !== 'string') return null;
-  // Without a deploy list, the release's own lastDeploy is the one deploy we know of.
-  const list = Array.isArray(d?.deploys) ? d!.deploys : rel.lastDeploy ? [rel.lastDeploy] : [];
-  const deploys = (list as { environment?: unknown; dateFinished?: string | null }[]).filter((x) => typeof x?.environment === 'string');
-  return { version: rel.version, dateReleased: rel.dateReleased, deploys: deploys.map((x) => ({ environment: String(x.environment), dateFinished: x.dateFinished })) };
+/** The release and its deploys; without a deploy list, the release's own lastDeploy is the one deploy we know of. */
+export function releaseInfo({ release, deploys }: ReleaseAnswer): ReleaseInfo {
+  const last = release.lastDeploy as { environment?: unknown; dateFinished?: string | null } | null | undefined;
+  const list = deploys.length ? deploys : last && typeof last.environment === 'string' ? [{ environment: last.environment, dateFinished: last.dateFinished }] : [];
+  return { version: release.version, dateReleased: release.dateReleased, deploys: list.map((x) => ({ environment: x.environment, dateFinished: x.dateFinished })) };
 }
 
 interface Loaded { issue: IssueDetail | null; event: SentryEvent | null; release: ReleaseInfo | null; errors: DexterError[] }
@@ -36,13 +32,13 @@ export const DetailPanel = memo(function DetailPanel({ target, issueId, mask, on
     let live = true;
     setData(null);
     void (async () => {
-      const [i, e] = await Promise.all([send<IssueDetail>({ type: 'issue.get', target, issueId }), send<SentryEvent>({ type: 'issue.event', target, issueId, eventId: 'recommended' })]);
+      const [i, e] = await Promise.all([send({ type: 'issue.get', target, issueId }), send({ type: 'issue.event', target, issueId, eventId: 'recommended' })]);
       const errors = [i, e].flatMap((r) => (r.ok ? [] : [r.error]));
       const event = e.ok ? e.data : null;
       const version = event?.release?.version ?? (i.ok ? i.data.lastRelease?.version : undefined);
       const r = version ? await send({ type: 'release.get', target, version }) : null;
       if (r && !r.ok) errors.push(r.error);
-      if (live) setData({ issue: i.ok ? i.data : null, event, release: r?.ok ? readRelease(r.data) : null, errors });
+      if (live) setData({ issue: i.ok ? i.data : null, event, release: r?.ok ? releaseInfo(r.data) : null, errors });
     })();
     return () => {
       live = false;

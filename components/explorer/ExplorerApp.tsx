@@ -1,7 +1,6 @@
 // The full-page Explorer: many pages of issues in a virtual table, bulk actions, export and a detail panel.
 import { Button, Grid, Group, Loader, Text, TextInput, Title } from '@mantine/core';
 import { memo, startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { AuthStatus } from '@/lib/messages';
 import { parseSettings, type Settings } from '@/lib/settings';
 import { send } from '../api';
 import { BulkBar } from '../triage/BulkBar';
@@ -69,7 +68,7 @@ export function ExplorerApp() {
 
   useEffect(() => {
     void (async () => {
-      const [s, a] = await Promise.all([send<Settings>({ type: 'settings.get' }), send<AuthStatus>({ type: 'auth.status' })]);
+      const [s, a] = await Promise.all([send({ type: 'settings.get' }), send({ type: 'auth.status' })]);
       const st = parseSettings(s.ok ? s.data : {});
       const hash = readHash(location.hash);
       let p = placeFor(undefined, st, a.ok ? a.data.sentryUrl : null);

@@ -3,10 +3,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import eventFixture from '../../../shared/sentry/fixtures/openapi-examples/issue-event-javascript.json';
 import issueFixture from '../../../shared/sentry/fixtures/openapi-examples/issue-detail.json';
-import { event as eventSchema, type Frame } from '@/lib/sentry/schemas';
+import { event as eventSchema, issueDetail as issueDetailSchema, type Frame } from '@/lib/sentry/schemas';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { fakeBackground, renderPage } from '../triage/testing';
-import { DetailPanel, readRelease } from './DetailPanel';
+import { DetailPanel, releaseInfo } from './DetailPanel';
 import { exceptions, groupFrames, nextInApp } from './event';
 
 let restore = () => {};
@@ -28,9 +28,9 @@ function eventWithApp() {
 
 function setup(ev: unknown) {
   const bg = fakeBackground({
-    'issue.get': () => ({ ok: true, data: issueFixture }),
+    'issue.get': () => ({ ok: true, data: issueDetailSchema.parse(issueFixture) }),
     'issue.event': () => ({ ok: true, data: eventSchema.parse(ev) }),
-    'release.get': (req) => ({ ok: true, data: { version: req.version, dateReleased: '2020-06-17T19:21:02Z', deploys: [{ environment: 'prod', dateFinished: '2020-06-17T19:20:55Z' }] } }),
+    'release.get': (req) => ({ ok: true, data: { release: { version: req.version, dateReleased: '2020-06-17T19:21:02Z' }, deploys: [{ id: '1', environment: 'prod', dateFinished: '2020-06-17T19:20:55Z' }] } }),
   });
   restore = bg.restore;
   const onStatus = vi.fn();
@@ -49,8 +49,8 @@ describe('event readers', () => {
     expect(groupFrames(frames).map((g) => [g.inApp, g.frames.length])).toEqual([[true, 1], [false, 1], [true, 1], [false, 2]]);
   });
   it('reads a release with deploys, or its lastDeploy', () => {
-    expect(readRelease(eventFixture.release)).toMatchObject({ version: 'b65bc521378269d3eaefdc964f8ef56621414943', deploys: [{ environment: 'prod' }] });
-    expect(readRelease({ nope: 1 })).toBeNull();
+    expect(releaseInfo({ release: eventFixture.release, deploys: [] })).toMatchObject({ version: 'b65bc521378269d3eaefdc964f8ef56621414943', deploys: [{ environment: 'prod' }] });
+    expect(releaseInfo({ release: { ...eventFixture.release, lastDeploy: null }, deploys: [{ id: '1', environment: 'staging', dateFinished: null }] }).deploys).toEqual([{ environment: 'staging', dateFinished: null }]);
   });
 });
 
@@ -97,7 +97,7 @@ describe('Explorer detail panel', () => {
   });
 
   it('shows a failed event load as an error and still shows the issue', async () => {
-    const bg = fakeBackground({ 'issue.get': () => ({ ok: true, data: issueFixture }), 'issue.event': () => ({ ok: false, error: { kind: 'not-found', message: 'The event was deleted.', nextStep: 'Try the latest event.' } }) });
+    const bg = fakeBackground({ 'issue.get': () => ({ ok: true, data: issueDetailSchema.parse(issueFixture) }), 'issue.event': () => ({ ok: false, error: { kind: 'not-found', message: 'The event was deleted.', nextStep: 'Try the latest event.' } }) });
     restore = bg.restore;
     renderPage(<DetailPanel target={target} issueId="1" mask={mask} onStatus={() => {}} />);
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('The event was deleted.Try the latest event.'));

@@ -4,7 +4,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import issueFixture from '../../../shared/sentry/fixtures/openapi-examples/issue-detail.json';
-import { event as eventSchema } from '@/lib/sentry/schemas';
+import { event as eventSchema, issueDetail as issueDetailSchema } from '@/lib/sentry/schemas';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { fakeBackground, renderPage } from '../triage/testing';
 import { shownSegments } from './cut';
@@ -35,7 +35,7 @@ function deepEvent(over: Record<string, unknown> = {}) {
 }
 
 function setup(ev: unknown, issue: unknown = issueFixture) {
-  const bg = fakeBackground({ 'issue.get': () => ({ ok: true, data: issue }), 'issue.event': () => ({ ok: true, data: eventSchema.parse(ev) }) });
+  const bg = fakeBackground({ 'issue.get': () => ({ ok: true, data: issueDetailSchema.parse(issue) }), 'issue.event': () => ({ ok: true, data: eventSchema.parse(ev) }) });
   restore = bg.restore;
   renderPage(<DetailPanel target={target} issueId="1" mask={mask} onStatus={() => {}} />);
 }

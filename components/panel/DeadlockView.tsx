@@ -4,7 +4,7 @@ import { Alert, Badge, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { analyseDeadlock, type DeadlockReport } from '@/lib/deadlock';
 import type { DexterError, IssueAnalysis, Target } from '@/lib/messages';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { send } from '../api';
 import { DeadlockGraph } from './DeadlockGraph';
 import { ErrorPanel } from './ErrorPanel';
@@ -14,21 +14,13 @@ import { Recommendations } from './Recommendations';
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: DexterError } | { status: 'ok'; analysis: IssueAnalysis; reports: DeadlockReport[]; settings: Settings };
 
-/** `issue.analysis` carries reports as unknown[]: keep only those shaped like a DeadlockReport. */
-export function asDeadlockReports(items: readonly unknown[]): DeadlockReport[] {
-  return items.filter((r): r is DeadlockReport => {
-    const o = r as Partial<DeadlockReport> | null;
-    return !!o && typeof o === 'object' && Array.isArray(o.edges) && Array.isArray(o.cycles) && typeof o.queries === 'object' && o.queries !== null && typeof o.complete === 'boolean';
-  });
-}
-
 export function DeadlockView({ target, issueId }: { target: Target; issueId: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const load = useCallback(async () => {
     setLoaded({ status: 'loading' });
-    const [analysis, settings] = await Promise.all([send<IssueAnalysis>({ type: 'issue.analysis', target, issueId }), send<unknown>({ type: 'settings.get' })]);
+    const [analysis, settings] = await Promise.all([send({ type: 'issue.analysis', target, issueId }), send({ type: 'settings.get' })]);
     if (!analysis.ok) return setLoaded({ status: 'error', error: analysis.error });
-    setLoaded({ status: 'ok', analysis: analysis.data, reports: asDeadlockReports(analysis.data.deadlocks ?? []), settings: settings.ok ? parseSettings(settings.data) : DEFAULT_SETTINGS });
+    setLoaded({ status: 'ok', analysis: analysis.data, reports: analysis.data.deadlocks, settings: settings.ok ? settings.data : DEFAULT_SETTINGS });
   }, [target, issueId]);
   useEffect(() => {
     void load();

@@ -2,8 +2,7 @@
 // Every phase says what is happening and what to do next.
 import { Badge, Button, CopyButton, Group, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import type { LlmStatus, Target } from '@/lib/messages';
-import type { Settings } from '@/lib/settings';
+import type { Target } from '@/lib/messages';
 import { Markdown } from '../Markdown';
 import { send } from '../api';
 import { CommentButton } from './CommentButton';
@@ -28,10 +27,10 @@ function useBackgroundFacts() {
   const [stallSeconds, setStallSeconds] = useState(90);
   useEffect(() => {
     let live = true;
-    void send<LlmStatus>({ type: 'llm.status' }).then((res) => {
+    void send({ type: 'llm.status' }).then((res) => {
       if (live && res.ok && res.data.model) setModel(res.data.model);
     });
-    void send<Settings>({ type: 'settings.get' }).then((res) => {
+    void send({ type: 'settings.get' }).then((res) => {
       if (live && res.ok && res.data.llm?.stallSeconds) setStallSeconds(res.data.llm.stallSeconds);
     });
     return () => {

@@ -14,7 +14,7 @@ export function PromptPreviewButton({ target, issueId }: { target: Target; issue
 
   const load = async () => {
     setLoaded({ status: 'loading' });
-    const res = await send<Preview>({ type: 'prompt.preview', target, issueId });
+    const res = await send({ type: 'prompt.preview', target, issueId });
     setLoaded(res.ok ? { status: 'ok', preview: res.data } : { status: 'error', error: res.error });
   };
   const open = () => {

@@ -5,7 +5,7 @@ import type { PromptPreview } from '@/lib/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { fakeBackground } from '../triage/testing';
 import { ExplainView, type ExplainSource } from './ExplainView';
-import { fakeExplainPorts, renderPanel } from './testing';
+import { fakeExplainPorts, llmStatus, renderPanel } from './testing';
 
 const source: ExplainSource = { kind: 'issue', target: { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' }, issueId: '4242' };
 const restores: (() => void)[] = [];
@@ -13,7 +13,7 @@ afterEach(() => restores.splice(0).forEach((r) => r()));
 
 function setup(answers: Parameters<typeof fakeBackground>[0] = {}, src: ExplainSource = source, autostart = false) {
   const bg = fakeBackground({
-    'llm.status': () => ({ ok: true, data: { model: 'llama3.2:3b' } }),
+    'llm.status': () => ({ ok: true, data: llmStatus('llama3.2:3b') }),
     'settings.get': () => ({ ok: true, data: DEFAULT_SETTINGS }),
     ...answers,
   });
@@ -118,7 +118,7 @@ describe('ExplainView', () => {
   });
 
   it('posts the answer as a Sentry comment only after confirmation', async () => {
-    const { ports, bg } = setup({ 'issue.comment': () => ({ ok: true, data: {} }) });
+    const { ports, bg } = setup({ 'issue.comment': () => ({ ok: true, data: { id: '1', data: { text: 'Because X.' } } }) });
     fireEvent.click(screen.getByRole('button', { name: 'Explain with AI' }));
     ports.last()!.emit({ type: 'done', text: 'Because X.', cached: false, model: 'm' });
     fireEvent.click(screen.getByRole('button', { name: 'Post to Sentry as a comment' }));

@@ -6,7 +6,7 @@ import { fakeBackground } from '../triage/testing';
 import { PanelApp } from './PanelApp';
 import { reportPanelHeight } from './panelHeight';
 import { parsePanelHash, parsePanelLook } from './panelRoute';
-import { fakeExplainPorts, renderPanel } from './testing';
+import { fakeExplainPorts, llmStatus, renderPanel } from './testing';
 
 const base = 'apiBase=https%3A%2F%2Facme.sentry.io%2Fapi%2F0&org=acme&issueId=4242';
 const restores: (() => void)[] = [];
@@ -50,7 +50,7 @@ describe('reportPanelHeight', () => {
 
 describe('PanelApp', () => {
   it('auto-starts an explain route and shows invalid links as an error', () => {
-    const bg = fakeBackground({ 'llm.status': () => ({ ok: true, data: { model: 'm' } }), 'settings.get': () => ({ ok: true, data: DEFAULT_SETTINGS }) });
+    const bg = fakeBackground({ 'llm.status': () => ({ ok: true, data: llmStatus('m') }), 'settings.get': () => ({ ok: true, data: DEFAULT_SETTINGS }) });
     const ports = fakeExplainPorts();
     restores.push(bg.restore, ports.restore);
     renderPanel(<PanelApp route={parsePanelHash(`#view=explain&${base}&autostart=1`)} look={{ theme: 'dark', embedded: true }} />);

@@ -2,7 +2,7 @@
 import { MantineProvider } from '@mantine/core';
 import { act, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import type { ExplainClientMessage, ExplainServerMessage } from '@/lib/messages';
+import type { ExplainClientMessage, ExplainServerMessage, LlmStatus } from '@/lib/messages';
 import { setExplainConnector, type ExplainPort } from './explainPort';
 
 export interface FakePort {
@@ -42,4 +42,9 @@ export function fakeExplainPorts() {
 
 export function renderPanel(ui: ReactElement) {
   return render(<MantineProvider>{ui}</MantineProvider>);
+}
+
+/** A reachable LLM with `model` chosen, as `llm.status` answers it. */
+export function llmStatus(model: string): LlmStatus {
+  return { provider: 'ollama', url: 'http://127.0.0.1:11434', reachable: true, postAllowed: true, models: [model], model, modelMissing: false, originRuleActive: true };
 }

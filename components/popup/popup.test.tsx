@@ -18,10 +18,10 @@ function setup(settings: Settings) {
     'settings.get': () => ({ ok: true, data: settings }),
     'auth.status': () => ({ ok: true, data: { via: 'token', sentryUrl: 'https://sentry.io', valid: true, scopes: ['event:read'], missingRead: [], missingWrite: [] } }),
     'llm.status': () => ({ ok: false, error: { kind: 'llm', message: 'Ollama is not running.' } }),
-    'orgs.list': () => ({ ok: true, data: [{ slug: 'acme', name: 'Acme' }] }),
+    'orgs.list': () => ({ ok: true, data: [{ id: '1', slug: 'acme', name: 'Acme' }] }),
     'projects.list': () => ({ ok: true, data: [] }),
     'settings.set': (req) => ({ ok: true, data: { ...settings, ...req.patch } }),
-    'project.userBase': () => ({ ok: true, data: null }),
+    'project.userBase': () => ({ ok: true, data: { count: null, source: 'sentry', reason: 'no users' } }),
     'issues.list': () => ({ ok: true, data: { issues: [makeIssue(1), makeIssue(2)], nextCursor: null, prevCursor: null, hits: 2 } }),
   });
   restore = bg.restore;

@@ -22,7 +22,7 @@ function setup(answers: Parameters<typeof fakeBackground>[0]) {
     'settings.get': () => ({ ok: true, data: DEFAULT_SETTINGS }),
     'auth.status': () => ({ ok: true, data: noToken }),
     'llm.status': () => ({ ok: true, data: llmOk }),
-    'orgs.list': () => ({ ok: true, data: [{ slug: 'acme', name: 'Acme Inc' }] }),
+    'orgs.list': () => ({ ok: true, data: [{ id: '1', slug: 'acme', name: 'Acme Inc' }] }),
     'settings.set': (req) => ({ ok: true, data: { ...DEFAULT_SETTINGS, ...req.patch } }),
     ...answers,
   });

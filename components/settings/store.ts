@@ -3,6 +3,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { AuthStatus, DexterError, LlmStatus } from '@/lib/messages';
 import { parseSettings, type Settings } from '@/lib/settings';
+import { apiBaseOf } from '@/lib/sentry/page';
 import { send } from '../api';
 
 export interface OrgOption { slug: string; name: string }
@@ -27,14 +28,8 @@ export interface SettingsState {
   loadProjects(org: string): Promise<void>;
 }
 
-/** Sentry's list answers vary (wrapped or bare); take what looks like {slug, name}. */
-function readList(data: unknown): Record<string, unknown>[] {
-  const arr = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items) ? (data as { items: unknown[] }).items : [];
-  return arr.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object' && typeof (x as { slug?: unknown }).slug === 'string');
-}
-
 export function sentryApiBase(auth: AuthStatus | null): string {
-  return `${(auth?.sentryUrl || 'https://sentry.io').replace(/\/+$/, '')}/api/0`;
+  return apiBaseOf(auth?.sentryUrl || 'https://sentry.io');
 }
 
 export function createSettingsStore() {
@@ -53,7 +48,7 @@ export function createSettingsStore() {
 
       async init() {
         busy('settings');
-        const r = await send<Settings>({ type: 'settings.get' });
+        const r = await send({ type: 'settings.get' });
         if (r.ok) set({ settings: parseSettings(r.data) });
         fail('settings', r.ok ? null : r.error);
         await Promise.all([get().refreshAuth(), get().refreshLlm()]);
@@ -64,7 +59,7 @@ export function createSettingsStore() {
         // Whole sections are sent so the background's merge cannot drop sibling fields.
         const next = { ...current[section], ...values };
         busy('settings');
-        const r = await send<Settings>({ type: 'settings.set', patch: { [section]: next } });
+        const r = await send({ type: 'settings.set', patch: { [section]: next } });
         if (r.ok) set({ settings: r.data && typeof r.data === 'object' ? parseSettings(r.data) : parseSettings({ ...current, [section]: next }) });
         fail('settings', r.ok ? null : r.error);
         return r.ok;
@@ -83,21 +78,21 @@ export function createSettingsStore() {
       },
       async refreshAuth() {
         busy('auth');
-        const r = await send<AuthStatus>({ type: 'auth.status' });
+        const r = await send({ type: 'auth.status' });
         if (r.ok) set({ auth: r.data });
         fail('auth', r.ok ? null : r.error);
         if (r.ok && (r.data.valid || r.data.via === 'session')) await get().loadOrgs();
       },
       async refreshLlm() {
         busy('llm');
-        const r = await send<LlmStatus>({ type: 'llm.status' });
+        const r = await send({ type: 'llm.status' });
         if (r.ok) set({ llm: r.data });
         fail('llm', r.ok ? null : r.error);
       },
       async loadOrgs() {
         busy('orgs');
         const r = await send({ type: 'orgs.list', target: { apiBase: `${sentryApiBase(get().auth)}` } });
-        if (r.ok) set({ orgs: readList(r.data).map((o) => ({ slug: String(o.slug), name: String(o.name ?? o.slug) })) });
+        if (r.ok) set({ orgs: r.data.map((o) => ({ slug: o.slug, name: o.name || o.slug })) });
         fail('orgs', r.ok ? null : r.error);
         const org = get().settings?.sentry.org;
         if (r.ok && org) await get().loadProjects(org);
@@ -105,7 +100,7 @@ export function createSettingsStore() {
       async loadProjects(org) {
         busy('projects');
         const r = await send({ type: 'projects.list', target: { apiBase: sentryApiBase(get().auth), org } });
-        if (r.ok) set({ projects: readList(r.data).map((p) => ({ id: String(p.id), slug: String(p.slug), name: String(p.name ?? p.slug) })) });
+        if (r.ok) set({ projects: r.data.map((p) => ({ id: p.id, slug: p.slug, name: p.name || p.slug })) });
         fail('projects', r.ok ? null : r.error);
       },
     };

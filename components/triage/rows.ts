@@ -148,16 +148,6 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** A user base from whatever `project.userBase` answered: a number, or {count, source}. */
-export function readUserBase(data: unknown): UserBase | null {
-  if (typeof data === 'number' && Number.isFinite(data)) return { count: data, source: 'sentry' };
-  if (data && typeof data === 'object' && typeof (data as { count?: unknown }).count === 'number') {
-    const d = data as { count: number; source?: unknown };
-    return { count: d.count, source: d.source === 'setting' ? 'setting' : 'sentry' };
-  }
-  return null;
-}
-
 /** The inverse of buildQuery for a query handed over from the popup: its status and the remaining keywords. */
 export function splitQuery(query: string): { status: StatusFilter; keyword: string } {
   const m = /(?:^|\s)is:(unresolved|resolved|ignored)(?=\s|$)/.exec(query);

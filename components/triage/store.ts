@@ -1,12 +1,12 @@
 // Page state of an issue list (popup triage tab and Explorer): what is loaded, selected, and what bulk
 // actions did. One store per page; `maxPages` and `chunkSize` are what differ between popup and Explorer.
 import { createStore } from 'zustand/vanilla';
-import type { BulkResult, DexterError, IssuesPage, Target } from '@/lib/messages';
+import type { BulkResult, DexterError, Target } from '@/lib/messages';
 import type { Issue } from '@/lib/sentry/schemas';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { UserBase } from '@/lib/scoring/impact';
 import { send } from '../api';
-import { buildQuery, chunk, readUserBase, serverSort, toRows, type IssueRow, type SortKey, type StatusFilter } from './rows';
+import { buildQuery, chunk, serverSort, toRows, type IssueRow, type SortKey, type StatusFilter } from './rows';
 
 export type BulkStatus = BulkResult['status'];
 
@@ -82,7 +82,7 @@ export function createTriageStore(opts: TriageOptions = {}) {
         const answers = await Promise.all(wanted.map((projectId) => send({ type: 'project.userBase', target, projectId, period: settings.list.statsPeriod })));
         wanted.forEach((p, i) => {
           const r = answers[i];
-          next[p] = r?.ok ? readUserBase(r.data) : null;
+          next[p] = r?.ok && r.data.count !== null ? { count: r.data.count, source: r.data.source } : null;
         });
       }
       set({ userBases: next, rows: rescore(get().issues, next) });
@@ -101,7 +101,7 @@ export function createTriageStore(opts: TriageOptions = {}) {
       if (!target) return result;
       set({ progress: { status, done: 0, total: ids.length, undo } });
       for (const part of chunk(ids, chunkSize)) {
-        const r = await send<BulkResult>({ type: 'issues.update', target, ids: part, status });
+        const r = await send({ type: 'issues.update', target, ids: part, status });
         if (r.ok) {
           result.updated.push(...r.data.updated);
           result.failed.push(...r.data.failed);
@@ -163,7 +163,7 @@ export function createTriageStore(opts: TriageOptions = {}) {
         }
         const seq = ++loadSeq;
         set({ loading: true, error: null });
-        const r = await send<IssuesPage<Issue>>({
+        const r = await send({
           type: 'issues.list', target, query: buildQuery(status, keyword), sort: serverSort(sort), period: settings.list.statsPeriod,
           project: projects, cursor, limit: opts.limit ?? (maxPages > 1 ? 100 : 25), maxPages,
         });

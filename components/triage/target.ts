@@ -1,7 +1,7 @@
 // Which Sentry org/project a page works on: the active tab's Sentry page when there is one, else Settings.
 import type { Target } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
-import { detectPage, issueUrl, type SentryPage } from '@/lib/sentry/page';
+import { apiBaseOf, detectPage, issueUrl, type SentryPage } from '@/lib/sentry/page';
 
 export interface Place {
   target: Target | null;
@@ -29,7 +29,7 @@ export function placeFor(tabUrl: string | undefined, settings: Settings, authUrl
   const hosting = new URL(webBase).hostname.endsWith('sentry.io') ? 'saas' : 'self-hosted';
   const link = { webBase, org: org || null, hosting } as const;
   if (!org) return { target: null, projects: [], link, source: 'none' };
-  return { target: { apiBase: `${webBase}/api/0`, org }, projects: settings.sentry.project ? [settings.sentry.project] : [], link, source: 'settings' };
+  return { target: { apiBase: apiBaseOf(webBase), org }, projects: settings.sentry.project ? [settings.sentry.project] : [], link, source: 'settings' };
 }
 
 /** Link to an issue on Sentry, only ever http(s) under the Sentry base (never javascript:/data:). */

@@ -2,22 +2,22 @@
 import { MantineProvider } from '@mantine/core';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import type { Response } from '@/lib/messages';
+import type { MessageInput, MessageInputOf, MessageType, ReplyOf } from '@/lib/messages';
 import type { Issue } from '@/lib/sentry/schemas';
-import { setSender, type Request } from '../api';
+import { setSender } from '../api';
 
-type Answer = (req: any) => Response | Promise<Response>;
+type Answers = { [T in MessageType]: (message: MessageInputOf<T>) => ReplyOf<T> | Promise<ReplyOf<T>> };
 
-/** Installs a fake background; `calls` records every request sent. Returns the restore function too. */
-export function fakeBackground(answers: Partial<Record<Request['type'], Answer>>) {
-  const calls: Request[] = [];
+/** Installs a fake background answering with the protocol's types; `calls` records every message sent. */
+export function fakeBackground(answers: Partial<Answers>) {
+  const calls: MessageInput[] = [];
   const restore = setSender(async (req) => {
     calls.push(req);
-    const a = answers[req.type];
-    if (!a) return { ok: false, error: { kind: 'internal', message: `no fake for ${req.type}` } } as never;
-    return (await a(req)) as never;
+    const a = answers[req.type] as ((m: MessageInput) => ReplyOf<MessageType> | Promise<ReplyOf<MessageType>>) | undefined;
+    if (!a) return { ok: false, error: { kind: 'internal', message: `no fake for ${req.type}` } };
+    return a(req);
   });
-  return { calls, restore, of: <T extends Request['type']>(type: T) => calls.filter((c) => c.type === type) as Extract<Request, { type: T }>[] };
+  return { calls, restore, of: <T extends MessageType>(type: T) => calls.filter((c) => c.type === type) as MessageInputOf<T>[] };
 }
 
 export function renderPage(ui: ReactElement) {

@@ -1,10 +1,13 @@
-// Request handlers, by message type: Sentry data in sentry.ts, the LLM in llm.ts, settings and auth here.
-import type { Handlers } from './router';
-import { authItem, getSettings, settingsItem } from './settings';
-import { sentryHandlers, cache } from './sentry';
+// Every message's handler, by type: Sentry data in sentry.ts, the LLM in llm.ts, settings and auth here. `Handlers`
+// requires one handler per message type, each returning its message's answer (lib/messages.ts `Answers`).
+import { Refusal, type Handlers } from './router';
+import { authItem, settingsItem } from './settings';
+import { cache, resetSentryService } from './service';
+import { sentryHandlers } from './sentry';
 import { llmHandlers } from './llm';
 import { parseSettings } from '@/lib/settings';
-import { isAllowedApiBase } from '@/lib/policy';
+import { isAllowedApiBase } from '@/lib/sentry/policy';
+import { apiBaseOf } from '@/lib/sentry/page';
 import { onSettingsChanged } from './lifecycle';
 
 function merge(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
@@ -17,50 +20,51 @@ function merge(base: Record<string, unknown>, patch: Record<string, unknown>): R
   return out;
 }
 
+// settings.set, auth.set and auth.clear come only from Dexter's own pages: the router refuses them from the overlay.
 export const handlers: Handlers = {
   ...sentryHandlers,
   ...llmHandlers,
   async ping() {
-    return { ok: true, data: 'pong' };
+    return 'pong';
   },
-  async 'settings.get'() {
-    return { ok: true, data: await getSettings() };
+  async 'settings.get'(_m, { service }) {
+    return service.settings;
   },
-  async 'settings.set'(req, sender) {
-    if (sender.tab && !sender.url?.startsWith(browser.runtime.getURL('/'))) return { ok: false, error: { kind: 'forbidden-sender', message: 'Only Dexter’s own pages change settings.' } };
-    const next = parseSettings(merge((await getSettings()) as unknown as Record<string, unknown>, req.patch));
+  async 'settings.set'(m, { service }) {
+    const next = parseSettings(merge(service.settings as unknown as Record<string, unknown>, m.patch));
     await settingsItem.setValue(next);
+    resetSentryService();
     await onSettingsChanged(next);
-    return { ok: true, data: next };
+    return next;
   },
-  async 'auth.set'(req, sender) {
-    if (sender.tab && !sender.url?.startsWith(browser.runtime.getURL('/'))) return { ok: false, error: { kind: 'forbidden-sender', message: 'Only Dexter’s own pages handle the token.' } };
-    const sentryUrl = req.sentryUrl.replace(/\/+$/, '');
-    const settings = await getSettings();
-    if (!isAllowedApiBase(`${sentryUrl}/api/0`, settings.sentry.selfHostedBases)) {
-      return { ok: false, error: { kind: 'forbidden-target', message: `${sentryUrl} is not sentry.io or a self-hosted Sentry you added.`, nextStep: 'Add your self-hosted Sentry URL first (Dexter asks the browser for access to it).' } };
+  async 'auth.set'(m, { service }) {
+    const sentryUrl = m.sentryUrl.replace(/\/+$/, '');
+    if (!isAllowedApiBase(apiBaseOf(sentryUrl), service.settings.sentry.selfHostedBases)) {
+      throw new Refusal('forbidden-target', `${sentryUrl} is not sentry.io or a self-hosted Sentry you added.`, 'Add your self-hosted Sentry URL first (Dexter asks the browser for access to it).');
     }
-    await authItem.setValue({ token: req.token, sentryUrl });
+    await authItem.setValue({ token: m.token, sentryUrl });
+    resetSentryService();
     await cache.invalidate(() => true);
-    return { ok: true, data: null };
+    return null;
   },
-  async 'auth.clear'(_req, sender) {
-    if (sender.tab && !sender.url?.startsWith(browser.runtime.getURL('/'))) return { ok: false, error: { kind: 'forbidden-sender', message: 'Only Dexter’s own pages handle the token.' } };
+  async 'auth.clear'() {
     await authItem.setValue(null);
+    resetSentryService();
     await cache.invalidate(() => true);
-    return { ok: true, data: null };
+    return null;
   },
   // The PII scanner is a sixth of the content script's size, and only privacy mode on an issue page needs it: it is
   // injected into the asking frame (the same isolated world as the overlay) when asked, not on every Sentry page.
-  async 'privacy.load'(_req, sender) {
+  async 'privacy.load'(_m, { sender }) {
     const tabId = sender.tab?.id;
-    if (tabId === undefined) return { ok: false, error: { kind: 'forbidden-sender', message: 'Only Dexter’s overlay in a Sentry tab loads the PII scanner.' } };
+    if (tabId === undefined) throw new Refusal('forbidden-sender', 'Only Dexter’s overlay in a Sentry tab loads the PII scanner.');
     await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/privacy-scanner.js'] });
-    return { ok: true, data: null };
+    return null;
   },
-  async 'open.explorer'(req) {
-    const url = `${browser.runtime.getURL('/explorer.html' as '/popup.html')}${req.query ? `#q=${encodeURIComponent(req.query)}` : ''}`;
+  async 'open.explorer'(m) {
+    const url = `${browser.runtime.getURL('/explorer.html' as '/popup.html')}${m.query ? `#q=${encodeURIComponent(m.query)}` : ''}`;
     await browser.tabs.create({ url });
-    return { ok: true, data: null };
+    return null;
   },
 };
+

@@ -1,7 +1,7 @@
 // The background: every Sentry API call and every LLM call happens here; pages and content scripts only ask.
 import { handleMessage } from './router';
 import { handlers } from './handlers';
-import { getSettings } from './settings';
+import { sentryService } from './service';
 import { onSettingsChanged } from './lifecycle';
 import { openSelectionPanel, registerContextMenu, registerExplainPort } from './llm';
 import { recentTimings } from './timings';
@@ -11,7 +11,7 @@ export default defineBackground(() => {
   registerExplainPort();
   registerContextMenu();
   // Session rules and run-time content scripts are re-applied at every worker start.
-  void getSettings().then(onSettingsChanged);
+  void sentryService().then((s) => onSettingsChanged(s.settings));
   // The context-menu path, callable from tests where a real right-click cannot be scripted.
   (globalThis as { dexterExplainSelection?: typeof openSelectionPanel }).dexterExplainSelection = openSelectionPanel;
   // Stage timings of recent event answers (numbers only, no data), for bench/detail.ts.

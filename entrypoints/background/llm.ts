@@ -4,12 +4,11 @@ import { buildPrompt, buildSelectionPrompt, PROMPT_VERSION } from '@/lib/llm/pro
 import { createProvider, hasModel, LlmError } from '@/lib/llm/providers';
 import { explanationCacheKey } from '@/lib/llm/cacheKey';
 import { scrubText } from '@/lib/pii';
-import { analyseDeadlock, deadlockPromptSection, findDeadlockText, parseDeadlocks, type DeadlockReport } from '@/lib/deadlock';
-import { EXPLAIN_PORT, explainClientSchema, type DexterError, type ExplainServerMessage, type IssueAnalysis, type LlmStatus, type PromptPreview, type Target } from '@/lib/messages';
-import { senderKind } from '@/lib/policy';
+import { deadlockSection, eventDeadlocks, parseDeadlocks } from '@/lib/deadlock';
+import { EXPLAIN_PORT, explainClientSchema, type ExplainServerMessage, type LlmStatus, type Target } from '@/lib/messages';
+import { senderKind } from '@/lib/sentry/policy';
 import type { Settings } from '@/lib/settings';
-import { getSettings } from './settings';
-import { sentryHandlers } from './sentry';
+import { sentryService, type SentryService } from './service';
 import { originRuleActive } from './ollama-origin';
 import { toError, type Handlers } from './router';
 import type { Browser } from 'wxt/browser';
@@ -17,53 +16,17 @@ import type { Browser } from 'wxt/browser';
 const provider = (s: Settings) => createProvider({ provider: s.llm.provider, url: s.llm.url, stallSeconds: s.llm.stallSeconds });
 const scrubber = (s: Settings) => (s.privacy.scrubBeforeLlm ? (text: string) => scrubText(text) : undefined);
 
-async function fetchData<T>(type: 'issue.get' | 'issue.event', target: Target, issueId: string): Promise<T> {
-  const req = type === 'issue.get' ? { type, target, issueId } : { type, target, issueId, eventId: 'recommended' as const };
-  const res = await (sentryHandlers[type] as (r: typeof req, s: Browser.runtime.MessageSender) => Promise<{ ok: boolean; data?: unknown; error?: DexterError }>)(req, {} as Browser.runtime.MessageSender);
-  if (!res.ok) throw Object.assign(new Error(res.error!.message), res.error);
-  return res.data as T;
-}
-
-/** All the text of an event where a deadlock report can hide: exception values, message, extra, contexts. */
-export function deadlockTextOf(event: any): string {
-  const parts: string[] = [];
-  for (const entry of event?.entries ?? []) {
-    if (entry?.type === 'exception') for (const v of entry.data?.values ?? []) parts.push(`${v?.type ?? ''}: ${v?.value ?? ''}`);
-    if (entry?.type === 'message') parts.push(String(entry.data?.formatted ?? entry.data?.message ?? ''));
-  }
-  for (const v of event?.exception?.values ?? []) parts.push(`${v?.type ?? ''}: ${v?.value ?? ''}`);
-  if (typeof event?.message === 'string') parts.push(event.message);
-  for (const bag of [event?.context, event?.extra, event?.contexts]) if (bag) parts.push(JSON.stringify(bag).replace(/\\n/g, '\n').replace(/\\t/g, '\t'));
-  return parts.join('\n').slice(0, 1_000_000);
-}
-
-export function analyseEvent(event: any): IssueAnalysis {
-  const text = findDeadlockText(event) ?? deadlockTextOf(event);
-  const deadlocks = parseDeadlocks(text);
-  const entries: any[] = event?.entries ?? [];
-  return {
-    eventId: event?.eventID ?? event?.id ?? null,
-    deadlocks,
-    isDeadlock: deadlocks.length > 0 || /40P01|deadlock detected/i.test(text),
-    hasException: entries.some((e) => e?.type === 'exception'),
-  };
-}
-
-function deadlockSection(a: IssueAnalysis): string | undefined {
-  if (!a.deadlocks.length) return a.isDeadlock ? 'PostgreSQL reported a deadlock (SQLSTATE 40P01) but the event carries no DETAIL with the wait graph.' : undefined;
-  return (a.deadlocks as DeadlockReport[]).map((d) => deadlockPromptSection(d, analyseDeadlock(d))).join('\n\n');
-}
-
-async function preparePrompt(target: Target, issueId: string, s: Settings) {
-  const [issue, event] = await Promise.all([fetchData<any>('issue.get', target, issueId), fetchData<any>('issue.event', target, issueId)]);
-  const analysis = analyseEvent(event); // before scrubbing: pids and xids must survive
+async function preparePrompt(service: SentryService, target: Target, issueId: string) {
+  const s = service.settings;
+  const [issue, event] = await Promise.all([service.issue(target, issueId), service.event(target, issueId, 'recommended')]);
+  const analysis = eventDeadlocks(event); // before scrubbing: pids and xids must survive
   const built = buildPrompt(event, { issue, tokenBudget: s.llm.tokenBudget, deadlockSection: deadlockSection(analysis), scrub: scrubber(s) });
   return { built, event, analysis };
 }
 
-export const llmHandlers: Handlers = {
-  async 'llm.status'() {
-    const s = await getSettings();
+export const llmHandlers = {
+  async 'llm.status'(_m, { service }) {
+    const s = service.settings;
     const status: LlmStatus = { provider: s.llm.provider, url: s.llm.url, reachable: false, postAllowed: false, models: [], model: s.llm.model, modelMissing: false, originRuleActive: originRuleActive() };
     const check = await provider(s).checkConnection(s.llm.model || undefined);
     if (check.ok) {
@@ -76,19 +39,16 @@ export const llmHandlers: Handlers = {
       status.error = toError(check.error);
       if (check.error.kind === 'model-missing') status.modelMissing = true;
     }
-    return { ok: true, data: status };
+    return status;
   },
-  async 'prompt.preview'(req) {
-    const s = await getSettings();
-    const { built } = await preparePrompt(req.target, req.issueId, s);
-    const data: PromptPreview = { version: built.version, system: built.system, user: built.user, tokens: built.tokens, budget: s.llm.tokenBudget, dropped: built.dropped, scrubReport: built.scrubReport };
-    return { ok: true, data };
+  async 'prompt.preview'(m, { service }) {
+    const { built } = await preparePrompt(service, m.target, m.issueId);
+    return { version: built.version, system: built.system, user: built.user, tokens: built.tokens, budget: service.settings.llm.tokenBudget, dropped: built.dropped, scrubReport: built.scrubReport };
   },
-  async 'issue.analysis'(req) {
-    const event = await fetchData<any>('issue.event', req.target, req.issueId);
-    return { ok: true, data: analyseEvent(event) };
+  async 'issue.analysis'(m, { service }) {
+    return eventDeadlocks(await service.event(m.target, m.issueId, 'recommended'));
   },
-};
+} satisfies Partial<Handlers>;
 
 // ---- The Explain port -------------------------------------------------------------------------------------
 const selections = new Map<string, string>();
@@ -112,14 +72,15 @@ const ANSWERS = 'dexter-explain:';
 type StartMessage = Exclude<ReturnType<typeof explainClientSchema.parse>, { type: 'cancel' }>;
 async function explain(port: Browser.runtime.Port, msg: StartMessage, signal: AbortSignal) {
   const post = (m: ExplainServerMessage) => { if (!signal.aborted) port.postMessage(m); };
-  const s = await getSettings();
+  const service = await sentryService();
+  const s = service.settings;
   if (!s.llm.model) {
     const models = await provider(s).listModels().catch(() => [] as string[]);
     throw new LlmError('model-missing', `No model is chosen for Explain. ${models.length ? `Available: ${models.join(', ')}.` : ''}`, 'Pick a model in Dexter’s settings (popup → Settings → Model).');
   }
   let system: string, user: string, tokens: number, scrubbed: Record<string, number>, deadlock = false, cacheKey: string | null = null;
   if (msg.type === 'start') {
-    const { built, event, analysis } = await preparePrompt(msg.target, msg.issueId, s);
+    const { built, event, analysis } = await preparePrompt(service, msg.target, msg.issueId);
     ({ system, user, tokens } = built);
     scrubbed = built.scrubReport;
     deadlock = analysis.isDeadlock;
@@ -132,7 +93,7 @@ async function explain(port: Browser.runtime.Port, msg: StartMessage, signal: Ab
     ({ system, user, tokens } = built);
     scrubbed = built.scrubReport;
     deadlock = reports.length > 0;
-    if (deadlock) user = `${user}\n\nDexter's deadlock analysis of the selection:\n${deadlockSection({ eventId: null, deadlocks: reports, isDeadlock: true, hasException: false })}`;
+    if (deadlock) user = `${user}\n\nDexter's deadlock analysis of the selection:\n${deadlockSection({ deadlocks: reports, isDeadlock: true })}`;
   }
   post({ type: 'prompt', tokens, model: s.llm.model, scrubbed, deadlock });
   if (cacheKey && !(msg.type === 'start' && msg.regenerate)) {
@@ -149,8 +110,8 @@ export function registerExplainPort(): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== EXPLAIN_PORT) return;
     let controller: AbortController | null = null;
-    void getSettings().then((s) => {
-      const kind = senderKind({ id: port.sender?.id, url: port.sender?.url, tab: port.sender?.tab ? { id: port.sender.tab.id } : undefined }, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), selfHostedBases: s.sentry.selfHostedBases });
+    void sentryService().then(({ settings }) => {
+      const kind = senderKind({ id: port.sender?.id, url: port.sender?.url, tab: port.sender?.tab ? { id: port.sender.tab.id } : undefined }, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), selfHostedBases: settings.sentry.selfHostedBases });
       if (!kind) port.disconnect();
     });
     port.onMessage.addListener((raw: unknown) => {

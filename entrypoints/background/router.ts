@@ -1,12 +1,22 @@
-// Every message to the background comes through here: sender check, zod validation, then the handler.
-import { ERROR_KINDS, parseRequest, type DexterError, type Request, type Response } from '@/lib/messages';
-import { senderKind } from '@/lib/policy';
-import { getSettings } from './settings';
+// Every message to the background comes through here: sender check, zod validation, then the handler. Handlers are
+// typed against lib/messages.ts `Answers`: each returns its message's answer (or throws), and the router wraps it.
+import { ERROR_KINDS, parseMessage, type AnswerOf, type DexterError, type MessageOf, type MessageType, type Reply } from '@/lib/messages';
+import { senderKind } from '@/lib/sentry/policy';
+import { sentryService, type SentryService } from './service';
 import type { Browser } from 'wxt/browser';
 
-type Sender = Browser.runtime.MessageSender;
-export type Handler<T extends Request['type']> = (request: Extract<Request, { type: T }>, sender: Sender) => Promise<Response>;
-export type Handlers = { [T in Request['type']]?: Handler<T> };
+export type Sender = Browser.runtime.MessageSender;
+export interface HandlerContext { sender: Sender; service: SentryService }
+export type Handler<T extends MessageType> = (message: MessageOf<T>, ctx: HandlerContext) => Promise<AnswerOf<T>>;
+/** Every message type has exactly one handler; a missing one or a wrong answer shape does not compile. */
+export type Handlers = { [T in MessageType]: Handler<T> };
+
+/** A handler's refusal with the reason the user sees (the router turns it into `{ ok: false, error }`). */
+export class Refusal extends Error {
+  constructor(public kind: DexterError['kind'], message: string, public nextStep?: string) {
+    super(message);
+  }
+}
 
 export function toError(error: unknown): DexterError {
   if (error && typeof error === 'object' && 'kind' in error && 'message' in error) {
@@ -19,26 +29,26 @@ export function toError(error: unknown): DexterError {
   return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
-/** Requests that change Sentry data, settings or the token: only Dexter's own pages may send them, never the
+/** Messages that change Sentry data, settings or the token: only Dexter's own pages may send them, never the
  *  content script that lives inside Sentry's page. */
-const PAGE_ONLY: ReadonlySet<Request['type']> = new Set(['issues.update', 'issue.comment', 'auth.set', 'auth.clear', 'settings.set']);
+const PAGE_ONLY: ReadonlySet<MessageType> = new Set(['issues.update', 'issue.comment', 'auth.set', 'auth.clear', 'settings.set']);
 
-export async function handleMessage(raw: unknown, sender: Sender, handlers: Handlers): Promise<Response> {
-  const settings = await getSettings();
+export async function handleMessage(raw: unknown, sender: Sender, handlers: Handlers, service: Promise<SentryService> = sentryService()): Promise<Reply> {
+  const svc = await service;
   const kind = senderKind(
     { id: sender.id, url: sender.url, tab: sender.tab ? { id: sender.tab.id, url: sender.tab.url } : undefined },
-    { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), selfHostedBases: settings.sentry.selfHostedBases },
+    { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), selfHostedBases: svc.settings.sentry.selfHostedBases },
   );
   if (!kind) return { ok: false, error: { kind: 'forbidden-sender', message: 'Dexter only answers its own pages and its overlay on Sentry.' } };
-  const parsed = parseRequest(raw);
+  const parsed = parseMessage(raw);
   if (!parsed.ok) return { ok: false, error: parsed.error };
-  if (kind !== 'extension-page' && PAGE_ONLY.has(parsed.request.type)) {
+  const message = parsed.message;
+  if (kind !== 'extension-page' && PAGE_ONLY.has(message.type)) {
     return { ok: false, error: { kind: 'forbidden-sender', message: 'Changes are made from Dexter’s own pages (popup, Explorer, panel), not from the overlay.' } };
   }
-  const handler = handlers[parsed.request.type] as Handler<Request['type']> | undefined;
-  if (!handler) return { ok: false, error: { kind: 'invalid-request', message: `No handler for ${parsed.request.type}.` } };
+  const handler = handlers[message.type] as Handler<MessageType>;
   try {
-    return await handler(parsed.request, sender);
+    return { ok: true, data: await handler(message, { sender, service: svc }) };
   } catch (error) {
     return { ok: false, error: toError(error) };
   }

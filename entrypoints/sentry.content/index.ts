@@ -1,11 +1,10 @@
 // Content script on Sentry pages: detects the page, runs the overlay features, re-runs them on in-app navigation.
 // Self-hosted Sentry gets the same script registered at run time (background/self-hosted.ts).
 import { detectPage } from '@/lib/sentry/page';
-import type { Settings } from '@/lib/settings';
 import { SELECTORS } from '@/lib/sentry/selectors';
 import { FEATURES } from './features';
 import { runFeatures } from './registry';
-import { send } from './send';
+import { send } from '@/components/api';
 import { installPageCss, setReserve } from './page-css';
 
 export default defineContentScript({
@@ -14,7 +13,7 @@ export default defineContentScript({
   async main(ctx) {
     installPageCss(document); // self-hosted pages may not have had the document-start script
     // Settings come parsed from the background (zod stays out of the content script).
-    const first = await send<Settings>({ type: 'settings.get' });
+    const first = await send({ type: 'settings.get' });
     if (!first.ok) {
       setReserve(document, false);
       console.warn('[Dexter] overlay off on this page:', first.error.message);
@@ -51,7 +50,7 @@ export default defineContentScript({
     followTheme(ctx.signal);
     browser.runtime.onMessage.addListener((msg: unknown) => {
       if (msg && typeof msg === 'object' && (msg as { type?: string }).type === 'settings.changed') {
-        void send<Settings>({ type: 'settings.get' }).then((r) => {
+        void send({ type: 'settings.get' }).then((r) => {
           if (!r.ok || ctx.isInvalid) return;
           settings = r.data;
           run(true);

@@ -3,13 +3,13 @@
 // runner aborts the signal and runs the features again. A feature that throws is logged; the others carry on.
 import type { FeatureId, Settings } from '@/lib/settings';
 import type { PageKind, SentryPage } from '@/lib/sentry/page';
-import type { Request, Response } from '@/lib/messages';
+import type { send } from '@/components/api';
 
 export interface FeatureContext {
   signal: AbortSignal;
   page: SentryPage;
   settings: Settings;
-  send: <T>(request: Request) => Promise<Response<T>>;
+  send: typeof send;
 }
 
 export interface Feature {

@@ -1,12 +1,11 @@
 // Shared by the list features: watch rows, ask the background for the rows' data in ONE message per batch
 // (the background batches ids into one Sentry request and de-duplicates the features' identical asks), render.
 import type { RowBadges } from '@/lib/scoring/badges';
-import type { DexterError, Response } from '@/lib/messages';
+import type { DexterError, MessageInputOf, ReplyOf } from '@/lib/messages';
 import type { FeatureContext } from './registry';
 import { FIRST_ROWS, currentRows, ensureHosts, forgetView, isNearView, rowSlot, removeSlots, watchRows, whenNear, type Row } from './rows';
 
 export type { RowBadges };
-export interface ByIdsResult { issues: RowBadges[]; missing: string[] }
 
 type Render = (slot: HTMLElement, row: RowBadges | null, error: DexterError | null) => void;
 
@@ -60,14 +59,13 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
 
 // The three list features want the same rows at the same moment: one message, one answer, and all three draw in
 // the same task, so Sentry's page is laid out and painted once for them rather than three times.
-type ByIdsRequest = { type: 'issues.byIds'; target: { apiBase: string; org: string }; ids: string[]; period: '24h' | '14d' };
-const asks = new Map<string, Promise<Response<ByIdsResult>>>();
-function askOnce(ctx: FeatureContext, request: ByIdsRequest): Promise<Response<ByIdsResult>> {
+const asks = new Map<string, Promise<ReplyOf<'issues.byIds'>>>();
+function askOnce(ctx: FeatureContext, request: MessageInputOf<'issues.byIds'>): Promise<ReplyOf<'issues.byIds'>> {
   const key = JSON.stringify(request);
   let ask = asks.get(key);
   if (!ask) {
     mark('rows-asked'); // also pays, while the request is out, for the page's first user-timing mark (a few ms)
-    ask = ctx.send<ByIdsResult>(request);
+    ask = ctx.send(request);
     asks.set(key, ask);
     // The answer is in (before any feature draws), and every feature has drawn its rows on screen: a microtask
     // queued in the first reaction runs after the features' own reactions to this answer.

@@ -2,6 +2,10 @@
 // (psycopg, pgjdbc, Rails); node-postgres's message is only "deadlock detected" and its DETAIL/HINT/
 // WHERE reach Sentry as error properties (extraErrorDataIntegration puts them into contexts or extra).
 import { scan } from './scan';
+import { parseDeadlocks } from './parse';
+import { analyseDeadlock } from './analyse';
+import { deadlockPromptSection } from './prompt';
+import type { DeadlockReport } from './types';
 
 interface Found {
   key: string;
@@ -61,4 +65,46 @@ export function findDeadlockText(event: unknown): string | null {
   const where = byKey('where', 'context');
   if (where) lines.push(`CONTEXT:  ${where}`);
   return lines.join('\n');
+}
+
+/** All the text of an event where a deadlock report can hide: exception values, message, extra, contexts. */
+export function deadlockTextOf(event: any): string {
+  const parts: string[] = [];
+  for (const entry of event?.entries ?? []) {
+    if (entry?.type === 'exception') for (const v of entry.data?.values ?? []) parts.push(`${v?.type ?? ''}: ${v?.value ?? ''}`);
+    if (entry?.type === 'message') parts.push(String(entry.data?.formatted ?? entry.data?.message ?? ''));
+  }
+  for (const v of event?.exception?.values ?? []) parts.push(`${v?.type ?? ''}: ${v?.value ?? ''}`);
+  if (typeof event?.message === 'string') parts.push(event.message);
+  for (const bag of [event?.context, event?.extra, event?.contexts]) if (bag) parts.push(JSON.stringify(bag).replace(/\\n/g, '\n').replace(/\\t/g, '\t'));
+  return parts.join('\n').slice(0, 1_000_000);
+}
+
+/** What an event says about deadlocks (the issue page's deadlock panel reads it). */
+export interface EventDeadlocks {
+  eventId: string | null;
+  /** One report per deadlock in the event, empty when the event is no deadlock. */
+  deadlocks: DeadlockReport[];
+  /** SQLSTATE 40P01 or "deadlock detected" seen even when no graph could be parsed (e.g. node-postgres, pgx). */
+  isDeadlock: boolean;
+  hasException: boolean;
+}
+
+/** Reads an event's deadlocks. Run it before scrubbing: pids and xids must survive. */
+export function eventDeadlocks(event: any): EventDeadlocks {
+  const text = findDeadlockText(event) ?? deadlockTextOf(event);
+  const deadlocks = parseDeadlocks(text);
+  const entries: any[] = event?.entries ?? [];
+  return {
+    eventId: event?.eventID ?? event?.id ?? null,
+    deadlocks,
+    isDeadlock: deadlocks.length > 0 || /40P01|deadlock detected/i.test(text),
+    hasException: entries.some((e) => e?.type === 'exception'),
+  };
+}
+
+/** The deadlock part of an LLM prompt, or undefined when there is no deadlock. */
+export function deadlockSection(a: Pick<EventDeadlocks, 'deadlocks' | 'isDeadlock'>): string | undefined {
+  if (!a.deadlocks.length) return a.isDeadlock ? 'PostgreSQL reported a deadlock (SQLSTATE 40P01) but the event carries no DETAIL with the wait graph.' : undefined;
+  return a.deadlocks.map((d) => deadlockPromptSection(d, analyseDeadlock(d))).join('\n\n');
 }

@@ -12,11 +12,11 @@ export type Scrubber = (text: string) => { text: string; findings: { rule: strin
 
 export interface PromptIssue {
   title?: string;
-  culprit?: string;
+  culprit?: string | null;
   count?: string | number;
   userCount?: number;
-  firstSeen?: string;
-  lastSeen?: string;
+  firstSeen?: string | null;
+  lastSeen?: string | null;
   level?: string;
   substatus?: string | null;
 }

@@ -2,7 +2,7 @@
 // headers, and each error path through the server's fault modes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSentryServer, type SentryServer } from '@/tests/world/sentry/server.ts';
-import { createLimiter } from '../ratelimit';
+import { createLimiter } from './ratelimit';
 import { createSentryClient, type SentryClient } from './client';
 import { SentryError } from './errors';
 

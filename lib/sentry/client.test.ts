@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createLimiter } from '../ratelimit';
+import { createLimiter } from './ratelimit';
 import { createSentryClient, paginate } from './client';
 import { SentryError } from './errors';
 

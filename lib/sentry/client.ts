@@ -2,7 +2,7 @@
 // service worker alike. Every request has a timeout, honours an AbortSignal, and never sends the token off
 // `apiBase`'s origin (a Link header or a caller could point elsewhere).
 import { z } from 'zod';
-import { createLimiter, parseRetryAfter, type Limiter } from '../ratelimit';
+import { createLimiter, parseRetryAfter, type Limiter } from './ratelimit';
 import { SentryError, checkScopes, errorFromStatus, type Endpoint, type ScopeCheck } from './errors';
 import { nextCursor, nextUrl } from './link';
 import * as s from './schemas';

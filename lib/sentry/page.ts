@@ -23,6 +23,11 @@ export interface SentryPage {
 }
 
 export const SAAS_APEX = 'sentry.io';
+
+/** The REST API's base under a Sentry web base (sentry.io, an org host or a self-hosted base with its path). */
+export function apiBaseOf(webBase: string): string {
+  return `${webBase.replace(/\/+$/, '')}/api/0`;
+}
 /** Subdomains of sentry.io that are not organizations. */
 const RESERVED_SUBDOMAINS = new Set(['www', 'us', 'de', 'docs', 'blog', 'status', 'api', 'app', 'sentry', 'ingest', 'o1', 'develop', 'open', 'try']);
 const REGIONS = new Set(['us', 'de']);
@@ -83,14 +88,14 @@ export function detectPage(url: string, selfHostedBases: readonly string[] = [])
     if (orgPath) {
       // Path form: https://sentry.io/organizations/{org}/issues/… (also served on region hosts).
       const c = classify(orgPath[2]!);
-      return { ...c, org: orgPath[1]!.toLowerCase(), projectIds: projectIds(u), region, hosting: 'saas', webBase: u.origin, apiBase: `${u.origin}/api/0` };
+      return { ...c, org: orgPath[1]!.toLowerCase(), projectIds: projectIds(u), region, hosting: 'saas', webBase: u.origin, apiBase: apiBaseOf(u.origin) };
     }
     if (sub && !RESERVED_SUBDOMAINS.has(sub)) {
       // Customer-domain form: https://{org}.sentry.io/issues/…
       const c = classify(u.pathname);
-      return { ...c, org: sub, projectIds: projectIds(u), region: null, hosting: 'saas', webBase: u.origin, apiBase: `${u.origin}/api/0` };
+      return { ...c, org: sub, projectIds: projectIds(u), region: null, hosting: 'saas', webBase: u.origin, apiBase: apiBaseOf(u.origin) };
     }
-    return { kind: 'other', issueId: null, eventId: null, org: null, projectIds: [], region, hosting: 'saas', webBase: u.origin, apiBase: `${u.origin}/api/0` };
+    return { kind: 'other', issueId: null, eventId: null, org: null, projectIds: [], region, hosting: 'saas', webBase: u.origin, apiBase: apiBaseOf(u.origin) };
   }
 
   for (const raw of selfHostedBases) {
@@ -101,7 +106,7 @@ export function detectPage(url: string, selfHostedBases: readonly string[] = [])
     const rest = u.pathname.slice(base.pathname.length) || '/';
     const orgPath = ORG_PREFIX.exec(rest);
     const c = orgPath ? classify(orgPath[2]!) : { kind: 'other' as const, issueId: null, eventId: null };
-    return { ...c, org: orgPath ? orgPath[1]!.toLowerCase() : null, projectIds: projectIds(u), region: null, hosting: 'self-hosted', webBase, apiBase: `${webBase}/api/0` };
+    return { ...c, org: orgPath ? orgPath[1]!.toLowerCase() : null, projectIds: projectIds(u), region: null, hosting: 'self-hosted', webBase, apiBase: apiBaseOf(webBase) };
   }
   return null;
 }

@@ -19,7 +19,7 @@ export default defineFeature({
       if (!p) {
         // Asked in the next task: the rows in view are being drawn now, and a message costs a few ms to send.
         p = new Promise<void>((r) => setTimeout(r, 0))
-          .then(() => ctx.send<{ count: number | null; source: 'sentry' | 'setting'; reason?: string }>({ type: 'project.userBase', target: { apiBase: page.apiBase, org: page.org! }, projectId, period }))
+          .then(() => ctx.send({ type: 'project.userBase', target: { apiBase: page.apiBase, org: page.org! }, projectId, period }))
           .then((r): Base => (r.ok ? { base: r.data.count === null ? null : { count: r.data.count, source: r.data.source }, why: r.data.reason } : { base: null, why: r.error.message }))
           .then((b) => (known.set(projectId, b), b));
         bases.set(projectId, p);

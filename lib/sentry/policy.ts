@@ -1,5 +1,5 @@
 // Who may talk to the background, and where Sentry requests (and the token) may go. Pure; tested in policy.test.ts.
-import { detectPage } from './sentry/page';
+import { detectPage } from './page';
 
 export interface SenderInfo { id?: string; url?: string; tab?: { id?: number; url?: string } }
 export interface PolicyContext { extensionId: string; extensionOrigin: string; selfHostedBases: readonly string[] }
