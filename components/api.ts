@@ -8,7 +8,7 @@ export type { MessageInput };
 export type Transport = (message: MessageInput) => Promise<Reply>;
 
 async function runtimeSend(message: MessageInput): Promise<Reply> {
-  const reload = location.protocol.endsWith('-extension:') ? 'Close and reopen this page' : 'Reload the page';
+  const reload = globalThis.location?.protocol.endsWith('-extension:') ? 'Close and reopen this page' : 'Reload the page';
   try {
     const res = (await browser.runtime.sendMessage(message)) as Reply | undefined;
     return res ?? { ok: false, error: { kind: 'internal', message: 'Dexter’s background did not answer.', nextStep: `${reload}; if it persists, reload Dexter from the extensions page.` } };
