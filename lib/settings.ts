@@ -2,13 +2,15 @@
 // The Sentry token is NOT here: it lives under its own storage key that only the background reads.
 import { z } from 'zod';
 
-export const FEATURE_IDS = ['list-sparkline', 'list-impact', 'list-priority', 'explain-button', 'deadlock-panel', 'privacy-mode'] as const;
-export type FeatureId = (typeof FEATURE_IDS)[number];
-
 export const PII_CATEGORIES = ['email', 'ip', 'creditcard', 'iban', 'mac', 'uuid', 'imei', 'pemkey', 'urlauth', 'usssn', 'userpath', 'bearer', 'password'] as const;
 export type PiiCategory = (typeof PII_CATEGORIES)[number];
 
-const featureSwitches = z.object(Object.fromEntries(FEATURE_IDS.map((id) => [id, z.boolean().catch(true).default(true)])) as Record<FeatureId, z.ZodDefault<z.ZodCatch<z.ZodBoolean>>>);
+/** The overlay features the user switched on or off, by id. Features declare their ids and defaults themselves
+ *  (entrypoints/sentry.content/registry.ts); a feature not named here has its default. Non-boolean values are dropped. */
+const featureSwitches = z
+  .record(z.string(), z.unknown())
+  .catch({})
+  .transform((o) => Object.fromEntries(Object.entries(o).filter((e): e is [string, boolean] => typeof e[1] === 'boolean' && e[0].length <= 64)) as Record<string, boolean>);
 
 export const settingsSchema = z.object({
   sentry: z
@@ -51,7 +53,7 @@ export const settingsSchema = z.object({
       userBaseOverride: z.number().int().min(0).catch(0).default(0),
     })
     .default({ statsPeriod: '24h', impactThresholds: { critical: 0.1, high: 0.02, medium: 0.005 }, userBaseOverride: 0 }),
-  features: featureSwitches.default(Object.fromEntries(FEATURE_IDS.map((id) => [id, true])) as Record<FeatureId, boolean>),
+  features: featureSwitches.default({}),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

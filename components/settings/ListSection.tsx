@@ -1,12 +1,8 @@
-// Features on Sentry's pages, the stats period, impact thresholds and the user-base override.
+// The overlay's features (from their own declarations), the stats period, impact thresholds and the user-base override.
 import { Fieldset, NumberInput, SegmentedControl, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
-import { FEATURE_IDS, type FeatureId } from '@/lib/settings';
+import { FEATURE_CATALOG } from '@/entrypoints/sentry.content/features/catalog';
+import { featureOn } from '@/entrypoints/sentry.content/registry';
 import { useSettings, useSettingsStore } from './context';
-
-const FEATURE_LABELS: Record<FeatureId, string> = {
-  'list-sparkline': 'Sparklines on the issue list', 'list-impact': 'User impact on the issue list', 'list-priority': 'Priority score on the issue list',
-  'explain-button': '“Explain with AI” on issue pages', 'deadlock-panel': 'PostgreSQL deadlock analyzer', 'privacy-mode': 'Privacy mode switch',
-};
 
 /** "2.5" (percent) → 0.025; null when not a number in 0..100. */
 export function percentToShare(text: string): number | null {
@@ -18,16 +14,16 @@ export function ListSection() {
   const store = useSettingsStore();
   const settings = useSettings((s) => s.settings);
   if (!settings) return null;
-  const { list, features } = settings;
+  const { list } = settings;
   const setThreshold = (key: 'critical' | 'high' | 'medium', text: string) => {
     const share = percentToShare(text);
     if (share !== null && share !== list.impactThresholds[key]) void store.getState().patch('list', { impactThresholds: { ...list.impactThresholds, [key]: share } });
   };
   return (
-    <Fieldset legend="Issue list">
+    <Fieldset legend="On Sentry’s pages">
       <Stack gap="xs">
-        {FEATURE_IDS.map((id) => (
-          <Switch key={id} label={FEATURE_LABELS[id]} checked={features[id]} onChange={(e) => void store.getState().patch('features', { [id]: e.currentTarget.checked })} />
+        {FEATURE_CATALOG.map((f) => (
+          <Switch key={f.id} label={f.label} description={f.description} checked={featureOn(settings, f)} onChange={(e) => void store.getState().patch('features', { [f.id]: e.currentTarget.checked })} />
         ))}
         <div>
           <Text size="sm" id="period-label">Stats period</Text>

@@ -3,7 +3,7 @@
 import { detectPage } from '@/lib/sentry/page';
 import { SELECTORS } from '@/lib/sentry/selectors';
 import { FEATURES } from './features';
-import { runFeatures } from './registry';
+import { featureOn, runFeatures } from './registry';
 import { send } from '@/components/api';
 import { installPageCss, setReserve } from './page-css';
 
@@ -30,7 +30,7 @@ export default defineContentScript({
       controller = new AbortController();
       const page = detectPage(location.href, settings.sentry.selfHostedBases);
       // The rows' room stays reserved only where the list features will fill it.
-      const listFeatures = FEATURES.filter((f) => f.pages.includes('issue-list') && settings.features[f.id] !== false);
+      const listFeatures = FEATURES.filter((f) => f.meta.pages.includes('issue-list') && featureOn(settings, f.meta));
       setReserve(document, page?.kind === 'issue-list' && !!page.org && listFeatures.length > 0);
       if (!page || page.kind === 'other' || !page.org) return;
       const signal = controller.signal;

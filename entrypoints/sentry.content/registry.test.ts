@@ -1,11 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defineFeature, runFeatures, type FeatureContext } from './registry';
+import { featureOn, runFeatures, type Feature, type FeatureContext } from './registry';
+import { FEATURES } from './features';
+import { FEATURE_CATALOG } from './features/catalog';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { detectPage } from '@/lib/sentry/page';
+import { detectPage, type PageKind } from '@/lib/sentry/page';
 
-function ctx(url: string, settings = DEFAULT_SETTINGS): FeatureContext {
-  return { signal: new AbortController().signal, page: detectPage(url)!, settings, send: async <T,>() => ({ ok: true as const, data: null as T }) };
+function ctx(url: string, settings = DEFAULT_SETTINGS): Omit<FeatureContext, 'feature'> {
+  return { signal: new AbortController().signal, page: detectPage(url)!, settings, send: (async () => ({ ok: true, data: null })) as never };
 }
+const feature = (id: string, pages: PageKind[], init: Feature['init'], defaultOn?: boolean): Feature => ({ meta: { id, label: id, description: '', pages, defaultOn }, init });
 
 describe('runFeatures', () => {
   it('runs matching features, contains a throwing one, and carries on', async () => {
@@ -13,25 +16,42 @@ describe('runFeatures', () => {
     const log = { error: vi.fn() };
     const report = await runFeatures(
       [
-        defineFeature({ id: 'list-sparkline', pages: ['issue-list'], init: () => void seen.push('spark') }),
-        defineFeature({ id: 'list-impact', pages: ['issue-list'], init: () => { throw new Error('boom'); } }),
-        defineFeature({ id: 'list-priority', pages: ['issue-list'], init: async () => { await Promise.reject(new Error('async boom')); } }),
-        defineFeature({ id: 'explain-button', pages: ['issue'], init: () => void seen.push('explain') }),
+        feature('list-sparkline', ['issue-list'], (c) => void seen.push(`spark:${c.feature.id}`)),
+        feature('list-impact', ['issue-list'], () => { throw new Error('boom'); }),
+        feature('list-priority', ['issue-list'], async () => { await Promise.reject(new Error('async boom')); }),
+        feature('explain-button', ['issue'], () => void seen.push('explain')),
       ],
       ctx('https://acme.sentry.io/issues/'),
       log,
     );
-    expect(seen).toEqual(['spark']);
+    expect(seen).toEqual(['spark:list-sparkline']);
     expect(report.ran).toEqual(['list-sparkline']);
     expect(report.failed.map((f) => f.id).sort()).toEqual(['list-impact', 'list-priority']);
     expect(report.skipped).toEqual(['explain-button']);
     expect(log.error).toHaveBeenCalledTimes(2);
   });
-  it('skips features switched off in settings', async () => {
+  it('skips features switched off in settings, and those off by default until switched on', async () => {
     const init = vi.fn();
-    const settings = { ...DEFAULT_SETTINGS, features: { ...DEFAULT_SETTINGS.features, 'list-sparkline': false } };
-    const report = await runFeatures([defineFeature({ id: 'list-sparkline', pages: ['issue-list'], init })], ctx('https://acme.sentry.io/issues/', settings));
+    const settings = { ...DEFAULT_SETTINGS, features: { 'list-sparkline': false } };
+    const report = await runFeatures([feature('list-sparkline', ['issue-list'], init), feature('later', ['issue-list'], init, false)], ctx('https://acme.sentry.io/issues/', settings));
     expect(init).not.toHaveBeenCalled();
-    expect(report.skipped).toEqual(['list-sparkline']);
+    expect(report.skipped).toEqual(['list-sparkline', 'later']);
+    expect(featureOn({ features: { later: true } }, { id: 'later', label: '', description: '', pages: [], defaultOn: false })).toBe(true);
+  });
+});
+
+describe('the features folder', () => {
+  it('finds every feature file, each declared once with a unique id, in their declared order', () => {
+    const ids = FEATURES.map((f) => f.meta.id);
+    expect(ids).toEqual(['list-priority', 'list-impact', 'list-sparkline', 'explain-button', 'deadlock-panel', 'privacy-mode']);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const f of FEATURES) {
+      expect(typeof f.init).toBe('function');
+      expect(f.meta.label.length).toBeGreaterThan(3);
+      expect(f.meta.pages.length).toBeGreaterThan(0);
+    }
+  });
+  it('gives the settings screen the same declarations, without the code', () => {
+    expect(FEATURE_CATALOG).toEqual(FEATURES.map((f) => f.meta));
   });
 });

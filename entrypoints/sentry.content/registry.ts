@@ -1,44 +1,68 @@
-// The overlay-feature registry (Refined GitHub's model): one file per feature, each declaring the Sentry pages it
-// runs on and an init(ctx) whose every listener/observer/node is tied to ctx.signal. On in-app navigation the
-// runner aborts the signal and runs the features again. A feature that throws is logged; the others carry on.
-import type { FeatureId, Settings } from '@/lib/settings';
+// The overlay-feature registry (Refined GitHub's model): one file per feature in features/, each exporting its
+// `meta` (id, label, pages, order, default) and an `init(ctx)` whose every listener, observer and node is tied
+// to ctx.signal. The runner, the settings screen and the row's slot order all read the declarations; a new feature
+// is one new file. On in-app navigation the runner aborts the signal and runs the features again. A feature that
+// throws is logged; the others carry on.
+import type { Settings } from '@/lib/settings';
 import type { PageKind, SentryPage } from '@/lib/sentry/page';
 import type { send } from '@/components/api';
+
+export interface FeatureMeta {
+  /** Stable id: the settings switch and the row slot's name. */
+  id: string;
+  /** The settings screen's switch label, and a line saying what it does. */
+  label: string;
+  description: string;
+  /** Sentry pages the feature applies to. */
+  pages: readonly PageKind[];
+  /** Where the feature sits among the others, lowest first: its badge in a list row, its switch in settings. */
+  order?: number;
+  /** On until the user switches it off; `false`: off until switched on. */
+  defaultOn?: boolean;
+}
 
 export interface FeatureContext {
   signal: AbortSignal;
   page: SentryPage;
   settings: Settings;
   send: typeof send;
+  /** The declaration of the feature being run. */
+  feature: FeatureMeta;
 }
 
 export interface Feature {
-  id: FeatureId;
-  /** Sentry pages the feature applies to. */
-  pages: readonly PageKind[];
+  meta: FeatureMeta;
   init(ctx: FeatureContext): void | Promise<void>;
 }
 
-export const defineFeature = (feature: Feature): Feature => feature;
+/** Whether the user has the feature on (the declaration's default until they switch it). */
+export function featureOn(settings: Pick<Settings, 'features'>, meta: FeatureMeta): boolean {
+  return settings.features[meta.id] ?? meta.defaultOn ?? true;
+}
 
-export interface RunReport { ran: FeatureId[]; failed: { id: FeatureId; error: string }[]; skipped: FeatureId[] }
+/** Display order: by slot, then by id. */
+export function compareMeta(a: FeatureMeta, b: FeatureMeta): number {
+  return (a.order ?? 99) - (b.order ?? 99) || a.id.localeCompare(b.id);
+}
 
-export async function runFeatures(features: readonly Feature[], ctx: FeatureContext, log: Pick<Console, 'error'> = console): Promise<RunReport> {
+export interface RunReport { ran: string[]; failed: { id: string; error: string }[]; skipped: string[] }
+
+export async function runFeatures(features: readonly Feature[], ctx: Omit<FeatureContext, 'feature'>, log: Pick<Console, 'error'> = console): Promise<RunReport> {
   const report: RunReport = { ran: [], failed: [], skipped: [] };
   await Promise.all(
-    features.map(async (f) => {
-      if (!f.pages.includes(ctx.page.kind) || ctx.settings.features[f.id] === false) {
-        report.skipped.push(f.id);
+    features.map(async ({ meta, init }) => {
+      if (!meta.pages.includes(ctx.page.kind) || !featureOn(ctx.settings, meta)) {
+        report.skipped.push(meta.id);
         return;
       }
       try {
-        await f.init(ctx);
-        report.ran.push(f.id);
+        await init({ ...ctx, feature: meta });
+        report.ran.push(meta.id);
       } catch (error) {
         if (ctx.signal.aborted) return; // navigated away mid-init: not a failure
         const message = error instanceof Error ? error.message : String(error);
-        report.failed.push({ id: f.id, error: message });
-        log.error(`[Dexter] feature "${f.id}" failed and was switched off for this page:`, error);
+        report.failed.push({ id: meta.id, error: message });
+        log.error(`[Dexter] feature "${meta.id}" failed and was switched off for this page:`, error);
       }
     }),
   );

@@ -1,10 +1,6 @@
-// The features the runner knows, one file each.
-import listSparkline from './list-sparkline';
-import listImpact from './list-impact';
-import listPriority from './list-priority';
-import explainButton from './explain-button';
-import deadlockPanel from './deadlock-panel';
-import privacyMode from './privacy-mode';
-import type { Feature } from '../registry';
+// Every file in this folder is a feature (registry.ts): found here, so adding one is adding its file.
+import { compareMeta, type Feature } from '../registry';
 
-export const FEATURES: readonly Feature[] = [listPriority, listImpact, listSparkline, explainButton, deadlockPanel, privacyMode];
+const modules = import.meta.glob<Feature>(['./*.ts', '!./index.ts', '!./catalog.ts', '!./*.test.ts'], { eager: true });
+
+export const FEATURES: readonly Feature[] = Object.values(modules).sort((a, b) => compareMeta(a.meta, b.meta));

@@ -1,57 +1,61 @@
 // User-impact badge: users affected and their share of the project's users in the same period. The user base
 // comes from Sentry (Discover count_unique(user)) or the user's setting; otherwise the share is "—" and says why.
-import { defineFeature } from '../registry';
-import { onRowData, unknownChip, whyNoData } from '../row-data';
+import type { FeatureContext, FeatureMeta } from '../registry';
+import { onRowData, unknownChip, whyNoData } from '../list/row-data';
 import { impactOf, type UserBase } from '@/lib/scoring/impact';
 import { formatCount, formatPercent } from '@/lib/scoring/format';
 
-export default defineFeature({
+export const meta = {
   id: 'list-impact',
+  label: 'User impact on the issue list',
+  description: 'Users affected and their share of the project’s users in the same window.',
   pages: ['issue-list'],
-  init(ctx) {
-    const { settings, page } = ctx;
-    const period = settings.list.statsPeriod;
-    type Base = { base: UserBase | null; why?: string };
-    const bases = new Map<string, Promise<Base>>();
-    const known = new Map<string, Base>(); // rows drawn after the answer fill once, not twice
-    const userBase = (projectId: string) => {
-      let p = bases.get(projectId);
-      if (!p) {
-        // Asked in the next task: the rows in view are being drawn now, and a message costs a few ms to send.
-        p = new Promise<void>((r) => setTimeout(r, 0))
-          .then(() => ctx.send({ type: 'project.userBase', target: { apiBase: page.apiBase, org: page.org! }, projectId, period }))
-          .then((r): Base => (r.ok ? { base: r.data.count === null ? null : { count: r.data.count, source: r.data.source }, why: r.data.reason } : { base: null, why: r.error.message }))
-          .then((b) => (known.set(projectId, b), b));
-        bases.set(projectId, p);
-      }
-      return p;
+  order: 2,
+} satisfies FeatureMeta;
+
+export function init(ctx: FeatureContext) {
+  const { settings, page } = ctx;
+  const period = settings.list.statsPeriod;
+  type Base = { base: UserBase | null; why?: string };
+  const bases = new Map<string, Promise<Base>>();
+  const known = new Map<string, Base>(); // rows drawn after the answer fill once, not twice
+  const userBase = (projectId: string) => {
+    let p = bases.get(projectId);
+    if (!p) {
+      // Asked in the next task: the rows in view are being drawn now, and a message costs a few ms to send.
+      p = new Promise<void>((r) => setTimeout(r, 0))
+        .then(() => ctx.send({ type: 'project.userBase', target: { apiBase: page.apiBase, org: page.org! }, projectId, period }))
+        .then((r): Base => (r.ok ? { base: r.data.count === null ? null : { count: r.data.count, source: r.data.source }, why: r.data.reason } : { base: null, why: r.error.message }))
+        .then((b) => (known.set(projectId, b), b));
+      bases.set(projectId, p);
+    }
+    return p;
+  };
+  onRowData(ctx, (slot, row, error) => {
+    if (!row) {
+      unknownChip(slot, 'Users', whyNoData(error, 'No data from Sentry for this issue.'));
+      return;
+    }
+    const chip = document.createElement('span');
+    chip.className = 'chip lvl';
+    chip.tabIndex = 0;
+    slot.append(chip); // the level's dot is the chip's ::before
+    const fill = (base: UserBase | null, why?: string) => {
+      const impact = impactOf(row.users, base, settings.list.impactThresholds);
+      chip.className = `chip lvl${impact.level ? ` lvl-${impact.level}` : ''}`;
+      chip.textContent = `${formatCount(impact.users)} users · ${impact.share === null ? '—' : formatPercent(impact.share)}`;
+      // Without a user base, the specific reason (still loading, no project, what Sentry or the settings said)
+      // beats the generic one.
+      const reason = impact.users !== null && !base && why ? why
+        : impact.reason ?? (impact.share !== null && base ? `${formatCount(impact.users)} of ${formatCount(base.count)} users of this project in the last ${period} (${base.source === 'sentry' ? 'from Sentry' : 'from your setting'}).` : why);
+      chip.title = `${impact.level ? `Impact: ${impact.level}. ` : ''}${reason ?? ''}`;
+      chip.setAttribute('aria-label', `Users affected: ${impact.users ?? 'unknown'}; share ${impact.share === null ? 'unknown' : formatPercent(impact.share)}. ${chip.title}`);
     };
-    onRowData(ctx, 'list-impact', (slot, row, error) => {
-      if (!row) {
-        unknownChip(slot, 'Users', whyNoData(error, 'No data from Sentry for this issue.'));
-        return;
-      }
-      const chip = document.createElement('span');
-      chip.className = 'chip lvl';
-      chip.tabIndex = 0;
-      slot.append(chip); // the level's dot is the chip's ::before
-      const fill = (base: UserBase | null, why?: string) => {
-        const impact = impactOf(row.users, base, settings.list.impactThresholds);
-        chip.className = `chip lvl${impact.level ? ` lvl-${impact.level}` : ''}`;
-        chip.textContent = `${formatCount(impact.users)} users · ${impact.share === null ? '—' : formatPercent(impact.share)}`;
-        // Without a user base, the specific reason (still loading, no project, what Sentry or the settings said)
-        // beats the generic one.
-        const reason = impact.users !== null && !base && why ? why
-          : impact.reason ?? (impact.share !== null && base ? `${formatCount(impact.users)} of ${formatCount(base.count)} users of this project in the last ${period} (${base.source === 'sentry' ? 'from Sentry' : 'from your setting'}).` : why);
-        chip.title = `${impact.level ? `Impact: ${impact.level}. ` : ''}${reason ?? ''}`;
-        chip.setAttribute('aria-label', `Users affected: ${impact.users ?? 'unknown'}; share ${impact.share === null ? 'unknown' : formatPercent(impact.share)}. ${chip.title}`);
-      };
-      const projectId = row.project?.id;
-      if (projectId === undefined) return fill(null, 'Sentry sent no project for this issue, so its project’s user count is unknown.');
-      const had = known.get(projectId);
-      if (had) return fill(had.base, had.why);
-      fill(null, 'Loading the project’s user count…');
-      void userBase(projectId).then(({ base, why }) => fill(base, why));
-    });
-  },
-});
+    const projectId = row.project?.id;
+    if (projectId === undefined) return fill(null, 'Sentry sent no project for this issue, so its project’s user count is unknown.');
+    const had = known.get(projectId);
+    if (had) return fill(had.base, had.why);
+    fill(null, 'Loading the project’s user count…');
+    void userBase(projectId).then(({ base, why }) => fill(base, why));
+  });
+}

@@ -1,10 +1,9 @@
 // Privacy mode for screen sharing: masks the personal data lib/pii finds in the event data Sentry renders on the
 // issue page. Only text-node values change (never the DOM structure React owns), originals are kept and put back
 // when the mode is switched off or the page changes, and React's own later updates are masked again.
-import { defineFeature } from '../registry';
+import type { FeatureContext, FeatureMeta } from '../registry';
 import { SELECTORS } from '@/lib/sentry/selectors';
 import type { findPii as FindPii } from '@/lib/pii';
-import type { FeatureContext } from '../registry';
 
 let findPii: typeof FindPii = () => [];
 
@@ -49,32 +48,36 @@ function maskPage(): void {
   for (const sel of SELECTORS.issuePage.eventData) for (const el of document.querySelectorAll(sel)) maskWithin(el);
 }
 
-export default defineFeature({
+export const meta = {
   id: 'privacy-mode',
+  label: 'Privacy mode switch',
+  description: 'Lets privacy mode mask personal data in Sentry’s own issue page while you share your screen.',
   pages: ['issue'],
-  async init({ settings, signal, send }) {
-    if (!settings.privacy.privacyMode) return;
-    findPii = await loadScanner(send);
-    if (signal.aborted) return;
-    document.documentElement.toggleAttribute('data-dexter-privacy', true);
-    maskPage();
-    let pending = false;
-    const observer = new MutationObserver((records) => {
-      // React wrote a new value into a node we masked: that value is the new original (masked again below).
-      for (const r of records) if (r.type === 'characterData' && r.target.nodeValue !== originals.get(r.target as Text)?.masked) originals.delete(r.target as Text);
-      if (pending) return;
-      pending = true;
-      requestAnimationFrame(() => {
-        pending = false;
-        if (!signal.aborted) maskPage();
-      });
+  order: 12,
+} satisfies FeatureMeta;
+
+export async function init({ settings, signal, send }: FeatureContext) {
+  if (!settings.privacy.privacyMode) return;
+  findPii = await loadScanner(send);
+  if (signal.aborted) return;
+  document.documentElement.toggleAttribute('data-dexter-privacy', true);
+  maskPage();
+  let pending = false;
+  const observer = new MutationObserver((records) => {
+    // React wrote a new value into a node we masked: that value is the new original (masked again below).
+    for (const r of records) if (r.type === 'characterData' && r.target.nodeValue !== originals.get(r.target as Text)?.masked) originals.delete(r.target as Text);
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      if (!signal.aborted) maskPage();
     });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    signal.addEventListener('abort', () => {
-      observer.disconnect();
-      for (const [node, { original, masked }] of originals) if (node.isConnected && node.nodeValue === masked) node.nodeValue = original;
-      originals.clear();
-      document.documentElement.removeAttribute('data-dexter-privacy');
-    }, { once: true });
-  },
-});
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    for (const [node, { original, masked }] of originals) if (node.isConnected && node.nodeValue === masked) node.nodeValue = original;
+    originals.clear();
+    document.documentElement.removeAttribute('data-dexter-privacy');
+  }, { once: true });
+}

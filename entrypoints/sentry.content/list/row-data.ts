@@ -2,16 +2,21 @@
 // (the background batches ids into one Sentry request and de-duplicates the features' identical asks), render.
 import type { RowBadges } from '@/lib/scoring/badges';
 import type { DexterError, MessageInputOf, ReplyOf } from '@/lib/messages';
-import type { FeatureContext } from './registry';
-import { FIRST_ROWS, currentRows, ensureHosts, forgetView, isNearView, rowSlot, removeSlots, watchRows, whenNear, type Row } from './rows';
+import type { FeatureContext } from '../registry';
+import { removeSlots } from './hosts';
+import { listPage, type ListPage } from './page';
+import type { Row } from './rows';
+import { FIRST_ROWS } from './view';
 
 export type { RowBadges };
 
 type Render = (slot: HTMLElement, row: RowBadges | null, error: DexterError | null) => void;
 
-export function onRowData(ctx: FeatureContext, feature: string, render: Render): void {
-  const { signal, page } = ctx;
+/** Draws the feature's badge into every row: `render` gets the row's slot and figures, or the reason there are none. */
+export function onRowData(ctx: FeatureContext, render: Render): void {
+  const { signal, page, feature } = ctx;
   if (!page.org) return;
+  const list = listPage(signal);
   const target = { apiBase: page.apiBase, org: page.org };
   const known = new Map<string, RowBadges>();
   const inflight = new Set<string>();
@@ -20,7 +25,7 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
 
   const draw = (row: Row) => {
     if (!row.el.isConnected || (!known.has(row.id) && !errors.has(row.id))) return;
-    const slot = rowSlot(row, feature);
+    const slot = list.slot(row, feature);
     const key = `${row.id}:${known.has(row.id) ? 'd' : 'e'}`; // drawn once with data, or once with its error
     if (drawn.get(slot) === key) return;
     drawn.set(slot, key);
@@ -28,17 +33,17 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
     render(slot, known.get(row.id) ?? null, errors.get(row.id) ?? null);
   };
 
-  watchRows(signal, (rows) => {
-    ensureHosts(rows);
+  list.watch((rows) => {
+    list.ensureHosts(rows);
     const wanted = [...new Set(rows.map((r) => r.id).filter((id) => !known.has(id) && !errors.has(id) && !inflight.has(id)))].sort();
     // Only rows with something to show: measuring rows that have nothing yet would force a layout for nothing.
-    drawRows(rows.filter((r) => known.has(r.id) || errors.has(r.id)), draw, signal);
+    drawRows(list, rows.filter((r) => known.has(r.id) || errors.has(r.id)), draw);
     if (!wanted.length) return;
     for (const id of wanted) inflight.add(id); // don't ask twice; drawn when the answer comes
     // While the answer is on its way the page is free: the first draw compiles the render code now rather than when
     // the rows are drawn.
-    if (!warmed.has(feature)) setTimeout(() => warmUp(feature, render));
-    void askOnce(ctx, { type: 'issues.byIds', target, ids: wanted, period: ctx.settings.list.statsPeriod }).then((res) => {
+    if (!warmed.has(feature.id)) setTimeout(() => warmUp(feature.id, render));
+    void askOnce(ctx, list, { type: 'issues.byIds', target, ids: wanted, period: ctx.settings.list.statsPeriod }).then((res) => {
       for (const id of wanted) inflight.delete(id);
       if (signal.aborted) return;
       if (res.ok) {
@@ -49,19 +54,19 @@ export function onRowData(ctx: FeatureContext, feature: string, render: Render):
       } else {
         for (const id of wanted) errors.set(id, res.error);
       }
-      const rows = currentRows();
-      drawRows(rows, draw, signal, feature);
-      forgetView(rows);
+      const rows = list.rows();
+      drawRows(list, rows, draw, feature.id);
+      list.view.forget(rows);
     });
   });
-  signal.addEventListener('abort', () => removeSlots(feature), { once: true });
+  signal.addEventListener('abort', () => removeSlots(feature.id), { once: true });
 }
 
 // The three list features want the same rows at the same moment: one message, one answer, and all three draw in
 // the same task, so Sentry's page is laid out and painted once for them rather than three times.
-const asks = new Map<string, Promise<ReplyOf<'issues.byIds'>>>();
-function askOnce(ctx: FeatureContext, request: MessageInputOf<'issues.byIds'>): Promise<ReplyOf<'issues.byIds'>> {
+function askOnce(ctx: FeatureContext, list: ListPage, request: MessageInputOf<'issues.byIds'>): Promise<ReplyOf<'issues.byIds'>> {
   const key = JSON.stringify(request);
+  const asks = list.asks as Map<string, Promise<ReplyOf<'issues.byIds'>>>;
   let ask = asks.get(key);
   if (!ask) {
     mark('rows-asked'); // also pays, while the request is out, for the page's first user-timing mark (a few ms)
@@ -100,17 +105,17 @@ function warmUp(feature: string, render: Render): void {
 
 /** Rows on screen are drawn now: that is what the user is looking at. The others are drawn when they come within
  *  a screen of the view. `feature` names the mark set once every row is drawn. */
-function drawRows(rows: readonly Row[], draw: (row: Row) => void, signal: AbortSignal, feature?: string): void {
+function drawRows(list: ListPage, rows: readonly Row[], draw: (row: Row) => void, feature?: string): void {
   if (!rows.length) return;
   // Rows the observer has not placed yet (data straight from the cache can beat its first report): the first few
   // in the list, where a page opens.
-  const near = rows.map((row, i) => isNearView(row) ?? i < FIRST_ROWS);
+  const near = rows.map((row, i) => list.view.isNear(row) ?? i < FIRST_ROWS);
   const later = rows.filter((_, i) => !near[i]);
   rows.forEach((row, i) => near[i] && draw(row));
   let left = later.length;
   if (!left && feature) mark(`rows-all:${feature}`);
   for (const row of later) {
-    whenNear(row, signal, () => {
+    list.view.whenNear(row, list.signal, () => {
       draw(row);
       if (--left === 0 && feature) mark(`rows-all:${feature}`);
     });

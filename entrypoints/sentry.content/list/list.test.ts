@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ensureHosts, findRows, rowSlot } from './rows';
+import { findRows } from './rows';
+import { ListPage } from './page';
+import { rowSlot } from './hosts';
 
 function list(n: number): void {
   document.body.innerHTML = Array.from({ length: n }, (_, i) => `
@@ -11,9 +13,19 @@ function list(n: number): void {
 const hosts = () => document.querySelectorAll('dexter-row').length;
 
 describe('ensureHosts', () => {
+  let leave: AbortController;
+  let page: ListPage;
+  beforeEach(() => {
+    leave = new AbortController();
+    page = new ListPage(leave.signal);
+  });
   afterEach(() => {
+    leave.abort();
     document.body.innerHTML = '';
   });
+  const ensureHosts = (rows: ReturnType<typeof findRows>) => page.ensureHosts(rows);
+  const priority = { id: 'list-priority', order: 1 };
+  const impact = { id: 'list-impact', order: 2 };
 
   it('adds every row its host at once, bare (no Shadow DOM until drawn), once each however often asked', () => {
     list(60);
@@ -33,10 +45,11 @@ describe('ensureHosts', () => {
     const rows = findRows();
     ensureHosts(rows);
     const host = rows[1]!.el.querySelector('dexter-row')!;
-    rowSlot(rows[1]!, 'list-priority').textContent = 'P50';
-    rowSlot(rows[1]!, 'list-impact').textContent = '7 users';
+    page.slot(rows[1]!, impact).textContent = '7 users';
+    page.slot(rows[1]!, priority).textContent = 'P50'; // drawn second, shown first: by its declared order
     expect(host.hasAttribute('data-drawn')).toBe(true);
-    expect([...host.shadowRoot!.querySelectorAll('[data-slot]')].map((s) => s.textContent)).toEqual(['P50', '7 users']);
+    const shown = [...host.shadowRoot!.querySelectorAll<HTMLElement>('[data-slot]')].sort((a, b) => Number(a.style.order) - Number(b.style.order));
+    expect(shown.map((s) => s.textContent)).toEqual(['P50', '7 users']);
     expect(rows[1]!.el.querySelectorAll('dexter-row')).toHaveLength(1);
     expect(rows[0]!.el.querySelector('dexter-row')!.shadowRoot).toBeNull();
   });
@@ -44,7 +57,7 @@ describe('ensureHosts', () => {
   it('a row drawn before its host was added gets one then, and no second one later', () => {
     list(2);
     const rows = findRows();
-    rowSlot(rows[1]!, 'list-priority').textContent = 'P50';
+    rowSlot(rows[1]!, priority).textContent = 'P50';
     ensureHosts(rows);
     expect(rows[1]!.el.querySelectorAll('dexter-row')).toHaveLength(1);
     expect(rows[1]!.el.querySelector('dexter-row')!.shadowRoot!.querySelector('[data-slot="list-priority"]')!.textContent).toBe('P50');
@@ -64,6 +77,17 @@ describe('whenNear', () => {
   }
   const ahead = () => FakeObserver.all.find((o) => o.options?.rootMargin === '100% 0px')!;
   let stop: AbortController;
+  // A fresh list page per test, driven as the features drive it.
+  async function load() {
+    const { findRows } = await import('./rows');
+    const { listPage } = await import('./page');
+    const page = listPage(stop.signal);
+    return {
+      findRows,
+      watchRows: (_signal: AbortSignal, listener: (rows: ReturnType<typeof findRows>) => void) => page.watch(listener),
+      whenNear: (row: ReturnType<typeof findRows>[number], signal: AbortSignal, draw: () => void) => page.view.whenNear(row, signal, draw),
+    };
+  }
 
   beforeEach(async () => {
     vi.resetModules();
@@ -78,7 +102,7 @@ describe('whenNear', () => {
   });
 
   it('draws a row once, when it comes within a screen, and not before', async () => {
-    const { findRows, whenNear, watchRows } = await import('./rows');
+    const { findRows, whenNear, watchRows } = await load();
     list(3);
     watchRows(stop.signal, () => {});
     const [a, b] = findRows();
@@ -99,7 +123,7 @@ describe('whenNear', () => {
   });
 
   it('one failing draw does not keep the others from drawing; an aborted page draws nothing', async () => {
-    const { findRows, whenNear, watchRows } = await import('./rows');
+    const { findRows, whenNear, watchRows } = await load();
     list(2);
     watchRows(stop.signal, () => {});
     const [a, b] = findRows();
@@ -120,7 +144,7 @@ describe('whenNear', () => {
   });
 
   it('forgets rows Sentry removed, and everything once the list is left', async () => {
-    const { findRows, whenNear, watchRows } = await import('./rows');
+    const { findRows, whenNear, watchRows } = await load();
     list(2);
     watchRows(stop.signal, () => {});
     const [a, b] = findRows();
@@ -138,7 +162,7 @@ describe('whenNear', () => {
 
   it('many rows coming near at once are drawn a few ms per task, rows on screen first', async () => {
     vi.useFakeTimers();
-    const { findRows, whenNear, watchRows } = await import('./rows');
+    const { findRows, whenNear, watchRows } = await load();
     list(30);
     watchRows(stop.signal, () => {});
     const rows = findRows();
@@ -161,7 +185,7 @@ describe('whenNear', () => {
   });
 
   it('lets go of far rows Sentry replaced, once it notices the list changed', async () => {
-    const { findRows, whenNear, watchRows } = await import('./rows');
+    const { findRows, whenNear, watchRows } = await load();
     list(2);
     watchRows(stop.signal, () => {});
     const [a] = findRows();
@@ -174,7 +198,7 @@ describe('whenNear', () => {
 
   it('draws at once where IntersectionObserver is missing', async () => {
     vi.stubGlobal('IntersectionObserver', undefined);
-    const { findRows, whenNear } = await import('./rows');
+    const { findRows, whenNear } = await load();
     list(1);
     const drawn: string[] = [];
     whenNear(findRows()[0]!, stop.signal, () => drawn.push('a'));
