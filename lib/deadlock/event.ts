@@ -67,16 +67,23 @@ export function findDeadlockText(event: unknown): string | null {
   return lines.join('\n');
 }
 
+type Bag = Record<string, unknown>;
+const bag = (x: unknown): Bag => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Bag) : {});
+const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+const text = (x: unknown): string => (typeof x === 'string' ? x : '');
+
 /** All the text of an event where a deadlock report can hide: exception values, message, extra, contexts. */
-export function deadlockTextOf(event: any): string {
+export function deadlockTextOf(event: unknown): string {
+  const e = bag(event);
   const parts: string[] = [];
-  for (const entry of event?.entries ?? []) {
-    if (entry?.type === 'exception') for (const v of entry.data?.values ?? []) parts.push(`${v?.type ?? ''}: ${v?.value ?? ''}`);
-    if (entry?.type === 'message') parts.push(String(entry.data?.formatted ?? entry.data?.message ?? ''));
+  const exception = (v: unknown) => parts.push(`${text(bag(v).type)}: ${text(bag(v).value)}`);
+  for (const entry of list(e.entries).map(bag)) {
+    if (entry.type === 'exception') list(bag(entry.data).values).forEach(exception);
+    if (entry.type === 'message') parts.push(text(bag(entry.data).formatted) || text(bag(entry.data).message));
   }
-  for (const v of event?.exception?.values ?? []) parts.push(`${v?.type ?? ''}: ${v?.value ?? ''}`);
-  if (typeof event?.message === 'string') parts.push(event.message);
-  for (const bag of [event?.context, event?.extra, event?.contexts]) if (bag) parts.push(JSON.stringify(bag).replace(/\\n/g, '\n').replace(/\\t/g, '\t'));
+  list(bag(e.exception).values).forEach(exception);
+  if (typeof e.message === 'string') parts.push(e.message);
+  for (const b of [e.context, e.extra, e.contexts]) if (b) parts.push(JSON.stringify(b).replace(/\\n/g, '\n').replace(/\\t/g, '\t'));
   return parts.join('\n').slice(0, 1_000_000);
 }
 
@@ -91,15 +98,15 @@ export interface EventDeadlocks {
 }
 
 /** Reads an event's deadlocks. Run it before scrubbing: pids and xids must survive. */
-export function eventDeadlocks(event: any): EventDeadlocks {
-  const text = findDeadlockText(event) ?? deadlockTextOf(event);
-  const deadlocks = parseDeadlocks(text);
-  const entries: any[] = event?.entries ?? [];
+export function eventDeadlocks(event: unknown): EventDeadlocks {
+  const found = findDeadlockText(event) ?? deadlockTextOf(event);
+  const deadlocks = parseDeadlocks(found);
+  const e = bag(event);
   return {
-    eventId: event?.eventID ?? event?.id ?? null,
+    eventId: text(e.eventID) || text(e.id) || null,
     deadlocks,
-    isDeadlock: deadlocks.length > 0 || /40P01|deadlock detected/i.test(text),
-    hasException: entries.some((e) => e?.type === 'exception'),
+    isDeadlock: deadlocks.length > 0 || /40P01|deadlock detected/i.test(found),
+    hasException: list(e.entries).some((x) => bag(x).type === 'exception'),
   };
 }
 
