@@ -12,13 +12,16 @@ describe('message protocol', () => {
       expect(r.message.query).toBe('is:unresolved');
       expect(r.message.limit).toBe(100);
     }
-    expect(parseMessage({ type: 'issues.byIds', target, ids: ['1', '22'], period: '24h' }).ok).toBe(true);
+    expect(parseMessage({ type: 'issues.byIds', target, ids: ['1', '22'], filters: { window: { statsPeriod: '14d' } } }).ok).toBe(true);
   });
   it('rejects malformed requests with a readable reason', () => {
     const bad = [
       { type: 'nope' },
-      { type: 'issues.byIds', target, ids: ['1; DROP'], period: '24h' },
-      { type: 'issues.byIds', target, ids: [], period: '24h' },
+      { type: 'issues.byIds', target, ids: ['1; DROP'], filters: { window: { statsPeriod: '14d' } } },
+      { type: 'issues.byIds', target, ids: ['1'], filters: { window: { statsPeriod: 'forever' } } },
+      { type: 'issues.byIds', target, ids: ['1'], filters: { window: { start: '2026-12-01', end: 'now' } } },
+      { type: 'issues.byIds', target, ids: ['1'], filters: { window: { statsPeriod: '14d' }, environments: ['a/b'] } },
+      { type: 'issues.byIds', target, ids: [], filters: { window: { statsPeriod: '14d' } } },
       { type: 'issues.update', target: { apiBase: 'javascript:alert(1)', org: 'acme' }, ids: ['1'], status: 'resolved' },
       { type: 'issues.update', target: { ...target, org: '../../x' }, ids: ['1'], status: 'resolved' },
       { type: 'issues.update', target, ids: ['1'], status: 'deleted' },

@@ -12,6 +12,17 @@ import type { EventDeadlocks } from './deadlock/event';
 const id = z.string().regex(/^\d{1,20}$/, 'issue id must be numeric');
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, 'not a Sentry slug');
 const period = z.enum(['24h', '14d']);
+/** A Sentry page's filters (lib/sentry/window.ts reads them from its URL). */
+const sentryDate = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/, 'not a Sentry date');
+const timeWindow = z.union([z.object({ statsPeriod: z.string().regex(/^\d{1,4}[smhdw]$/, 'not a Sentry period') }), z.object({ start: sentryDate, end: sentryDate })]);
+const environments = z.array(z.string().regex(/^[^\n\r\f/]{1,64}$/, 'not an environment name')).max(50).default([]);
+const pageFilters = z.object({
+  window: timeWindow,
+  environments,
+  projects: z.array(z.string().regex(/^\d{1,20}$/)).max(100).default([]),
+  query: z.string().max(2000).nullable().default(null),
+  graph: z.enum(['24h', '14d', 'auto']).default('24h'),
+});
 const status = z.enum(['resolved', 'ignored', 'unresolved']);
 
 /** Which Sentry the request is about: the API base the page lives on (the background checks it is allowed). */
@@ -30,8 +41,9 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings.set'), patch: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal('orgs.list'), target: targetSchema.partial({ org: true }).optional() }),
   z.object({ type: z.literal('projects.list'), target: targetSchema }),
-  /** Stats, counts and scores for the rows on screen: ONE list request with the ids (batched in the background). */
-  z.object({ type: z.literal('issues.byIds'), target: targetSchema, ids: z.array(id).min(1).max(1000), period }),
+  /** Figures for the rows of a Sentry issue list, under the page's own filters so they match its columns: ONE message
+   *  for the rows on screen (batched into Sentry requests in the background). */
+  z.object({ type: z.literal('issues.byIds'), target: targetSchema, ids: z.array(id).min(1).max(1000), filters: pageFilters }),
   z.object({
     type: z.literal('issues.list'),
     target: targetSchema,
@@ -47,7 +59,8 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('issue.event'), target: targetSchema, issueId: id, eventId: z.string().regex(/^([0-9a-f]{32}|latest|recommended|oldest)$/).default('recommended') }),
   z.object({ type: z.literal('issue.analysis'), target: targetSchema, issueId: id }),
   z.object({ type: z.literal('issues.update'), target: targetSchema, ids: z.array(id).min(1).max(10_000), status }),
-  z.object({ type: z.literal('project.userBase'), target: targetSchema, projectId: z.string().regex(/^\d+$/), period }),
+  /** The project's distinct users in a window and environments (an impact share's denominator). */
+  z.object({ type: z.literal('project.userBase'), target: targetSchema, projectId: z.string().regex(/^\d+$/), window: timeWindow, environments }),
   z.object({ type: z.literal('release.get'), target: targetSchema, version: z.string().min(1).max(250) }),
   z.object({ type: z.literal('issue.comment'), target: targetSchema, issueId: id, text: z.string().min(1).max(20_000) }),
   z.object({ type: z.literal('prompt.preview'), target: targetSchema, issueId: id }),
@@ -124,9 +137,13 @@ export interface BulkResult { status: 'resolved' | 'ignored' | 'unresolved'; upd
 /** `issue.analysis`: what the issue page's deadlock panel needs (parsed from the raw event, before scrubbing). */
 export type IssueAnalysis = EventDeadlocks;
 export interface PromptPreview { version: string; system: string; user: string; tokens: number; budget: number; dropped: string[]; scrubReport: Record<string, number> }
-/** `issues.byIds`: the figures of each row the list overlay draws, and the ids Sentry returned nothing for. */
-export interface RowsAnswer { issues: RowBadges[]; missing: string[] }
-/** `project.userBase`: the project's users in the period, from Sentry or the user's setting, or why unknown. */
+/** `issues.byIds`: the figures of each row the list overlay draws, the ids Sentry returned nothing for, and which
+ *  window the counts are for. */
+export interface RowsAnswer { issues: RowBadges[]; missing: string[]; window: CountsWindow }
+/** The window counts are for: the page's ("last 14 days"), or, where Sentry has no issues-stats endpoint (self-hosted
+ *  before 2021), since the issue began. */
+export interface CountsWindow { label: string; page: boolean }
+/** `project.userBase`: the project's users in the window, from Sentry or the user's setting, or why unknown. */
 export interface UserBaseAnswer { count: number | null; source: 'sentry' | 'setting'; reason?: string }
 export interface ReleaseAnswer { release: Release; deploys: Deploy[] }
 

@@ -43,7 +43,10 @@ export const settingsSchema = z.object({
     .default({ scrubBeforeLlm: true, maskInUi: Object.fromEntries(PII_CATEGORIES.map((c) => [c, true])), privacyMode: false }),
   list: z
     .object({
+      /** The window of the popup's and the Explorer's triage list. */
       statsPeriod: z.enum(['24h', '14d']).catch('24h').default('24h'),
+      /** The list overlay's sparkline: the period of Sentry's own graph column on the page, or a fixed one. */
+      sparkline: z.enum(['page', '24h', '14d']).catch('page').default('page'),
       /** Share of the project's users at or above which an issue gets each level. */
       impactThresholds: z
         .object({ critical: z.number(), high: z.number(), medium: z.number() })
@@ -52,7 +55,7 @@ export const settingsSchema = z.object({
       /** User base the user sets when Sentry cannot give one (0 = unset). */
       userBaseOverride: z.number().int().min(0).catch(0).default(0),
     })
-    .default({ statsPeriod: '24h', impactThresholds: { critical: 0.1, high: 0.02, medium: 0.005 }, userBaseOverride: 0 }),
+    .default({ statsPeriod: '24h', sparkline: 'page', impactThresholds: { critical: 0.1, high: 0.02, medium: 0.005 }, userBaseOverride: 0 }),
   features: featureSwitches.default({}),
 });
 

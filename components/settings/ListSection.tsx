@@ -26,7 +26,11 @@ export function ListSection() {
           <Switch key={f.id} label={f.label} description={f.description} checked={featureOn(settings, f)} onChange={(e) => void store.getState().patch('features', { [f.id]: e.currentTarget.checked })} />
         ))}
         <div>
-          <Text size="sm" id="period-label">Stats period</Text>
+          <Text size="sm" id="sparkline-label">Sparkline period on the issue list</Text>
+          <SegmentedControl aria-labelledby="sparkline-label" size="xs" value={list.sparkline} onChange={(v) => void store.getState().patch('list', { sparkline: v })} data={[{ value: 'page', label: 'As Sentry’s graph' }, { value: '24h', label: '24 hours' }, { value: '14d', label: '14 days' }]} />
+        </div>
+        <div>
+          <Text size="sm" id="period-label">Triage window (popup, Explorer)</Text>
           <SegmentedControl aria-labelledby="period-label" size="xs" value={list.statsPeriod} onChange={(v) => void store.getState().patch('list', { statsPeriod: v })} data={[{ value: '24h', label: '24 hours' }, { value: '14d', label: '14 days' }]} />
         </div>
         <Text size="sm">Impact: share of the project’s users at or above which an issue is…</Text>

@@ -87,7 +87,7 @@ describe('settings form', () => {
 
   it('turns a feature off', async () => {
     const { bg } = setup({});
-    fireEvent.click(await screen.findByLabelText('Sparklines on the issue list'));
+    fireEvent.click(await screen.findByLabelText(/^Sparklines on the issue list/));
     await waitFor(() => expect(bg.of('settings.set')[0]?.patch).toEqual({ features: { ...DEFAULT_SETTINGS.features, 'list-sparkline': false } }));
   });
 });

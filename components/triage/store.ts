@@ -79,7 +79,7 @@ export function createTriageStore(opts: TriageOptions = {}) {
       const next = { ...userBases };
       if (override > 0) for (const p of ids) next[p] = { count: override, source: 'setting' };
       else {
-        const answers = await Promise.all(wanted.map((projectId) => send({ type: 'project.userBase', target, projectId, period: settings.list.statsPeriod })));
+        const answers = await Promise.all(wanted.map((projectId) => send({ type: 'project.userBase', target, projectId, window: { statsPeriod: settings.list.statsPeriod } })));
         wanted.forEach((p, i) => {
           const r = answers[i];
           next[p] = r?.ok && r.data.count !== null ? { count: r.data.count, source: r.data.source } : null;

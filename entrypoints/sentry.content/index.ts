@@ -1,6 +1,7 @@
 // Content script on Sentry pages: detects the page, runs the overlay features, re-runs them on in-app navigation.
 // Self-hosted Sentry gets the same script registered at run time (background/self-hosted.ts).
 import { detectPage } from '@/lib/sentry/page';
+import { pageFilters } from '@/lib/sentry/window';
 import { SELECTORS } from '@/lib/sentry/selectors';
 import { FEATURES } from './features';
 import { featureOn, runFeatures } from './registry';
@@ -34,7 +35,7 @@ export default defineContentScript({
       setReserve(document, page?.kind === 'issue-list' && !!page.org && listFeatures.length > 0);
       if (!page || page.kind === 'other' || !page.org) return;
       const signal = controller.signal;
-      void runFeatures(FEATURES, { signal, page, settings, send });
+      void runFeatures(FEATURES, { signal, page, filters: pageFilters(location.href), settings, send });
       if (page.kind === 'issue-list') warnOnUnknownLayout(signal);
     };
 

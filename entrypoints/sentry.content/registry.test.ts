@@ -4,9 +4,10 @@ import { FEATURES } from './features';
 import { FEATURE_CATALOG } from './features/catalog';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { detectPage, type PageKind } from '@/lib/sentry/page';
+import { pageFilters } from '@/lib/sentry/window';
 
 function ctx(url: string, settings = DEFAULT_SETTINGS): Omit<FeatureContext, 'feature'> {
-  return { signal: new AbortController().signal, page: detectPage(url)!, settings, send: (async () => ({ ok: true, data: null })) as never };
+  return { signal: new AbortController().signal, page: detectPage(url)!, filters: pageFilters(url), settings, send: (async () => ({ ok: true, data: null })) as never };
 }
 const feature = (id: string, pages: PageKind[], init: Feature['init'], defaultOn?: boolean): Feature => ({ meta: { id, label: id, description: '', pages, defaultOn }, init });
 

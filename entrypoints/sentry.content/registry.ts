@@ -5,6 +5,7 @@
 // throws is logged; the others carry on.
 import type { Settings } from '@/lib/settings';
 import type { PageKind, SentryPage } from '@/lib/sentry/page';
+import type { PageFilters } from '@/lib/sentry/window';
 import type { send } from '@/components/api';
 
 export interface FeatureMeta {
@@ -24,6 +25,8 @@ export interface FeatureMeta {
 export interface FeatureContext {
   signal: AbortSignal;
   page: SentryPage;
+  /** The page's window, environments, projects and search, as its URL says (lib/sentry/window.ts). */
+  filters: PageFilters;
   settings: Settings;
   send: typeof send;
   /** The declaration of the feature being run. */

@@ -44,7 +44,12 @@ export function impactOf(users: number | null, userBase: UserBase | null, thresh
   if (!Number.isFinite(userBase.count) || userBase.count <= 0) {
     return { users, share: null, level: null, reason: userBase.source === 'sentry' ? 'Sentry recorded no users for this project in the period.' : "The project user count in Dexter's settings is not set." };
   }
-  // Not capped at 1: a share above 100% means a stale user-base setting, which the UI should show, not hide.
+  // Users of one window over the project's users of the same window and environments can never pass 100%. If they
+  // do, the two figures are not of the same window (a stale setting, or a Sentry that counted differently): say so
+  // instead of showing a share that cannot be.
+  if (users > userBase.count) {
+    return { users, share: null, level: null, reason: userBase.source === 'setting' ? `The project user count in Dexter’s settings (${userBase.count}) is below this issue’s ${users} users; update it.` : `Sentry counted ${userBase.count} users for the project but ${users} for this issue in the same window, so no share is shown.` };
+  }
   const share = users / userBase.count;
   return { users, share, level: impactLevel(share, thresholds) };
 }

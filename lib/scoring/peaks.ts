@@ -42,8 +42,8 @@ export function findPeaks(counts: number[], opts: PeakOptions = {}): number[] {
 }
 
 export interface WindowChange {
-  /** Which halves were compared: '12h' (hourly 24h stats) or '7d' (daily 14d stats). */
-  window: '12h' | '7d';
+  /** Length of each half, e.g. "12h" of hourly buckets, "7d" of daily ones. */
+  window: string;
   current: number;
   previous: number;
   /** (current − previous) / previous × 100; null when previous is 0 (there is no base to compare with). */
@@ -59,14 +59,24 @@ export interface WindowChange {
  */
 export function changeVsPrevious(stats: IssueStats | null | undefined): WindowChange | null {
   const hourly = bucketCounts(stats?.['24h']);
-  const daily = bucketCounts(stats?.['14d']);
-  const counts = hourly ?? daily;
+  return changeOfSeries(hourly ?? bucketCounts(stats?.['14d']), hourly ? 3600 : 86_400);
+}
+
+/** The newer half of a series against the older half, the halves named by their length ("12h", "7d"). */
+export function changeOfSeries(counts: number[] | null, bucketSeconds: number): WindowChange | null {
   if (!counts || counts.length < 2) return null;
   const half = Math.floor(counts.length / 2);
   const current = counts.slice(-half).reduce((a, b) => a + b, 0);
   const previous = counts.slice(-2 * half, -half).reduce((a, b) => a + b, 0);
-  const window = hourly ? '12h' : '7d';
+  const window = spanLabel(half * bucketSeconds);
   if (previous === 0) return { window, current, previous, percent: null, status: current > 0 ? 'new' : 'none' };
   const percent = ((current - previous) / previous) * 100;
   return { window, current, previous, percent, status: percent > 0 ? 'up' : percent < 0 ? 'down' : 'flat' };
+}
+
+/** "12h", "7d", "90m": a span in its largest whole unit. */
+export function spanLabel(seconds: number): string {
+  if (seconds % 86_400 === 0) return `${seconds / 86_400}d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
+  return `${Math.max(1, Math.round(seconds / 60))}m`;
 }

@@ -64,6 +64,24 @@ describe('Sentry client: reads', () => {
     expect(issues.map((i) => i.id)).toEqual(ids);
   });
 
+  it('asks issues-stats for the page’s numbers, 25 groups a request, with the page’s filters', async () => {
+    // Like Sentry: base fields only when collapse is given; the window's count and userCount always.
+    const { c, calls } = client((url) => json(url.searchParams.getAll('groups').map((id) => (url.searchParams.has('collapse') ? { ...ISSUE, id } : { id, count: '5', userCount: 2 }))));
+    const ids = Array.from({ length: 60 }, (_, i) => String(2000 + i));
+    const filters = { window: { statsPeriod: '24h' }, environments: ['production'], projects: ['7'], query: 'is:unresolved level:error', graph: '14d' as const };
+    const stats = await c.getIssueStats('acme', [...ids, 'x'], filters);
+    expect(calls.map((x) => x.url.searchParams.getAll('groups').length)).toEqual([25, 25, 10]);
+    const q = calls[0]!.url.searchParams;
+    expect(calls[0]!.url.pathname).toBe('/api/0/organizations/acme/issues-stats/');
+    expect([q.get('statsPeriod'), q.getAll('environment'), q.getAll('project'), q.get('query'), q.get('groupStatsPeriod'), q.get('collapse')]).toEqual(['24h', ['production'], ['7'], 'is:unresolved level:error', '14d', 'lifetime']);
+    expect(stats.map((i) => i.id)).toEqual(ids);
+    expect(stats[0]!.title).toBe(ISSUE.title);
+    const ranged = client(() => json([{ id: '1' }]));
+    expect(await ranged.c.getIssueStats('acme', ['1'], { ...filters, window: { start: '2026-12-01T00:00:00', end: '2026-12-02T00:00:00' }, projects: [], query: null })).toEqual([{ id: '1' }]);
+    const r = ranged.calls[0]!.url.searchParams;
+    expect([r.get('start'), r.get('end'), r.getAll('project'), r.has('query'), r.has('statsPeriod')]).toEqual(['2026-12-01T00:00:00', '2026-12-02T00:00:00', ['-1'], false, false]);
+  });
+
   it('reads the event, tag values, release, deploys, comments and user count', async () => {
     const routes: Record<string, unknown> = {
       '/api/0/organizations/acme/issues/1/events/latest/': fixture('sentry-mcp/event-javascript-cloudflare.json'),
@@ -79,9 +97,13 @@ describe('Sentry client: reads', () => {
     expect((await c.getRelease('acme', 'a@b/1')).version).toBeTruthy();
     expect((await c.getDeploys('acme', 'a@b/1'))[0]?.environment).toBe('production');
     expect((await c.listComments('acme', '1'))[0]?.data.text).toBe('on it');
-    expect(await c.countUsers('acme', 42, '14d')).toBe(17);
+    expect(await c.countUsers('acme', 42, { window: { statsPeriod: '14d' }, environments: ['production', 'staging'] })).toBe(17);
     const discover = calls.at(-1)!.url.searchParams;
     expect([discover.get('field'), discover.get('project'), discover.get('statsPeriod'), discover.get('dataset')]).toEqual(['count_unique(user)', '42', '14d', 'errors']);
+    expect(discover.getAll('environment')).toEqual(['production', 'staging']);
+    await c.countUsers('acme', 42, { window: { start: '2026-12-01T00:00:00', end: '2026-12-02T00:00:00' }, environments: [] });
+    const ranged = calls.at(-1)!.url.searchParams;
+    expect([ranged.get('start'), ranged.get('end'), ranged.has('statsPeriod'), ranged.has('environment')]).toEqual(['2026-12-01T00:00:00', '2026-12-02T00:00:00', false, false]);
   });
 
   it('follows Link pages for projects, capped by maxPages', async () => {

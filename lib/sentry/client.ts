@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { createLimiter, parseRetryAfter, type Limiter } from './ratelimit';
 import { SentryError, checkScopes, errorFromStatus, type Endpoint, type ScopeCheck } from './errors';
+import type { PageFilters } from './window';
 import { nextCursor, nextUrl } from './link';
 import * as s from './schemas';
 
@@ -106,6 +107,8 @@ interface RequestSpec<T> extends CallOptions {
 }
 
 const ISSUE_IDS_PER_REQUEST = 100;
+/** issues-stats took at most 25 groups until 2024 and 100 since (organization_group_index_stats.py). */
+const ISSUE_STATS_PER_REQUEST = 25;
 
 /** Splits a list into chunks of at most `size`. */
 export function chunk<T>(items: readonly T[], size: number): T[][] {
@@ -290,6 +293,20 @@ export function createSentryClient(opts: SentryClientOptions) {
       return unique.map((id) => byId.get(id)).filter((i): i is s.Issue => !!i);
     },
 
+    /** The figures Sentry's own issue list shows for these issues under the page's filters (the `issues-stats`
+     *  endpoint its Events and Users columns come from: count and userCount for the window and environments,
+     *  `filtered` for the search). 25 ids per request, the most every Sentry version takes. `collapse=lifetime`
+     *  replaces the endpoint's default `collapse=base`, so the answer carries level, status and project too. */
+    async getIssueStats(slug: string, ids: readonly string[], f: PageFilters, call: CallOptions = {}): Promise<s.IssueStats[]> {
+      const unique = [...new Set(ids)].filter((id) => /^\d+$/.test(id));
+      const query = { ...f.window, environment: f.environments, project: f.projects.length ? f.projects : [-1], query: f.query ?? undefined, groupStatsPeriod: f.graph, collapse: 'lifetime' };
+      const pages = await Promise.all(chunk(unique, ISSUE_STATS_PER_REQUEST).map((groups) =>
+        request({ endpoint: 'getIssueStats', path: `${org(slug)}/issues-stats/`, query: { ...query, groups }, schema: z.array(s.issueStats), signal: call.signal }),
+      ));
+      const byId = new Map(pages.flatMap((p) => p.data).map((i) => [i.id, i]));
+      return unique.map((id) => byId.get(id)).filter((i): i is s.IssueStats => !!i);
+    },
+
     getIssue: async (slug: string, issueId: string, call: CallOptions = {}) =>
       (await request({ endpoint: 'getIssue', path: `${org(slug)}/issues/${encodeURIComponent(issueId)}/`, schema: s.issueDetail, ...call })).data,
 
@@ -322,9 +339,10 @@ export function createSentryClient(opts: SentryClientOptions) {
     addComment: async (slug: string, issueId: string, text: string, call: CallOptions = {}) =>
       (await request({ endpoint: 'addComment', method: 'POST', path: `${org(slug)}/issues/${encodeURIComponent(issueId)}/comments/`, body: { text }, schema: s.comment, ...call })).data,
 
-    /** Distinct users of a project's errors over a period, via Discover. */
-    async countUsers(slug: string, projectId: string | number, statsPeriod = '24h', call: CallOptions = {}): Promise<number> {
-      const { data } = await request({ endpoint: 'countUsers', path: `${org(slug)}/events/`, query: { field: 'count_unique(user)', project: projectId, statsPeriod, dataset: 'errors' }, schema: s.discoverTable, ...call });
+    /** Distinct users of a project's errors in a window and environments, via Discover (the same `user` column as an
+     *  issue's userCount, so the two divide into a share of at most 1). */
+    async countUsers(slug: string, projectId: string | number, f: Pick<PageFilters, 'window' | 'environments'>, call: CallOptions = {}): Promise<number> {
+      const { data } = await request({ endpoint: 'countUsers', path: `${org(slug)}/events/`, query: { field: 'count_unique(user)', project: projectId, ...f.window, environment: f.environments, dataset: 'errors' }, schema: s.discoverTable, ...call });
       const n = Number(data.data[0]?.['count_unique(user)'] ?? 0);
       return Number.isFinite(n) ? n : 0;
     },

@@ -6,7 +6,7 @@ export type SentryErrorKind = 'auth' | 'scope' | 'not-found' | 'rate-limited' | 
 /** The client's endpoints, by the method name that calls them. */
 export type Endpoint =
   | 'apiRoot' | 'listOrganizations' | 'getOrganization' | 'listProjects' | 'listIssues' | 'getIssuesByIds' | 'getIssue'
-  | 'getEvent' | 'getTagValues' | 'bulkUpdate' | 'getRelease' | 'getDeploys' | 'listComments' | 'addComment' | 'countUsers';
+  | 'getEvent' | 'getTagValues' | 'bulkUpdate' | 'getRelease' | 'getDeploys' | 'listComments' | 'addComment' | 'countUsers' | 'getIssueStats';
 
 // From shared/sentry/openapi.json `security.auth_token` (any one of the list suffices); the first is the least
 // a user has to grant. Comments are not in the OpenAPI file: GroupNotesEndpoint uses GroupPermission
@@ -18,6 +18,7 @@ const ENDPOINT_SCOPES: Record<Endpoint, readonly string[]> = {
   listProjects: ['org:read', 'org:write', 'org:admin'],
   listIssues: ['event:read', 'event:write', 'event:admin'],
   getIssuesByIds: ['event:read', 'event:write', 'event:admin'],
+  getIssueStats: ['event:read', 'event:write', 'event:admin'],
   getIssue: ['event:read', 'event:write', 'event:admin'],
   getEvent: ['event:read', 'event:write', 'event:admin'],
   getTagValues: ['event:read', 'event:write', 'event:admin'],

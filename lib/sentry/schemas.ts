@@ -77,6 +77,11 @@ export const issue = z.looseObject({
 });
 export type Issue = z.infer<typeof issue>;
 
+/** An `issues-stats` item: the window's numbers of one issue; its base fields (title, level…) only when Dexter asked
+ *  for them (Sentry collapses `base` there unless `collapse` is given). */
+export const issueStats = issue.partial().required({ id: true });
+export type IssueStats = z.infer<typeof issueStats>;
+
 const release = z.looseObject({
   id: id.optional(),
   version: str,

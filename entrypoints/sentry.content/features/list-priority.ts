@@ -2,6 +2,7 @@
 // the formula); the tooltip lists the factors.
 import type { FeatureContext, FeatureMeta } from '../registry';
 import { onRowData, unknownChip, whyNoData } from '../list/row-data';
+import { formatExact } from '@/lib/scoring/format';
 
 export const meta = {
   id: 'list-priority',
@@ -12,7 +13,7 @@ export const meta = {
 } satisfies FeatureMeta;
 
 export function init(ctx: FeatureContext) {
-  onRowData(ctx, (slot, row, error) => {
+  onRowData(ctx, (slot, row, error, window) => {
     if (!row) {
       unknownChip(slot, 'Priority', whyNoData(error, 'No data from Sentry for this issue.'));
       return;
@@ -22,7 +23,8 @@ export function init(ctx: FeatureContext) {
     chip.className = `chip lvl lvl-${level}`;
     chip.tabIndex = 0;
     chip.textContent = `P${score} ${level}`; // the level's dot is the chip's ::before
-    chip.title = title;
+    // The counts the score read, as Sentry's Events and Users columns beside it show them.
+    chip.title = `${title}\n${formatExact(row.events)} events, ${formatExact(row.users)} users in the ${window.label}.`;
     chip.setAttribute('aria-label', label);
     slot.append(chip);
   });

@@ -14,18 +14,17 @@ export const meta = {
 } satisfies FeatureMeta;
 
 export function init(ctx: FeatureContext) {
-  const period = ctx.settings.list.statsPeriod;
   onRowData(ctx, (slot, row, error) => {
     const spark = row?.spark;
     if (!spark?.counts.length) {
-      unknownChip(slot, 'Trend', whyNoData(error, `Sentry sent no ${period} stats for this issue.`));
+      unknownChip(slot, 'Trend', whyNoData(error, 'Sentry sent no stats for this issue in the graph’s period.'));
       return;
     }
     const wrap = document.createElement('span');
     wrap.className = 'spark';
     wrap.tabIndex = 0;
     const points = spark.counts.map((count, i) => ({ t: spark.times[i] ?? 0, count }));
-    wrap.append(renderSparkline(document, points, { peaks: spark.peaks, bucketSeconds: spark.period === '24h' ? 3600 : 86400, label: spark.label }));
+    wrap.append(renderSparkline(document, points, { peaks: spark.peaks, bucketSeconds: spark.bucketSeconds, label: spark.label }));
     const pct = document.createElement('span');
     pct.className = spark.change.tone;
     pct.textContent = spark.change.text;

@@ -1,22 +1,27 @@
 // Shared by the list features: watch rows, ask the background for the rows' data in ONE message per batch
 // (the background batches ids into one Sentry request and de-duplicates the features' identical asks), render.
 import type { RowBadges } from '@/lib/scoring/badges';
-import type { DexterError, MessageInputOf, ReplyOf } from '@/lib/messages';
+import type { CountsWindow, DexterError, MessageInputOf, ReplyOf } from '@/lib/messages';
 import type { FeatureContext } from '../registry';
 import { removeSlots } from './hosts';
 import { listPage, type ListPage } from './page';
 import type { Row } from './rows';
+import { windowLabel } from '@/lib/sentry/window';
 import { FIRST_ROWS } from './view';
 
 export type { RowBadges };
 
-type Render = (slot: HTMLElement, row: RowBadges | null, error: DexterError | null) => void;
+/** Draws one row's badge. `window` says which window the counts are for. */
+type Render = (slot: HTMLElement, row: RowBadges | null, error: DexterError | null, window: CountsWindow) => void;
 
 /** Draws the feature's badge into every row: `render` gets the row's slot and figures, or the reason there are none. */
 export function onRowData(ctx: FeatureContext, render: Render): void {
   const { signal, page, feature } = ctx;
   if (!page.org) return;
   const list = listPage(signal);
+  const override = ctx.settings.list.sparkline;
+  const filters = { ...ctx.filters, graph: override === 'page' ? ctx.filters.graph : override };
+  let windowText: CountsWindow = { label: windowLabel(filters.window), page: true };
   const target = { apiBase: page.apiBase, org: page.org };
   const known = new Map<string, RowBadges>();
   const inflight = new Set<string>();
@@ -30,7 +35,7 @@ export function onRowData(ctx: FeatureContext, render: Render): void {
     if (drawn.get(slot) === key) return;
     drawn.set(slot, key);
     slot.replaceChildren();
-    render(slot, known.get(row.id) ?? null, errors.get(row.id) ?? null);
+    render(slot, known.get(row.id) ?? null, errors.get(row.id) ?? null, windowText);
   };
 
   list.watch((rows) => {
@@ -43,10 +48,11 @@ export function onRowData(ctx: FeatureContext, render: Render): void {
     // While the answer is on its way the page is free: the first draw compiles the render code now rather than when
     // the rows are drawn.
     if (!warmed.has(feature.id)) setTimeout(() => warmUp(feature.id, render));
-    void askOnce(ctx, list, { type: 'issues.byIds', target, ids: wanted, period: ctx.settings.list.statsPeriod }).then((res) => {
+    void askOnce(ctx, list, { type: 'issues.byIds', target, ids: wanted, filters }).then((res) => {
       for (const id of wanted) inflight.delete(id);
       if (signal.aborted) return;
       if (res.ok) {
+        windowText = res.data.window;
         for (const i of res.data.issues) known.set(String(i.id), i);
         for (const id of res.data.missing) {
           errors.set(id, { kind: 'not-found', message: 'Sentry returned no data for this issue (deleted, merged or filtered).' });
@@ -92,12 +98,12 @@ function warmUp(feature: string, render: Render): void {
   warmed.add(feature);
   const counts = Array.from({ length: 24 }, (_, i) => (i === 22 ? 40 : i % 3));
   const sample: RowBadges = {
-    id: '0', users: 12, // no project: the impact badge must not ask for a made-up project's user base
+    id: '0', events: 61, users: 12, // no project: the impact badge must not ask for a made-up project's user base
     priority: { score: 50, level: 'medium', title: 'Priority 50/100 (medium)', label: 'Priority 50 of 100, medium' },
-    spark: { period: '24h', times: counts.map((_, i) => i * 3600), counts, peaks: [22], label: '61 events', change: { text: '+10%', tone: 'up', title: '' } },
+    spark: { period: '24h', times: counts.map((_, i) => i * 3600), counts, bucketSeconds: 3600, peaks: [22], label: '61 events', change: { text: '+10%', tone: 'up', title: '' } },
   };
   try {
-    render(document.createElement('span'), sample, null);
+    render(document.createElement('span'), sample, null, { label: 'last 14 days', page: true });
   } catch {
     // Only a warm-up: the real draw reports its own problems.
   }
