@@ -8,8 +8,12 @@ import type { Settings } from './settings';
 import type { Comment, Deploy, Issue, IssueDetail, Organization, Project, Release, SentryEvent } from './sentry/schemas';
 import type { RowBadges } from './scoring/badges';
 import type { EventDeadlocks } from './deadlock/event';
+import type { PageReport } from './diagnostics';
 
 const id = z.string().regex(/^\d{1,20}$/, 'issue id must be numeric');
+/** An event of the issue: its id, or the one Sentry picks (`recommended` is what an issue page shows by default). */
+export const eventIdSchema = z.string().regex(/^([0-9a-f]{32}|latest|recommended|oldest)$/, 'not an event id').default('recommended');
+const eventId = eventIdSchema;
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/i, 'not a Sentry slug');
 const period = z.enum(['24h', '14d']);
 /** A Sentry page's filters (lib/sentry/window.ts reads them from its URL). */
@@ -56,18 +60,31 @@ export const messageSchema = z.discriminatedUnion('type', [
     maxPages: z.number().int().min(1).max(100).default(1),
   }),
   z.object({ type: z.literal('issue.get'), target: targetSchema, issueId: id }),
-  z.object({ type: z.literal('issue.event'), target: targetSchema, issueId: id, eventId: z.string().regex(/^([0-9a-f]{32}|latest|recommended|oldest)$/).default('recommended') }),
-  z.object({ type: z.literal('issue.analysis'), target: targetSchema, issueId: id }),
+  z.object({ type: z.literal('issue.event'), target: targetSchema, issueId: id, eventId }),
+  /** The deadlock analysis of the event the page shows. */
+  z.object({ type: z.literal('issue.analysis'), target: targetSchema, issueId: id, eventId }),
   z.object({ type: z.literal('issues.update'), target: targetSchema, ids: z.array(id).min(1).max(10_000), status }),
   /** The project's distinct users in a window and environments (an impact share's denominator). */
   z.object({ type: z.literal('project.userBase'), target: targetSchema, projectId: z.string().regex(/^\d+$/), window: timeWindow, environments }),
   z.object({ type: z.literal('release.get'), target: targetSchema, version: z.string().min(1).max(250) }),
   z.object({ type: z.literal('issue.comment'), target: targetSchema, issueId: id, text: z.string().min(1).max(20_000) }),
-  z.object({ type: z.literal('prompt.preview'), target: targetSchema, issueId: id }),
+  z.object({ type: z.literal('prompt.preview'), target: targetSchema, issueId: id, eventId }),
   z.object({ type: z.literal('llm.status') }),
   z.object({ type: z.literal('open.explorer'), query: z.string().max(2000).optional() }),
   /** The overlay's privacy mode asks for the PII scanner, injected into its frame only when needed. */
   z.object({ type: z.literal('privacy.load') }),
+  /** The overlay says which features could not run on its page (the toolbar badge and the popup show it). */
+  z.object({
+    type: z.literal('page.report'),
+    report: z.object({
+      pattern: z.string().max(500),
+      kind: z.enum(['issue-list', 'issue', 'other']),
+      troubles: z.array(z.object({ feature: z.string().max(64), label: z.string().max(120), missing: z.array(z.string().max(300)).max(10), message: z.string().max(500) })).max(20),
+      sentryVersion: z.string().max(120).nullable(),
+    }),
+  }),
+  /** The popup asks what the overlay reported for a tab. */
+  z.object({ type: z.literal('page.status'), tabId: z.number().int().min(0) }),
 ]);
 export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];
@@ -91,7 +108,7 @@ export type Reply<T = unknown> = { ok: true; data: T; stale?: boolean } | { ok: 
 /** Streaming "Explain" over a long-lived port (keeps the MV3 worker alive past Chrome's 30 s fetch limit). */
 export const EXPLAIN_PORT = 'dexter-explain';
 export const explainClientSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('start'), target: targetSchema, issueId: id, regenerate: z.boolean().default(false) }),
+  z.object({ type: z.literal('start'), target: targetSchema, issueId: id, eventId, regenerate: z.boolean().default(false) }),
   z.object({ type: z.literal('start-text'), text: z.string().min(1).max(200_000) }),
   /** Context-menu selections wait in the background under a nonce until the panel asks (no timer races). */
   z.object({ type: z.literal('start-selection'), nonce: z.string().regex(/^[0-9a-f-]{36}$/) }),
@@ -170,6 +187,8 @@ export interface Answers {
   'llm.status': LlmStatus;
   'open.explorer': null;
   'privacy.load': null;
+  'page.report': null;
+  'page.status': PageReport | null;
 }
 export type AnswerOf<T extends MessageType> = Answers[T];
 export type ReplyOf<T extends MessageType> = Reply<Answers[T]>;

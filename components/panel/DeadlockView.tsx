@@ -14,14 +14,14 @@ import { Recommendations } from './Recommendations';
 
 type Loaded = { status: 'loading' } | { status: 'error'; error: DexterError } | { status: 'ok'; analysis: IssueAnalysis; reports: DeadlockReport[]; settings: Settings };
 
-export function DeadlockView({ target, issueId }: { target: Target; issueId: string }) {
+export function DeadlockView({ target, issueId, eventId }: { target: Target; issueId: string; eventId: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const load = useCallback(async () => {
     setLoaded({ status: 'loading' });
-    const [analysis, settings] = await Promise.all([send({ type: 'issue.analysis', target, issueId }), send({ type: 'settings.get' })]);
+    const [analysis, settings] = await Promise.all([send({ type: 'issue.analysis', target, issueId, eventId }), send({ type: 'settings.get' })]);
     if (!analysis.ok) return setLoaded({ status: 'error', error: analysis.error });
     setLoaded({ status: 'ok', analysis: analysis.data, reports: analysis.data.deadlocks, settings: settings.ok ? settings.data : DEFAULT_SETTINGS });
-  }, [target, issueId]);
+  }, [target, issueId, eventId]);
   useEffect(() => {
     void load();
   }, [load]);

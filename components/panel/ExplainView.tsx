@@ -11,14 +11,14 @@ import { isActive, type ExplainState } from './explainState';
 import { PromptPreviewButton } from './PromptPreview';
 import { useExplain, type ExplainStart } from './useExplain';
 
-export type ExplainSource = { kind: 'issue'; target: Target; issueId: string } | { kind: 'selection'; nonce: string };
+export type ExplainSource = { kind: 'issue'; target: Target; issueId: string; eventId: string } | { kind: 'selection'; nonce: string };
 
 /** A margin over the background's own stall limit, so its clearer error normally arrives first. */
 const SILENCE_MARGIN_SECONDS = 30;
 
 function startMessage(source: ExplainSource, regenerate: boolean): ExplainStart {
   return source.kind === 'issue'
-    ? { type: 'start', target: source.target, issueId: source.issueId, regenerate }
+    ? { type: 'start', target: source.target, issueId: source.issueId, eventId: source.eventId, regenerate }
     : { type: 'start-selection', nonce: source.nonce };
 }
 
@@ -80,7 +80,7 @@ export function ExplainView({ source, autostart = false }: { source: ExplainSour
               {model}
             </Badge>
           )}
-          {source.kind === 'issue' && <PromptPreviewButton target={source.target} issueId={source.issueId} />}
+          {source.kind === 'issue' && <PromptPreviewButton target={source.target} issueId={source.issueId} eventId={source.eventId} />}
         </Group>
       </Group>
       <PhaseLine state={state} source={source} />

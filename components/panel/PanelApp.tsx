@@ -18,11 +18,11 @@ export function PanelApp({ route, look }: { route: PanelRoute; look: PanelLook }
 function PanelRouteView({ route }: { route: PanelRoute }) {
   switch (route.view) {
     case 'explain':
-      return <ExplainView source={{ kind: 'issue', target: route.target, issueId: route.issueId }} autostart={route.autostart} />;
+      return <ExplainView source={{ kind: 'issue', target: route.target, issueId: route.issueId, eventId: route.eventId }} autostart={route.autostart} />;
     case 'selection':
       return <ExplainView source={{ kind: 'selection', nonce: route.nonce }} autostart />;
     case 'deadlock':
-      return <DeadlockView target={route.target} issueId={route.issueId} />;
+      return <DeadlockView target={route.target} issueId={route.issueId} eventId={route.eventId} />;
     case 'invalid':
       return (
         <Alert color="red" p="xs" role="alert" title="Dexter could not open this panel">

@@ -8,13 +8,13 @@ import { ErrorPanel } from './ErrorPanel';
 
 type Loaded = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; preview: Preview } | { status: 'error'; error: DexterError };
 
-export function PromptPreviewButton({ target, issueId }: { target: Target; issueId: string }) {
+export function PromptPreviewButton({ target, issueId, eventId }: { target: Target; issueId: string; eventId: string }) {
   const [opened, setOpened] = useState(false);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'idle' });
 
   const load = async () => {
     setLoaded({ status: 'loading' });
-    const res = await send({ type: 'prompt.preview', target, issueId });
+    const res = await send({ type: 'prompt.preview', target, issueId, eventId });
     setLoaded(res.ok ? { status: 'ok', preview: res.data } : { status: 'error', error: res.error });
   };
   const open = () => {

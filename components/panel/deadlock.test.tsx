@@ -36,7 +36,7 @@ function setup(analysis: Partial<IssueAnalysis> | null, settings = DEFAULT_SETTI
     'settings.get': () => ({ ok: true, data: settings }),
   });
   restore = bg.restore;
-  renderPanel(<DeadlockView target={target} issueId="77" />);
+  renderPanel(<DeadlockView target={target} issueId="77" eventId="0123456789abcdef0123456789abcdef" />);
   return bg;
 }
 

@@ -7,7 +7,7 @@ import { fakeBackground } from '../triage/testing';
 import { ExplainView, type ExplainSource } from './ExplainView';
 import { fakeExplainPorts, llmStatus, renderPanel } from './testing';
 
-const source: ExplainSource = { kind: 'issue', target: { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' }, issueId: '4242' };
+const source = { kind: 'issue', target: { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' }, issueId: '4242', eventId: 'latest' } satisfies ExplainSource;
 const restores: (() => void)[] = [];
 afterEach(() => restores.splice(0).forEach((r) => r()));
 
@@ -30,7 +30,7 @@ describe('ExplainView', () => {
     const { ports } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Explain with AI' }));
     const port = ports.last()!;
-    expect(port.sent).toEqual([{ type: 'start', target: source.target, issueId: '4242', regenerate: false }]);
+    expect(port.sent).toEqual([{ type: 'start', target: source.target, issueId: '4242', eventId: 'latest', regenerate: false }]);
     expect(screen.getByTestId('phase').textContent).toMatch(/Connecting/);
     port.emit(prompt);
     expect(screen.getByTestId('phase').textContent).toMatch(/model may be loading/);
@@ -114,7 +114,7 @@ describe('ExplainView', () => {
     expect(screen.getByTestId('token-count').textContent).toBe('4100 / 4000 tokens');
     expect(screen.getByText('breadcrumbs')).toBeInTheDocument();
     expect(screen.getByText('Issue: TypeError at [email]')).toBeInTheDocument();
-    expect(bg.of('prompt.preview')[0]).toMatchObject({ issueId: '4242', target: source.target });
+    expect(bg.of('prompt.preview')[0]).toMatchObject({ issueId: '4242', eventId: 'latest', target: source.target });
   });
 
   it('posts the answer as a Sentry comment only after confirmation', async () => {

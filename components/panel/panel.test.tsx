@@ -14,8 +14,10 @@ afterEach(() => restores.splice(0).forEach((r) => r()));
 
 describe('parsePanelHash', () => {
   it('reads the explain, deadlock and selection views', () => {
-    expect(parsePanelHash(`#view=explain&${base}&autostart=1`)).toEqual({ view: 'explain', target: { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' }, issueId: '4242', autostart: true });
-    expect(parsePanelHash(`#view=deadlock&${base}`)).toMatchObject({ view: 'deadlock', issueId: '4242' });
+    expect(parsePanelHash(`#view=explain&${base}&autostart=1`)).toEqual({ view: 'explain', target: { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' }, issueId: '4242', eventId: 'recommended', autostart: true });
+    expect(parsePanelHash(`#view=deadlock&${base}&eventId=0123456789abcdef0123456789abcdef`)).toMatchObject({ view: 'deadlock', issueId: '4242', eventId: '0123456789abcdef0123456789abcdef' });
+    expect(parsePanelHash(`#view=explain&${base}&eventId=oldest`)).toMatchObject({ eventId: 'oldest' });
+    expect(parsePanelHash(`#view=explain&${base}&eventId=..%2F..%2Fx`)).toMatchObject({ view: 'invalid' });
     expect(parsePanelHash('#view=selection&nonce=0b6a4c1e-9f7d-4c52-8a31-2f5e7d9b1c00')).toEqual({ view: 'selection', nonce: '0b6a4c1e-9f7d-4c52-8a31-2f5e7d9b1c00' });
   });
 

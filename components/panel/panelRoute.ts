@@ -1,11 +1,11 @@
 // Reads the panel's hash (panel.html#view=explain&apiBase=…&org=…&issueId=…) into a checked route. The hash
 // comes from the content script or the context menu; anything malformed becomes a clear "bad link" route.
 import { z } from 'zod';
-import { targetSchema, type Target } from '@/lib/messages';
+import { eventIdSchema, targetSchema, type Target } from '@/lib/messages';
 
 export type PanelRoute =
-  | { view: 'explain'; target: Target; issueId: string; autostart: boolean }
-  | { view: 'deadlock'; target: Target; issueId: string }
+  | { view: 'explain'; target: Target; issueId: string; eventId: string; autostart: boolean }
+  | { view: 'deadlock'; target: Target; issueId: string; eventId: string }
   | { view: 'selection'; nonce: string }
   | { view: 'invalid'; reason: string };
 
@@ -30,9 +30,12 @@ export function parsePanelHash(hash: string): PanelRoute {
   if (!target.success) return { view: 'invalid', reason: 'The panel link does not name a valid Sentry and organization.' };
   const id = issueId.safeParse(params.get('issueId') ?? '');
   if (!id.success) return { view: 'invalid', reason: 'The panel link does not name a valid issue id.' };
+  // The event the Sentry page shows; without one, the event Sentry shows by default.
+  const event = eventIdSchema.safeParse(params.get('eventId') || undefined);
+  if (!event.success) return { view: 'invalid', reason: 'The panel link does not name a valid event.' };
   return view === 'explain'
-    ? { view, target: target.data, issueId: id.data, autostart: params.get('autostart') === '1' }
-    : { view, target: target.data, issueId: id.data };
+    ? { view, target: target.data, issueId: id.data, eventId: event.data, autostart: params.get('autostart') === '1' }
+    : { view, target: target.data, issueId: id.data, eventId: event.data };
 }
 
 export function parsePanelLook(hash: string, inFrame: boolean): PanelLook {

@@ -8,13 +8,16 @@ import { TriageContext } from '../triage/context';
 import { createTriageStore } from '../triage/store';
 import { placeFor, type Place } from '../triage/target';
 import { TriageView } from '../triage/TriageView';
+import { send } from '../api';
+import type { PageReport } from '@/lib/diagnostics';
+import { PageNotice } from './PageNotice';
 
-async function activeTabUrl(): Promise<string | undefined> {
+async function activeTab(): Promise<{ url?: string; id?: number }> {
   try {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    return tab?.url;
+    return { url: tab?.url, id: tab?.id };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -23,6 +26,7 @@ export function PopupApp() {
   const [triageStore] = useState(() => createTriageStore({ maxPages: 1, limit: 25 }));
   const [place, setPlace] = useState<Place | null>(null);
   const [tab, setTab] = useState<string | null>('triage');
+  const [report, setReport] = useState<PageReport | null>(null);
   const placeRef = useRef<Place | null>(null);
 
   useEffect(() => {
@@ -31,7 +35,9 @@ export function PopupApp() {
       await settingsStore.getState().init();
       const { settings, auth } = settingsStore.getState();
       if (!settings || !live) return;
-      const p = placeFor(await activeTabUrl(), settings, auth?.sentryUrl);
+      const active = await activeTab();
+      if (active.id !== undefined) void send({ type: 'page.status', tabId: active.id }).then((r) => live && r.ok && setReport(r.data));
+      const p = placeFor(active.url, settings, auth?.sentryUrl);
       if (!live) return;
       placeRef.current = p;
       setPlace(p);
@@ -68,6 +74,7 @@ export function PopupApp() {
     <SettingsContext.Provider value={settingsStore}>
       <TriageContext.Provider value={triageStore}>
         <Tabs value={tab} onChange={setTab} keepMounted={false} p="xs">
+          <PageNotice report={report} />
           <Tabs.List>
             <Tabs.Tab value="triage">Triage</Tabs.Tab>
             <Tabs.Tab value="settings">Settings</Tabs.Tab>

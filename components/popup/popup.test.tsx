@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { fakeBackground, makeIssue, renderPage } from '../triage/testing';
 import { PopupApp } from './PopupApp';
+import type { PageReport } from '@/lib/diagnostics';
 
 let restore = () => {};
 afterEach(() => {
@@ -13,8 +14,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function setup(settings: Settings) {
+function setup(settings: Settings, report: PageReport | null = null) {
   const bg = fakeBackground({
+    'page.status': () => ({ ok: true, data: report }),
     'settings.get': () => ({ ok: true, data: settings }),
     'auth.status': () => ({ ok: true, data: { via: 'token', sentryUrl: 'https://sentry.io', valid: true, scopes: ['event:read'], missingRead: [], missingWrite: [] } }),
     'llm.status': () => ({ ok: false, error: { kind: 'llm', message: 'Ollama is not running.' } }),
@@ -58,5 +60,27 @@ describe('popup', () => {
     await waitFor(() => expect(bg.of('issues.list')).toHaveLength(1));
     expect(bg.of('settings.set')[0]!.patch).toEqual({ sentry: { ...DEFAULT_SETTINGS.sentry, org: 'acme', project: '' } });
     expect(bg.of('issues.list')[0]!.target).toEqual({ apiBase: 'https://sentry.io/api/0', org: 'acme' });
+  });
+
+  it('says which features could not run on the tab’s page, and copies the diagnostics', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, url: 'https://acme.sentry.io/issues/1/' } as never]);
+    const writes: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void writes.push(t) } });
+    const report: PageReport = { pattern: 'https://:org.sentry.io/issues/:id/', kind: 'issue', sentryVersion: 'backend@57be8a1', at: Date.now(), troubles: [{ feature: 'explain-button', label: '“Explain with AI” on issue pages', missing: ['[data-test-id="group-event-details"]'], message: 'Sentry’s issue header and event details were not found on this page.' }] };
+    const bg = setup(DEFAULT_SETTINGS, report);
+    const notice = await screen.findByTestId('page-notice');
+    expect(bg.of('page.status')[0]).toEqual({ type: 'page.status', tabId: 7 });
+    expect(notice).toHaveTextContent('“Explain with AI” on issue pages: Sentry’s issue header and event details were not found');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy diagnostics' }));
+    await waitFor(() => expect(writes[0]).toContain('Sentry release: backend@57be8a1'));
+    expect(writes[0]).toContain('missing: [data-test-id="group-event-details"]');
+  });
+
+  it('shows no notice when the page reported nothing wrong', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, url: 'https://acme.sentry.io/issues/' } as never]);
+    const bg = setup(DEFAULT_SETTINGS, null);
+    await screen.findByText('Error number 1');
+    expect(bg.of('page.status')).toHaveLength(1);
+    expect(screen.queryByTestId('page-notice')).toBeNull();
   });
 });

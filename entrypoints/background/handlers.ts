@@ -9,6 +9,7 @@ import { parseSettings } from '@/lib/settings';
 import { isAllowedApiBase } from '@/lib/sentry/policy';
 import { apiBaseOf } from '@/lib/sentry/page';
 import { onSettingsChanged } from './lifecycle';
+import { pageReportHandlers } from './page-reports';
 
 function merge(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
@@ -61,6 +62,7 @@ export const handlers: Handlers = {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/privacy-scanner.js'] });
     return null;
   },
+  ...pageReportHandlers,
   async 'open.explorer'(m) {
     const url = `${browser.runtime.getURL('/explorer.html' as '/popup.html')}${m.query ? `#q=${encodeURIComponent(m.query)}` : ''}`;
     await browser.tabs.create({ url });

@@ -5,11 +5,13 @@ import { sentryService } from './service';
 import { onSettingsChanged } from './lifecycle';
 import { openSelectionPanel, registerContextMenu, registerExplainPort } from './llm';
 import { recentTimings } from './timings';
+import { forgetClosedTabs } from './page-reports';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, handlers));
   registerExplainPort();
   registerContextMenu();
+  forgetClosedTabs();
   // Session rules and run-time content scripts are re-applied at every worker start.
   void sentryService().then((s) => onSettingsChanged(s.settings));
   // The context-menu path, callable from tests where a real right-click cannot be scripted.

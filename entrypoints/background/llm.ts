@@ -16,9 +16,9 @@ import type { Browser } from 'wxt/browser';
 const provider = (s: Settings) => createProvider({ provider: s.llm.provider, url: s.llm.url, stallSeconds: s.llm.stallSeconds });
 const scrubber = (s: Settings) => (s.privacy.scrubBeforeLlm ? (text: string) => scrubText(text) : undefined);
 
-async function preparePrompt(service: SentryService, target: Target, issueId: string) {
+async function preparePrompt(service: SentryService, target: Target, issueId: string, eventId: string) {
   const s = service.settings;
-  const [issue, event] = await Promise.all([service.issue(target, issueId), service.event(target, issueId, 'recommended')]);
+  const [issue, event] = await Promise.all([service.issue(target, issueId), service.event(target, issueId, eventId)]);
   const analysis = eventDeadlocks(event); // before scrubbing: pids and xids must survive
   const built = buildPrompt(event, { issue, tokenBudget: s.llm.tokenBudget, deadlockSection: deadlockSection(analysis), scrub: scrubber(s) });
   return { built, event, analysis };
@@ -42,11 +42,11 @@ export const llmHandlers = {
     return status;
   },
   async 'prompt.preview'(m, { service }) {
-    const { built } = await preparePrompt(service, m.target, m.issueId);
+    const { built } = await preparePrompt(service, m.target, m.issueId, m.eventId);
     return { version: built.version, system: built.system, user: built.user, tokens: built.tokens, budget: service.settings.llm.tokenBudget, dropped: built.dropped, scrubReport: built.scrubReport };
   },
   async 'issue.analysis'(m, { service }) {
-    return eventDeadlocks(await service.event(m.target, m.issueId, 'recommended'));
+    return eventDeadlocks(await service.event(m.target, m.issueId, m.eventId));
   },
 } satisfies Partial<Handlers>;
 
@@ -80,7 +80,7 @@ async function explain(port: Browser.runtime.Port, msg: StartMessage, signal: Ab
   }
   let system: string, user: string, tokens: number, scrubbed: Record<string, number>, deadlock = false, cacheKey: string | null = null;
   if (msg.type === 'start') {
-    const { built, event, analysis } = await preparePrompt(service, msg.target, msg.issueId);
+    const { built, event, analysis } = await preparePrompt(service, msg.target, msg.issueId, msg.eventId);
     ({ system, user, tokens } = built);
     scrubbed = built.scrubReport;
     deadlock = analysis.isDeadlock;

@@ -7,6 +7,7 @@ import { FEATURES } from './features';
 import { featureOn, runFeatures } from './registry';
 import { send } from '@/components/api';
 import { installPageCss, setReserve } from './page-css';
+import { clearTrouble, newPage, reportTrouble } from './page-report';
 
 export default defineContentScript({
   matches: ['https://sentry.io/*', 'https://*.sentry.io/*'],
@@ -33,10 +34,10 @@ export default defineContentScript({
       // The rows' room stays reserved only where the list features will fill it.
       const listFeatures = FEATURES.filter((f) => f.meta.pages.includes('issue-list') && featureOn(settings, f.meta));
       setReserve(document, page?.kind === 'issue-list' && !!page.org && listFeatures.length > 0);
+      newPage(page?.kind ?? 'other');
       if (!page || page.kind === 'other' || !page.org) return;
       const signal = controller.signal;
-      void runFeatures(FEATURES, { signal, page, filters: pageFilters(location.href), settings, send });
-      if (page.kind === 'issue-list') warnOnUnknownLayout(signal);
+      void runFeatures(FEATURES, { signal, page, filters: pageFilters(location.href), settings, send }, console, { report: reportTrouble, clear: clearTrouble });
     };
 
     // WXT's location watcher covers every browser; the Navigation API (where present) reacts without its polling delay.
@@ -72,16 +73,3 @@ function followTheme(signal: AbortSignal): void {
   observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
-
-/** An issue list Dexter cannot read breaks nothing: one console warning, no badges. */
-function warnOnUnknownLayout(signal: AbortSignal): void {
-  const timer = setTimeout(() => {
-    if (signal.aborted || document.querySelector(SELECTORS.issueList.row)) return;
-    if (document.querySelector('a[href*="/issues/"]') && !warned) {
-      warned = true;
-      console.warn('[Dexter] This Sentry issue list has a layout Dexter does not recognise; no badges are shown. Please report your Sentry version.');
-    }
-  }, 4000);
-  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-}
-let warned = false;

@@ -3,6 +3,7 @@
 // panel, and event data never passes through Sentry's DOM. The iframe only ever tells us its height.
 import { SELECTORS } from '@/lib/sentry/selectors';
 import type { SentryPage } from '@/lib/sentry/page';
+import type { Spot } from './attach';
 
 export interface PanelHost { host: HTMLElement; root: ShadowRoot; open(view: string, extra?: Record<string, string>): void; close(): void }
 
@@ -17,18 +18,8 @@ iframe { display: block; width: 100%; border: 1px solid #e0dce5; border-radius: 
 :host([data-dark]) iframe { border-color: #3e3446; }
 `;
 
-/** Where Dexter's issue-page host goes: just before the event details, else after the issue header. */
-function anchor(): { parent: Element; before: Node | null } | null {
-  const body = document.querySelector(SELECTORS.issuePage.body);
-  if (body?.parentElement) return { parent: body.parentElement, before: body };
-  const header = document.querySelector(SELECTORS.issuePage.header);
-  if (header?.parentElement) return { parent: header.parentElement, before: header.nextSibling };
-  return null;
-}
-
-export function createPanelHost(id: string, page: SentryPage, signal: AbortSignal): PanelHost | null {
-  const at = anchor();
-  if (!at) return null;
+/** Dexter's panel host at `at` (attach.ts finds the spot), removed when `signal` aborts. */
+export function createPanelHost(id: string, page: SentryPage, at: Spot, signal: AbortSignal): PanelHost {
   document.querySelector(`dexter-panel[data-id="${id}"]`)?.remove();
   const host = document.createElement('dexter-panel');
   host.dataset.id = id;
@@ -52,7 +43,7 @@ export function createPanelHost(id: string, page: SentryPage, signal: AbortSigna
     host,
     root,
     open(view, extra = {}) {
-      const params = new URLSearchParams({ view, apiBase: page.apiBase, org: page.org ?? '', issueId: page.issueId ?? '', theme: host.hasAttribute('data-dark') ? 'dark' : 'light', ...extra });
+      const params = new URLSearchParams({ view, apiBase: page.apiBase, org: page.org ?? '', issueId: page.issueId ?? '', eventId: page.eventId ?? '', theme: host.hasAttribute('data-dark') ? 'dark' : 'light', ...extra });
       if (!frame) {
         frame = document.createElement('iframe');
         frame.title = `Dexter ${view}`;

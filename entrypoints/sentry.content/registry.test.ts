@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { featureOn, runFeatures, type Feature, type FeatureContext } from './registry';
+import { featureOn, runFeatures, type Feature } from './registry';
 import { FEATURES } from './features';
 import { FEATURE_CATALOG } from './features/catalog';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { detectPage, type PageKind } from '@/lib/sentry/page';
 import { pageFilters } from '@/lib/sentry/window';
 
-function ctx(url: string, settings = DEFAULT_SETTINGS): Omit<FeatureContext, 'feature'> {
+function ctx(url: string, settings = DEFAULT_SETTINGS): Parameters<typeof runFeatures>[1] {
   return { signal: new AbortController().signal, page: detectPage(url)!, filters: pageFilters(url), settings, send: (async () => ({ ok: true, data: null })) as never };
 }
 const feature = (id: string, pages: PageKind[], init: Feature['init'], defaultOn?: boolean): Feature => ({ meta: { id, label: id, description: '', pages, defaultOn }, init });
@@ -15,6 +15,7 @@ describe('runFeatures', () => {
   it('runs matching features, contains a throwing one, and carries on', async () => {
     const seen: string[] = [];
     const log = { error: vi.fn() };
+    const sink = { report: vi.fn(), clear: vi.fn() };
     const report = await runFeatures(
       [
         feature('list-sparkline', ['issue-list'], (c) => void seen.push(`spark:${c.feature.id}`)),
@@ -24,8 +25,11 @@ describe('runFeatures', () => {
       ],
       ctx('https://acme.sentry.io/issues/'),
       log,
+      sink,
     );
     expect(seen).toEqual(['spark:list-sparkline']);
+    // Each failure is told to the page report, with what failed.
+    expect(sink.report.mock.calls.map(([t]) => [t.feature, t.message])).toEqual(expect.arrayContaining([['list-impact', 'It failed: boom'], ['list-priority', 'It failed: async boom']]));
     expect(report.ran).toEqual(['list-sparkline']);
     expect(report.failed.map((f) => f.id).sort()).toEqual(['list-impact', 'list-priority']);
     expect(report.skipped).toEqual(['explain-button']);

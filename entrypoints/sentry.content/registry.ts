@@ -7,6 +7,7 @@ import type { Settings } from '@/lib/settings';
 import type { PageKind, SentryPage } from '@/lib/sentry/page';
 import type { PageFilters } from '@/lib/sentry/window';
 import type { send } from '@/components/api';
+import type { FeatureTrouble } from '@/lib/diagnostics';
 
 export interface FeatureMeta {
   /** Stable id: the settings switch and the row slot's name. */
@@ -31,6 +32,15 @@ export interface FeatureContext {
   send: typeof send;
   /** The declaration of the feature being run. */
   feature: FeatureMeta;
+  /** Says the feature could not run here (shown in the popup and as the toolbar badge), or that it now runs. */
+  trouble(t: { missing?: string[]; message: string }): void;
+  fine(): void;
+}
+
+/** Where the runner sends what went wrong (page-report.ts in the overlay; a fake in tests). */
+export interface TroubleSink {
+  report(t: FeatureTrouble): void;
+  clear(feature: string): void;
 }
 
 export interface Feature {
@@ -50,7 +60,10 @@ export function compareMeta(a: FeatureMeta, b: FeatureMeta): number {
 
 export interface RunReport { ran: string[]; failed: { id: string; error: string }[]; skipped: string[] }
 
-export async function runFeatures(features: readonly Feature[], ctx: Omit<FeatureContext, 'feature'>, log: Pick<Console, 'error'> = console): Promise<RunReport> {
+type RunContext = Omit<FeatureContext, 'feature' | 'trouble' | 'fine'>;
+const noSink: TroubleSink = { report() {}, clear() {} };
+
+export async function runFeatures(features: readonly Feature[], ctx: RunContext, log: Pick<Console, 'error'> = console, sink: TroubleSink = noSink): Promise<RunReport> {
   const report: RunReport = { ran: [], failed: [], skipped: [] };
   await Promise.all(
     features.map(async ({ meta, init }) => {
@@ -58,13 +71,16 @@ export async function runFeatures(features: readonly Feature[], ctx: Omit<Featur
         report.skipped.push(meta.id);
         return;
       }
+      const trouble = (t: { missing?: string[]; message: string }) => ctx.signal.aborted || sink.report({ feature: meta.id, label: meta.label, missing: t.missing ?? [], message: t.message });
+      const fine = () => sink.clear(meta.id);
       try {
-        await init({ ...ctx, feature: meta });
+        await init({ ...ctx, feature: meta, trouble, fine });
         report.ran.push(meta.id);
       } catch (error) {
         if (ctx.signal.aborted) return; // navigated away mid-init: not a failure
         const message = error instanceof Error ? error.message : String(error);
         report.failed.push({ id: meta.id, error: message });
+        trouble({ message: `It failed: ${message}` });
         log.error(`[Dexter] feature "${meta.id}" failed and was switched off for this page:`, error);
       }
     }),

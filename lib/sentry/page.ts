@@ -9,7 +9,8 @@ export interface SentryPage {
   org: string | null;
   /** Numeric group id on an issue page. */
   issueId: string | null;
-  /** Event id when the URL pins one (`/issues/{id}/events/{eventId}/`). */
+  /** The event the URL names (`/issues/{id}/events/{eventId}/`): a 32-hex id or latest/oldest/recommended; null when
+   *  it names none (Sentry then shows the recommended one). */
   eventId: string | null;
   /** Project ids from the `project` query parameter (issue list filters). */
   projectIds: string[];
@@ -60,7 +61,7 @@ function classify(rest: string): { kind: PageKind; issueId: string | null; event
   if (LIST_PATH.test(path)) return { kind: 'issue-list', issueId: null, eventId: null };
   const m = ISSUE_PATH.exec(path);
   if (m) {
-    const ev = m[2] && /^[0-9a-f]{32}$/i.test(m[2]) ? m[2].toLowerCase() : null;
+    const ev = m[2] ? m[2].toLowerCase() : null;
     return { kind: 'issue', issueId: m[1]!, eventId: ev };
   }
   return { kind: 'other', issueId: null, eventId: null };

@@ -7,6 +7,7 @@ import { removeSlots } from './hosts';
 import { listPage, type ListPage } from './page';
 import type { Row } from './rows';
 import { windowLabel } from '@/lib/sentry/window';
+import { SELECTORS } from '@/lib/sentry/selectors';
 import { FIRST_ROWS } from './view';
 
 export type { RowBadges };
@@ -38,7 +39,9 @@ export function onRowData(ctx: FeatureContext, render: Render): void {
     render(slot, known.get(row.id) ?? null, errors.get(row.id) ?? null, windowText);
   };
 
+  whenNoRows(ctx, list);
   list.watch((rows) => {
+    if (rows.length) ctx.fine();
     list.ensureHosts(rows);
     const wanted = [...new Set(rows.map((r) => r.id).filter((id) => !known.has(id) && !errors.has(id) && !inflight.has(id)))].sort();
     // Only rows with something to show: measuring rows that have nothing yet would force a layout for nothing.
@@ -152,3 +155,15 @@ export function unknownChip(slot: HTMLElement, label: string, why: string): void
   chip.textContent = `${label} —`;
   slot.append(chip);
 }
+
+/** An issue list Dexter cannot read breaks nothing, but the user is told: if, a while after the page came, it shows
+ *  links to issues and none of Sentry's issue rows, the feature reports the hooks it did not find. */
+function whenNoRows(ctx: FeatureContext, list: ListPage): void {
+  const timer = setTimeout(() => {
+    if (list.rows().length || !document.querySelector('a[href*="/issues/"]')) return;
+    ctx.trouble({ missing: [SELECTORS.issueList.row, SELECTORS.issueList.rowCheckbox, SELECTORS.issueList.titleLink], message: 'This Sentry issue list has a layout Dexter does not recognise: none of its rows carry the hooks Dexter reads, so no badges are shown.' });
+  }, NO_ROWS_AFTER_MS);
+  ctx.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+}
+/** Sentry draws its list a second or more after the page comes (its own API calls); slow networks take longer. */
+const NO_ROWS_AFTER_MS = 8000;
