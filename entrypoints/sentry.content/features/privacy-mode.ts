@@ -1,6 +1,8 @@
-// Privacy mode for screen sharing: masks the personal data lib/pii finds in the event data Sentry renders on the
-// issue page. Only text-node values change (never the DOM structure React owns), originals are kept and put back
-// when the mode is switched off or the page changes, and React's own later updates are masked again.
+// Privacy mode for screen sharing: masks the personal data lib/pii finds in what Sentry renders: the event data on an
+// issue page, the titles, culprits and messages on an issue list. Only text-node values change (never the DOM
+// structure React owns), originals are kept and put back when the mode is switched off or the page changes, and
+// whatever Sentry draws later (an expanded frame, more breadcrumbs, another event, more rows) is masked in the
+// MutationObserver's microtask, before the browser paints it.
 import type { FeatureContext, FeatureMeta } from '../registry';
 import { SELECTORS } from '@/lib/sentry/selectors';
 import type { findPii as FindPii } from '@/lib/pii';
@@ -39,39 +41,54 @@ function maskText(node: Text): void {
   node.nodeValue = out;
 }
 
-function maskWithin(root: Element): void {
+function maskWithin(root: Node): void {
+  if (root.nodeType === Node.TEXT_NODE) return maskText(root as Text);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) maskText(n as Text);
 }
 
-function maskPage(): void {
-  for (const sel of SELECTORS.issuePage.eventData) for (const el of document.querySelectorAll(sel)) maskWithin(el);
+/** Where personal data shows on each kind of page: the event data on an issue page; titles, culprits and messages
+ *  (which quote exception values) on an issue list. */
+function regionsFor(kind: string): string {
+  return (kind === 'issue-list' ? [SELECTORS.issueList.header] : SELECTORS.issuePage.eventData).join(', ');
+}
+
+/** Masks what Sentry just drew, in the MutationObserver's microtask: before the browser paints it. */
+function maskAdded(records: MutationRecord[], regions: string): void {
+  for (const r of records) {
+    if (r.type === 'characterData') {
+      const node = r.target as Text;
+      // React wrote a new value into a node we masked: that value is the new original (masked again here).
+      if (node.nodeValue !== originals.get(node)?.masked) originals.delete(node);
+      if (node.parentElement?.closest(regions)) maskText(node);
+      continue;
+    }
+    for (const added of r.addedNodes) {
+      const el = added.nodeType === Node.ELEMENT_NODE ? (added as Element) : added.parentElement;
+      if (!el) continue;
+      if (el.closest(regions)) maskWithin(added);
+      else if (added.nodeType === Node.ELEMENT_NODE) for (const region of (added as Element).querySelectorAll(regions)) maskWithin(region);
+    }
+  }
 }
 
 export const meta = {
   id: 'privacy-mode',
   label: 'Privacy mode switch',
-  description: 'Lets privacy mode mask personal data in Sentry’s own issue page while you share your screen.',
-  pages: ['issue'],
+  description: 'Lets privacy mode mask personal data in Sentry’s own pages (issue list and issue page) while you share your screen.',
+  pages: ['issue', 'issue-list'],
   order: 12,
 } satisfies FeatureMeta;
 
-export async function init({ settings, signal, send }: FeatureContext) {
+export async function init({ settings, signal, send, page }: FeatureContext) {
   if (!settings.privacy.privacyMode) return;
   findPii = await loadScanner(send);
   if (signal.aborted) return;
+  const regions = regionsFor(page.kind);
   document.documentElement.toggleAttribute('data-dexter-privacy', true);
-  maskPage();
-  let pending = false;
+  for (const el of document.querySelectorAll(regions)) maskWithin(el);
   const observer = new MutationObserver((records) => {
-    // React wrote a new value into a node we masked: that value is the new original (masked again below).
-    for (const r of records) if (r.type === 'characterData' && r.target.nodeValue !== originals.get(r.target as Text)?.masked) originals.delete(r.target as Text);
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      if (!signal.aborted) maskPage();
-    });
+    if (!signal.aborted) maskAdded(records, regions);
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   signal.addEventListener('abort', () => {
