@@ -17,8 +17,10 @@ export default defineConfig({
     ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Dexter' },
-    // The Explain/deadlock panel is embedded in Sentry's issue page, and only there.
-    web_accessible_resources: [{ resources: ['panel.html'], matches: ['https://sentry.io/*', 'https://*.sentry.io/*'] }],
+    // The Explain/deadlock panel is embedded in Sentry's issue page: sentry.io's, or a self-hosted Sentry on any host
+    // the user adds (a manifest cannot list those in advance). Framed anywhere else, the background refuses it
+    // (lib/sentry/policy.ts senderKind), so a site that frames it gets an empty panel and no data.
+    web_accessible_resources: [{ resources: ['panel.html'], matches: ['https://*/*', 'http://*/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

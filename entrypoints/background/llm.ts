@@ -111,7 +111,7 @@ export function registerExplainPort(): void {
     if (port.name !== EXPLAIN_PORT) return;
     let controller: AbortController | null = null;
     void sentryService().then(({ settings }) => {
-      const kind = senderKind({ id: port.sender?.id, url: port.sender?.url, tab: port.sender?.tab ? { id: port.sender.tab.id } : undefined }, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), selfHostedBases: settings.sentry.selfHostedBases });
+      const kind = senderKind({ id: port.sender?.id, url: port.sender?.url, frameId: port.sender?.frameId, tab: port.sender?.tab ? { id: port.sender.tab.id, url: port.sender.tab.url } : undefined }, { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), selfHostedBases: settings.sentry.selfHostedBases });
       if (!kind) port.disconnect();
     });
     port.onMessage.addListener((raw: unknown) => {

@@ -36,7 +36,7 @@ const PAGE_ONLY: ReadonlySet<MessageType> = new Set(['issues.update', 'issue.com
 export async function handleMessage(raw: unknown, sender: Sender, handlers: Handlers, service: Promise<SentryService> = sentryService()): Promise<Reply> {
   const svc = await service;
   const kind = senderKind(
-    { id: sender.id, url: sender.url, tab: sender.tab ? { id: sender.tab.id, url: sender.tab.url } : undefined },
+    { id: sender.id, url: sender.url, frameId: sender.frameId, tab: sender.tab ? { id: sender.tab.id, url: sender.tab.url } : undefined },
     { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), selfHostedBases: svc.settings.sentry.selfHostedBases },
   );
   if (!kind) return { ok: false, error: { kind: 'forbidden-sender', message: 'Dexter only answers its own pages and its overlay on Sentry.' } };

@@ -1,15 +1,20 @@
 // Who may talk to the background, and where Sentry requests (and the token) may go. Pure; tested in policy.test.ts.
 import { detectPage } from './page';
 
-export interface SenderInfo { id?: string; url?: string; tab?: { id?: number; url?: string } }
+export interface SenderInfo { id?: string; url?: string; frameId?: number; tab?: { id?: number; url?: string } }
 export interface PolicyContext { extensionId: string; extensionOrigin: string; selfHostedBases: readonly string[] }
 
 /** Messages are accepted only from this extension's own pages and from its content scripts on Sentry pages. */
 export function senderKind(sender: SenderInfo, ctx: PolicyContext): 'extension-page' | 'content-script' | null {
   if (!sender || sender.id !== ctx.extensionId) return null; // other extensions (and web pages) never pass
   const url = sender.url ?? '';
-  if (!sender.tab && url.startsWith(ctx.extensionOrigin)) return 'extension-page';
-  if (url.startsWith(ctx.extensionOrigin)) return 'extension-page'; // an extension page in a tab or frame
+  if (url.startsWith(ctx.extensionOrigin)) {
+    // Dexter's panel is web-accessible (self-hosted Sentry can be on any host), so any site could frame it: in a
+    // frame it is Dexter's only inside a Sentry page, which the browser names in tab.url only where Dexter has
+    // access to that page. Top-level (the popup, the Explorer tab, the selection window) it is always Dexter's.
+    if (sender.tab && (sender.frameId ?? 0) !== 0) return sender.tab.url && detectPage(sender.tab.url, ctx.selfHostedBases) ? 'extension-page' : null;
+    return 'extension-page';
+  }
   if (sender.tab && detectPage(url, ctx.selfHostedBases)) return 'content-script';
   return null;
 }
