@@ -127,3 +127,31 @@ describe('@password in text', () => {
     expect(scrubText('ssn_last4=1234 other=1', { sensitiveKeys: ['SSN'] }).text).toBe('ssn_last4=[Filtered] other=1');
   });
 });
+
+describe('connection URLs and grouped card numbers (issue #16)', () => {
+  it.each([
+    ['redis://user:secret@cache:6379/0', 'redis://[auth]@cache:6379/0'],
+    ['amqp://guest:guest@rabbit:5672/vhost', 'amqp://[auth]@rabbit:5672/vhost'],
+    ['postgres://app:s3cr3t@db.internal:5432/prod', 'postgres://[auth]@db.internal:5432/prod'],
+    ['postgresql+psycopg2://app:s3cr3t@db/prod', 'postgresql+psycopg2://[auth]@db/prod'],
+    ['mongodb+srv://admin:hunter2@cluster0.x.net/db', 'mongodb+srv://[auth]@cluster0.x.net/db'],
+    ['mysql://root:pa$$w0rd!@127.0.0.1:3306/shop', 'mysql://[auth]@127.0.0.1:3306/shop'],
+    ['redis://:onlypassword@cache:6379', 'redis://[auth]@cache:6379'],
+    ['rediss://default:Zm9v+YmFy=@eu1.cache.example:6380', 'rediss://[auth]@eu1.cache.example:6380'],
+    ['connecting to amqps://svc:tok~en@mq.internal failed', 'connecting to amqps://[auth]@mq.internal failed'],
+  ])('@urlauth: %s', (input, output) => {
+    expect(only('urlauth', input)).toBe(output);
+  });
+  it('@urlauth leaves URLs without credentials alone', () => {
+    for (const text of ['redis://cache:6379/0', 'https://example.com/a:b', 'see //:@', 'mailto:a@b.c']) expect(only('urlauth', text)).toBe(text);
+  });
+  it.each([
+    ['card 4111 1111 1111 1111 ok', 'card [creditcard] ok'],
+    ['card 4111-1111-1111-1111 ok', 'card [creditcard] ok'],
+    ['card 5555 5555 5555 4444.', 'card [creditcard].'],
+    ['amex 3782 822463 10005 x', 'amex [creditcard] x'],
+    ['amex 3782-822463-10005 x', 'amex [creditcard] x'],
+  ])('@creditcard in groups: %s', (input, output) => {
+    expect(only('creditcard', input)).toBe(output);
+  });
+});

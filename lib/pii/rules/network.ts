@@ -9,7 +9,7 @@ import { isAlnum, isAsciiLetter, isAsciiPunct, isBoundary, isDigit, isHex, isSpa
 const W = '[0-9A-Za-z_]';
 const EMAIL_AT_CANDIDATE = prefilter("(?<=[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-])@[a-zA-Z0-9-]+\\.(?:[a-zA-Z0-9.-]*\\.)?[a-zA-Z]{2}");
 const MAC_CANDIDATE = prefilter(`(?<!${W})(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}(?!${W})`);
-const URLAUTH_CANDIDATE = prefilter('//[a-zA-Z0-9%_.-]+(?::[a-zA-Z0-9%_.-]+)?@');
+const URLAUTH_CANDIDATE = prefilter("//(?:[a-zA-Z0-9%_.-]+(?::[a-zA-Z0-9%_.!$&'()*+,;=~-]+)?|:[a-zA-Z0-9%_.!$&'()*+,;=~-]+)@");
 
 const EMAIL_LOCAL = new Set(".!#$%&'*+/=?^_`{|}~-".split('').map((ch) => ch.charCodeAt(0)));
 const isLocalChar = (c: number) => isAlnum(c) || EMAIL_LOCAL.has(c);
@@ -226,10 +226,15 @@ export function findMacs(text: string): Finding[] {
 const isSchemeChar = (c: number) => (c >= 97 && c <= 122) || isDigit(c) || c === 43 || c === 45; // [a-z0-9+-]
 const USERINFO_EXTRA = new Set([37, 95, 46, 45]); // % _ . -
 const isUserinfoChar = (c: number) => isAlnum(c) || USERINFO_EXTRA.has(c);
+// A password may hold any of RFC 3986's userinfo characters (sub-delims `!$&'()*+,;=` and `~`), which Relay's class
+// leaves out: `redis://app:pa$$w0rd!@cache` keeps its password there. Dexter takes them, and an empty user before a
+// password (`redis://:secret@cache`, Redis's own form), so connection URLs of every scheme lose their secret.
+const PASSWORD_EXTRA = new Set([33, 36, 38, 39, 40, 41, 42, 43, 44, 59, 61, 126]);
+const isPasswordChar = (c: number) => isUserinfoChar(c) || PASSWORD_EXTRA.has(c);
 
 /**
  * `\b(?:(?:[a-z0-9+-]+:)?//([a-zA-Z0-9%_.-]+(?::[a-zA-Z0-9%_.-]+)?))@` → the user[:password] group becomes
- * `[auth]`. The scheme is lower case only, as in Relay, so `HTTPS://u:p@h` is left alone.
+ * `[auth]`, widened as said above. The scheme is lower case only, as in Relay, so `HTTPS://u:p@h` is left alone.
  */
 export function findUrlAuth(text: string): Finding[] {
   const out: Finding[] = [];
@@ -238,11 +243,11 @@ export function findUrlAuth(text: string): Finding[] {
     const u1 = s + 2;
     let i = u1;
     while (isUserinfoChar(text.charCodeAt(i))) i++;
-    if (i === u1) continue;
+    if (i === u1 && text.charCodeAt(i) !== 58) continue;
     if (text.charCodeAt(i) === 58) {
       const u2 = i + 1;
       let j = u2;
-      while (isUserinfoChar(text.charCodeAt(j))) j++;
+      while (isPasswordChar(text.charCodeAt(j))) j++;
       if (j === u2 || text.charCodeAt(j) !== 64) continue;
       i = j;
     } else if (text.charCodeAt(i) !== 64) {
