@@ -63,14 +63,16 @@ export const sentryHandlers = {
       const all: IssuesPage['issues'] = [];
       let cursor = m.cursor ?? null;
       let hits: number | null = null;
+      let prev: string | null = null;
       for (let i = 0; i < m.maxPages; i++) {
         const page = await client.listIssues(m.target.org, { query: m.query, sort: m.sort, groupStatsPeriod: m.period, statsPeriod: m.period, project: m.project, limit: m.limit, cursor: cursor ?? undefined });
         all.push(...page.issues);
         hits = page.hits;
+        if (i === 0) prev = page.prevCursor; // the page before the first one asked for
         cursor = page.nextCursor;
         if (!cursor) break;
       }
-      return { issues: all, nextCursor: cursor, prevCursor: null, hits };
+      return { issues: all, nextCursor: cursor, prevCursor: prev, hits };
     };
     return service.cache.get(service.key(m.target, 'list', m.query, m.sort, m.period, m.project.join(','), m.cursor ?? '', m.limit, m.maxPages), load);
   },

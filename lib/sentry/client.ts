@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { createLimiter, parseRetryAfter, type Limiter } from './ratelimit';
 import { SentryError, checkScopes, errorFromStatus, type Endpoint, type ScopeCheck } from './errors';
 import type { PageFilters } from './window';
-import { nextCursor, nextUrl } from './link';
+import { nextCursor, nextUrl, prevCursor } from './link';
 import * as s from './schemas';
 
 export { checkScopes, requiredScopes } from './errors';
@@ -64,6 +64,7 @@ export interface IssueListQuery extends CallOptions {
 export interface IssuePage {
   issues: s.Issue[];
   nextCursor: string | null;
+  prevCursor: string | null;
   /** Total matches from X-Hits (capped by Sentry's X-Max-Hits); null when absent. */
   hits: number | null;
 }
@@ -280,7 +281,7 @@ export function createSentryClient(opts: SentryClientOptions) {
         signal: q.signal,
       });
       const hits = res.headers.get('X-Hits');
-      return { issues: data, nextCursor: nextCursor(res.headers.get('Link')), hits: hits !== null && hits !== '' && Number.isFinite(Number(hits)) ? Number(hits) : null };
+      return { issues: data, nextCursor: nextCursor(res.headers.get('Link')), prevCursor: prevCursor(res.headers.get('Link')), hits: hits !== null && hits !== '' && Number.isFinite(Number(hits)) ? Number(hits) : null };
     },
 
     /** Issues by id, ≤100 per request via repeated `group=` (OrganizationGroupIndexEndpoint ignores the query then). */

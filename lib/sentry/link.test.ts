@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLinkHeader, nextCursor, nextUrl, parseLinkHeader } from './link';
+import { formatLinkHeader, nextCursor, nextUrl, parseLinkHeader, prevCursor } from './link';
 
 // A real header as sentry.io sends it on the org issue list.
 const REAL =
@@ -13,6 +13,13 @@ describe('Link header', () => {
     expect(entries[0]).toEqual({ url: 'https://sentry.io/api/0/organizations/acme/issues/?&cursor=1700000000000:0:1', rel: 'previous', results: false, cursor: '1700000000000:0:1' });
     expect(nextCursor(REAL)).toBe('1700000000000:100:0');
     expect(nextUrl(REAL)).toContain('cursor=1700000000000:100:0');
+    expect(prevCursor(REAL)).toBeNull(); // the first page: previous has results="false"
+  });
+
+  it('gives the previous page’s cursor past the first page', () => {
+    const second = formatLinkHeader('https://sentry.io/api/0/organizations/acme/issues/?query=', { cursor: '1700000000000:100:1', results: true }, { cursor: '1700000000000:200:0', results: true });
+    expect(prevCursor(second)).toBe('1700000000000:100:1');
+    expect(nextCursor(second)).toBe('1700000000000:200:0');
   });
 
   it('stops when next has results="false"', () => {

@@ -27,8 +27,17 @@ export function parseLinkHeader(header: string | null | undefined): LinkEntry[] 
 
 /** The cursor of the next page, or null when there is none (absent, or `results="false"`). */
 export function nextCursor(header: string | null | undefined): string | null {
-  const next = parseLinkHeader(header).find((e) => e.rel === 'next');
-  return next && next.results && next.cursor ? next.cursor : null;
+  return cursorOf(header, 'next');
+}
+
+/** The cursor of the previous page, or null on the first page (Sentry says `results="false"` there). */
+export function prevCursor(header: string | null | undefined): string | null {
+  return cursorOf(header, 'previous');
+}
+
+function cursorOf(header: string | null | undefined, rel: 'next' | 'previous'): string | null {
+  const e = parseLinkHeader(header).find((x) => x.rel === rel);
+  return e && e.results && e.cursor ? e.cursor : null;
 }
 
 /** The URL of the next page, or null. Callers must still check its origin before sending credentials. */
