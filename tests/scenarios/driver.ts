@@ -1,0 +1,72 @@
+// One user flow, written once, run in every browser Dexter ships for: a scenario talks to a Driver, and a thin driver
+// per browser (playwright.ts for Chromium, firefox.ts for Firefox ESR over WebDriver BiDi) does what the browser
+// needs. Scenarios see only what a user and a test oracle would: pages, clicks, keys, the page's DOM, the world's
+// request logs, and Dexter's protocol through one of its own pages (never a test hook inside the extension).
+import type { World } from '../world/world';
+
+/** Runs in the page: a function (no closures over test code) and one JSON argument. */
+export type PageFn<A, R> = (arg: A) => R | Promise<R>;
+
+export interface DriverPage {
+  goto(url: string): Promise<void>;
+  url(): Promise<string>;
+  evaluate<A, R>(fn: PageFn<A, R>, arg: A): Promise<R>;
+  /** Polls `fn` in the page until it returns a truthy value (which is returned) or the time is up. */
+  waitFor<A, R>(fn: PageFn<A, R>, arg: A, opts?: { timeoutMs?: number; what?: string }): Promise<R>;
+  /** A real (trusted) click on the first element matching a CSS selector; shadow roots are searched too. */
+  click(selector: string): Promise<void>;
+  /** Types into the focused element, or presses a key ("Enter", "r", …) as a user does. */
+  type(text: string): Promise<void>;
+  press(key: string): Promise<void>;
+  /** A frame of the page whose URL starts with `prefix` (Dexter's panel is one). */
+  frame(prefix: string, opts?: { timeoutMs?: number }): Promise<DriverFrame>;
+  close(): Promise<void>;
+}
+
+export type DriverFrame = Pick<DriverPage, 'evaluate' | 'waitFor' | 'click'>;
+
+export interface Driver {
+  browser: 'chromium' | 'firefox';
+  world: World;
+  /** A new tab on a web page (Sentry's replica), loaded. */
+  page(url: string): Promise<DriverPage>;
+  /** A new tab on one of Dexter's own pages (`popup.html`, `explorer.html#…`, `panel.html`), ready. */
+  extensionPage(path: string): Promise<DriverPage>;
+  /** Dexter's URL for one of its pages (its origin differs per browser and install). */
+  extensionUrl(path: string): string;
+  /** Sends a protocol message from one of Dexter's pages, as the popup does, and returns the reply. */
+  ask(message: unknown): Promise<{ ok: boolean; data?: any; error?: any }>;
+  /** Writes Dexter's stored settings directly (as an older version or another device would have left them). */
+  setStoredSettings(settings: unknown): Promise<void>;
+  /** Closes every tab the scenario opened. */
+  closePages(): Promise<void>;
+}
+
+export interface Scenario {
+  name: string;
+  /** Browsers the flow does not apply to, with why (it then reports as skipped, not passed). */
+  skip?: Partial<Record<Driver['browser'], string>>;
+  run(d: Driver): Promise<void>;
+}
+
+/** An assertion that names what it expected: scenarios use plain checks so they run outside Playwright's runner. */
+export function check(ok: unknown, message: string): asserts ok {
+  if (!ok) throw new Error(message);
+}
+
+export function checkEqual<T>(actual: T, expected: T, what: string): void {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+/** Signs Dexter in with a token, as a user does in settings (this also empties Dexter's cache). */
+export async function setToken(d: Driver, token: string, sentryUrl = 'https://sentry.io'): Promise<void> {
+  const r = await d.ask({ type: 'auth.set', token, sentryUrl });
+  check(r.ok, `auth.set failed: ${JSON.stringify(r)}`);
+}
+
+export async function setSettings(d: Driver, patch: Record<string, unknown>): Promise<void> {
+  const r = await d.ask({ type: 'settings.set', patch });
+  check(r.ok, `settings.set failed: ${JSON.stringify(r)}`);
+}

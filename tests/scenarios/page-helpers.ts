@@ -1,0 +1,23 @@
+// Page-side helpers shared by the drivers: they run inside the page through evaluate, so they are plain functions
+// with no closures (tsx must not wrap them in helpers the page does not have).
+
+/** Finds the first element matching `selector` in the document or any open shadow root, optionally with `text` in
+ *  its text or aria-label, marks it with `data-scenario-target`, and returns the mark (or null). */
+export function markTarget(arg: { selector: string; text: string | null; mark: string }): string | null {
+  const roots: (Document | ShadowRoot)[] = [document];
+  for (let i = 0; i < roots.length; i++) {
+    const root = roots[i]!;
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+  }
+  for (const root of roots) {
+    for (const el of root.querySelectorAll(arg.selector)) {
+      const label = `${el.textContent ?? ''} ${el.getAttribute('aria-label') ?? ''}`;
+      if (arg.text !== null && !label.includes(arg.text)) continue;
+      const box = (el as HTMLElement).getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      el.setAttribute('data-scenario-target', arg.mark);
+      return arg.mark;
+    }
+  }
+  return null;
+}
