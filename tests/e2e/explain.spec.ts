@@ -1,4 +1,4 @@
-// Explain with AI on the replica issue page, against the Ollama-compatible server that (like real Ollama) answers
+// Explain with AI (the flows that run in every browser are in tests/scenarios/explain.scenario.ts), against the Ollama-compatible server that (like real Ollama) answers
 // 403 to extension origins: Dexter's Origin rule must make the POST pass without OLLAMA_ORIGINS.
 import { test, expect, setToken, setSettings } from './fixtures';
 
@@ -9,19 +9,6 @@ test.beforeEach(async ({ ext, world }) => {
   await setSettings(ext, { llm: { model: 'llama3.2:latest', url: 'http://127.0.0.1:11434' } });
   world.ollama.setMode('normal');
   world.ollama.setAnswer(undefined);
-});
-
-test('the background reaches Ollama with a POST despite its 403 for extension origins', async ({ ext, world }) => {
-  const popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.id}/popup.html`);
-  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.set', patch: { llm: { model: 'llama3.2:latest' } } }));
-  const status = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'llm.status' }));
-  expect(status.ok).toBe(true);
-  expect(status.data.postAllowed, JSON.stringify(status.data)).toBe(true);
-  expect(status.data.originRuleActive).toBe(true);
-  const posts = world.ollama.requests.filter((r: any) => r.method === 'POST');
-  expect(posts.length).toBeGreaterThan(0);
-  expect(posts.every((r: any) => !r.origin || !r.origin.includes('extension'))).toBe(true);
 });
 
 test('a web page cannot use Dexter\'s Origin rule to reach Ollama', async ({ ext, world }) => {
@@ -40,28 +27,6 @@ test('a web page cannot use Dexter\'s Origin rule to reach Ollama', async ({ ext
   expect(result.startsWith('status 200')).toBe(false);
   const seen = world.ollama.requests.slice(before).filter((r: any) => r.path === '/api/chat');
   for (const r of seen) expect(r.origin).toBe('https://acme.sentry.io');
-});
-
-test('Explain on the issue page streams a Markdown answer into Dexter\'s panel', async ({ ext, world }) => {
-  const popup = await ext.context.newPage();
-  await popup.goto(`chrome-extension://${ext.id}/popup.html`);
-  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.set', patch: { llm: { model: 'llama3.2:latest' } } }));
-  world.ollama.setAnswer('## What happened\n\nThe **order total** was undefined.\n\n## How to fix\n\nCheck `cart.total` first.');
-  const page = await ext.context.newPage();
-  await page.goto('https://acme.sentry.io/issues/');
-  const href = await page.locator('a[data-issue-title-link]').first().getAttribute('href');
-  await page.goto(new URL(href!, 'https://acme.sentry.io').toString());
-  const button = page.getByRole('button', { name: 'Explain with AI' }).first();
-  await expect(button).toBeVisible({ timeout: 20_000 });
-  await button.click();
-  const frame = page.frameLocator('dexter-panel iframe').first();
-  await expect(frame.getByText('The', { exact: false }).first()).toBeVisible({ timeout: 30_000 });
-  await expect(frame.locator('strong', { hasText: 'order total' })).toBeVisible({ timeout: 30_000 });
-  await expect(frame.locator('h2', { hasText: 'How to fix' })).toBeVisible();
-  const chat = world.ollama.requests.filter((r: any) => r.path === '/api/chat').at(-1);
-  expect(chat).toBeTruthy();
-  const prompt = JSON.stringify(chat!.body);
-  expect(prompt).not.toContain(world.sentry.tokens.readWrite);
 });
 
 test('the context-menu path explains a selected deadlock text in a window', async ({ ext, world }) => {
