@@ -8,12 +8,15 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Dexter for Sentry',
     description: 'Sparklines, user impact, priority and private local-AI explanations on Sentry’s own pages.',
-    permissions: ['storage', 'contextMenus', 'scripting', 'declarativeNetRequestWithHostAccess'],
+    // Firefox's rule engine cannot scope a header rule to Dexter, so its LLM Origin fix is a blocking webRequest
+    // listener (entrypoints/background/origin-webrequest.ts), limited by the host permissions to those hosts.
+    permissions: ['storage', 'contextMenus', 'scripting', 'declarativeNetRequestWithHostAccess', ...(browser === 'firefox' ? ['webRequest', 'webRequestBlocking'] : [])],
     host_permissions: [
       'https://sentry.io/*',
       'https://*.sentry.io/*',
-      'http://127.0.0.1:11434/*',
-      'http://localhost:11434/*',
+      // Firefox matches no host permission that names a port (its requests to 127.0.0.1:11434 then go through CORS,
+      // and Ollama refuses the preflight): there the local machine's permission is for any port.
+      ...(browser === 'firefox' ? ['http://127.0.0.1/*', 'http://localhost/*'] : ['http://127.0.0.1:11434/*', 'http://localhost:11434/*']),
     ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Dexter' },
@@ -23,6 +26,7 @@ export default defineConfig({
     web_accessible_resources: [{ resources: ['panel.html'], matches: ['https://*/*', 'http://*/*'] }],
     ...(browser === 'firefox'
       ? {
+
           browser_specific_settings: {
             gecko: {
               id: 'dexter@dexter-sentry.dev',

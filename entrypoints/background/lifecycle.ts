@@ -1,6 +1,7 @@
 // What follows a settings change: content scripts for self-hosted Sentry, the Ollama Origin rule, open tabs.
 import type { Settings } from '@/lib/settings';
 import { applyOllamaOriginRule } from './ollama-origin';
+import { applyWebRequestOriginFix } from './origin-webrequest';
 
 const SELF_HOSTED_ID = 'dexter-self-hosted';
 
@@ -24,6 +25,7 @@ export async function syncSelfHostedScripts(settings: Settings): Promise<void> {
 }
 
 export async function onSettingsChanged(settings: Settings): Promise<void> {
+  applyWebRequestOriginFix(settings);
   await Promise.allSettled([syncSelfHostedScripts(settings), applyOllamaOriginRule(settings)]);
   const tabs = await browser.tabs.query({}).catch(() => []);
   await Promise.allSettled(tabs.filter((t) => t.id !== undefined).map((t) => browser.tabs.sendMessage(t.id!, { type: 'settings.changed' })));

@@ -10,7 +10,9 @@ import { senderKind } from '@/lib/sentry/policy';
 import type { Settings } from '@/lib/settings';
 import { sentryService, type SentryService } from './service';
 import { originRuleActive } from './ollama-origin';
+import { webRequestFixActive } from './origin-webrequest';
 import { toError, type Handlers } from './router';
+import { ensureMenus, EXPLAIN_SELECTION } from '@/lib/context-menu';
 import type { Browser } from 'wxt/browser';
 
 const provider = (s: Settings) => createProvider({ provider: s.llm.provider, url: s.llm.url, stallSeconds: s.llm.stallSeconds });
@@ -27,7 +29,7 @@ async function preparePrompt(service: SentryService, target: Target, issueId: st
 export const llmHandlers = {
   async 'llm.status'(_m, { service }) {
     const s = service.settings;
-    const status: LlmStatus = { provider: s.llm.provider, url: s.llm.url, reachable: false, postAllowed: false, models: [], model: s.llm.model, modelMissing: false, originRuleActive: originRuleActive() };
+    const status: LlmStatus = { provider: s.llm.provider, url: s.llm.url, reachable: false, postAllowed: false, models: [], model: s.llm.model, modelMissing: false, originRuleActive: originRuleActive() || webRequestFixActive() };
     const check = await provider(s).checkConnection(s.llm.model || undefined);
     if (check.ok) {
       status.reachable = true;
@@ -132,11 +134,15 @@ export function registerExplainPort(): void {
 
 // ---- Context menu: "Explain with Dexter" on any selected text ---------------------------------------------
 export function registerContextMenu(): void {
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: 'dexter-explain', title: 'Explain with Dexter', contexts: ['selection'] });
-  });
-  browser.contextMenus.onClicked.addListener((info) => {
-    if (info.menuItemId !== 'dexter-explain' || !info.selectionText) return;
+  // Made again at every background start (lib/context-menu.ts says why).
+  const menus = browser.contextMenus;
+  void ensureMenus({
+    removeAll: () => menus.removeAll(),
+    create: (item, done) => void menus.create(item, done),
+    lastError: () => browser.runtime.lastError,
+  }).then((errors) => errors.length && console.warn('[Dexter] context menu:', errors.join('; ')));
+  menus.onClicked.addListener((info) => {
+    if (info.menuItemId !== EXPLAIN_SELECTION.id || !info.selectionText) return;
     void openSelectionPanel(info.selectionText);
   });
 }

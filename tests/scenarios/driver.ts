@@ -40,6 +40,30 @@ export interface Driver {
   setStoredSettings(settings: unknown): Promise<void>;
   /** Closes every tab the scenario opened. */
   closePages(): Promise<void>;
+  /** Stops Dexter's background and lets it start again, as the browser does: Chrome stops an idle service worker;
+   *  Firefox's MV2 background lives as long as the browser, so the browser restarts (same profile, add-on kept). */
+  restartBackground(): Promise<void>;
+  /** What the "Explain with Dexter" menu item does on a click (a real right-click cannot be scripted): returns the
+   *  window it opens. */
+  explainSelection(text: string): Promise<DriverPage>;
+}
+
+/** Whether Dexter's context-menu item exists (updating a missing item fails in both browsers). */
+export async function menuItemExists(d: Driver, id: string): Promise<boolean | string> {
+  const page = await d.extensionPage('panel.html');
+  try {
+    return await page.evaluate(async (menuId) => {
+      const api = (globalThis as unknown as { browser?: { contextMenus: { update(id: string, p: object): Promise<void> } }; chrome?: { contextMenus: { update(id: string, p: object): Promise<void> } } });
+      try {
+        await (api.browser ?? api.chrome)!.contextMenus.update(menuId, {});
+        return true;
+      } catch (error) {
+        return String(error);
+      }
+    }, id);
+  } finally {
+    await page.close();
+  }
 }
 
 export interface Scenario {

@@ -91,6 +91,24 @@ export function playwrightDriver(ext: { context: BrowserContext; id: string; sw:
     async closePages() {
       for (const p of opened.splice(0)) await p.close().catch(() => {});
     },
+    async restartBackground() {
+      const p = await ext.context.newPage();
+      try {
+        const cdp = await ext.context.newCDPSession(p);
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+      } finally {
+        await p.close();
+      }
+      check((await d.ask({ type: 'ping' })).ok, 'the background did not start again');
+    },
+    async explainSelection(text) {
+      const opened = ext.context.waitForEvent('page');
+      await ext.sw.evaluate((t) => (globalThis as unknown as { dexterExplainSelection(t: string): Promise<string> }).dexterExplainSelection(t), text);
+      const win = await opened;
+      await win.waitForLoadState('domcontentloaded');
+      return driverPage(win);
+    },
   };
   return d;
 }
