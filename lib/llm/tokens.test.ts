@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SENTRY_FIXTURES } from '@/tests/fixtures/sentry';
 import { countChatTokens, countTokens, estimateTokens, MESSAGE_OVERHEAD_TOKENS } from './tokens';
 
-const FIX = path.resolve(import.meta.dirname, '../../../shared/sentry/fixtures');
+const FIX = SENTRY_FIXTURES;
 
 describe('countTokens', () => {
   it('counts with cl100k', () => {
