@@ -5,9 +5,9 @@ import { chromium, type BrowserContext, type CDPSession, type Page, type Worker 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromiumWorldArgs, startWorld, type World } from '../tests/world/world';
+import { requirePart } from '../tests/system.mjs';
 import type { BenchRow } from './types';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 export const EXTENSION_DIR = path.resolve(process.cwd(), '.output/chrome-mv3');
 
 declare const chrome: any;
@@ -21,7 +21,7 @@ export async function withDexter<T>(opts: { issueCount?: number; ollamaPort?: nu
   let timer: NodeJS.Timeout | undefined;
   try {
     if (opts.rateLimit) world.sentry.setRateLimit({ limit: opts.rateLimit, concurrentLimit: opts.rateLimit });
-    context = await chromium.launchPersistentContext('', { executablePath: CHROMIUM, headless: true, args: chromiumWorldArgs(world, EXTENSION_DIR) });
+    context = await chromium.launchPersistentContext('', { executablePath: requirePart('chromium'), headless: true, args: chromiumWorldArgs(world, EXTENSION_DIR) });
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const id = new URL(sw.url()).host;
     await sw.evaluate(async (token) => { await chrome.storage.local.set({ sentryAuth: { token, sentryUrl: 'https://sentry.io' } }); }, world.sentry.tokens.readWrite);

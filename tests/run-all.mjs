@@ -4,6 +4,7 @@
 // `N passed, N failed` that CI reads. Reports go to reports/ (Playwright empties test-results/ when it starts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { INSTALL_ALL, locate } from './system.mjs';
 
 const only = process.argv.slice(2);
 const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', PUPPETEER_SKIP_DOWNLOAD: '1' };
@@ -32,6 +33,15 @@ function count(name, r) {
 function readJson(file) {
   try { return JSON.parse(readFileSync(file, 'utf8')); } catch { return null; }
 }
+
+// The system parts npm does not install, checked before anything runs: one line for each one missing. The steps
+// that need it still run, and fail with that line (the unit tests' PostgreSQL file, the browser steps).
+const system = { chromium: locate('chromium'), firefox: locate('firefox'), postgresql: locate('postgresql') };
+const missing = Object.values(system).flatMap((r) => (r.missing === undefined ? [] : [r.missing]));
+if (missing.length) {
+  console.log(`\n▶ system: ${missing.length} missing (all at once: ${INSTALL_ALL})`);
+  for (const line of missing) console.log(`  ${line}`);
+} else console.log(`\n▶ system: Chromium ${system.chromium.path}, Firefox ESR ${system.firefox.path}, PostgreSQL ${system.postgresql.path}`);
 
 count('typecheck', step('typecheck', 'npx', ['tsc', '--noEmit']));
 count('lint', step('lint', 'npx', ['eslint', '.', '--max-warnings=0']));
@@ -68,7 +78,13 @@ for (const dir of ['.output/firefox-mv2', '.output/firefox-mv3']) {
 
 rmSync('reports/pw.json', { force: true });
 env.PLAYWRIGHT_JSON_OUTPUT_NAME = 'reports/pw.json';
-const pw = step('chromium', 'npx', ['playwright', 'test', '--reporter=list,json']);
+if (system.chromium.missing !== undefined && (!only.length || only.includes('chromium'))) {
+  // Every Playwright test would fail with the same line; say it once and count the step as one failure.
+  console.log(`\n▶ chromium: ${system.chromium.missing}`);
+  summary.push(`FAIL chromium: ${system.chromium.missing}`);
+  failed++;
+}
+const pw = system.chromium.missing === undefined ? step('chromium', 'npx', ['playwright', 'test', '--reporter=list,json']) : null;
 if (pw) {
   const p = readJson('reports/pw.json');
   if (p) { passed += p.stats.expected + (p.stats.flaky ?? 0); failed += p.stats.unexpected; }

@@ -6,16 +6,18 @@ import { chromium, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromiumWorldArgs, startWorld } from '../world/world';
+import { requireOrExit } from '../system.mjs';
 
 const extensionDir = path.resolve('.output/chrome-mv3');
 const outDir = path.resolve('demo-screenshots');
 const headless = !process.env.DISPLAY || process.env.DEMO_HEADLESS === '1';
 
+const { chromium: executablePath } = requireOrExit(['chromium'], 'npm run demo');
 const world = await startWorld({ issueCount: 120 });
 console.log(`Sentry-compatible server: ${world.sentry.url} (answers for https://sentry.io and https://*.sentry.io in the demo browser)`);
 console.log(`Ollama-compatible server: ${world.ollama.url}`);
 const context = await chromium.launchPersistentContext('', {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
+  executablePath,
   headless,
   viewport: { width: 1400, height: 900 },
   args: chromiumWorldArgs(world, extensionDir),
