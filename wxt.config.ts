@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 
 // Host permissions are the fewest that work: Sentry's SaaS hosts and a local Ollama. Self-hosted Sentry and
 // remote LLM servers are optional host permissions the user grants from settings (see README "Permissions").
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
@@ -16,7 +18,9 @@ export default defineConfig({
       'http://localhost:11434/*',
     ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: 'Dexter' },
+    // public/icon/: dexter.svg and the PNGs `npm run icons` renders from it.
+    icons: ICONS,
+    action: { default_title: 'Dexter', default_icon: { 16: ICONS[16], 32: ICONS[32] } },
     // The Explain/deadlock panel is embedded in Sentry's issue page, and only there.
     web_accessible_resources: [{ resources: ['panel.html'], matches: ['https://sentry.io/*', 'https://*.sentry.io/*'] }],
     ...(browser === 'firefox'
