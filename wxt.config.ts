@@ -7,7 +7,18 @@ const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'i
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
-  manifest: ({ browser }) => ({
+  // `npm run zip`: the Chrome Web Store zip, the AMO zip and AMO's sources zip. The sources zip holds what
+  // `npm ci && npm run build:firefox` needs (README "Build from source"), without the tests, their fixtures and
+  // the tools around them; WXT already leaves out node_modules, .output, hidden files and *.test.* files.
+  // tests/package/zips.test.ts opens all three (npm test runs it after the zips are made).
+  zip: {
+    excludeSources: [
+      'tests/**', 'bench/**', 'scripts/**', 'store/**', 'reports/**', 'test-results/**', 'playwright-report/**',
+      'demo-screenshots/**', '**/*.log', 'lib/pii/fixtures.ts', 'components/**/testing.tsx',
+      'vitest.config.ts', 'playwright.config.ts', 'eslint.config.js',
+    ],
+  },
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Dexter for Sentry',
     description: 'Sparklines, user impact, priority and private local-AI explanations on Sentry’s own pages.',
     permissions: ['storage', 'contextMenus', 'scripting', 'declarativeNetRequestWithHostAccess'],
@@ -20,7 +31,8 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // public/icon/: dexter.svg and the PNGs `npm run icons` renders from it.
     icons: ICONS,
-    action: { default_title: 'Dexter', default_icon: { 16: ICONS[16], 32: ICONS[32] } },
+    // MV2 (Firefox's default build) calls the toolbar button browser_action; WXT adds the popup to whichever it is.
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_title: 'Dexter', default_icon: { 16: ICONS[16], 32: ICONS[32] } },
     // The Explain/deadlock panel is embedded in Sentry's issue page, and only there.
     web_accessible_resources: [{ resources: ['panel.html'], matches: ['https://sentry.io/*', 'https://*.sentry.io/*'] }],
     ...(browser === 'firefox'

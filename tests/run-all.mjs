@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, unit tests, builds, web-ext lint, Chromium (Playwright) and Firefox (BiDi) tests.
+// `npm test`: type-check, lint, unit tests, builds, store zips (and what is in them), web-ext lint, Chromium
+// (Playwright) and Firefox (BiDi) tests.
 // Every step runs even when an earlier one fails, so one run shows everything; the last line is the plain
 // `N passed, N failed` that CI reads. Reports go to reports/ (Playwright empties test-results/ when it starts).
 import { spawnSync } from 'node:child_process';
@@ -61,6 +62,15 @@ for (const [name, args] of [
   ['zip', ['wxt', 'zip']],
   ['zip-firefox', ['wxt', 'zip', '-b', 'firefox']],
 ]) count(name, step(name, 'npx', args));
+
+// The store zips and AMO's sources zip, opened: manifest, icons, nothing else shipped, a rebuild from sources.
+rmSync('reports/zips.json', { force: true });
+const zipsTest = step('zip-contents', 'npx', ['vitest', 'run', '--config', 'tests/package/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=reports/zips.json']);
+if (zipsTest) {
+  const z = readJson('reports/zips.json');
+  if (z) { passed += z.numPassedTests; failed += z.numFailedTests + (z.numFailedTestSuites ?? 0); }
+  else failed++;
+}
 
 // web-ext lint must report 0 errors on the Firefox builds (its known warnings come from React, d3 and zod).
 for (const dir of ['.output/firefox-mv2', '.output/firefox-mv3']) {
