@@ -2,10 +2,23 @@ import { defineConfig } from 'wxt';
 
 // Host permissions are the fewest that work: Sentry's SaaS hosts and a local Ollama. Self-hosted Sentry and
 // remote LLM servers are optional host permissions the user grants from settings (see README "Permissions").
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
-  manifest: ({ browser }) => ({
+  // `npm run zip`: the Chrome Web Store zip, the AMO zip and AMO's sources zip. The sources zip holds what
+  // `npm ci && npm run build:firefox` needs (README "Build from source"), without the tests, their fixtures and
+  // the tools around them; WXT already leaves out node_modules, .output, hidden files and *.test.* files.
+  // tests/package/zips.test.ts opens all three (npm test runs it after the zips are made).
+  zip: {
+    excludeSources: [
+      'tests/**', 'bench/**', 'scripts/**', 'store/**', 'reports/**', 'test-results/**', 'playwright-report/**',
+      'demo-screenshots/**', '**/*.log', 'lib/pii/fixtures.ts', 'components/**/testing.tsx',
+      'vitest.config.ts', 'playwright.config.ts', 'eslint.config.js',
+    ],
+  },
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Dexter for Sentry',
     description: 'Sparklines, user impact, priority and private local-AI explanations on Sentry’s own pages.',
     // Firefox's rule engine cannot scope a header rule to Dexter, so its LLM Origin fix is a blocking webRequest
@@ -19,14 +32,16 @@ export default defineConfig({
       ...(browser === 'firefox' ? ['http://127.0.0.1/*', 'http://localhost/*'] : ['http://127.0.0.1:11434/*', 'http://localhost:11434/*']),
     ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: 'Dexter' },
+    // public/icon/: dexter.svg and the PNGs `npm run icons` renders from it.
+    icons: ICONS,
+    // MV2 (Firefox's default build) calls the toolbar button browser_action; WXT adds the popup to whichever it is.
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_title: 'Dexter', default_icon: { 16: ICONS[16], 32: ICONS[32] } },
     // The Explain/deadlock panel is embedded in Sentry's issue page: sentry.io's, or a self-hosted Sentry on any host
     // the user adds (a manifest cannot list those in advance). Framed anywhere else, the background refuses it
     // (lib/sentry/policy.ts senderKind), so a site that frames it gets an empty panel and no data.
     web_accessible_resources: [{ resources: ['panel.html'], matches: ['https://*/*', 'http://*/*'] }],
     ...(browser === 'firefox'
       ? {
-
           browser_specific_settings: {
             gecko: {
               id: 'dexter@dexter-sentry.dev',

@@ -5,9 +5,9 @@ import { chromium, type BrowserContext, type CDPSession, type Page, type Worker 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromiumWorldArgs, startWorld, type World } from '../tests/world/world';
+import { requirePart } from '../tests/system.mjs';
 import type { BenchRow } from './types';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 export const EXTENSION_DIR = path.resolve(process.cwd(), '.output/chrome-mv3');
 
 declare const chrome: any;
@@ -15,13 +15,13 @@ declare const chrome: any;
 export interface DexterBrowser { context: BrowserContext; sw: Worker; id: string }
 
 /** A world plus one headless Chromium with Dexter's production build, signed in; both closed when `run` settles. */
-export async function withDexter<T>(opts: { issueCount?: number; ollamaPort?: number; rateLimit?: number }, run: (b: DexterBrowser, world: World) => Promise<T>, budgetMs = 85_000): Promise<T> {
+export async function withDexter<T>(opts: { issueCount?: number; ollamaPort?: number; rateLimit?: number; extensionDir?: string }, run: (b: DexterBrowser, world: World) => Promise<T>, budgetMs = 85_000): Promise<T> {
   const world = await startWorldPatiently(opts.issueCount, opts.ollamaPort ?? 0);
   let context: BrowserContext | null = null;
   let timer: NodeJS.Timeout | undefined;
   try {
     if (opts.rateLimit) world.sentry.setRateLimit({ limit: opts.rateLimit, concurrentLimit: opts.rateLimit });
-    context = await chromium.launchPersistentContext('', { executablePath: CHROMIUM, headless: true, args: chromiumWorldArgs(world, EXTENSION_DIR) });
+    context = await chromium.launchPersistentContext('', { executablePath: requirePart('chromium'), headless: true, args: chromiumWorldArgs(world, opts.extensionDir ?? EXTENSION_DIR) });
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const id = new URL(sw.url()).host;
     await sw.evaluate(async (token) => { await chrome.storage.local.set({ sentryAuth: { token, sentryUrl: 'https://sentry.io' } }); }, world.sentry.tokens.readWrite);

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, unit tests, builds, web-ext lint, Chromium (Playwright) and Firefox (BiDi) tests.
+// `npm test`: type-check, lint, unit tests, builds, store zips (and what is in them), web-ext lint, Chromium
+// (Playwright) and Firefox (BiDi) tests.
 // Every step runs even when an earlier one fails, so one run shows everything; the last line is the plain
 // `N passed, N failed` that CI reads. Reports go to reports/ (Playwright empties test-results/ when it starts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { INSTALL_ALL, locate } from './system.mjs';
 
 const only = process.argv.slice(2);
 const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', PUPPETEER_SKIP_DOWNLOAD: '1' };
@@ -33,6 +35,15 @@ function readJson(file) {
   try { return JSON.parse(readFileSync(file, 'utf8')); } catch { return null; }
 }
 
+// The system parts npm does not install, checked before anything runs: one line for each one missing. The steps
+// that need it still run, and fail with that line (the unit tests' PostgreSQL file, the browser steps).
+const system = { chromium: locate('chromium'), firefox: locate('firefox'), postgresql: locate('postgresql') };
+const missing = Object.values(system).flatMap((r) => (r.missing === undefined ? [] : [r.missing]));
+if (missing.length) {
+  console.log(`\n▶ system: ${missing.length} missing (all at once: ${INSTALL_ALL})`);
+  for (const line of missing) console.log(`  ${line}`);
+} else console.log(`\n▶ system: Chromium ${system.chromium.path}, Firefox ESR ${system.firefox.path}, PostgreSQL ${system.postgresql.path}`);
+
 count('typecheck', step('typecheck', 'npx', ['tsc', '--noEmit']));
 count('lint', step('lint', 'npx', ['eslint', '.', '--max-warnings=0']));
 
@@ -52,6 +63,15 @@ for (const [name, args] of [
   ['zip-firefox', ['wxt', 'zip', '-b', 'firefox']],
 ]) count(name, step(name, 'npx', args));
 
+// The store zips and AMO's sources zip, opened: manifest, icons, nothing else shipped, a rebuild from sources.
+rmSync('reports/zips.json', { force: true });
+const zipsTest = step('zip-contents', 'npx', ['vitest', 'run', '--config', 'tests/package/vitest.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=reports/zips.json']);
+if (zipsTest) {
+  const z = readJson('reports/zips.json');
+  if (z) { passed += z.numPassedTests; failed += z.numFailedTests + (z.numFailedTestSuites ?? 0); }
+  else failed++;
+}
+
 // web-ext lint must report 0 errors on the Firefox builds (its known warnings come from React, d3 and zod).
 for (const dir of ['.output/firefox-mv2', '.output/firefox-mv3']) {
   const name = `web-ext-lint ${dir}`;
@@ -68,7 +88,13 @@ for (const dir of ['.output/firefox-mv2', '.output/firefox-mv3']) {
 
 rmSync('reports/pw.json', { force: true });
 env.PLAYWRIGHT_JSON_OUTPUT_NAME = 'reports/pw.json';
-const pw = step('chromium', 'npx', ['playwright', 'test', '--reporter=list,json']);
+if (system.chromium.missing !== undefined && (!only.length || only.includes('chromium'))) {
+  // Every Playwright test would fail with the same line; say it once and count the step as one failure.
+  console.log(`\n▶ chromium: ${system.chromium.missing}`);
+  summary.push(`FAIL chromium: ${system.chromium.missing}`);
+  failed++;
+}
+const pw = system.chromium.missing === undefined ? step('chromium', 'npx', ['playwright', 'test', '--reporter=list,json']) : null;
 if (pw) {
   const p = readJson('reports/pw.json');
   if (p) { passed += p.stats.expected + (p.stats.flaky ?? 0); failed += p.stats.unexpected; }

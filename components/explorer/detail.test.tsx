@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import eventFixture from '../../../shared/sentry/fixtures/openapi-examples/issue-event-javascript.json';
-import issueFixture from '../../../shared/sentry/fixtures/openapi-examples/issue-detail.json';
+import eventFixture from '@/tests/fixtures/sentry/openapi-examples/issue-event-javascript.json';
+import issueFixture from '@/tests/fixtures/sentry/openapi-examples/issue-detail.json';
 import { event as eventSchema, issueDetail as issueDetailSchema, type Frame } from '@/lib/sentry/schemas';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { fakeBackground, renderPage } from '../triage/testing';

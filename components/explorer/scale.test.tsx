@@ -3,7 +3,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import issueFixture from '../../../shared/sentry/fixtures/openapi-examples/issue-detail.json';
+import issueFixture from '@/tests/fixtures/sentry/openapi-examples/issue-detail.json';
 import { event as eventSchema, issueDetail as issueDetailSchema } from '@/lib/sentry/schemas';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { fakeBackground, renderPage } from '../triage/testing';

@@ -47,8 +47,8 @@ export function PreviewBody({ preview }: { preview: Preview }) {
   return (
     <Stack gap="sm">
       <Group gap="xs">
-        <Badge color={over ? 'red' : 'gray'} variant="light" data-testid="token-count">
-          {preview.tokens} / {preview.budget} tokens
+        <Badge color={over ? 'red' : 'gray'} variant="light" data-testid="token-count" title="Estimated, with a 10% safety margin (lib/llm/tokens.ts)">
+          ≈ {preview.tokens} / {preview.budget} tokens
         </Badge>
         <Text size="xs" c="dimmed">
           prompt version {preview.version}

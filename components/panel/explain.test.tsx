@@ -111,7 +111,7 @@ describe('ExplainView', () => {
     await waitFor(() => expect(screen.getByTestId('scrub-report')).toBeInTheDocument());
     const rows = [...screen.getByTestId('scrub-report').querySelectorAll('tr')].map((tr) => tr.textContent);
     expect(rows).toEqual(['email3', 'creditcard1']);
-    expect(screen.getByTestId('token-count').textContent).toBe('4100 / 4000 tokens');
+    expect(screen.getByTestId('token-count').textContent).toBe('≈ 4100 / 4000 tokens');
     expect(screen.getByText('breadcrumbs')).toBeInTheDocument();
     expect(screen.getByText('Issue: TypeError at [email]')).toBeInTheDocument();
     expect(bg.of('prompt.preview')[0]).toMatchObject({ issueId: '4242', eventId: 'latest', target: source.target });

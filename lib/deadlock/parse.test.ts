@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readSentryFixture } from '@/tests/fixtures/sentry';
 import { describe, expect, it } from 'vitest';
 import { parseDeadlock, parseDeadlocks, parseLockTarget } from './index';
 
-// shared/ sits beside the repository (here and in CI's fresh clone).
-const FIXTURE = new URL('../../../shared/sentry/fixtures/postgres-deadlock-messages.json', import.meta.url);
-const fixtures = JSON.parse(readFileSync(FIXTURE, 'utf8')) as {
+const fixtures = readSentryFixture('postgres-deadlock-messages.json') as {
   messages: { driver: string; text: string }[];
 };
 

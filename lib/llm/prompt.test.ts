@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import jsEvent from '../../../shared/sentry/fixtures/openapi-examples/issue-event-javascript.json';
-import cfEvent from '../../../shared/sentry/fixtures/sentry-mcp/event-javascript-cloudflare.json';
-import pyTxn from '../../../shared/sentry/fixtures/sentry-mcp/event-python-n-plus-one-transaction.json';
-import responses from '../../../shared/sentry/fixtures/openapi-examples/response-examples.json';
+import jsEvent from '@/tests/fixtures/sentry/openapi-examples/issue-event-javascript.json';
+import cfEvent from '@/tests/fixtures/sentry/sentry-mcp/event-javascript-cloudflare.json';
+import pyTxn from '@/tests/fixtures/sentry/sentry-mcp/event-python-n-plus-one-transaction.json';
+import responses from '@/tests/fixtures/sentry/openapi-examples/response-examples.json';
 import { buildPrompt, buildSelectionPrompt, PROMPT_VERSION, type Scrubber } from './prompt';
 import { countChatTokens, estimateTokens } from './tokens';
 

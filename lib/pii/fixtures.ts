@@ -1,8 +1,5 @@
-// Sentry events from the shared fixtures (both shapes) with known PII planted, for tests and bench/pii.ts.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const FIXTURES = fileURLToPath(new URL('../../../shared/sentry/fixtures/', import.meta.url));
+// Sentry events from tests/fixtures/sentry (both shapes) with known PII planted, for tests and bench/pii.ts.
+import { readSentryFixture } from '@/tests/fixtures/sentry';
 
 export const FIXTURE_EVENTS = [
   'sentry-mcp/event-javascript-cloudflare.json',
@@ -13,7 +10,7 @@ export const FIXTURE_EVENTS = [
 ];
 
 export function loadFixture(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(FIXTURES + name, 'utf8')) as Record<string, unknown>;
+  return readSentryFixture<Record<string, unknown>>(name);
 }
 
 /** Every value planted by `plantPii`; none may survive scrubbing. */

@@ -1,6 +1,6 @@
 // What makes an error understandable must survive scrubbing with every rule on; where Relay's own rule is
 // aggressive enough to eat something, the test pins down exactly what happens.
-import { readFileSync } from 'node:fs';
+import { readSentryFixture } from '@/tests/fixtures/sentry';
 import { describe, expect, it } from 'vitest';
 import { scrubText } from './index';
 
@@ -32,8 +32,8 @@ describe('look-alikes that survive every rule', () => {
     unchanged('Process 1691295 waits for ExclusiveLock on tuple (0,8) of relation 16385 of database 16384; blocked by process 1691297.');
   });
 
-  it('every deadlock message in the shared fixtures keeps its pids, transactions, tuples and relations', () => {
-    const file = JSON.parse(readFileSync('../shared/sentry/fixtures/postgres-deadlock-messages.json', 'utf8')) as {
+  it('every deadlock message in the fixtures keeps its pids, transactions, tuples and relations', () => {
+    const file = readSentryFixture('postgres-deadlock-messages.json') as {
       messages: { text: string }[];
     };
     expect(file.messages.length).toBeGreaterThan(5);

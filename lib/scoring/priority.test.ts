@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import issues from '../../../shared/sentry/fixtures/openapi-examples/org-issues-list.json';
+import issues from '@/tests/fixtures/sentry/openapi-examples/org-issues-list.json';
 import type { ApiIssue, StatsBucket } from './issue';
 import { PRIORITY_WEIGHTS, compareByPriority, levelForScore, priorityScore } from './priority';
 

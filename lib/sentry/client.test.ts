@@ -1,13 +1,11 @@
 // The client against a fake fetch that answers with real Sentry fixtures and headers.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readSentryFixture } from '@/tests/fixtures/sentry';
 import { describe, expect, it, vi } from 'vitest';
 import { createLimiter } from './ratelimit';
 import { createSentryClient, paginate } from './client';
 import { SentryError } from './errors';
 
-const FIXTURES = resolve(process.cwd(), '../shared/sentry/fixtures');
-const fixture = (f: string): any => JSON.parse(readFileSync(resolve(FIXTURES, f), 'utf8'));
+const fixture = (f: string): any => readSentryFixture(f);
 const ISSUE = fixture('openapi-examples/org-issues-list.json')[0];
 const API = 'https://acme.sentry.io/api/0';
 

@@ -8,7 +8,7 @@ export type Endpoint =
   | 'apiRoot' | 'listOrganizations' | 'getOrganization' | 'listProjects' | 'listIssues' | 'getIssuesByIds' | 'getIssue'
   | 'getEvent' | 'getTagValues' | 'bulkUpdate' | 'getRelease' | 'getDeploys' | 'listComments' | 'addComment' | 'countUsers' | 'getIssueStats';
 
-// From shared/sentry/openapi.json `security.auth_token` (any one of the list suffices); the first is the least
+// From Sentry's OpenAPI schema (tests/fixtures/sentry/openapi.json) `security.auth_token` (any one of the list suffices); the first is the least
 // a user has to grant. Comments are not in the OpenAPI file: GroupNotesEndpoint uses GroupPermission
 // (GET event:read, POST event:write).
 const ENDPOINT_SCOPES: Record<Endpoint, readonly string[]> = {

@@ -1,12 +1,10 @@
-// Every API-shape fixture in shared/sentry/fixtures must parse with the schema for its endpoint.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+// Every API-shape fixture in tests/fixtures/sentry must parse with the schema for its endpoint.
+import { readSentryFixture } from '@/tests/fixtures/sentry';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as s from './schemas';
 
-const FIXTURES = resolve(process.cwd(), '../shared/sentry/fixtures');
-const load = (file: string): unknown => JSON.parse(readFileSync(resolve(FIXTURES, file), 'utf8'));
+const load = (file: string): unknown => readSentryFixture(file);
 
 function expectParses(schema: z.ZodType, data: unknown, label: string): void {
   const r = schema.safeParse(data);

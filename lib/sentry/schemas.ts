@@ -1,4 +1,4 @@
-// Response schemas for the Sentry API fields Dexter reads, written from shared/sentry/openapi.json.
+// Response schemas for the Sentry API fields Dexter reads, written from Sentry's OpenAPI schema (tests/fixtures/sentry/openapi.json).
 // Tolerant on purpose: unknown fields pass through (looseObject) and anything real payloads omit is optional,
 // because Sentry adds fields every release and self-hosted versions lag behind sentry.io.
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 // Every selector Dexter uses on Sentry's own pages, in one place, with where it was seen.
-// Sources: ../shared/sentry/dom-hooks.json (each hook's Sentry source file) and the real saved page
-// ../shared/sentry/pages/issue-page-real-2026-02.html (https://{org}.sentry.io/issues/{id}/, Sentry 26.2).
+// Sources: tests/fixtures/sentry/dom-hooks.json (each hook's Sentry source file) and the real saved page
+// tests/fixtures/sentry/pages/issue-page-real-2026-02.html (https://{org}.sentry.io/issues/{id}/, Sentry 26.2).
 // Emotion class names are hashed and change per deploy: never use them.
 
 export const SELECTORS = {

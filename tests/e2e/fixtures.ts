@@ -2,8 +2,7 @@
 import { test as base, chromium, type BrowserContext, type Worker } from '@playwright/test';
 import path from 'node:path';
 import { chromiumWorldArgs, startWorld, type World } from '../world/world';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+import { requirePart } from '../system.mjs';
 export const EXTENSION_DIR = path.resolve(process.cwd(), '.output/chrome-mv3');
 
 interface Ext { context: BrowserContext; sw: Worker; id: string }
@@ -20,7 +19,9 @@ export const test = base.extend<{ ext: Ext }, { world: World; worldExt: Ext }>({
   ],
   worldExt: [
     async ({ world }, use) => {
-      const context = await chromium.launchPersistentContext('', { executablePath: CHROMIUM, headless: true, args: chromiumWorldArgs(world, EXTENSION_DIR) });
+      // No Chromium: every test fails with the one line saying what to install or set.
+      const executablePath = requirePart('chromium');
+      const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args: chromiumWorldArgs(world, EXTENSION_DIR) });
       const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
       const id = new URL(sw.url()).host;
       // The worker can be stopped and restarted (Chrome does it when idle; a test does it on purpose), so `sw`

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { apiGet, startWorld } from '../world/world';
 import { readDown } from '../e2e/read-down';
+import { locate } from '../system.mjs';
 
 const dir = path.resolve(process.argv[2] ?? '.output/firefox-mv2');
 const reportFile = process.argv[3] ?? 'reports/firefox.json';
@@ -32,6 +33,14 @@ async function extensionPage(browser: Browser, uuid: string, file: string): Prom
   return page;
 }
 
+// No Firefox ESR: one failed check whose message says what to install or set, and nothing else is tried.
+const firefox = locate('firefox');
+if (firefox.missing !== undefined) {
+  console.log(`  ✘ ${firefox.missing}`);
+  writeFileSync(reportFile, JSON.stringify({ passed: 0, failed: 1, results: [{ name: 'Firefox ESR is installed', ok: false, error: firefox.missing }] }, null, 2));
+  process.exit(0);
+}
+const executablePath = firefox.path;
 const world = await startWorld({ ollamaPort: 0 });
 const uuid = randomUUID();
 let browser: Browser | null = null;
@@ -39,7 +48,7 @@ try {
   console.log(`Firefox e2e on ${dir}`);
   browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    executablePath,
     headless: true,
     acceptInsecureCerts: true,
     args: ['--remote-allow-system-access'],

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startWorld } from '../world/world';
+import { locate } from '../system.mjs';
 import { launchFirefox } from '../scenarios/firefox';
 import { SCENARIOS } from '../scenarios/index';
 
@@ -12,6 +13,13 @@ const only = process.argv[4];
 const PER_SCENARIO_MS = 120_000;
 const results: { name: string; ok: boolean; skipped?: string; error?: string; ms: number }[] = [];
 
+// No Firefox ESR: one failed check whose message says what to install or set, and nothing else is tried.
+const firefox = locate('firefox');
+if (firefox.missing !== undefined) {
+  console.log(`  ✘ ${firefox.missing}`);
+  writeFileSync(reportFile, JSON.stringify({ passed: 0, failed: 1, results: [{ name: 'Firefox ESR is installed', ok: false, error: firefox.missing }] }, null, 2));
+  process.exit(0);
+}
 const world = await startWorld();
 const run = await launchFirefox(dir, world);
 try {

@@ -1,11 +1,12 @@
 // A throwaway PostgreSQL cluster for tests: initdb into a temp dir, listen only on a Unix socket in /tmp,
 // stop and delete it afterwards. PostgreSQL refuses to run as root, so as root it runs as `postgres`.
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { appendFileSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { locate, requirePart } from '../system.mjs';
 
 export interface Cluster {
   binDir: string;
@@ -31,14 +32,9 @@ export interface PsqlSession {
   end(): Promise<void>;
 }
 
-/** The newest installed PostgreSQL's bin directory, or null when none is installed. */
-export function findPgBinDir(): string | null {
-  const root = '/usr/lib/postgresql';
-  if (process.env.PG_BIN_DIR && existsSync(join(process.env.PG_BIN_DIR, 'initdb'))) return process.env.PG_BIN_DIR;
-  if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb')));
-  versions.sort((a, b) => Number(b) - Number(a));
-  return versions[0] ? join(root, versions[0], 'bin') : null;
+/** The newest installed PostgreSQL's bin directory (or PG_BIN_DIR), found by tests/system.mjs. */
+export function findPgBin(): { path: string; missing?: undefined } | { path?: undefined; missing: string } {
+  return locate('postgresql');
 }
 
 const isRoot = (): boolean => process.getuid?.() === 0;
@@ -63,8 +59,7 @@ async function freePort(): Promise<number> {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export async function startCluster(settings: Record<string, string> = {}): Promise<Cluster> {
-  const binDir = findPgBinDir();
-  if (!binDir) throw new Error('No PostgreSQL binaries found under /usr/lib/postgresql');
+  const binDir = requirePart('postgresql');
   const base = mkdtempSync(join(tmpdir(), 'dexter-pg-'));
   if (isRoot()) {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());

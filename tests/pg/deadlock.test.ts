@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDeadlockText, parseDeadlocks, type DeadlockReport, type WaitEdge } from '@/lib/deadlock';
 import { normaliseWhitespace } from '@/lib/deadlock/sql';
-import { availableMessageLocales, findPgBinDir, startCluster, type Cluster } from './cluster';
+import { availableMessageLocales, findPgBin, startCluster, type Cluster } from './cluster';
 import { runScenario, type LockRow, type Outcome, type Scenario } from './scenarios';
 
-const binDir = findPgBinDir();
-if (!binDir) console.warn('tests/pg: skipped — no PostgreSQL binaries under /usr/lib/postgresql (see tests/pg/README.md)');
+const pgBin = findPgBin();
+const binDir = pgBin.path;
 
 const BIG = 2 ** 40 + 5;
 const rows = 'DROP TABLE IF EXISTS accounts; CREATE TABLE accounts (id int PRIMARY KEY, balance int); INSERT INTO accounts SELECT g, 100 FROM generate_series(1, 10) g;';
@@ -76,6 +76,13 @@ function sentryEventFor(error: unknown): object {
   const { message, stack: _stack, ...props } = Object.fromEntries(Object.entries(e).concat([['message', e.message], ['stack', e.stack]]));
   return { exception: { values: [{ type: 'error', value: message }] }, contexts: { DatabaseError: props } };
 }
+
+// Without PostgreSQL this file fails once, with the line that says what to install or set (not a skip nobody reads).
+describe.runIf(pgBin.missing !== undefined)('PostgreSQL', () => {
+  it('is installed', () => {
+    expect.fail(pgBin.missing);
+  });
+});
 
 describe.skipIf(!binDir)('real PostgreSQL deadlocks', () => {
   let cluster: Cluster;

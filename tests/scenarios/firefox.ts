@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { World } from '../world/world';
+import { requirePart } from '../system.mjs';
 import { check, type Driver, type DriverFrame, type DriverPage, type PageFn } from './driver';
 import { markTarget } from './page-helpers';
 
@@ -91,7 +92,7 @@ export async function launchFirefox(dir: string, world: World, opts: { orgHosts?
   const hosts = ['sentry.io', 'us.sentry.io', 'de.sentry.io', ...(opts.orgHosts ?? ['acme']).map((o) => `${o}.sentry.io`), ...(opts.extraHosts ?? [])];
   const launch = () => puppeteer.launch({
     browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    executablePath: requirePart('firefox'),
     headless: true,
     acceptInsecureCerts: true,
     userDataDir: profile,

@@ -1,4 +1,4 @@
-// Browser-ish polyfills Mantine needs under happy-dom/jsdom; harmless in node-environment tests.
+// Browser-ish polyfills Mantine needs under happy-dom; harmless in node-environment tests.
 import '@testing-library/jest-dom/vitest';
 import { afterEach } from 'vitest';
 

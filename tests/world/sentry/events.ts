@@ -1,5 +1,5 @@
 // API-shape events (what GET .../events/latest/ returns) built for generated issues.
-// Field set follows the real example event in shared/sentry/fixtures/openapi-examples/issue-event-javascript.json.
+// Field set follows the real example event in tests/fixtures/sentry/openapi-examples/issue-event-javascript.json.
 import { catalogFor } from './catalog.ts';
 import type { Issue, Project } from './model.ts';
 import { createRng, hashString, hex, intBetween, pick } from './prng.ts';

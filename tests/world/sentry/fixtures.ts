@@ -1,23 +1,11 @@
-// Reads the real Sentry fixtures from shared/ (read-only reference data beside the repo, `../shared`).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-
-export function sharedDir(): string {
-  return process.env.DEXTER_SHARED_DIR ?? path.resolve(process.cwd(), '../shared');
-}
+// The real Sentry fixtures (tests/fixtures/sentry/, sources in its README) as the test world uses them.
+import { readSentryFixture } from '../../fixtures/sentry.ts';
 
 const cache = new Map<string, unknown>();
 
 export function readFixture<T = any>(relative: string): T {
-  const file = path.join(sharedDir(), 'sentry', 'fixtures', relative);
-  if (!cache.has(file)) {
-    try {
-      cache.set(file, JSON.parse(readFileSync(file, 'utf8')));
-    } catch (error) {
-      throw new Error(`Sentry fixture ${file} could not be read (is shared/ beside the repo?): ${String(error)}`);
-    }
-  }
-  return structuredClone(cache.get(file)) as T;
+  if (!cache.has(relative)) cache.set(relative, readSentryFixture(relative));
+  return structuredClone(cache.get(relative)) as T;
 }
 
 type Examples = Record<string, Record<string, Record<string, unknown>>>;

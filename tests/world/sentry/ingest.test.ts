@@ -7,11 +7,11 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventCulprit, eventTitle, groupingKey, ingestEventToApi, parseEnvelope } from './ingest.ts';
 import { runSdkSample, SAMPLE_MODULES } from '../sdk-sample/run.ts';
+import { readSentryFixture } from '../../fixtures/sentry.ts';
 
-const FIXTURES = '/work/shared/sentry/fixtures';
-const readJson = (p: string) => JSON.parse(readFileSync(`${FIXTURES}/${p}`, 'utf8'));
+const readJson = (p: string) => readSentryFixture(p);
 const EVENT_PATH = '/api/0/organizations/{organization_id_or_slug}/issues/{issue_id}/events/{event_id}/';
-const eventSchema = readJson('../openapi.json').paths[EVENT_PATH].get.responses['200'].content['application/json'].schema;
+const eventSchema = readJson('openapi.json').paths[EVENT_PATH].get.responses['200'].content['application/json'].schema;
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 const validateApiEvent = ajv.compile(eventSchema);

@@ -1,13 +1,12 @@
 // Every endpoint the test server serves that Sentry documents is checked against openapi.json's response schema
 // for that path, method and status: success bodies and, where the schema defines one, error bodies.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSentryServer, type SentryServer } from './server.ts';
+import { readSentryFixture } from '../../fixtures/sentry.ts';
 
-const spec = JSON.parse(readFileSync(path.resolve(process.cwd(), '../shared/sentry/openapi.json'), 'utf8'));
+const spec = readSentryFixture('openapi.json');
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 

@@ -1,10 +1,9 @@
-// Test inputs built from the real API examples in /work/shared/sentry/fixtures.
-import { readFileSync } from 'node:fs';
+// Test inputs built from the real API examples in tests/fixtures/sentry/openapi-examples.
+import { readSentryFixture, sentryFixturePath } from '../../../fixtures/sentry.ts';
 
-const dir = '/work/shared/sentry/fixtures/openapi-examples';
-const read = (name: string): any => JSON.parse(readFileSync(`${dir}/${name}`, 'utf8'));
+const read = (name: string): any => readSentryFixture(`openapi-examples/${name}`);
 
-export const REAL_PAGE_PATH = '/work/shared/sentry/pages/issue-page-real-2026-02.html';
+export const REAL_PAGE_PATH = sentryFixturePath('pages/issue-page-real-2026-02.html');
 export const HOSTILE = '<img src=x onerror=alert(1)>';
 
 export function apiIssue(): any { return structuredClone(read('org-issues-list.json')[0]); }
