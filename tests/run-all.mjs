@@ -101,14 +101,24 @@ if (pw) {
   else failed++;
 }
 
-for (const dir of ['.output/firefox-mv2', '.output/firefox-mv3']) {
+// Firefox: the build Dexter ships (MV2) runs every shared user flow (tests/scenarios); the MV3 build keeps building
+// and gets the smoke checks.
+const firefoxRuns = [
+  ['firefox-scenarios .output/firefox-mv2', 'tests/firefox/scenarios.ts', '.output/firefox-mv2', 'reports/firefox-scenarios.json'],
+  ['firefox-smoke .output/firefox-mv3', 'tests/firefox/firefox-e2e.ts', '.output/firefox-mv3', 'reports/firefox-mv3.json'],
+];
+for (const [name, script, dir, file] of firefoxRuns) {
   if (only.length && !only.includes('firefox')) continue;
-  const file = `reports/firefox-${dir.split('-').pop()}.json`;
   rmSync(file, { force: true });
-  const r = step(`firefox ${dir}`, 'npx', ['tsx', 'tests/firefox/firefox-e2e.ts', dir, file]);
+  const r = step(name, 'npx', ['tsx', script, dir, file]);
   const f = readJson(file);
   if (f) { passed += f.passed; failed += f.failed; }
   else if (r) failed++;
+}
+// Which user flow passed in which browser, from this run (npm run flows copies it into the README).
+if (!only.length || only.includes('chromium') || only.includes('firefox')) {
+  const table = spawnSync('node', ['tests/flows-table.mjs'], { env, encoding: 'utf8' });
+  console.log(`\n${table.stdout}`);
 }
 
 console.log(`\n${summary.join('\n')}`);
