@@ -1,15 +1,6 @@
-// The popup, opened as an extension page, against the world's Sentry: settings checks and quick triage.
+// The popup's quick triage (its settings' checks run in every browser: tests/scenarios/popup.scenario.ts).
 import { test, expect, setToken, setSettings } from './fixtures';
 import { apiGet } from '../world/world';
-
-test('settings show which scopes a read-only token lacks', async ({ ext, world }) => {
-  await setToken(ext, world.sentry.tokens.readOnly);
-  const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.id}/popup.html`);
-  await page.getByRole('tab', { name: 'Settings' }).click();
-  await expect(page.getByText(/Token works for https:\/\/sentry.io/)).toBeVisible();
-  await expect(page.getByText(/Cannot resolve or ignore — missing:/)).toBeVisible();
-});
 
 test('triage lists the org from settings, resolves by keyboard, and undoes it', async ({ ext, world }) => {
   await setToken(ext, world.sentry.tokens.readWrite);
