@@ -1,7 +1,8 @@
 // `npm run bench`: every measurement in one table, and machine-readable results in bench/results.json.
 // Each suite is a module exporting an async function that returns BenchRow[]; a missing or failing suite is
 // reported as such rather than hiding the rest.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { BenchRow } from './types';
 
 const suites: [string, string, string][] = [
@@ -15,6 +16,7 @@ const suites: [string, string, string][] = [
   ['deadlock', './deadlock.ts', 'benchDeadlock'],
   ['explorer (Chromium)', './explorer.ts', 'benchExplorer'],
   ['detail panel (Chromium)', './detail.ts', 'benchDetail'],
+  ['similar issues', './similar.ts', 'benchSimilar'],
 ];
 const only = process.argv.slice(2);
 const results: Record<string, BenchRow[] | { error: string }> = {};
@@ -35,5 +37,7 @@ for (const [suite, r] of Object.entries(results)) {
 }
 const widths = rows[0]!.map((_, i) => Math.min(70, Math.max(...rows.map((r) => r[i]!.length))));
 for (const r of rows) console.log(r.map((c, i) => c.slice(0, 70).padEnd(widths[i]!)).join('  '));
-writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
+// A run of some suites (`npm run bench -- similar`) keeps the other suites' last figures.
+const previous = only.length && existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as { results?: typeof results }).results ?? {} : {};
+writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, loadAverage: loadavg().map((l) => +l.toFixed(2)), results: { ...previous, ...results } }, null, 2)}\n`);
 console.log('\nWrote bench/results.json');

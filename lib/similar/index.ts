@@ -98,12 +98,22 @@ export class VectorIndex {
     if (!qn) return [];
     const dim = this.dim;
     const data = this.vectors;
+    const qf = Float64Array.from(q);
     for (let i = 0; i < this.items.length; i++) {
       const n = this.norms[i]!;
       if (!n) continue;
-      let dot = 0;
+      // Four products a step: the scan is the whole cost of a query (10,000 × 768 products for an embedding index).
+      let d0 = 0, d1 = 0, d2 = 0, d3 = 0;
       const off = i * dim;
-      for (let d = 0; d < dim; d++) dot += q[d]! * data[off + d]!;
+      let d = 0;
+      for (; d + 3 < dim; d += 4) {
+        d0 += qf[d]! * data[off + d]!;
+        d1 += qf[d + 1]! * data[off + d + 1]!;
+        d2 += qf[d + 2]! * data[off + d + 2]!;
+        d3 += qf[d + 3]! * data[off + d + 3]!;
+      }
+      for (; d < dim; d++) d0 += qf[d]! * data[off + d]!;
+      const dot = d0 + d1 + d2 + d3;
       const s = dot / (qn * n);
       if (s < min || (best.length === k && s <= best[k - 1]!.s)) continue;
       if (this.items[i]!.id === opts.exclude) continue;
