@@ -3,7 +3,7 @@
 // instructions for a JSON answer. The event stays inside <event>…</event>, marked as untrusted data.
 import { buildPrompt, type PromptIssue, type Scrubber } from '../llm/prompt';
 import type { TokenCounter } from '../llm/tokens';
-import { CAUSES, CAUSE_LABELS } from './schema';
+import { CAUSES, CAUSE_LABELS } from './causes';
 
 /** Plenty for the exception, the top frames and the last breadcrumbs; a summary needs no more. */
 export const SUMMARY_TOKEN_BUDGET = 1500;

@@ -2,19 +2,9 @@
 // the answer), the causes Dexter names, and the cache key of an answer.
 import { z } from 'zod';
 
-export const CAUSES = ['code-defect', 'bad-input', 'dependency', 'database', 'resource', 'configuration', 'network', 'unknown'] as const;
-export type Cause = (typeof CAUSES)[number];
+import { CAUSES, type Cause } from './causes';
 
-export const CAUSE_LABELS: Record<Cause, string> = {
-  'code-defect': 'code defect',
-  'bad-input': 'bad input',
-  dependency: 'failed request to a dependency',
-  database: 'database',
-  resource: 'resource exhaustion',
-  configuration: 'configuration',
-  network: 'network',
-  unknown: 'unknown',
-};
+export { CAUSES, CAUSE_LABELS, type Cause } from './causes';
 
 export const summarySchema = z.object({
   summary: z.string().min(3).max(100).describe('One plain sentence, at most 100 characters, saying what went wrong.'),
