@@ -71,6 +71,14 @@ export class ModelQueue {
     return dropped;
   }
 
+  /** Every owner starting with `prefix` left (a closed tab). */
+  cancelOwnerPrefix(prefix: string): number {
+    const owners = new Set([...this.entries.values()].flatMap((e) => [...e.owners]).filter((o) => o.startsWith(prefix)));
+    let n = 0;
+    for (const o of owners) n += this.cancelOwner(o);
+    return n;
+  }
+
   private pump(server: string): void {
     while ((this.running.get(server) ?? 0) < Math.max(1, this.limit(server))) {
       let next: Entry | undefined;
