@@ -17,6 +17,7 @@ const suites: [string, string, string][] = [
   ['explorer (Chromium)', './explorer.ts', 'benchExplorer'],
   ['detail panel (Chromium)', './detail.ts', 'benchDetail'],
   ['similar issues', './similar.ts', 'benchSimilar'],
+  ['summaries and digest', './insights.ts', 'benchInsights'],
 ];
 const only = process.argv.slice(2);
 const results: Record<string, BenchRow[] | { error: string }> = {};
