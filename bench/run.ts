@@ -2,6 +2,7 @@
 // Each suite is a module exporting an async function that returns BenchRow[]; a missing or failing suite is
 // reported as such rather than hiding the rest.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { BenchRow } from './types';
 
 // bench/baseline.json: figures measured before a change, by row name, shown beside the new ones (`before`).
@@ -19,6 +20,8 @@ const suites: [string, string, string][] = [
   ['deadlock', './deadlock.ts', 'benchDeadlock'],
   ['explorer (Chromium)', './explorer.ts', 'benchExplorer'],
   ['detail panel (Chromium)', './detail.ts', 'benchDetail'],
+  ['similar issues', './similar.ts', 'benchSimilar'],
+  ['summaries and digest', './insights.ts', 'benchInsights'],
 ];
 const only = process.argv.slice(2);
 const results: Record<string, BenchRow[] | { error: string }> = {};
@@ -40,11 +43,11 @@ for (const [suite, r] of Object.entries(results)) {
 const widths = rows[0]!.map((_, i) => Math.min(70, Math.max(...rows.map((r) => r[i]!.length))));
 for (const r of rows) console.log(r.map((c, i) => c.slice(0, 70).padEnd(widths[i]!)).join('  '));
 // A run of some suites (npm run bench -- size) replaces those suites' results and keeps the others', each with
-// the date it was measured.
+// the date it was measured; the load average says how busy the machine was.
 const now = new Date().toISOString();
 const previous = (() => { try { return JSON.parse(readFileSync('bench/results.json', 'utf8')); } catch { return null; } })();
 const merged = only.length && previous?.results ? { ...previous.results, ...results } : results;
 const dates: Record<string, string> = Object.fromEntries(Object.keys(merged).map((s) => [s, s in results ? now : (previous?.dates?.[s] ?? previous?.date ?? '')]));
-writeFileSync('bench/results.json', `${JSON.stringify({ date: now, node: process.version, before: baseline.note, dates, results: merged }, null, 2)}\n`);
+writeFileSync('bench/results.json', `${JSON.stringify({ date: now, node: process.version, loadAverage: loadavg().map((l) => +l.toFixed(2)), before: baseline.note, dates, results: merged }, null, 2)}\n`);
 console.log(`\nbefore: ${baseline.note}`);
 console.log('Wrote bench/results.json');

@@ -9,6 +9,9 @@ import type { Comment, Deploy, Issue, IssueDetail, Organization, Project, Releas
 import type { RowBadges } from './scoring/badges';
 import type { EventDeadlocks } from './deadlock/event';
 import type { PageReport } from './diagnostics';
+import type { IssueSummary } from './summary/schema';
+import type { Digest } from './digest/build';
+import type { CheckedNarrative } from './digest/narrative';
 
 const id = z.string().regex(/^\d{1,20}$/, 'issue id must be numeric');
 /** An event of the issue: its id, or the one Sentry picks (`recommended` is what an issue page shows by default). */
@@ -28,6 +31,7 @@ const pageFilters = z.object({
   graph: z.enum(['24h', '14d', 'auto']).default('24h'),
 });
 const status = z.enum(['resolved', 'ignored', 'unresolved']);
+const owner = z.string().regex(/^[\w-]{1,64}$/, 'not a page token');
 
 /** Which Sentry the request is about: the API base the page lives on (the background checks it is allowed). */
 const httpUrl = z.string().max(300).refine((u) => /^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(u), 'not an http(s) URL');
@@ -85,6 +89,18 @@ export const messageSchema = z.discriminatedUnion('type', [
   }),
   /** The popup asks what the overlay reported for a tab. */
   z.object({ type: z.literal('page.status'), tabId: z.number().int().min(0) }),
+  // Issue #17. A one-line summary of an issue's latest event, queued in the background; `owner` names the asking
+  // page, whose waiting work `summary.cancel` drops when the user leaves it.
+  z.object({ type: z.literal('summary.get'), target: targetSchema, issueId: id, owner: owner, priority: z.enum(['view', 'near']).default('view') }),
+  z.object({ type: z.literal('summary.cancel'), owner: owner }),
+  /** Similar issues of each row (signatures from the issues themselves: no request per row). */
+  z.object({ type: z.literal('similar.rows'), target: targetSchema, ids: z.array(id).min(1).max(100) }),
+  /** Similar issues of one issue, from its latest event's signature, with why. */
+  z.object({ type: z.literal('similar.issue'), target: targetSchema, issueId: id }),
+  /** Sentry's merge (bulk PUT merge=1) of issues of one project: cannot be undone by Dexter. */
+  z.object({ type: z.literal('issues.merge'), target: targetSchema, projectId: z.string().regex(/^\d{1,20}$/), ids: z.array(id).min(2).max(1000) }),
+  /** The on-call digest of the last `hours` (1 h to 7 d); with `narrative`, the user's model writes a cited summary. */
+  z.object({ type: z.literal('digest.build'), target: targetSchema, hours: z.number().int().min(1).max(168), narrative: z.boolean().default(false) }),
 ]);
 export type Message = z.infer<typeof messageSchema>;
 export type MessageType = Message['type'];
@@ -163,6 +179,12 @@ export interface CountsWindow { label: string; page: boolean }
 /** `project.userBase`: the project's users in the window, from Sentry or the user's setting, or why unknown. */
 export interface UserBaseAnswer { count: number | null; source: 'sentry' | 'setting'; reason?: string }
 export interface ReleaseAnswer { release: Release; deploys: Deploy[] }
+/** One similar issue: its score (cosine, 0–1), why, and whether Sentry could merge it with the asking one. */
+export interface SimilarMatch { id: string; shortId: string; title: string; projectId: string; score: number; reason: string; sameProject: boolean }
+export interface SimilarRowsAnswer { method: string; rows: Record<string, SimilarMatch[]> }
+export interface SimilarIssueAnswer { method: string; signature: string; matches: SimilarMatch[] }
+export interface MergeAnswer { parent: string | null; children: string[] }
+export interface DigestAnswer { digest: Digest; narrative: CheckedNarrative | null; narrativeError?: DexterError; model?: string }
 
 /** What each message answers with on success. A message without an entry here does not compile (see below). */
 export interface Answers {
@@ -189,6 +211,12 @@ export interface Answers {
   'privacy.load': null;
   'page.report': null;
   'page.status': PageReport | null;
+  'summary.get': IssueSummary;
+  'summary.cancel': number;
+  'similar.rows': SimilarRowsAnswer;
+  'similar.issue': SimilarIssueAnswer;
+  'issues.merge': MergeAnswer;
+  'digest.build': DigestAnswer;
 }
 export type AnswerOf<T extends MessageType> = Answers[T];
 export type ReplyOf<T extends MessageType> = Reply<Answers[T]>;

@@ -57,6 +57,17 @@ export const settingsSchema = z.object({
     })
     .default({ statsPeriod: '24h', sparkline: 'page', impactThresholds: { critical: 0.1, high: 0.02, medium: 0.005 }, userBaseOverride: 0 }),
   features: featureSwitches.default({}),
+  /** Local-AI triage (issue #17): one line per issue, similar issues, the digest. */
+  insights: z
+    .object({
+      /** Summarise the rows in view without being asked (each is one call to the user's model). */
+      autoSummaries: z.boolean().catch(false).default(false),
+      /** Model calls at once per server for summaries: one suits a laptop's GPU. */
+      concurrency: z.number().int().min(1).max(4).catch(1).default(1),
+      /** An embedding model on the LLM server for similar issues; empty: Dexter's model-free similarity. */
+      embedModel: z.string().max(200).catch('').default(''),
+    })
+    .default({ autoSummaries: false, concurrency: 1, embedModel: '' }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -8,6 +8,7 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { LevelBadge } from '../ui/badges';
 import { Breadcrumbs } from './Breadcrumbs';
 import { DetailExtras } from './DetailExtras';
+import { SimilarSection } from './SimilarSection';
 import { breadcrumbs, exceptions, messageText } from './event';
 import { ContextsSection, RequestSection, TagsSection } from './EventSections';
 import { clip } from './LongText';
@@ -75,6 +76,7 @@ export const DetailPanel = memo(function DetailPanel({ target, issueId, mask, on
         </Text>
       )}
       {message && <Text size="sm"><Masked text={message} mask={mask} /></Text>}
+      <SimilarSection target={target} issueId={issueId} projectId={issue?.project?.id} />
       {event && (
         <Accordion multiple defaultValue={['stack']} variant="contained">
           <Accordion.Item value="stack"><Accordion.Control>Stack trace</Accordion.Control><Accordion.Panel>

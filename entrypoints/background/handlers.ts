@@ -10,6 +10,9 @@ import { isAllowedApiBase } from '@/lib/sentry/policy';
 import { apiBaseOf } from '@/lib/sentry/page';
 import { onSettingsChanged } from './lifecycle';
 import { pageReportHandlers } from './page-reports';
+import { summaryHandlers } from './summaries';
+import { similarHandlers } from './similar';
+import { digestHandlers } from './digest';
 
 function merge(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
@@ -63,6 +66,9 @@ export const handlers: Handlers = {
     return null;
   },
   ...pageReportHandlers,
+  ...summaryHandlers,
+  ...similarHandlers,
+  ...digestHandlers,
   async 'open.explorer'(m) {
     const url = `${browser.runtime.getURL('/explorer.html' as '/popup.html')}${m.query ? `#q=${encodeURIComponent(m.query)}` : ''}`;
     await browser.tabs.create({ url });

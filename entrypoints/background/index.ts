@@ -6,12 +6,14 @@ import { onSettingsChanged } from './lifecycle';
 import { openSelectionPanel, registerContextMenu, registerExplainPort } from './llm';
 import { recentTimings } from './timings';
 import { forgetClosedTabs } from './page-reports';
+import { cancelSummariesOfClosedTabs } from './summaries';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, handlers));
   registerExplainPort();
   registerContextMenu();
   forgetClosedTabs();
+  cancelSummariesOfClosedTabs();
   // Session rules and run-time content scripts are re-applied at every worker start.
   void sentryService().then((s) => onSettingsChanged(s.settings));
   // The context-menu path, callable from tests where a real right-click cannot be scripted.

@@ -328,6 +328,14 @@ export function createSentryClient(opts: SentryClientOptions) {
       return results;
     },
 
+    /** PUT …/issues/?id=…&project=… with `merge: 1`: Sentry folds the issues into one (the parent it picks). The API has
+     *  no unmerge for this; Sentry's own UI can unmerge by fingerprint only. 204: none of the ids matched. */
+    async mergeIssues(slug: string, projectId: string, ids: readonly string[], call: CallOptions = {}): Promise<{ parent: string | null; children: string[] }> {
+      const { data, res } = await request({ endpoint: 'bulkUpdate', method: 'PUT', path: `${org(slug)}/issues/`, query: { id: [...new Set(ids)], project: [projectId] }, body: { merge: 1 }, schema: s.bulkUpdateResult.nullable(), signal: call.signal });
+      const merge = res.status === 204 ? null : (data as { merge?: { parent?: unknown; children?: unknown } } | null)?.merge;
+      return { parent: merge?.parent != null ? String(merge.parent) : null, children: Array.isArray(merge?.children) ? merge.children.map(String) : [] };
+    },
+
     getRelease: async (slug: string, version: string, call: CallOptions = {}) =>
       (await request({ endpoint: 'getRelease', path: `${org(slug)}/releases/${encodeURIComponent(version)}/`, schema: s.release, ...call })).data,
 

@@ -7,6 +7,8 @@ import { answerFor, chunkAnswer, tokenCount, type AnswerContext, type AnswerSour
 import { checkOrigin, defaultAllowedOrigins, isAllowedHost } from './cors.ts';
 import { DEFAULT_MODELS, describeModel, fullName, showModel } from './models.ts';
 import { openAiChat, openAiError, openAiModels } from './openai.ts';
+import { structuredAnswer, type StructuredMode } from './structured.ts';
+import { EMBED_MODELS, embedder, inputsOf } from './embed.ts';
 
 export type OllamaMode = 'normal' | 'slow-first-token' | 'error-mid-stream' | 'stall' | 'down';
 
@@ -18,6 +20,8 @@ export interface OllamaServer {
   requests: OllamaRequestLog[];
   setMode(mode: OllamaMode): void;
   setAnswer(answer: AnswerSource | undefined): void;
+  /** Whether answers to a `format`/`response_format` request follow the schema (issue #17). */
+  setStructured(mode: StructuredMode): void;
   close(): Promise<void>;
 }
 
@@ -35,7 +39,7 @@ export interface OllamaServerOptions {
 
 export const MID_STREAM_ERROR = 'an error was encountered while running the model: unexpected EOF';
 
-export interface StreamPlan { mode: OllamaMode; chunkDelayMs: number; firstTokenDelayMs: number }
+export interface StreamPlan { mode: OllamaMode; chunkDelayMs: number; firstTokenDelayMs: number; structured: StructuredMode }
 
 export async function startOllamaServer(opts: OllamaServerOptions = {}): Promise<OllamaServer> {
   const models = (opts.models ?? DEFAULT_MODELS).map(fullName);
@@ -43,7 +47,8 @@ export async function startOllamaServer(opts: OllamaServerOptions = {}): Promise
   const requests: OllamaRequestLog[] = [];
   let mode: OllamaMode = 'normal';
   let answer: AnswerSource | undefined;
-  const plan = (): StreamPlan => ({ mode, chunkDelayMs: opts.chunkDelayMs ?? 15, firstTokenDelayMs: opts.firstTokenDelayMs ?? 1500 });
+  let structured: StructuredMode = 'follow';
+  const plan = (): StreamPlan => ({ mode, chunkDelayMs: opts.chunkDelayMs ?? 15, firstTokenDelayMs: opts.firstTokenDelayMs ?? 1500, structured });
   const findModel = (name: unknown) => (typeof name === 'string' && name ? models.find((m) => m === fullName(name)) : undefined);
 
   const server = http.createServer(async (req, res) => {
@@ -90,13 +95,15 @@ export async function startOllamaServer(opts: OllamaServerOptions = {}): Promise
         if (!model) return sendJson(res, 404, { error: `model "${body.model}" not found, try pulling it first` });
         return nativeCompletion(res, route === 'POST /api/chat' ? 'chat' : 'generate', body, model, answer, plan());
       }
+      case 'POST /api/embed': case 'POST /v1/embeddings': return embed(res, route === 'POST /v1/embeddings', body, plan());
       case 'GET /v1/models': return sendJson(res, 200, openAiModels(models));
       case 'POST /v1/chat/completions': {
         if (typeof body !== 'object' || body === null) return sendJson(res, 400, openAiError(400, 'invalid request body'));
         const model = findModel(body.model);
         if (!model) return sendJson(res, 404, openAiError(404, `model "${body.model}" not found, try pulling it first`));
         const ctx = answerContext(body, model, 'openai');
-        return openAiChat(res, body, model, answerFor(answer, ctx), ctx, plan());
+        const schema = body.response_format?.type === 'json_schema' ? body.response_format.json_schema?.schema : body.response_format?.type === 'json_object' ? 'json' : undefined;
+        return openAiChat(res, body, model, schema && !answer ? structuredAnswer(schema, ctx.prompt, structured) : answerFor(answer, ctx), ctx, plan());
       }
       default: return sendText(res, 404, '404 page not found');
     }
@@ -111,6 +118,7 @@ export async function startOllamaServer(opts: OllamaServerOptions = {}): Promise
     url: `http://127.0.0.1:${port}`, port, requests,
     setMode: (m) => { mode = m; },
     setAnswer: (a) => { answer = a; },
+    setStructured: (m) => { structured = m; },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
@@ -136,7 +144,7 @@ async function nativeCompletion(res: http.ServerResponse, kind: 'chat' | 'genera
   if ((kind === 'chat' && ctx.messages.length === 0) || (kind === 'generate' && !body.prompt)) {
     return sendJson(res, 200, { model: body.model, created_at: created(), ...piece(''), done_reason: 'load', done: true });
   }
-  const text = answerFor(answer, ctx);
+  const text = body.format && !answer ? structuredAnswer(body.format, ctx.prompt, plan.structured) : answerFor(answer, ctx);
   const final = () => {
     const total = Number(process.hrtime.bigint() - started);
     return { model: body.model, created_at: created(), ...piece(''), done_reason: 'stop', done: true, ...(kind === 'generate' ? { context: [128006, 882, 128007] } : {}),
@@ -164,6 +172,23 @@ async function nativeCompletion(res: http.ServerResponse, kind: 'chat' | 'genera
     await sleep(plan.chunkDelayMs);
   }
   res.end(`${JSON.stringify(final())}\n`);
+}
+
+/** Embeddings of a batch; the faults are chat's: a missing model, an error, a stall. */
+async function embed(res: http.ServerResponse, openai: boolean, body: any, plan: StreamPlan) {
+  const fail = (status: number, message: string) => sendJson(res, status, openai ? openAiError(status, message) : { error: message });
+  const texts = inputsOf(body?.input);
+  if (!body?.model) return fail(400, 'model is required');
+  if (!texts) return fail(400, 'invalid input type');
+  if (!EMBED_MODELS.includes(fullName(String(body.model)))) return fail(404, `model "${body.model}" not found, try pulling it first`);
+  if (plan.mode === 'stall') return;
+  if (plan.mode === 'error-mid-stream') return fail(500, MID_STREAM_ERROR);
+  const started = process.hrtime.bigint();
+  const { embed: run, backend } = await embedder();
+  const vectors = texts.length ? await run(texts) : [];
+  res.setHeader('x-dexter-embed-backend', backend);
+  if (openai) return sendJson(res, 200, { object: 'list', model: body.model, data: vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })), usage: { prompt_tokens: tokenCount(texts.join(' ')), total_tokens: tokenCount(texts.join(' ')) } });
+  return sendJson(res, 200, { model: body.model, embeddings: vectors, total_duration: Number(process.hrtime.bigint() - started), load_duration: 1_000_000, prompt_eval_count: tokenCount(texts.join(' ')) });
 }
 
 export function sleep(ms: number): Promise<void> { return new Promise((r) => setTimeout(r, ms)); }

@@ -1,0 +1,57 @@
+// One line per issue (issue #17): the latest event's prompt (scrubbed and budgeted like Explain's), the user's model
+// asked for a structured answer through the queue (one call at a time per server unless the settings allow more, rows
+// in view first, dropped when the asking page is left), cached per issue + event + model + prompt version.
+import { ModelQueue } from '@/lib/summary/queue';
+import { buildSummaryPrompt } from '@/lib/summary/prompt';
+import { summaryCacheKey, summarySchema, SUMMARY_PROMPT_VERSION, type IssueSummary } from '@/lib/summary/schema';
+import { structuredChat } from '@/lib/llm/structured';
+import { scrubText } from '@/lib/pii';
+import { Refusal, type Handlers, type Sender } from './router';
+
+const queue = new ModelQueue((server) => (server === current.server ? current.concurrency : 1));
+const current = { server: '', concurrency: 1 };
+
+const ownerOf = (sender: Sender, owner: string) => `${sender.tab?.id ?? sender.url ?? 'page'}|${owner}`;
+
+export const summaryHandlers = {
+  async 'summary.get'(m, { service, sender }) {
+    const s = service.settings;
+    if (!s.llm.model) throw new Refusal('llm', 'No model is chosen for summaries.', 'Pick a model in Dexter’s settings (popup → Settings → Model).');
+    current.server = s.llm.url;
+    current.concurrency = s.insights.concurrency;
+    const event = await service.event(m.target, m.issueId, 'latest');
+    const eventId = String(event.eventID ?? event.id);
+    const key = summaryCacheKey(m.issueId, eventId, s.llm.model, SUMMARY_PROMPT_VERSION);
+    const stored = (await browser.storage.local.get(key))[key] as IssueSummary | undefined;
+    if (stored) return { ...stored, cached: true };
+    return queue.enqueue<IssueSummary>({
+      key,
+      owner: ownerOf(sender, m.owner),
+      server: s.llm.url,
+      priority: m.priority === 'view' ? 0 : 1,
+      async run(signal) {
+        const t0 = performance.now();
+        const issue = await service.issue(m.target, m.issueId);
+        const prompt = buildSummaryPrompt(event, { issue, tokenBudget: s.llm.tokenBudget, scrub: s.privacy.scrubBeforeLlm ? (t) => scrubText(t) : undefined });
+        const r = await structuredChat({ provider: s.llm.provider, url: s.llm.url, stallSeconds: s.llm.stallSeconds }, { model: s.llm.model, name: 'issue_summary', schema: summarySchema, system: prompt.system, user: prompt.user, signal });
+        const base = { issueId: m.issueId, eventId, model: s.llm.model, cached: false, modelMs: Math.round(r.modelMs), dexterMs: Math.round(performance.now() - t0 - r.modelMs) };
+        const answer: IssueSummary = r.ok
+          ? { ...base, status: 'ok', summary: r.value.summary, cause: r.value.cause, confidence: r.value.confidence }
+          : { ...base, status: 'unknown', summary: '', cause: 'unknown', confidence: 0, reason: r.reason };
+        // Only answers that fit are kept: an unknown one is asked again next time.
+        if (r.ok) await browser.storage.local.set({ [key]: answer });
+        return answer;
+      },
+    });
+  },
+  async 'summary.cancel'(m, { sender }) {
+    return queue.cancelOwner(ownerOf(sender, m.owner));
+  },
+} satisfies Partial<Handlers>;
+
+// A closed tab asks nothing any more.
+export function cancelSummariesOfClosedTabs(): void {
+  browser.tabs?.onRemoved.addListener((tabId) => {
+    queue.cancelOwnerPrefix(`${tabId}|`);
+  });
+}
