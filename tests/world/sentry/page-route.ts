@@ -3,10 +3,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiContext } from './api.ts';
 import type { FaultSwitch } from './faults.ts';
-import { listIssues } from './issues-list.ts';
+import { listIssues, queryOf } from './issues-list.ts';
 import { linkCursors } from './link.ts';
 import type { UrlContext } from './serialize.ts';
-import { serializeIssueDetail } from './serialize.ts';
+import { serializeIssueDetail } from './serialize-issue.ts';
 import type { Store } from './store.ts';
 
 export interface PageContext { store: Store; url: URL; u: UrlContext; hostname: string; saas: boolean; faults: FaultSwitch }
@@ -62,7 +62,7 @@ export async function routePage(req: IncomingMessage, res: ServerResponse, ctx: 
   if (target.issueId) {
     const issue = ctx.store.findIssue(org, target.issueId);
     if (!issue) return sendHtml(res, 404, '<!DOCTYPE html><title>Issue Not Found</title><h1>The issue you were looking for was not found.</h1>');
-    const input = { org: org.slug, urlForm: target.urlForm, theme, issue: serializeIssueDetail(issue, ctx.store, ctx.u), event: ctx.store.eventsOf(issue).at(-1) ?? null } as const;
+    const input = { org: org.slug, urlForm: target.urlForm, theme, issue: serializeIssueDetail(issue, ctx.store, { envs: null, collapse: [], u: ctx.u }), event: ctx.store.eventsOf(issue).at(-1) ?? null } as const;
     const headers = { [p.TITLE_HEADER]: encodeURIComponent(p.issuePageDocumentTitle(input).toWellFormed()) };
     return sendHtml(res, 200, fragment ? p.renderIssuePageContent(input) : p.renderIssuePage(input), headers);
   }
@@ -72,7 +72,7 @@ export async function routePage(req: IncomingMessage, res: ServerResponse, ctx: 
   const layoutParam = params.get('layout');
   const input = {
     org: org.slug, urlForm: target.urlForm, theme, layout: layoutParam === 'div' ? 'div' : 'table',
-    issues: result.body as unknown[], query: params.has('query') ? (params.get('query') ?? '') : 'is:unresolved', sort: params.get('sort') ?? 'date',
+    issues: result.body as unknown[], query: queryOf(params), sort: params.get('sort') ?? 'date',
     hits: Number(result.headers?.['X-Hits'] ?? 0), nextCursor: cursors.next, prevCursor: cursors.previous,
   } as const;
   const headers = { [p.TITLE_HEADER]: encodeURIComponent(p.issueListTitle(input).toWellFormed()) };
