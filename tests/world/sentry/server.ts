@@ -6,12 +6,14 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { json, matchRoute, type ApiContext, type ApiResult } from './api.ts';
 import { authenticate, createTokens, DEFAULT_RATE_LIMIT, DETAIL, RateLimiter, type AuthKind, type RateLimitOptions, type Tokens } from './auth.ts';
+import { EndpointLimiter } from './endpoint-limits.ts';
 import { applyFault, FaultSwitch, type Fault } from './faults.ts';
 import { handleIngest } from './ingest-route.ts';
 import { BadRequest } from './search.ts';
 import { routePage, type PageHandler } from './page-route.ts';
 import { issueRoutes } from './routes-issues.ts';
 import { orgRoutes } from './routes-orgs.ts';
+import { NGINX_BUFFER, refuseOversized } from './request-line.ts';
 import type { UrlContext } from './serialize.ts';
 import { Store } from './store.ts';
 
@@ -27,6 +29,10 @@ export interface SentryServerOptions {
   seed?: number;
   now?: () => number;
   rateLimit?: Partial<RateLimitOptions>;
+  /** Apply the endpoints' own rate limits too (issues-stats 10/s, issue details 5/s, event details 15/s). */
+  endpointRateLimits?: boolean;
+  /** The front proxy's request-line limit in bytes (nginx's 8 KB by default; 414 beyond it); false switches it off. */
+  requestLineLimit?: number | false;
   pageHandler?: PageHandler;
 }
 
@@ -41,6 +47,8 @@ export interface SentryServer {
   setFault(f: Fault | null): void;
   setPageHandler(h: PageHandler | null): void;
   setRateLimit(r: Partial<RateLimitOptions>): void;
+  setEndpointRateLimits(on: boolean): void;
+  setRequestLineLimit(limit: number | false): void;
   close(): Promise<void>;
 }
 
@@ -69,6 +77,8 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
   const store = new Store({ issueCount: opts.issueCount, seed: opts.seed, now: opts.now });
   const { tokens, scopes } = createTokens();
   const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...opts.rateLimit }, store.now);
+  const endpointLimiter = new EndpointLimiter(opts.endpointRateLimits ?? false, store.now);
+  let requestLineLimit = opts.requestLineLimit ?? NGINX_BUFFER;
   const faults = new FaultSwitch();
   const requests: RequestRecord[] = [];
   let pageHandler: PageHandler | null = opts.pageHandler ?? null;
@@ -105,6 +115,8 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
       if (match === 'method') return send(json(405, { detail: `Method "${req.method}" not allowed.` }), rate.headers);
       const auth = authenticate(req, store, scopes);
       if (!auth.ok) return send(json(auth.status, { detail: auth.detail }), rate.headers);
+      const own = endpointLimiter.take(match.route.template, match.route.limit, callerKey);
+      if (own?.limited) return send(json(429, { detail: own.detail }), { ...own.headers, 'Retry-After': String(own.retryAfter) });
       if (!auth.caller.scopes.has(match.route.scope)) return send(json(403, { detail: DETAIL.forbidden }), rate.headers);
       let body: unknown;
       if (req.method === 'PUT' || req.method === 'POST') {
@@ -131,7 +143,9 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
     const u: UrlContext = { saas, origin: `${scheme}://${host}` };
     let status = 0;
     try {
-      if (url.pathname.startsWith('/api/0/')) status = await handleApi(req, res, url, u);
+      const refused = requestLineLimit === false ? null : refuseOversized(req, res, requestLineLimit);
+      if (refused !== null) status = refused;
+      else if (url.pathname.startsWith('/api/0/')) status = await handleApi(req, res, url, u);
       else if (/^\/api\/\d+\/(envelope|store)\/$/.test(url.pathname)) status = await handleIngest(req, res, url, store, await readBody(req), faults);
       else status = await routePage(req, res, { store, url, u, hostname, saas, faults }, pageHandler);
     } catch (error) {
@@ -143,7 +157,9 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => { void handle(req, res); };
-  const server = opts.tls ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, listener) : http.createServer(listener);
+  // Node's own header limit (16 KB → 431) would answer before the proxy rule; let the proxy rule decide.
+  const maxHeaderSize = 256 * 1024;
+  const server = opts.tls ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert, maxHeaderSize }, listener) : http.createServer({ maxHeaderSize }, listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
@@ -158,6 +174,8 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
     setFault: (f) => faults.set(f),
     setPageHandler: (h) => { pageHandler = h; },
     setRateLimit: (r) => { limiter.options = { ...limiter.options, ...r }; },
+    setEndpointRateLimits: (on) => { endpointLimiter.enabled = on; },
+    setRequestLineLimit: (limit) => { requestLineLimit = limit; },
     close: () => new Promise<void>((resolve, reject) => {
       // Keep-alive sockets (browsers) would hold close() open: drop them first (toolchain pitfall P4).
       server.closeAllConnections();
