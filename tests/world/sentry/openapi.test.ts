@@ -50,6 +50,7 @@ const calls = (): Call[] => [
   { method: 'get', doc: `${ORG}/issues/{issue_id}/events/{event_id}/`, path: `/api/0/organizations/acme/issues/${issueId}/events/latest/`, status: 200 },
   { method: 'get', doc: `${ORG}/issues/{issue_id}/events/{event_id}/`, path: `/api/0/organizations/acme/issues/${issueId}/events/oldest/`, status: 200 },
   { method: 'get', doc: `${ORG}/issues/{issue_id}/events/{event_id}/`, path: `/api/0/organizations/acme/issues/${issueId}/events/recommended/`, status: 200 },
+  { method: 'get', doc: `${ORG}/issues/{issue_id}/events/`, path: `/api/0/organizations/acme/issues/${issueId}/events/`, status: 200 },
   { method: 'get', doc: `${ORG}/issues/{issue_id}/tags/{key}/`, path: `/api/0/organizations/acme/issues/${issueId}/tags/user/`, status: 200 },
   { method: 'get', doc: `${ORG}/issues/{issue_id}/tags/{key}/values/`, path: `/api/0/organizations/acme/issues/${issueId}/tags/user/values/`, status: 200 },
   { method: 'get', doc: `${ORG}/releases/{version}/`, path: `/api/0/organizations/acme/releases/${encodeURIComponent(version)}/`, status: 200 },

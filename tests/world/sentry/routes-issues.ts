@@ -125,6 +125,11 @@ function tagValues(ctx: ApiContext, issue: Issue, key: string): { value: string;
   return perUser.map(([u, count]) => ({ value: `id:${base[u] ?? u}`, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
+function simpleEvent(e: Record<string, any>): Record<string, unknown> {
+  return { id: e.id, 'event.type': e.type ?? 'error', groupID: e.groupID ?? null, eventID: e.eventID, projectID: e.projectID, message: e.message ?? '', title: e.title,
+    location: e.location ?? null, culprit: e.culprit ?? null, user: e.user ?? null, tags: e.tags ?? [], platform: e.platform ?? null, dateCreated: e.dateCreated, crashFile: null, metadata: e.metadata ?? {} };
+}
+
 function tagValueBody(issue: Issue, key: string, v: { value: string; count: number }) {
   const base = { key, name: v.value, value: v.value, count: v.count, lastSeen: iso(issue.lastSeen), firstSeen: iso(issue.firstSeen) };
   if (key !== 'user') return base;
@@ -152,6 +157,22 @@ export const issueRoutes: Route[] = [
     return json(200, { ...serializeIssueDetail(issue, ctx.store, { envs: null, collapse: [], u: ctx.u }), ...changes });
   }),
   route('GET', 'organizations/:org/issues/:id/events/:event/', 'event:read', issueEvent, { limit: 15, windowSec: 1 }),
+  // GroupEventsEndpoint: the issue's events, newest first, as SimpleEventSerializer shapes them.
+  route('GET', 'organizations/:org/issues/:id/events/', 'event:read', (ctx) => {
+    const issue = issueOf(ctx);
+    if (!issue) return notFound();
+    const events = [...ctx.store.eventsOf(issue)].reverse();
+    return pagedList(ctx, events.map((e, i) => ({ item: e, score: events.length - i })), simpleEvent);
+  }),
+  // GroupTagsEndpoint: every tag key of the issue with its top values (the Tags / distributions tab).
+  route('GET', 'organizations/:org/issues/:id/tags/', 'event:read', (ctx) => {
+    const issue = issueOf(ctx);
+    if (!issue) return notFound();
+    return json(200, Object.keys(TAG_NAMES).flatMap((key) => {
+      const values = tagValues(ctx, issue, key);
+      return values ? [{ key, name: TAG_NAMES[key], uniqueValues: values.length, totalValues: values.reduce((a, v) => a + v.count, 0), topValues: values.slice(0, 9).map((v) => tagValueBody(issue, key, v)) }] : [];
+    }));
+  }),
   route('GET', 'organizations/:org/issues/:id/tags/:key/', 'event:read', (ctx) => {
     const issue = issueOf(ctx);
     const key = ctx.params.key ?? '';
