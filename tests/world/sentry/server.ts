@@ -10,7 +10,7 @@ import { EndpointLimiter } from './endpoint-limits.ts';
 import { applyFault, FaultSwitch, type Fault } from './faults.ts';
 import { handleIngest } from './ingest-route.ts';
 import { BadRequest } from './search.ts';
-import { routePage, type PageHandler } from './page-route.ts';
+import { DEFAULT_PAGE_SETTINGS, routePage, type PageHandler, type PageSettings } from './page-route.ts';
 import { issueRoutes } from './routes-issues.ts';
 import { orgRoutes } from './routes-orgs.ts';
 import { NGINX_BUFFER, refuseOversized } from './request-line.ts';
@@ -18,7 +18,7 @@ import type { UrlContext } from './serialize.ts';
 import { Store } from './store.ts';
 
 export type { Fault, FaultKind } from './faults.ts';
-export type { PageContext, PageHandler } from './page-route.ts';
+export type { PageContext, PageHandler, PageSettings } from './page-route.ts';
 export { Store } from './store.ts';
 
 export interface SentryServerOptions {
@@ -34,6 +34,8 @@ export interface SentryServerOptions {
   /** The front proxy's request-line limit in bytes (nginx's 8 KB by default; 414 beyond it); false switches it off. */
   requestLineLimit?: number | false;
   pageHandler?: PageHandler;
+  /** Replica pages: render mode, the client app's API latency, whether pages sign the browser in (page-route.ts). */
+  pages?: Partial<PageSettings>;
 }
 
 export interface RequestRecord { method: string; host: string; path: string; auth: AuthKind; status: number; time: number; ms: number }
@@ -49,10 +51,13 @@ export interface SentryServer {
   setRateLimit(r: Partial<RateLimitOptions>): void;
   setEndpointRateLimits(on: boolean): void;
   setRequestLineLimit(limit: number | false): void;
+  /** Changes the replica pages' defaults for later page loads (a page URL's render/latency params still win). */
+  setPageSettings(s: Partial<PageSettings>): void;
   close(): Promise<void>;
 }
 
 const ROUTES = [...orgRoutes, ...issueRoutes];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MAX_BODY = 20 * 1024 * 1024;
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -79,6 +84,7 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
   const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...opts.rateLimit }, store.now);
   const endpointLimiter = new EndpointLimiter(opts.endpointRateLimits ?? false, store.now);
   let requestLineLimit = opts.requestLineLimit ?? NGINX_BUFFER;
+  const pageSettings: PageSettings = { ...DEFAULT_PAGE_SETTINGS, ...opts.pages, latency: { ...DEFAULT_PAGE_SETTINGS.latency, ...opts.pages?.latency } };
   const faults = new FaultSwitch();
   const requests: RequestRecord[] = [];
   let pageHandler: PageHandler | null = opts.pageHandler ?? null;
@@ -92,6 +98,9 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
       res.end(JSON.stringify(r.body));
       return r.status;
     };
+    // The client-rendered replica app asks for its page's latency on each call; the answer waits that long.
+    const latency = Number(req.headers['x-replica-latency'] ?? 0);
+    if (latency > 0) await sleep(Math.min(latency, 30_000));
     const callerKey = req.headers.authorization ?? (req.headers.cookie?.match(/sentrysid=([^;]+)/)?.[1] ?? `ip:${req.socket.remoteAddress}`);
     const rate = limiter.take(callerKey);
     try {
@@ -147,7 +156,7 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
       if (refused !== null) status = refused;
       else if (url.pathname.startsWith('/api/0/')) status = await handleApi(req, res, url, u);
       else if (/^\/api\/\d+\/(envelope|store)\/$/.test(url.pathname)) status = await handleIngest(req, res, url, store, await readBody(req), faults);
-      else status = await routePage(req, res, { store, url, u, hostname, saas, faults }, pageHandler);
+      else status = await routePage(req, res, { store, url, u, hostname, saas, faults, settings: pageSettings }, pageHandler);
     } catch (error) {
       console.error('[sentry world] request failed', error);
       if (!res.headersSent) { res.writeHead(500, { 'Content-Type': 'application/json' }); res.end(JSON.stringify({ detail: 'Internal Error' })); }
@@ -176,6 +185,7 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
     setRateLimit: (r) => { limiter.options = { ...limiter.options, ...r }; },
     setEndpointRateLimits: (on) => { endpointLimiter.enabled = on; },
     setRequestLineLimit: (limit) => { requestLineLimit = limit; },
+    setPageSettings: (next) => { Object.assign(pageSettings, { ...next, latency: { ...pageSettings.latency, ...next.latency } }); },
     close: () => new Promise<void>((resolve, reject) => {
       // Keep-alive sockets (browsers) would hold close() open: drop them first (toolchain pitfall P4).
       server.closeAllConnections();
