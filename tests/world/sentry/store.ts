@@ -180,8 +180,9 @@ export class Store {
     const created = !issue;
     if (!issue) {
       issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, clock: this.clock, shape: 'new' });
+      const level = event.level ?? 'error';
       Object.assign(issue, { title, culprit, fingerprint, traffic: { series: [], singles: [] }, firstSeen: at, lastSeen: at, substatus: 'new', status: 'unresolved', events: [],
-        metadata: { type, value, filename: file, function: fn }, level: event.level ?? 'error', platform: event.platform ?? project.platform });
+        metadata: { type, value, filename: file, function: fn }, level, platform: event.platform ?? project.platform, priority: initialPriority(level) });
       this.insert(issue);
     } else if (issue.status !== 'unresolved') {
       Object.assign(issue, { status: 'unresolved', substatus: issue.status === 'resolved' ? 'regressed' : 'escalating', statusDetails: {} });
@@ -199,6 +200,13 @@ export class Store {
     issue.events.push({ ...event, groupID: issue.id, projectID: project.id });
     return { issue, created };
   }
+}
+
+/** A new group's priority from its first event's level, as event_manager._get_priority_for_group decides it when Seer
+ *  gives no severity score: info/debug low, warning medium, error and fatal high. */
+function initialPriority(level: string): Issue['priority'] {
+  if (level === 'info' || level === 'debug') return 'low';
+  return level === 'warning' ? 'medium' : 'high';
 }
 
 function groupingOf(event: Record<string, any>) {
