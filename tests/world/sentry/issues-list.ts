@@ -35,8 +35,14 @@ export function searchIssues(ctx: ApiContext, projects: Project[], queryText: st
   const query = parseQuery(queryText);
   const ids = new Set(projects.map((p) => p.id));
   const { store } = ctx;
-  return [...store.issues.values()].filter((i) =>
-    ids.has(i.projectId) && anyIn(store.clock, i.traffic, scope.envs, scope.range.start, scope.range.end) && matchesQuery(query, i, store, scope));
+  return [...store.issues.values()].filter((i) => ids.has(i.projectId) && seenIn(ctx, i, scope) && matchesQuery(query, i, store, scope));
+}
+
+/** Has the group an event in the window and environments? Its first/last seen answer most cases without a scan. */
+function seenIn(ctx: ApiContext, issue: Issue, { range, envs }: Scope): boolean {
+  if (issue.lastSeen < range.start || issue.firstSeen >= range.end) return false;
+  if (envs === null && ((issue.lastSeen >= range.start && issue.lastSeen < range.end) || issue.firstSeen >= range.start)) return true;
+  return anyIn(ctx.store.clock, issue.traffic, envs, range.start, range.end);
 }
 
 interface ListRequest { org: Org; projects: Project[]; options: StreamOptions; range: DateRange }

@@ -165,7 +165,8 @@ export function sortKey(sort: Sort, issue: Issue, store: Store, scope: Scope): n
   const now = store.now();
   const { range, envs } = scope;
   switch (sort) {
-    case 'date': return store.edgeIn(issue, envs, range.start, range.end, 'last') ?? issue.lastSeen;
+    // The group's last event is the window's last event when the window reaches it (no environment filter).
+    case 'date': return envs === null && issue.lastSeen >= range.start && issue.lastSeen < range.end ? issue.lastSeen : store.edgeIn(issue, envs, range.start, range.end, 'last') ?? issue.lastSeen;
     case 'new': return issue.firstSeen;
     case 'freq': return store.countIn(issue, envs, range.start, range.end);
     case 'user': return store.usersIn(issue, envs, range.start, range.end);
