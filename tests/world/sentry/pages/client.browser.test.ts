@@ -98,6 +98,18 @@ describe.skipIf(!existsSync(CHROMIUM))('client-rendered issue list', () => {
   });
 });
 
+describe.skipIf(!existsSync(CHROMIUM))('client-rendered direct hits', () => {
+  it('a search for a short id goes straight to that issue (X-Sentry-Direct-Hit), with referrer issue-list', async () => {
+    const issue = srv.store.issuesOf(srv.store.findOrg('acme')!)[5]!;
+    const page = await browser.newPage();
+    await page.goto(`https://acme.sentry.io/issues/?render=client&query=${issue.shortId}`);
+    await page.waitForURL(new RegExp(`/issues/${issue.id}/\\?.*referrer=issue-list`));
+    await page.waitForSelector('header[data-sentry-element="Header"]');
+    expect(await page.textContent('[data-sentry-component="ShortId"]')).toBe(issue.shortId);
+    await page.close();
+  });
+});
+
 describe.skipIf(!existsSync(CHROMIUM))('client-rendered issue page', () => {
   it('loads group and event together, shows a LoadingIndicator, then the header, then the event', async () => {
     const issue = srv.store.issuesOf(srv.store.findOrg('acme')!).find((i) => i.status === 'unresolved' && srv.store.eventsOf(i).length >= 4)!;
