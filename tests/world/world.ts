@@ -1,14 +1,15 @@
 // The built-in world: a Sentry-compatible HTTPS server answering for sentry.io and *.sentry.io, and an
 // Ollama-compatible server on Ollama's real address. Used by the e2e tests, the benchmarks and `npm run demo`.
-import { startSentryServer, type SentryServer } from './sentry/server';
+import { startSentryServer, type SentryServer, type SentryServerOptions } from './sentry/server';
 import { startOllamaServer, type OllamaServer } from './ollama/server';
 import { testCert, type TestCert } from './certs';
 
 export interface World { sentry: SentryServer; ollama: OllamaServer; cert: TestCert; close(): Promise<void> }
 
-export async function startWorld(opts: { issueCount?: number; ollamaPort?: number; sentryPort?: number } = {}): Promise<World> {
+/** `sentry` passes further options to the Sentry server (pages: render mode and latency, endpointRateLimits, …). */
+export async function startWorld(opts: { issueCount?: number; ollamaPort?: number; sentryPort?: number; sentry?: SentryServerOptions } = {}): Promise<World> {
   const cert = testCert();
-  const sentry = await startSentryServer({ tls: { key: cert.key, cert: cert.cert }, issueCount: opts.issueCount, port: opts.sentryPort ?? 0 });
+  const sentry = await startSentryServer({ ...opts.sentry, tls: { key: cert.key, cert: cert.cert }, issueCount: opts.issueCount ?? opts.sentry?.issueCount, port: opts.sentryPort ?? 0 });
   const ollamaPort = opts.ollamaPort ?? 11434;
   const ollama = await startOllamaServer({ port: ollamaPort }).catch(async (error: NodeJS.ErrnoException) => {
     await sentry.close();
@@ -24,13 +25,15 @@ export async function startWorld(opts: { issueCount?: number; ollamaPort?: numbe
   };
 }
 
-/** Chromium flags that send sentry.io and *.sentry.io to the local server and trust only its key. */
-export function chromiumWorldArgs(world: Pick<World, 'sentry' | 'cert'>, extensionDir: string): string[] {
+/** Chromium flags that send sentry.io and *.sentry.io (and any self-hosted host names given, e.g. sentry.acme.test)
+ *  to the local server and trust only its key (the key is trusted for any name it is served under). */
+export function chromiumWorldArgs(world: Pick<World, 'sentry' | 'cert'>, extensionDir: string, selfHosted: string[] = []): string[] {
   const port = world.sentry.port;
+  const hosts = ['sentry.io', '*.sentry.io', ...selfHosted];
   return [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
-    `--host-resolver-rules=MAP sentry.io 127.0.0.1:${port}, MAP *.sentry.io 127.0.0.1:${port}`,
+    `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ')}`,
     `--ignore-certificate-errors-spki-list=${world.cert.spki}`,
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
   ];

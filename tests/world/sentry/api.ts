@@ -20,16 +20,19 @@ export interface ApiContext {
 export interface ApiResult { status: number; body?: unknown; headers?: Record<string, string> }
 export type Handler = (ctx: ApiContext) => ApiResult;
 
-export interface Route { method: string; template: string; pattern: RegExp; keys: string[]; scope: Scope; handle: Handler }
+/** An endpoint's own rate limit (its RateLimitConfig limit_overrides), applied when the server enforces them. */
+export interface EndpointLimit { limit: number; windowSec: number }
+
+export interface Route { method: string; template: string; pattern: RegExp; keys: string[]; scope: Scope; handle: Handler; limit?: EndpointLimit }
 
 /** `organizations/:org/issues/:id/` → a route under /api/0/. */
-export function route(method: string, template: string, scope: Scope, handle: Handler): Route {
+export function route(method: string, template: string, scope: Scope, handle: Handler, limit?: EndpointLimit): Route {
   const keys: string[] = [];
   const source = template.replace(/:(\w+)/g, (_, key: string) => {
     keys.push(key);
     return '([^/]+)';
   });
-  return { method, template, pattern: new RegExp(`^/api/0/${source}$`), keys, scope, handle };
+  return { method, template, pattern: new RegExp(`^/api/0/${source}$`), keys, scope, handle, limit };
 }
 
 export function matchRoute(routes: Route[], method: string, path: string): { route: Route; params: Record<string, string> } | 'method' | null {

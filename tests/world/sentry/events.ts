@@ -25,9 +25,9 @@ function frames(issue: Issue, seed: number) {
 }
 
 /** Tags as the API sends them: [{key, value}]. */
-function tagsOf(issue: Issue, user: Record<string, unknown> | null): { key: string; value: string }[] {
+function tagsOf(issue: Issue, environment: string, user: Record<string, unknown> | null): { key: string; value: string }[] {
   const tags = [
-    { key: 'environment', value: issue.environment },
+    { key: 'environment', value: environment },
     { key: 'level', value: issue.level },
     { key: 'handled', value: issue.isUnhandled ? 'no' : 'yes' },
     { key: 'release', value: issue.release },
@@ -37,11 +37,15 @@ function tagsOf(issue: Issue, user: Record<string, unknown> | null): { key: stri
   return tags.sort((a, b) => a.key.localeCompare(b.key));
 }
 
-export function buildEvent(issue: Issue, project: Project, extra?: Record<string, unknown>): Record<string, unknown> {
-  const seed = hashString(`event:${issue.id}`);
+/** Where in the issue's history a stored event sits: its time, environment and user (traffic.ts), and which event it
+ *  is counted from the newest (its id derives from that, so it is stable). */
+export interface EventPoint { at: number; environment: string; user: string | null; nth: number }
+
+export function buildEvent(issue: Issue, project: Project, point: EventPoint, extra?: Record<string, unknown>): Record<string, unknown> {
+  const seed = hashString(`event:${issue.id}:${point.nth}`);
   const rng = createRng(seed);
   const eventID = hex(rng, 32);
-  const userId = issue.users[issue.users.length - 1];
+  const userId = point.user;
   const user = userId ? { id: userId, email: `${userId}@example.com`, username: null, ip_address: '203.0.113.7', name: null, geo: { country_code: 'DE', city: 'Berlin', region: 'Germany' }, data: null } : null;
   const meta = issue.metadata as { type?: string; value?: string };
   const catalog = catalogFor(issue.platform);
@@ -62,7 +66,7 @@ export function buildEvent(issue: Issue, project: Project, extra?: Record<string
           hasSystemFrames: true,
         },
       },
-      { type: 'breadcrumbs', data: { values: [{ type: 'default', timestamp: iso(issue.lastSeen - 1_500), level: 'info', message: 'GET /api/orders/ 200', category: 'http', data: null, event_id: null }] } },
+      { type: 'breadcrumbs', data: { values: [{ type: 'default', timestamp: iso(point.at - 1_500), level: 'info', message: 'GET /api/orders/ 200', category: 'http', data: null, event_id: null }] } },
       { type: 'request', data: { method: 'POST', url: `https://${project.slug}.example.com/checkout/`, query: [], fragment: null, data: null, headers: [['User-Agent', 'Mozilla/5.0']], cookies: [], env: null, inferredContentType: null, apiTarget: null } },
     ],
     dist: null,
@@ -77,15 +81,15 @@ export function buildEvent(issue: Issue, project: Project, extra?: Record<string
     packages: {},
     type: 'error',
     metadata: issue.metadata,
-    tags: tagsOf(issue, user),
+    tags: tagsOf(issue, point.environment, user),
     platform: issue.platform,
-    dateReceived: iso(issue.lastSeen + 250),
+    dateReceived: iso(point.at + 250),
     errors: [],
     occurrence: null,
     _meta: {},
     crashFile: null,
     culprit: issue.culprit,
-    dateCreated: iso(issue.lastSeen),
+    dateCreated: iso(point.at),
     fingerprints: [hex(rng, 32)],
     groupingConfig: { enhancements: 'eJybzDRxY25-UmZeqpWRgaGugYGJrpGxQQAteALt', id: 'newstyle:2023-01-11' },
     release: null,

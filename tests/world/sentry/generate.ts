@@ -1,23 +1,20 @@
-// Generated issues with believable timelines: diurnal steady traffic, bursts, a few spikes, new and stopped issues.
-// Counts, users, firstSeen/lastSeen and substatus are all derived from the same hourly series, so they agree.
+// Generated issues with believable timelines: diurnal steady traffic, bursts, a few spikes, new and stopped issues,
+// spread over environments, with users drifting over the issue's life. Counts, users, first/last seen and substatus
+// all come from the same bucketed series (traffic.ts), so they agree for any window and environment.
+import { BUCKETS, DAYS_KEPT, HOURS_KEPT, type Clock } from './buckets.ts';
 import { catalogFor, type ErrorKind } from './catalog.ts';
-import { DAY, HOUR, HOURS_KEPT, type Issue, type Org, type Project, type Substatus } from './model.ts';
+import { HOUR, type Issue, type Org, type Project, type Substatus } from './model.ts';
 import { intBetween, pick, type Rng } from './prng.ts';
+import { edgeIn, seriesTotal, type Series, type Traffic } from './traffic.ts';
 
 export type TimelineShape = 'steady' | 'bursty' | 'spike' | 'new' | 'stopped' | 'rare';
 
-export interface Timeline {
-  hourly: Uint32Array;
-  olderCount: number;
-  firstSeen: number;
-  lastSeen: number;
-}
+/** The environments every project reports (ProjectSerializer `environments`). */
+export const ENVIRONMENTS = ['production', 'staging'] as const;
 
-export function windowStartFor(now: number): number {
-  return Math.floor(now / HOUR) * HOUR - (HOURS_KEPT - 1) * HOUR;
-}
+const MAX_BUCKET = 65_535;
 
-/** Poisson-ish draw that stays cheap for 10,000 issues x 720 hours. */
+/** Poisson-ish draw that stays cheap for 10,000 issues x 1,000 buckets. */
 function draw(rng: Rng, mean: number): number {
   if (mean <= 0) return 0;
   if (mean < 3) {
@@ -29,12 +26,12 @@ function draw(rng: Rng, mean: number): number {
     return k;
   }
   const g = Math.sqrt(-2 * Math.log(rng() || 1e-9)) * Math.cos(2 * Math.PI * rng());
-  return Math.max(0, Math.round(mean + g * Math.sqrt(mean)));
+  return Math.min(MAX_BUCKET, Math.max(0, Math.round(mean + g * Math.sqrt(mean))));
 }
 
-export function generateTimeline(rng: Rng, shape: TimelineShape, now: number): Timeline {
-  const start = windowStartFor(now);
-  const hourly = new Uint32Array(HOURS_KEPT);
+/** Events per bucket (all environments): hourly for the last 30 days by shape, daily before that for old issues. */
+export function generateCounts(rng: Rng, shape: TimelineShape, clock: Clock): Uint16Array {
+  const counts = new Uint16Array(BUCKETS);
   const base = shape === 'rare' ? 0.03 + rng() * 0.1 : Math.exp(Math.log(0.2) + rng() * Math.log(150));
   const phase = rng() * 24;
   const firstActive = shape === 'new' ? HOURS_KEPT - intBetween(rng, 2, 72) : 0;
@@ -50,26 +47,57 @@ export function generateTimeline(rng: Rng, shape: TimelineShape, now: number): T
       if (burstLeft > 0) burstLeft--;
     }
     if (shape === 'spike' && i >= spikeFrom) mean = base * (20 + rng() * 80) + 20;
-    hourly[i] = draw(rng, mean);
+    counts[DAYS_KEPT + i] = draw(rng, mean);
   }
   // The current hour is only partly over.
-  const partial = (now - (start + (HOURS_KEPT - 1) * HOUR)) / HOUR;
-  hourly[HOURS_KEPT - 1] = Math.round((hourly[HOURS_KEPT - 1] ?? 0) * partial);
-  let first = hourly.findIndex((n) => n > 0);
-  if (first < 0) { first = Math.min(lastActive, HOURS_KEPT - 2); hourly[first] = 1; }
-  let last = HOURS_KEPT - 1;
-  while (last > 0 && (hourly[last] ?? 0) === 0) last--;
-  const old = shape !== 'new' && rng() < 0.85;
-  const olderDays = old ? intBetween(rng, 1, 330) : 0;
-  const olderCount = old ? Math.round(base * 24 * olderDays * (0.2 + rng())) : 0;
-  const hourStart = (i: number) => start + i * HOUR;
-  const lastCap = Math.min(HOUR - 1, now - hourStart(last));
-  return {
-    hourly,
-    olderCount,
-    firstSeen: old && olderCount > 0 ? start - olderDays * DAY + Math.floor(rng() * DAY) : hourStart(first) + Math.floor(rng() * HOUR * 0.5),
-    lastSeen: hourStart(last) + Math.floor(rng() * Math.max(1, lastCap)),
+  const now = DAYS_KEPT + HOURS_KEPT - 1;
+  const partial = (clock.end - clock.start(now)) / HOUR;
+  counts[now] = Math.round((counts[now] ?? 0) * partial);
+  // Most issues are older than the hourly window: a daily history back to their first day.
+  if (shape !== 'new' && rng() < 0.85) {
+    const days = intBetween(rng, 1, Math.min(330, DAYS_KEPT));
+    const perDay = base * 24 * (0.2 + rng());
+    for (let d = DAYS_KEPT - days; d < DAYS_KEPT; d++) counts[d] = draw(rng, perDay);
+    if ((counts[DAYS_KEPT - days] ?? 0) === 0) counts[DAYS_KEPT - days] = 1;
+  }
+  if (!counts.some((n) => n > 0)) counts[Math.min(DAYS_KEPT + lastActive, now - 1)] = 1;
+  return counts;
+}
+
+function series(env: string, counts: Uint16Array, users: { start: number; span: number; pool: number }): Series {
+  return { env, counts, ...seriesTotal({ counts } as Series), userStart: users.start, userSpan: users.span, pool: users.pool };
+}
+
+/**
+ * Splits the events over environments (most issues live in production only, some in staging only, some in both) and
+ * gives each environment an arc of the project's users. Users grow sub-linearly with events; 1 in 10 issues has no
+ * user context at all.
+ */
+export function spreadTraffic(rng: Rng, counts: Uint16Array, project: Project): Traffic {
+  const total = counts.reduce((a, b) => a + b, 0);
+  const roll = rng();
+  const stagingShare = roll < 0.7 ? 0 : roll < 0.8 ? 1 : 0.05 + rng() * 0.35;
+  const noUsers = rng() < 0.1 || project.userBase.length === 0;
+  const arc = (events: number) => {
+    if (noUsers || events === 0) return { start: 0, span: 0, pool: 0 };
+    const span = Math.min(project.userBase.length, Math.max(1, Math.round(Math.sqrt(events) * (0.3 + rng() * 1.2))));
+    return { start: intBetween(rng, 0, project.userBase.length - span), span, pool: Math.max(1, Math.round(span * (0.15 + rng() * 0.35))) };
   };
+  if (stagingShare === 0 || stagingShare === 1) {
+    const env = stagingShare === 0 ? 'production' : 'staging';
+    return { series: [series(env, counts, arc(total))], singles: [] };
+  }
+  const staging = new Uint16Array(BUCKETS);
+  const production = new Uint16Array(BUCKETS);
+  for (let i = 0; i < BUCKETS; i++) {
+    const n = counts[i] ?? 0;
+    if (n === 0) continue;
+    const s = Math.min(n, Math.floor(n * stagingShare + rng()));
+    staging[i] = s;
+    production[i] = n - s;
+  }
+  const stagingTotal = staging.reduce((a, b) => a + b, 0);
+  return { series: [series('production', production, arc(total - stagingTotal)), series('staging', staging, arc(stagingTotal))].filter((s) => s.total > 0), singles: [] };
 }
 
 function pickShape(rng: Rng): TimelineShape {
@@ -93,20 +121,9 @@ export interface IssueSeed {
   shortId: string;
   org: Org;
   project: Project;
-  now: number;
+  clock: Clock;
   kind?: ErrorKind;
   shape?: TimelineShape;
-}
-
-/** Users affected grow sub-linearly with events; some issues carry no user context at all. */
-export function pickUsers(rng: Rng, project: Project, events: number): string[] {
-  if (rng() < 0.1 || project.userBase.length === 0) return [];
-  // Most events come from a few users: sqrt keeps users well under events, as on real issues.
-  const want = Math.min(project.userBase.length, Math.max(1, Math.round(Math.sqrt(events) * (0.3 + rng() * 1.2))));
-  const startAt = intBetween(rng, 0, project.userBase.length - 1);
-  const out: string[] = [];
-  for (let i = 0; i < want; i++) out.push(project.userBase[(startAt + i * 7) % project.userBase.length] ?? '');
-  return [...new Set(out)];
 }
 
 export function generateIssue(rng: Rng, seed: IssueSeed): Issue {
@@ -115,8 +132,7 @@ export function generateIssue(rng: Rng, seed: IssueSeed): Issue {
   // Vary the in-app frame so that thousands of issues don't all share one title and culprit.
   const variant = seed.kind ? kind : { ...kind, module: rng() < 0.5 ? kind.module : pick(rng, catalog.modules), fn: rng() < 0.6 ? kind.fn : pick(rng, catalog.fns) };
   const shape = seed.shape ?? pickShape(rng);
-  const timeline = generateTimeline(rng, shape, seed.now);
-  const total = timeline.olderCount + timeline.hourly.reduce((a, b) => a + b, 0);
+  const traffic = spreadTraffic(rng, generateCounts(rng, shape, seed.clock), seed.project);
   const statusRoll = rng();
   const resolved = shape === 'stopped' && statusRoll < 0.6;
   const ignored = !resolved && shape !== 'spike' && statusRoll > 0.95;
@@ -142,13 +158,10 @@ export function generateIssue(rng: Rng, seed: IssueSeed): Issue {
     isUnhandled: variant.unhandled ?? rng() < 0.2,
     hasSeen: rng() < 0.4,
     isBookmarked: false,
-    firstSeen: timeline.firstSeen,
-    lastSeen: timeline.lastSeen,
-    hourly: timeline.hourly,
-    olderCount: timeline.olderCount,
-    users: pickUsers(rng, seed.project, total),
+    firstSeen: edgeIn(seed.clock, traffic, null, -Infinity, Infinity, 'first') ?? seed.clock.end,
+    lastSeen: edgeIn(seed.clock, traffic, null, -Infinity, Infinity, 'last') ?? seed.clock.end,
+    traffic,
     release: `${seed.project.slug}@1.${intBetween(rng, 0, 9)}.${intBetween(rng, 0, 20)}`,
-    environment: rng() < 0.85 ? 'production' : 'staging',
     events: [],
     notes: [],
     fingerprint: `${variant.type}|${variant.module}.${variant.fn}`,

@@ -1,9 +1,8 @@
 // In-memory records of the Sentry test world. Times are epoch milliseconds; the API layer formats them.
+import type { Traffic } from './traffic.ts';
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
-/** Hourly counts are kept for this many hours back from "now" (30 days); older events are only a total. */
-export const HOURS_KEPT = 30 * 24;
 
 export type Region = 'us' | 'de';
 
@@ -22,7 +21,8 @@ export interface Project {
   name: string;
   platform: string;
   dateCreated: number;
-  /** User ids seen in this project; each issue's users are a subset, so Discover's count_unique(user) stays consistent. */
+  /** User ids seen in this project; issues' events carry users by index into it (traffic.ts), so Discover's
+   *  count_unique(user) and every issue's userCount count the same people. */
   userBase: string[];
   teamSlug: string;
 }
@@ -63,15 +63,11 @@ export interface Issue {
   isBookmarked: boolean;
   firstSeen: number;
   lastSeen: number;
-  /** hourly[i] = events in the hour starting at windowStart + i h (see Store.windowStart). */
-  hourly: Uint32Array;
-  /** Events older than the hourly window. */
-  olderCount: number;
-  /** Users affected over the issue's life: ids from the project's userBase. */
-  users: string[];
+  /** Every event of the issue: per environment, per time bucket, with users (traffic.ts). firstSeen/lastSeen above
+   *  are its first and last event in any environment. */
+  traffic: Traffic;
   /** Release the issue was first seen in. */
   release: string;
-  environment: string;
   /** Events stored for this issue, newest last. Generated issues get one built from a template. */
   events: Record<string, unknown>[];
   notes: Note[];
@@ -85,10 +81,4 @@ export interface Release {
   projectIds: string[];
   dateCreated: number;
   dateReleased: number | null;
-}
-
-export function totalCount(issue: Issue): number {
-  let sum = issue.olderCount;
-  for (const n of issue.hourly) sum += n;
-  return sum;
 }

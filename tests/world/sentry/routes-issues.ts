@@ -1,12 +1,15 @@
 // Issue endpoints: list, bulk mutate, details, events, tag values and notes (GroupNotesEndpoint).
 import { badRequest, json, notFound, orgOf, pagedList, route, type ApiContext, type ApiResult, type Route } from './api.ts';
+import { readEnvironments } from './environments.ts';
 import { iso } from './events.ts';
-import { listIssues, listProjectIssues, searchIssues } from './issues-list.ts';
+import { issuesStats } from './issues-stats.ts';
+import { listIssues, listProjectIssues, queryOf, searchIssues } from './issues-list.ts';
 import type { Issue } from './model.ts';
-import { hashString } from './prng.ts';
 import { selectedProjects } from './routes-orgs.ts';
 import { dateRange } from './search.ts';
-import { serializeIssueDetail, serializeNote } from './serialize.ts';
+import { serializeIssueDetail } from './serialize-issue.ts';
+import { serializeNote } from './serialize.ts';
+import { eventsPerUser, envsOf } from './traffic.ts';
 
 /** Sentry's BULK_MUTATION_LIMIT (src/sentry/api/helpers/group_index/__init__.py). */
 export const BULK_MUTATION_LIMIT = 1000;
@@ -69,8 +72,10 @@ function bulkMutate(ctx: ApiContext): ApiResult {
   if (ids.length > 0) {
     issues = ids.map((id) => ctx.store.issues.get(id)).filter((i): i is Issue => !!i && visible.has(i.projectId));
   } else {
-    const query = ctx.url.searchParams.has('query') ? (ctx.url.searchParams.get('query') ?? '') : 'is:unresolved';
-    issues = searchIssues(ctx, projects, query, dateRange(ctx.url.searchParams, ctx.store.now())).slice(0, BULK_MUTATION_LIMIT);
+    const envs = readEnvironments(ctx.url.searchParams, ctx.store, org);
+    if (envs === 'unknown') return notFound();
+    const scope = { range: dateRange(ctx.url.searchParams, ctx.store.now()), envs };
+    issues = searchIssues(ctx, projects, queryOf(ctx.url.searchParams), scope).slice(0, BULK_MUTATION_LIMIT);
   }
   if (issues.length === 0) return { status: 204 };
   return json(200, applyMutation(issues, m as Mutation));
@@ -81,32 +86,48 @@ function issueOf(ctx: ApiContext): Issue | null {
   return (org && ctx.store.findIssue(org, ctx.params.id ?? '')) ?? null;
 }
 
+const envOfEvent = (e: Record<string, unknown>) => (e.tags as { key: string; value: string }[] | undefined)?.find((t) => t.key === 'environment')?.value;
+
+/** group_event_details.py: latest/oldest/recommended among the events in the requested environments, or one event
+ *  by id (whatever its environment); previous/next are its neighbours in time. */
 function issueEvent(ctx: ApiContext): ApiResult {
   const issue = issueOf(ctx);
   if (!issue) return notFound();
-  const events = ctx.store.eventsOf(issue);
+  const envs = readEnvironments(ctx.url.searchParams, ctx.store, ctx.store.findOrg(ctx.params.org ?? '')!);
+  if (envs === 'unknown') return notFound();
+  const all = ctx.store.eventsOf(issue);
   const which = ctx.params.event ?? 'latest';
-  const index = which === 'latest' || which === 'recommended' ? events.length - 1 : which === 'oldest' ? 0 : events.findIndex((e) => e.eventID === which || e.id === which);
+  const reserved = which === 'latest' || which === 'recommended' || which === 'oldest';
+  const events = reserved && envs ? all.filter((e) => envs.includes(String(envOfEvent(e)))) : all;
+  const index = reserved ? (which === 'oldest' ? 0 : events.length - 1) : events.findIndex((e) => e.eventID === which || e.id === which);
   const event = events[index];
-  if (!event) return json(404, { detail: 'Event not found' });
+  if (!event) {
+    return json(404, { detail: reserved ? 'No matching event found. Try changing the environments, date range, or query.' : 'Event not found. The event ID may be incorrect, or its age exceeded the retention period.' });
+  }
   return json(200, { ...event, previousEventID: events[index - 1]?.eventID ?? null, nextEventID: events[index + 1]?.eventID ?? null });
 }
 
 const TAG_NAMES: Record<string, string> = { user: 'User', environment: 'Environment', level: 'Level', release: 'Release', handled: 'Handled' };
 
-/** Tag values with counts that add up to the issue's event count; users get a skewed share like real traffic. */
+/** Tag values with counts over the issue's events (every environment, ever); `user` counts each user's events. */
 function tagValues(ctx: ApiContext, issue: Issue, key: string): { value: string; count: number }[] | null {
-  const total = ctx.store.countBetween(issue, 0, Infinity);
+  const { store } = ctx;
+  const total = store.countIn(issue, null, -Infinity, Infinity);
   const single = (value: string) => [{ value, count: total }];
-  if (key === 'environment') return single(issue.environment);
+  if (key === 'environment') return envsOf(issue.traffic).map((env) => ({ value: env, count: store.countIn(issue, [env], -Infinity, Infinity) })).sort((a, b) => b.count - a.count);
   if (key === 'level') return single(issue.level);
   if (key === 'release') return single(issue.release);
   if (key === 'handled') return single(issue.isUnhandled ? 'no' : 'yes');
-  if (key !== 'user' || issue.users.length === 0) return null;
-  const weights = issue.users.map((u) => 1 + (hashString(u + issue.id) % 100) ** 2);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const counts = weights.map((w) => Math.max(1, Math.floor((w / sum) * Math.max(total, issue.users.length))));
-  return issue.users.map((u, i) => ({ value: `id:${u}`, count: counts[i] ?? 1 })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  if (key !== 'user') return null;
+  const base = store.projectById(issue.projectId)?.userBase ?? [];
+  const perUser = [...eventsPerUser(store.clock, issue.traffic, null, -Infinity, Infinity)];
+  if (perUser.length === 0) return null;
+  return perUser.map(([u, count]) => ({ value: `id:${base[u] ?? u}`, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}
+
+function simpleEvent(e: Record<string, any>): Record<string, unknown> {
+  return { id: e.id, 'event.type': e.type ?? 'error', groupID: e.groupID ?? null, eventID: e.eventID, projectID: e.projectID, message: e.message ?? '', title: e.title,
+    location: e.location ?? null, culprit: e.culprit ?? null, user: e.user ?? null, tags: e.tags ?? [], platform: e.platform ?? null, dateCreated: e.dateCreated, crashFile: null, metadata: e.metadata ?? {} };
 }
 
 function tagValueBody(issue: Issue, key: string, v: { value: string; count: number }) {
@@ -120,19 +141,38 @@ export const issueRoutes: Route[] = [
   route('GET', 'organizations/:org/issues/', 'event:read', (ctx) => listIssues(ctx)),
   route('PUT', 'organizations/:org/issues/', 'event:write', bulkMutate),
   route('GET', 'projects/:org/:project/issues/', 'event:read', listProjectIssues),
+  route('GET', 'organizations/:org/issues-stats/', 'event:read', issuesStats, { limit: 10, windowSec: 1 }),
   route('GET', 'organizations/:org/issues/:id/', 'event:read', (ctx) => {
     const issue = issueOf(ctx);
-    return issue ? json(200, serializeIssueDetail(issue, ctx.store, ctx.u)) : notFound();
-  }),
+    const envs = readEnvironments(ctx.url.searchParams, ctx.store, ctx.store.findOrg(ctx.params.org ?? '')!);
+    if (!issue || envs === 'unknown') return notFound();
+    return json(200, serializeIssueDetail(issue, ctx.store, { envs, collapse: ctx.url.searchParams.getAll('collapse'), u: ctx.u }));
+  }, { limit: 5, windowSec: 1 }),
   route('PUT', 'organizations/:org/issues/:id/', 'event:write', (ctx) => {
     const issue = issueOf(ctx);
     if (!issue) return notFound();
     const m = readMutation(ctx.body);
     if ('status' in m && typeof m.status === 'number') return m as ApiResult;
     const changes = applyMutation([issue], m as Mutation);
-    return json(200, { ...serializeIssueDetail(issue, ctx.store, ctx.u), ...changes });
+    return json(200, { ...serializeIssueDetail(issue, ctx.store, { envs: null, collapse: [], u: ctx.u }), ...changes });
   }),
-  route('GET', 'organizations/:org/issues/:id/events/:event/', 'event:read', issueEvent),
+  route('GET', 'organizations/:org/issues/:id/events/:event/', 'event:read', issueEvent, { limit: 15, windowSec: 1 }),
+  // GroupEventsEndpoint: the issue's events, newest first, as SimpleEventSerializer shapes them.
+  route('GET', 'organizations/:org/issues/:id/events/', 'event:read', (ctx) => {
+    const issue = issueOf(ctx);
+    if (!issue) return notFound();
+    const events = [...ctx.store.eventsOf(issue)].reverse();
+    return pagedList(ctx, events.map((e, i) => ({ item: e, score: events.length - i })), simpleEvent);
+  }),
+  // GroupTagsEndpoint: every tag key of the issue with its top values (the Tags / distributions tab).
+  route('GET', 'organizations/:org/issues/:id/tags/', 'event:read', (ctx) => {
+    const issue = issueOf(ctx);
+    if (!issue) return notFound();
+    return json(200, Object.keys(TAG_NAMES).flatMap((key) => {
+      const values = tagValues(ctx, issue, key);
+      return values ? [{ key, name: TAG_NAMES[key], uniqueValues: values.length, totalValues: values.reduce((a, v) => a + v.count, 0), topValues: values.slice(0, 9).map((v) => tagValueBody(issue, key, v)) }] : [];
+    }));
+  }),
   route('GET', 'organizations/:org/issues/:id/tags/:key/', 'event:read', (ctx) => {
     const issue = issueOf(ctx);
     const key = ctx.params.key ?? '';

@@ -1,9 +1,9 @@
-// Organisations, projects, releases, deploys, regions and the Discover table (organizations/{org}/events/).
-import { badRequest, json, notFound, orgOf, pagedList, route, type ApiContext, type Route } from './api.ts';
+// Organisations, projects, releases, deploys, regions, and the route to the Discover table (discover.ts).
+import { json, notFound, orgOf, pagedList, route, type ApiContext, type Route } from './api.ts';
+import { discover } from './discover.ts';
 import { iso } from './events.ts';
 import { openapiExample } from './fixtures.ts';
-import { HOUR, type Project } from './model.ts';
-import { dateRange, matchesQuery, parseQuery } from './search.ts';
+import type { Project } from './model.ts';
 import { serializeOrg, serializeProject } from './serialize.ts';
 
 /** Projects selected by repeated `project` params (ids, slugs, or -1 for all), as OrganizationEndpoint.get_projects does. */
@@ -31,45 +31,6 @@ function releaseVersions(ctx: ApiContext, orgId: string): Map<string, { projectI
     out.set(issue.release, r);
   }
   return out;
-}
-
-function discover(ctx: ApiContext) {
-  const org = orgOf(ctx);
-  if (!org) return notFound();
-  const projects = selectedProjects(ctx, ctx.store.projectsOf(org));
-  if ('error' in projects) return json(projects.status, { detail: projects.error });
-  const fields = ctx.url.searchParams.getAll('field');
-  if (fields.length === 0) return badRequest('No columns selected');
-  const supported = new Set(['count()', 'count_unique(user)', 'project', 'project.id']);
-  const unknown = fields.find((f) => !supported.has(f));
-  if (unknown) return badRequest(`Unknown field: ${unknown}`);
-  const range = dateRange(ctx.url.searchParams, ctx.store.now(), 14 * 24 * HOUR);
-  // Discover's event filters: every event here is an error, so event.type:error and has:user are the useful ones.
-  const text = ctx.url.searchParams.get('query') ?? '';
-  const needsUser = /(^|\s)has:user(\s|$)/.test(text);
-  const onlyTransactions = /(^|\s)event\.type:transaction(\s|$)/.test(text);
-  const query = parseQuery(text.replace(/(^|\s)(!?event\.type:\S+|has:user)(?=\s|$)/g, ' '));
-  const byProject = fields.includes('project') || fields.includes('project.id');
-  const rows = (byProject ? projects.map((p) => [p]) : [projects]).map((group) => {
-    let count = 0;
-    const users = new Set<string>();
-    for (const issue of ctx.store.issues.values()) {
-      if (onlyTransactions || !group.some((p) => p.id === issue.projectId) || !matchesQuery(query, issue, ctx.store)) continue;
-      const n = ctx.store.countBetween(issue, range.start, range.end);
-      if (n === 0 || (needsUser && issue.users.length === 0)) continue;
-      count += n;
-      for (const u of issue.users) users.add(u);
-    }
-    const row: Record<string, unknown> = {};
-    if (fields.includes('project')) row.project = group[0]?.slug;
-    if (fields.includes('project.id')) row['project.id'] = Number(group[0]?.id);
-    if (fields.includes('count()')) row['count()'] = count;
-    if (fields.includes('count_unique(user)')) row['count_unique(user)'] = users.size;
-    return row;
-  });
-  const types: Record<string, string> = { 'count()': 'integer', 'count_unique(user)': 'integer', project: 'string', 'project.id': 'integer' };
-  const meta = { fields: Object.fromEntries(fields.map((f) => [f, types[f] ?? 'string'])), units: Object.fromEntries(fields.map((f) => [f, null])), isMetricsData: false, isMetricsExtractedData: false, tips: {}, datasetReason: 'unchanged', dataset: 'errors' };
-  return json(200, { data: rows, meta });
 }
 
 export const orgRoutes: Route[] = [

@@ -65,6 +65,10 @@ describe('SDK events', () => {
     const issue = [...srv.store.issues.values()].at(-1)!;
     expect(issue.events.map((e) => e.eventID)).toEqual(['a'.repeat(32), 'b'.repeat(32)]);
     expect(issue.substatus).toBe('new');
+    // A new error group is high priority (no Seer severity score), so the default list query shows it.
+    expect([issue.level, issue.priority]).toEqual(['error', 'high']);
+    const listed = await fetch(`${srv.url}/api/0/organizations/acme/issues/?group=${issue.id}`, { headers: { Authorization: `Bearer ${srv.tokens.readOnly}` } });
+    expect(((await listed.json()) as { count: string }[])[0]?.count).toBe('2');
     expect((await fetch(`${srv.url}/api/999/store/`, { method: 'POST', body: '{}' })).status).toBe(403);
   });
 });

@@ -6,17 +6,19 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { json, matchRoute, type ApiContext, type ApiResult } from './api.ts';
 import { authenticate, createTokens, DEFAULT_RATE_LIMIT, DETAIL, RateLimiter, type AuthKind, type RateLimitOptions, type Tokens } from './auth.ts';
+import { EndpointLimiter } from './endpoint-limits.ts';
 import { applyFault, FaultSwitch, type Fault } from './faults.ts';
 import { handleIngest } from './ingest-route.ts';
 import { BadRequest } from './search.ts';
-import { routePage, type PageHandler } from './page-route.ts';
+import { DEFAULT_PAGE_SETTINGS, routePage, type PageHandler, type PageSettings } from './page-route.ts';
 import { issueRoutes } from './routes-issues.ts';
 import { orgRoutes } from './routes-orgs.ts';
+import { NGINX_BUFFER, refuseOversized } from './request-line.ts';
 import type { UrlContext } from './serialize.ts';
 import { Store } from './store.ts';
 
 export type { Fault, FaultKind } from './faults.ts';
-export type { PageContext, PageHandler } from './page-route.ts';
+export type { PageContext, PageHandler, PageSettings } from './page-route.ts';
 export { Store } from './store.ts';
 
 export interface SentryServerOptions {
@@ -27,7 +29,13 @@ export interface SentryServerOptions {
   seed?: number;
   now?: () => number;
   rateLimit?: Partial<RateLimitOptions>;
+  /** Apply the endpoints' own rate limits too (issues-stats 10/s, issue details 5/s, event details 15/s). */
+  endpointRateLimits?: boolean;
+  /** The front proxy's request-line limit in bytes (nginx's 8 KB by default; 414 beyond it); false switches it off. */
+  requestLineLimit?: number | false;
   pageHandler?: PageHandler;
+  /** Replica pages: render mode, the client app's API latency, whether pages sign the browser in (page-route.ts). */
+  pages?: Partial<PageSettings>;
 }
 
 export interface RequestRecord { method: string; host: string; path: string; auth: AuthKind; status: number; time: number; ms: number }
@@ -41,10 +49,15 @@ export interface SentryServer {
   setFault(f: Fault | null): void;
   setPageHandler(h: PageHandler | null): void;
   setRateLimit(r: Partial<RateLimitOptions>): void;
+  setEndpointRateLimits(on: boolean): void;
+  setRequestLineLimit(limit: number | false): void;
+  /** Changes the replica pages' defaults for later page loads (a page URL's render/latency params still win). */
+  setPageSettings(s: Partial<PageSettings>): void;
   close(): Promise<void>;
 }
 
 const ROUTES = [...orgRoutes, ...issueRoutes];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MAX_BODY = 20 * 1024 * 1024;
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -69,6 +82,9 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
   const store = new Store({ issueCount: opts.issueCount, seed: opts.seed, now: opts.now });
   const { tokens, scopes } = createTokens();
   const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...opts.rateLimit }, store.now);
+  const endpointLimiter = new EndpointLimiter(opts.endpointRateLimits ?? false, store.now);
+  let requestLineLimit = opts.requestLineLimit ?? NGINX_BUFFER;
+  const pageSettings: PageSettings = { ...DEFAULT_PAGE_SETTINGS, ...opts.pages, latency: { ...DEFAULT_PAGE_SETTINGS.latency, ...opts.pages?.latency } };
   const faults = new FaultSwitch();
   const requests: RequestRecord[] = [];
   let pageHandler: PageHandler | null = opts.pageHandler ?? null;
@@ -82,6 +98,9 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
       res.end(JSON.stringify(r.body));
       return r.status;
     };
+    // The client-rendered replica app asks for its page's latency on each call; the answer waits that long.
+    const latency = Number(req.headers['x-replica-latency'] ?? 0);
+    if (latency > 0) await sleep(Math.min(latency, 30_000));
     const callerKey = req.headers.authorization ?? (req.headers.cookie?.match(/sentrysid=([^;]+)/)?.[1] ?? `ip:${req.socket.remoteAddress}`);
     const rate = limiter.take(callerKey);
     try {
@@ -105,6 +124,8 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
       if (match === 'method') return send(json(405, { detail: `Method "${req.method}" not allowed.` }), rate.headers);
       const auth = authenticate(req, store, scopes);
       if (!auth.ok) return send(json(auth.status, { detail: auth.detail }), rate.headers);
+      const own = endpointLimiter.take(match.route.template, match.route.limit, callerKey);
+      if (own?.limited) return send(json(429, { detail: own.detail }), { ...own.headers, 'Retry-After': String(own.retryAfter) });
       if (!auth.caller.scopes.has(match.route.scope)) return send(json(403, { detail: DETAIL.forbidden }), rate.headers);
       let body: unknown;
       if (req.method === 'PUT' || req.method === 'POST') {
@@ -131,9 +152,11 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
     const u: UrlContext = { saas, origin: `${scheme}://${host}` };
     let status = 0;
     try {
-      if (url.pathname.startsWith('/api/0/')) status = await handleApi(req, res, url, u);
+      const refused = requestLineLimit === false ? null : refuseOversized(req, res, requestLineLimit);
+      if (refused !== null) status = refused;
+      else if (url.pathname.startsWith('/api/0/')) status = await handleApi(req, res, url, u);
       else if (/^\/api\/\d+\/(envelope|store)\/$/.test(url.pathname)) status = await handleIngest(req, res, url, store, await readBody(req), faults);
-      else status = await routePage(req, res, { store, url, u, hostname, saas, faults }, pageHandler);
+      else status = await routePage(req, res, { store, url, u, hostname, saas, faults, settings: pageSettings }, pageHandler);
     } catch (error) {
       console.error('[sentry world] request failed', error);
       if (!res.headersSent) { res.writeHead(500, { 'Content-Type': 'application/json' }); res.end(JSON.stringify({ detail: 'Internal Error' })); }
@@ -143,7 +166,9 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => { void handle(req, res); };
-  const server = opts.tls ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, listener) : http.createServer(listener);
+  // Node's own header limit (16 KB → 431) would answer before the proxy rule; let the proxy rule decide.
+  const maxHeaderSize = 256 * 1024;
+  const server = opts.tls ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert, maxHeaderSize }, listener) : http.createServer({ maxHeaderSize }, listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
@@ -158,6 +183,9 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
     setFault: (f) => faults.set(f),
     setPageHandler: (h) => { pageHandler = h; },
     setRateLimit: (r) => { limiter.options = { ...limiter.options, ...r }; },
+    setEndpointRateLimits: (on) => { endpointLimiter.enabled = on; },
+    setRequestLineLimit: (limit) => { requestLineLimit = limit; },
+    setPageSettings: (next) => { Object.assign(pageSettings, { ...next, latency: { ...pageSettings.latency, ...next.latency } }); },
     close: () => new Promise<void>((resolve, reject) => {
       // Keep-alive sockets (browsers) would hold close() open: drop them first (toolchain pitfall P4).
       server.closeAllConnections();

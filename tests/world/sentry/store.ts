@@ -1,11 +1,13 @@
 // The Sentry test world's state: organisations, projects, issues (generated + real fixtures), notes, sessions.
 // Everything the API serves and every state change (resolve, ignore, new events) lives here, in memory.
 import { randomBytes } from 'node:crypto';
+import { Clock } from './buckets.ts';
 import { buildEvent } from './events.ts';
 import { deadlockMessages, fixtureIssues } from './fixtures.ts';
-import { generateIssue, windowStartFor } from './generate.ts';
-import { HOUR, HOURS_KEPT, type Issue, type Note, type Org, type Project, type Region } from './model.ts';
+import { generateIssue } from './generate.ts';
+import { HOUR, type Issue, type Note, type Org, type Project, type Region } from './model.ts';
 import { createRng, type Rng } from './prng.ts';
+import { countIn, edgeIn, nthLatest, userRuns, usersIn, type Envs, type Runs } from './traffic.ts';
 
 export interface StoreOptions { issueCount?: number; seed?: number; now?: () => number }
 
@@ -38,8 +40,8 @@ export class Store {
   readonly orgs: Org[] = [];
   readonly projects: Project[] = [];
   readonly issues = new Map<string, Issue>();
-  /** Start of hour 0 of every issue's hourly series. */
-  readonly windowStart: number;
+  /** The time buckets of every issue's event history, ending when the world was built. */
+  readonly clock: Clock;
   readonly sessions = new Map<string, { csrf: string }>();
   private nextIssueId = 4_200_000_001;
   private nextNoteId = 9_000_001;
@@ -49,7 +51,7 @@ export class Store {
   constructor(opts: StoreOptions = {}) {
     this.now = opts.now ?? Date.now;
     const now = this.now();
-    this.windowStart = windowStartFor(now);
+    this.clock = new Clock(now);
     this.rng = createRng(opts.seed ?? 42);
     const perOrg = Math.max(0, opts.issueCount ?? 60);
     WORLD.forEach((spec, orgIndex) => this.buildOrg(spec, orgIndex, perOrg, now));
@@ -64,15 +66,15 @@ export class Store {
       userBase: Array.from({ length: 40 + Math.ceil(count / spec.projects.length) * 6 }, (_, n) => `${p.slug}-user-${n + 1}`),
     }));
     this.projects.push(...projects);
-    const special = org.slug === 'acme' ? this.addSpecialIssues(org, projects, now) : 0;
+    const special = org.slug === 'acme' ? this.addSpecialIssues(org, projects) : 0;
     for (let i = special; i < count; i++) {
       const project = projects[Math.floor(this.rng() * projects.length)] ?? projects[0]!;
-      this.insert(generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, now }));
+      this.insert(generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, clock: this.clock }));
     }
   }
 
   /** acme gets the PostgreSQL deadlock issues and the real fixture issues; returns how many were added. */
-  private addSpecialIssues(org: Org, projects: Project[], now: number): number {
+  private addSpecialIssues(org: Org, projects: Project[]): number {
     const api = projects.find((p) => p.slug === 'api')!;
     const messages = deadlockMessages().filter((m) => m.driver.includes('Python'));
     const picks = [messages[0], messages[1], messages[3]].filter((m) => m !== undefined);
@@ -80,14 +82,14 @@ export class Store {
       // psycopg2 prints "psycopg2.errors.DeadlockDetected: <value>"; Sentry's exception value is the part after it.
       const value = message.text.replace(/^psycopg2\.errors\.DeadlockDetected:\s*/, '');
       const kind = { type: i === 1 ? 'OperationalError' : 'DeadlockDetected', value, module: ['orders.services', 'billing.tasks', 'inventory.models'][i] ?? 'orders.services', fn: ['reserve_stock', 'settle_invoice', 'save'][i] ?? 'save' };
-      const issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(api), org, project: api, now, kind, shape: i === 0 ? 'spike' : 'steady' });
+      const issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(api), org, project: api, clock: this.clock, kind, shape: i === 0 ? 'spike' : 'steady' });
       Object.assign(issue, { status: 'unresolved', substatus: i === 0 ? 'escalating' : 'ongoing', level: 'error', isUnhandled: true });
-      issue.events.push(buildEvent(issue, api, { sqlstate: '40P01', db: 'postgresql', driver: message.driver, pg_error: message.text, source: message.source }));
+      issue.events.push(...this.sampleEvents(issue, api, { sqlstate: '40P01', db: 'postgresql', driver: message.driver, pg_error: message.text, source: message.source }));
       this.insert(issue);
     });
     for (const { issue: real, event } of fixtureIssues()) {
       const project = projects.find((p) => p.platform.startsWith(String(real.platform))) ?? api;
-      const issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, now });
+      const issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, clock: this.clock });
       Object.assign(issue, {
         title: real.title, culprit: real.culprit ?? '', metadata: real.metadata ?? {}, type: real.type === 'default' ? 'default' : 'error',
         issueType: real.issueType ?? 'error', issueCategory: real.issueCategory ?? 'error', level: real.level ?? 'error',
@@ -121,25 +123,35 @@ export class Store {
     return issue && issue.orgId === org.id ? issue : undefined;
   }
 
-  /** The events of an issue, oldest first; generated issues get theirs on first use. */
+  /** The events of an issue, oldest first; generated issues get theirs (a few real points of their history) on first use. */
   eventsOf(issue: Issue): Record<string, unknown>[] {
     if (issue.events.length === 0) {
       const project = this.projectById(issue.projectId);
-      if (project) issue.events.push(buildEvent(issue, project));
+      if (project) issue.events.push(...this.sampleEvents(issue, project));
     }
     return issue.events;
   }
 
-  hourIndex(ms: number): number { return Math.floor((ms - this.windowStart) / HOUR); }
-
-  /** Events of the issue in [from, to), from the hourly series (older events count only when from is before the window). */
-  countBetween(issue: Issue, from: number, to: number): number {
-    let sum = from < this.windowStart ? issue.olderCount : 0;
-    const a = Math.max(0, this.hourIndex(from));
-    const b = Math.min(HOURS_KEPT - 1, this.hourIndex(to - 1));
-    for (let i = a; i <= b; i++) sum += issue.hourly[i] ?? 0;
-    return sum;
+  /** Up to six stored events taken from the issue's own history (time, environment, user), oldest first: the first
+   *  event, a few spread over its life, and the latest three — so event navigation has somewhere to go. */
+  private sampleEvents(issue: Issue, project: Project, extra?: Record<string, unknown>): Record<string, unknown>[] {
+    const total = countIn(this.clock, issue.traffic, null, -Infinity, Infinity);
+    const picks = [...new Set([total - 1, Math.floor(total * 0.5), Math.floor(total * 0.1), 2, 1, 0])].filter((n) => n >= 0 && n < total).sort((a, b) => b - a);
+    return picks.map((nth) => {
+      const at = nthLatest(this.clock, issue.traffic, nth);
+      const user = at?.user === null || at === null ? null : (project.userBase[at.user] ?? null);
+      return buildEvent(issue, project, { at: at?.at ?? issue.lastSeen, environment: at?.env ?? 'production', user, nth }, extra);
+    });
   }
+
+  /** Events of the issue in [from, to) in the environments (null = all). */
+  countIn(issue: Issue, envs: Envs, from: number, to: number): number { return countIn(this.clock, issue.traffic, envs, from, to); }
+  /** Distinct users of those events. */
+  usersIn(issue: Issue, envs: Envs, from: number, to: number): number { return usersIn(this.clock, issue.traffic, envs, from, to); }
+  /** The same users as userBase index runs, to union across issues (Discover). */
+  userRunsIn(issue: Issue, envs: Envs, from: number, to: number): Runs { return userRuns(this.clock, issue.traffic, envs, from, to); }
+  /** Time of the first or last of those events, null when there are none. */
+  edgeIn(issue: Issue, envs: Envs, from: number, to: number, which: 'first' | 'last'): number | null { return edgeIn(this.clock, issue.traffic, envs, from, to, which); }
 
   addNote(issue: Issue, text: string, userName: string): Note {
     const note: Note = { id: String(this.nextNoteId++), issueId: issue.id, text, dateCreated: this.now(), userName };
@@ -167,24 +179,34 @@ export class Store {
     let issue = [...this.issues.values()].find((i) => i.projectId === projectId && i.fingerprint === fingerprint);
     const created = !issue;
     if (!issue) {
-      issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, now: this.now(), shape: 'new' });
-      Object.assign(issue, { title, culprit, fingerprint, hourly: new Uint32Array(HOURS_KEPT), olderCount: 0, users: [], firstSeen: at, lastSeen: at, substatus: 'new', status: 'unresolved', events: [],
-        metadata: { type, value, filename: file, function: fn }, level: event.level ?? 'error', platform: event.platform ?? project.platform });
+      issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, clock: this.clock, shape: 'new' });
+      const level = event.level ?? 'error';
+      Object.assign(issue, { title, culprit, fingerprint, traffic: { series: [], singles: [] }, firstSeen: at, lastSeen: at, substatus: 'new', status: 'unresolved', events: [],
+        metadata: { type, value, filename: file, function: fn }, level, platform: event.platform ?? project.platform, priority: initialPriority(level) });
       this.insert(issue);
     } else if (issue.status !== 'unresolved') {
       Object.assign(issue, { status: 'unresolved', substatus: issue.status === 'resolved' ? 'regressed' : 'escalating', statusDetails: {} });
     }
-    const index = this.hourIndex(at);
-    if (index >= 0 && index < HOURS_KEPT) issue.hourly[index] = (issue.hourly[index] ?? 0) + 1;
-    else issue.olderCount += 1;
     issue.lastSeen = Math.max(issue.lastSeen, at);
     issue.firstSeen = Math.min(issue.firstSeen, at);
     const userId = event.user?.id ?? event.user?.email ?? event.user?.ip_address;
-    if (userId && !issue.users.includes(String(userId))) issue.users.push(String(userId));
-    if (userId && !project.userBase.includes(String(userId))) project.userBase.push(String(userId));
+    let user: number | null = null;
+    if (userId !== undefined && userId !== null) {
+      user = project.userBase.indexOf(String(userId));
+      if (user < 0) user = project.userBase.push(String(userId)) - 1;
+    }
+    const env = typeof event.tags?.find === 'function' ? event.tags.find((t: any) => t.key === 'environment')?.value : undefined;
+    issue.traffic.singles.push({ at, env: String(env ?? event.environment ?? 'production'), user });
     issue.events.push({ ...event, groupID: issue.id, projectID: project.id });
     return { issue, created };
   }
+}
+
+/** A new group's priority from its first event's level, as event_manager._get_priority_for_group decides it when Seer
+ *  gives no severity score: info/debug low, warning medium, error and fatal high. */
+function initialPriority(level: string): Issue['priority'] {
+  if (level === 'info' || level === 'debug') return 'low';
+  return level === 'warning' ? 'medium' : 'high';
 }
 
 function groupingOf(event: Record<string, any>) {

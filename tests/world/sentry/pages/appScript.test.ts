@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Window } from 'happy-dom';
-import { REPLICA_APP_JS, renderIssueListContent, renderIssueListPage, renderIssuePageContent, type ListPageInput } from './index';
+import { REPLICA_APP_JS, renderIssueListContent, renderIssueListPage, renderIssuePage, renderIssuePageContent, type ListPageInput } from './index';
 import { apiEvent, apiIssueDetail, issueList } from './fixtures';
 
 const NOW = new Date('2018-12-06T22:19:55Z');
@@ -121,6 +121,21 @@ describe('REPLICA_APP_JS', () => {
     expect(doc.querySelector('[data-test-id="group"] mark')).toBeNull();
     expect((after[2]!.querySelector('input[aria-label="Select Issue"]') as any).checked).toBe(true);
     expect(after.map(r => r.querySelector('input')!.id)).toEqual(listInput().issues.map(g => g.id));
+  });
+
+  it('replica:rerender replaces an issue page\'s header and action bar with fresh nodes', () => {
+    const html = renderIssuePage({ org: 'acme', urlForm: 'customer', theme: 'light', issue: apiIssueDetail(), event: apiEvent(), now: NOW });
+    const { win, doc } = boot(html, () => '', 'https://acme.sentry.io/issues/1/');
+    const header = doc.querySelector('header[data-sentry-element="Header"]')!;
+    const bar = doc.querySelector('[role="banner"]')!;
+    header.appendChild(doc.createElement('mark'));
+    win.dispatchEvent(new win.CustomEvent('replica:rerender'));
+    const fresh = doc.querySelector('header[data-sentry-element="Header"]')!;
+    expect(fresh).not.toBe(header);
+    expect(fresh.querySelector('mark')).toBeNull();
+    expect(doc.querySelector('[role="banner"]')).not.toBe(bar);
+    expect(doc.querySelectorAll('header[data-sentry-element="Header"], [role="banner"]')).toHaveLength(2);
+    expect(fresh.nextElementSibling!.querySelector('[role="banner"]')).not.toBeNull();
   });
 
   it('appends lateRows when the delay passes, in both layouts', () => {

@@ -1,6 +1,6 @@
 // The replica's client script, served at /_replica/app.js. It stands in for Sentry's
 // React SPA: in-app links push history and swap #main's children for a fragment fetched
-// with `X-Replica-Fragment: 1`; rows re-render (new nodes) on `replica:rerender`;
+// with `X-Replica-Fragment: 1`; rows (and an issue page's header) re-render (new nodes) on `replica:rerender`;
 // `lateRows` arrive ~300ms after load; row checkboxes toggle the bulk-action bar.
 // Plain ES2019 in a string so the server can serve it without a bundler.
 
@@ -12,6 +12,7 @@ export const REPLICA_APP_JS = String.raw`(function () {
   var STICKY = ['layout', 'theme'];
   var ROW = '[data-test-id="group"]';
   var pristine = new Map();
+  var pristineHeader = null;
   var selected = new Set();
   var navSeq = 0;
   var lastRerender = null;
@@ -66,8 +67,17 @@ export const REPLICA_APP_JS = String.raw`(function () {
     });
   }
 
+  // The issue page's header and the action bar after it, as first drawn.
+  function headerNodes() {
+    var header = document.querySelector('#main header[data-sentry-element="Header"]');
+    var bar = header && header.nextElementSibling && header.nextElementSibling.querySelector('[role="banner"]') ? header.nextElementSibling : null;
+    return header ? { header: header, bar: bar } : null;
+  }
+
   function pageLoaded() {
     localizeCounts(document);
+    var h = headerNodes();
+    pristineHeader = h ? h.header.outerHTML + (h.bar ? h.bar.outerHTML : '') : null;
     pristine = new Map();
     selected = new Set();
     capture(Array.prototype.slice.call(document.querySelectorAll(ROW)));
@@ -79,10 +89,18 @@ export const REPLICA_APP_JS = String.raw`(function () {
     }
   }
 
-  // Like React reconciling a new key: every row becomes a new node built from pristine markup.
+  // Like React reconciling a new key: every row (and the issue header) becomes a new node built from pristine markup.
   function rerender(event) {
     if (event === lastRerender) return;
     lastRerender = event;
+    var h = headerNodes();
+    if (h && pristineHeader) {
+      var t = document.createElement('template');
+      t.innerHTML = pristineHeader;
+      localizeCounts(t.content);
+      if (h.bar) h.bar.remove();
+      h.header.replaceWith(t.content);
+    }
     document.querySelectorAll(ROW).forEach(function (row) {
       var html = pristine.get(rowId(row) || '');
       var fresh = html ? parseRow(html) : null;

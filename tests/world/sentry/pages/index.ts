@@ -11,7 +11,9 @@ import type { Theme } from './theme';
 
 export type { Layout, Theme, ListPageInput, IssuePageInput };
 export { REPLICA_APP_JS } from './appScript';
-export { REPLICA_APP_PATH } from './shell';
+export { REPLICA_APP_PATH, REPLICA_CLIENT_PATH, renderDocument as renderShell, BACKEND_SHA, SENTRY_VERSION } from './shell';
+export { loadingIndicator, placeholder } from './loading';
+export { renderIssueBody, renderIssueContent } from './issuePage';
 export { escapeHtml } from './html';
 export { formatCount, timeSinceShort } from './format';
 export { issueHref, issueTitleParts } from './issueRow';

@@ -2,7 +2,7 @@
 // sort menu, the stream in "div" or "table" markup, bulk actions, and cursor pagination.
 import { el, escapeHtml, inertJson, sentry } from './html';
 import { issueListPath, type UrlForm } from './format';
-import { COLUMN_LABELS, renderRow, type Layout, type RowContext } from './issueRow';
+import { COLUMN_LABELS, renderRow, renderSkeletonRow, type Layout, type RowContext } from './issueRow';
 import type { Theme } from './theme';
 
 export interface ListPageInput {
@@ -18,6 +18,8 @@ export interface ListPageInput {
   prevCursor: string | null;
   /** How many of `issues` (from the end) React appends ~300ms after load. */
   lateRows?: number;
+  /** The list request is still out: LoadingSkeleton's rows instead of issues, and no pagination yet. */
+  loading?: boolean;
   /** Clock for "5min ago"; tests pin it. */
   now?: Date;
 }
@@ -29,6 +31,9 @@ export const STATUS_TABS: [string, string][] = [
   ['Unresolved', 'is:unresolved'], ['For Review', 'is:unresolved is:for_review assigned_or_suggested:[me, my_teams, none]'],
   ['Regressed', 'is:regressed'], ['Escalating', 'is:escalating'], ['Archived', 'is:archived'],
 ];
+/** MAX_ITEMS of the list page (views/issueList/overview.tsx): rows per page, and skeleton rows while loading. */
+export const PAGE_SIZE = 25;
+
 export const SORTS: [string, string][] = [
   ['date', 'Last Seen'], ['new', 'First Seen'], ['trends', 'Trends'], ['freq', 'Events'], ['user', 'Users'],
 ];
@@ -47,12 +52,14 @@ export function renderListMain(i: ListPageInput): string {
   validateListInput(i);
   const c: RowContext = { org: i.org, urlForm: i.urlForm, layout: i.layout, query: i.query, sort: i.sort, now: i.now ?? new Date() };
   const late = i.lateRows ?? 0;
-  const now = i.issues.slice(0, i.issues.length - late).map(g => renderRow(g, c)).join('');
-  const later = i.issues.slice(i.issues.length - late).map(g => renderRow(g, c)).join('');
+  const now = i.loading
+    ? Array.from({ length: PAGE_SIZE }, () => renderSkeletonRow(i.layout)).join('')
+    : i.issues.slice(0, i.issues.length - late).map(g => renderRow(g, c)).join('');
+  const later = i.loading ? '' : i.issues.slice(i.issues.length - late).map(g => renderRow(g, c)).join('');
   const state: ListState = { kind: 'issue-list', nextCursor: i.nextCursor, prevCursor: i.prevCursor, lateRowDelayMs: 300 };
   const stream = i.layout === 'table' ? tableStream(now, later) : divStream(now, later);
   return el('div', sentry('StyledBody', 'IssueListOverview', 'overview.tsx'),
-    listHeader(i) + stream + pagination(i)
+    listHeader(i) + stream + (i.loading ? '' : pagination(i))
     + `<script type="application/json" id="replica-state">${inertJson(state)}</script>`);
 }
 

@@ -2,10 +2,12 @@
 // [data-test-id="group-event-details"] (GroupLayoutBody / LayoutBody — it really appears
 // twice), event title bar with "Jump to", the event's sections, and the sidebar.
 import { el, escapeHtml, sentry } from './html';
-import { timeSinceLong, type UrlForm } from './format';
+import { query as queryString, timeSinceLong, type UrlForm } from './format';
 import { issueBase, renderIssueHeader } from './issueHeader';
 import { breadcrumbsSection, contextsSection, exceptionSection, extraSections, highlightsSection, requestSection, tagsSection } from './eventSections';
 import { issueTitleParts } from './issueRow';
+import { renderTabContent, TAB_LABELS, type IssueTab, type TabData } from './issueTabs';
+import { eventDetailsLoading } from './loading';
 import type { Theme } from './theme';
 
 export interface IssuePageInput {
@@ -13,7 +15,17 @@ export interface IssuePageInput {
   urlForm: UrlForm;
   theme: Theme;
   issue: any;
+  /** The event shown; null when the issue has none. Ignored while `eventLoading` or on a tab. */
   event: any | null;
+  /** The :eventId of the route: 'recommended' (the default), 'latest', 'oldest' or an event id. */
+  eventKey?: string;
+  /** The event request is still out: placeholders where the event goes (header and sidebar stay). */
+  eventLoading?: boolean;
+  /** A tab route (activity/, events/, …): its content takes the event overview's place. */
+  tab?: IssueTab | null;
+  tabData?: TabData;
+  /** The page URL's query (location.query), kept on event navigation links as Sentry does. */
+  query?: Record<string, string>;
   now?: Date;
 }
 
@@ -30,13 +42,33 @@ export function issuePageTitle(i: IssuePageInput): string {
 
 export function renderIssueMain(i: IssuePageInput): string {
   validateIssueInput(i);
+  return renderIssueHeader(i.issue, i) + renderIssueBody(i);
+}
+
+/** GroupLayoutBody: filters, the content section (event or tab) and the sidebar — everything under the header. */
+export function renderIssueBody(i: IssuePageInput): string {
+  validateIssueInput(i);
   const now = i.now ?? new Date();
-  const g = i.issue;
-  const main = el('div', {}, eventFilters() + el('section', sentry('GroupContent', null, 'groupDetailsLayout.tsx'),
-    eventNavigation(i) + el('div', {}, el('div', { 'data-test-id': 'group-event-details', ...dropCls(s('LayoutBody', null, 'groupEventDetails.tsx')) },
-      el('div', {}, el('div', { role: 'main', ...s('GroupContent', null, 'eventDetails.tsx') }, eventBody(i, now)))))));
-  return renderIssueHeader(g, i) + el('div', { 'data-test-id': 'group-event-details', ...s('StyledLayoutBody', 'GroupLayoutBody', 'groupDetailsLayout.tsx') },
-    main + sidebar(g, now));
+  const main = el('div', {}, eventFilters() + el('section', sentry('GroupContent', null, 'groupDetailsLayout.tsx'), renderIssueContent(i)));
+  return el('div', { 'data-test-id': 'group-event-details', ...s('StyledLayoutBody', 'GroupLayoutBody', 'groupDetailsLayout.tsx') }, main + sidebar(i.issue, now));
+}
+
+/**
+ * The children of the content section: the event navigation and the event (GroupEventDetails), or a tab route's
+ * content in their place. This is the part that redraws on event navigation while the header stays.
+ */
+export function renderIssueContent(i: IssuePageInput): string {
+  validateIssueInput(i);
+  if (i.tab) return renderTabContent(i.tab, { org: i.org, urlForm: i.urlForm, issue: i.issue, data: i.tabData, now: i.now ?? new Date(), query: linkQuery(i) });
+  const body = i.eventLoading ? eventDetailsLoading() : eventBody(i, i.now ?? new Date());
+  return eventNavigation(i) + el('div', {}, el('div', { 'data-test-id': 'group-event-details', ...dropCls(s('LayoutBody', null, 'groupEventDetails.tsx')) },
+    el('div', {}, el('div', { role: 'main', ...s('GroupContent', null, 'eventDetails.tsx') }, body))));
+}
+
+/** location.query without the referrer it is about to get. */
+function linkQuery(i: IssuePageInput): Record<string, string> {
+  const { referrer: _r, ...rest } = i.query ?? {};
+  return rest;
 }
 
 function dropCls(a: Record<string, any>): Record<string, any> {
@@ -54,18 +86,33 @@ function eventFilters(): string {
       + el('input', { type: 'text', 'aria-label': 'Add a search term', role: 'combobox', 'aria-expanded': 'false', 'data-test-id': 'query-builder-input', placeholder: 'Filter events…', ...s('UnstyledInput', null, 'combobox.tsx') })));
 }
 
+/**
+ * IssueDetailsEventNavigation (streamlined): Previous/Next go to `…/events/<id>/?<location.query>&referrer=previous-event`
+ * (disabled without a neighbour), the First/Latest/Recommended tabs to `…/events/<key>/?…&referrer=<key>-event` (the
+ * selected one has no link), "View More Events" to `…/events/`, and the content menu to the issue's other tabs.
+ */
 function eventNavigation(i: IssuePageInput): string {
   const base = issueBase(i.org, i.urlForm, i.issue);
+  const q = linkQuery(i);
+  // While the next event loads, the navigation still shows the previous one ("Allows the GroupEventHeader to display
+  // the previous event while the new event is loading").
   const ev = i.event;
-  const link = (label: string, id: unknown) => el('a', { 'aria-label': label, 'aria-disabled': id ? 'false' : 'true', ...s('Component', null, 'link.tsx'), href: id ? `${base}/events/${encodeURIComponent(String(id))}/` : null }, label === 'Previous Event' ? '‹' : '›');
+  const link = (label: string, id: unknown, referrer: string) => el('a', { 'aria-label': label, 'aria-disabled': id ? 'false' : 'true', ...s('Component', null, 'link.tsx'),
+    href: id ? `${base}/events/${encodeURIComponent(String(id))}/${queryString({ ...q, referrer })}` : null }, label === 'Previous Event' ? '‹' : '›');
+  const selected = i.eventKey ?? 'recommended';
   const tabs = [['oldest', 'First'], ['latest', 'Latest'], ['recommended', 'Recommended']].map(([key, label]) =>
-    el('li', { role: 'tab', 'aria-selected': key === 'recommended' ? 'true' : 'false', 'data-key': key, ...s('TabWrap', 'BaseTab', 'tab.tsx') },
-      el('a', { ...s('Component', 'InnerWrap', 'link.tsx'), href: `${base}/events/${key}/` }, escapeHtml(label)))).join('');
+    el('li', { role: 'tab', 'aria-selected': key === selected ? 'true' : 'false', 'data-key': key, ...s('TabWrap', 'BaseTab', 'tab.tsx') },
+      el('a', { ...s('Component', 'InnerWrap', 'link.tsx'), href: key === selected ? null : `${base}/events/${key}/${queryString({ ...q, referrer: `${key}-event` })}` }, escapeHtml(String(label))))).join('');
+  const menu = el('div', s('DropdownMenuWrap', 'IssueContentMenu', 'eventNavigation.tsx'),
+    el('button', { type: 'button', 'aria-label': 'Select issue content', 'aria-haspopup': 'true', 'aria-expanded': 'false', role: 'button', ...s('StyledButton', 'DropdownButton', 'button.tsx') }, 'Events')
+    + el('ul', { role: 'menu', hidden: true, ...s('DropdownMenuList', null, 'list.tsx') },
+      Object.entries(TAB_LABELS).map(([tab, label]) => el('li', { role: 'none' }, el('a', { role: 'menuitem', href: `${base}/${tab}/${queryString(q)}` }, escapeHtml(label)))).join('')));
   return el('div', { role: 'navigation', ...s('EventNavigationWrapper', 'IssueEventNavigation', 'eventNavigation.tsx') },
     el('div', s('Navigation', 'IssueDetailsEventNavigation', 'issueDetailsEventNavigation.tsx'),
-      link('Previous Event', ev?.previousEventID) + link('Next Event', ev?.nextEventID)
+      link('Previous Event', ev?.previousEventID, 'previous-event') + link('Next Event', ev?.nextEventID, 'next-event')
       + el('ul', { role: 'tablist', 'aria-orientation': 'horizontal', ...s('TabListWrap', null, 'tabList.tsx') }, tabs)
-      + el('a', { 'aria-label': 'View More Events', ...s('Component', null, 'link.tsx'), href: `${base}/events/` }, 'View More Events')));
+      + el('a', { 'aria-label': 'View More Events', ...s('Component', null, 'link.tsx'), href: `${base}/events/${queryString(q)}` }, 'View More Events')
+      + menu));
 }
 
 function eventBody(i: IssuePageInput, now: Date): string {

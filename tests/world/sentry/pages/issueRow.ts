@@ -3,6 +3,7 @@
 // "table" — SimpleTable rows (<tr data-test-id="group"> with role="cell" cells, no role=row).
 import { cls, el, escapeHtml, sentry } from './html';
 import { countTitle, formatCount, issuePath, timeSinceShort, type UrlForm } from './format';
+import { placeholder } from './loading';
 
 export type Layout = 'table' | 'div';
 
@@ -38,16 +39,40 @@ export function renderRow(group: any, c: RowContext): string {
   return c.layout === 'table' ? tableRow(group, c) : divRow(group, c);
 }
 
+/** A row's numbers as StreamGroup picks them: `filtered` when present, with the unfiltered total as the secondary
+ *  count; undefined until they have arrived (the list call collapses stats; issues-stats brings them). */
+function numbers(g: any) {
+  const filtered = g?.filtered ?? null;
+  return {
+    events: filtered ? filtered.count : g.count, eventsTotal: filtered ? g.count : undefined,
+    users: filtered ? filtered.userCount : g.userCount, usersTotal: filtered ? g.userCount : undefined,
+    stats: filtered ? filtered.stats : g.stats,
+  };
+}
+
+/** LoadingStreamGroup: the rows Sentry shows while the list loads — also data-test-id="group", every cell a
+ *  Placeholder sized by LOADING_PLACEHOLDER_PROPS (stream/group.tsx). */
+export function renderSkeletonRow(layout: Layout): string {
+  const sizes: [string, string, string?][] = [['issue', '58px'], ['lastSeen', '18px', '70px'], ['firstSeen', '18px', '30px'], ['graph', '36px'], ['event', '18px', '40px'], ['users', '18px', '40px'], ['priority', '24px'], ['assignee', '24px']];
+  if (layout === 'div') {
+    return el('div', { 'data-test-id': 'group', 'data-test-reviewed': 'false', ...sentry('Wrapper', 'LoadingStreamGroup', 'group.tsx') },
+      sizes.map(([key, h, w]) => el('div', sentry(`${key}Wrapper`, null, 'group.tsx'), placeholder(h, w))).join(''));
+  }
+  const cell = (key: string, body: string) => el('td', { role: 'cell', ...sentry('StreamGroupCell', 'StreamGroupCell', 'group.tsx'), class: cls(`cell-${key}`) }, body);
+  return el('tr', { 'data-test-id': 'group', 'data-test-reviewed': 'false', ...sentry('StreamGroupRow', 'LoadingStreamGroup', 'group.tsx') },
+    cell('select', '') + sizes.map(([key, h, w]) => cell(key, placeholder(h, w))).join(''));
+}
+
 function tableRow(g: any, c: RowContext): string {
   const cell = (key: string, body: string) => el('td', { role: 'cell', 'data-column': null, ...sentry('StreamGroupCell', 'StreamGroupCell', 'group.tsx'), class: `${cls(`cell-${key}`)}` }, body);
   const cells = [
     cell('select', checkbox(g, 'table')),
     cell('issue', el('div', sentry('Stack', null, 'group.tsx'), header(g, c, 'GroupHeaderRow', 'groupHeaderRow.tsx') + meta(g))),
-    cell('lastSeen', timestamp(g?.lifetime?.lastSeen ?? g.lastSeen, 'Last Seen', 'ago', c.now)),
-    cell('firstSeen', timestamp(g?.lifetime?.firstSeen ?? g.firstSeen, 'First Seen', '', c.now)),
+    cell('lastSeen', seen(g, 'lastSeen', c.now)),
+    cell('firstSeen', seen(g, 'firstSeen', c.now)),
     cell('graph', chart(g)),
-    cell('event', counts(g.count, 'table')),
-    cell('users', counts(g.userCount, 'table')),
+    cell('event', counts(numbers(g).events, numbers(g).eventsTotal, 'table')),
+    cell('users', counts(numbers(g).users, numbers(g).usersTotal, 'table')),
     cell('priority', priority(g)),
     cell('assignee', assignee(g)),
   ];
@@ -61,11 +86,11 @@ function divRow(g: any, c: RowContext): string {
     el('span', { 'data-isl': true, role: 'presentation', ...sentry('Element', null, 'interactionStateLayer.tsx') })
     + checkbox(g, 'div')
     + wrap('GroupSummary', header(g, c, 'EventOrGroupHeader', 'eventOrGroupHeader.tsx') + meta(g))
-    + wrap('TimestampWrapper', timestamp(g?.lifetime?.lastSeen ?? g.lastSeen, 'Last Seen', 'ago', c.now))
-    + wrap('TimestampWrapper', timestamp(g?.lifetime?.firstSeen ?? g.firstSeen, 'First Seen', '', c.now))
+    + wrap('TimestampWrapper', seen(g, 'lastSeen', c.now))
+    + wrap('TimestampWrapper', seen(g, 'firstSeen', c.now))
     + wrap('NarrowChartWrapper', chart(g))
-    + wrap('NarrowEventsOrUsersCountsWrapper', wrap('InnerCountsWrapper', counts(g.count, 'div')))
-    + wrap('NarrowEventsOrUsersCountsWrapper', wrap('InnerCountsWrapper', counts(g.userCount, 'div')))
+    + wrap('NarrowEventsOrUsersCountsWrapper', wrap('InnerCountsWrapper', counts(numbers(g).events, numbers(g).eventsTotal, 'div')))
+    + wrap('NarrowEventsOrUsersCountsWrapper', wrap('InnerCountsWrapper', counts(numbers(g).users, numbers(g).usersTotal, 'div')))
     + wrap('NarrowPriorityWrapper', priority(g))
     + wrap('NarrowAssigneeWrapper', assignee(g)));
 }
@@ -104,20 +129,33 @@ function meta(g: any): string {
   return el('div', sentry('GroupExtra', 'GroupMetaRow', 'groupMetaRow.tsx'), parts.join(''));
 }
 
+/** GroupLastSeen / GroupFirstSeen: from `lifetime`, a Placeholder until the numbers have arrived. */
+function seen(g: any, key: 'lastSeen' | 'firstSeen', now: Date): string {
+  if (!g?.lifetime) return key === 'lastSeen' ? placeholder('18px', '70px') : placeholder('18px', '30px');
+  return key === 'lastSeen' ? timestamp(g.lifetime.lastSeen, 'Last Seen', 'ago', now) : timestamp(g.lifetime.firstSeen, 'First Seen', '', now);
+}
+
 function timestamp(iso: unknown, label: string, suffix: string, now: Date): string {
   if (!iso) return '';
   const short = timeSinceShort(iso, now);
   return el('time', { datetime: String(iso), 'aria-label': label, title: `${label}: ${String(iso)}`, ...sentry('PositionedTimeSince', 'TimeSince', 'timeSince.tsx') }, escapeHtml(suffix ? `${short} ${suffix}` : short));
 }
 
-function counts(value: unknown, layout: Layout): string {
+/** The Events / Users cell: PrimaryCount, and the unfiltered total as SecondaryCount (drawn as "/total") when the
+ *  search filters events; a Placeholder while the numbers are on their way. */
+function counts(value: unknown, total: unknown, layout: Layout): string {
+  if (value === undefined || value === null) return placeholder('18px', '40px');
   const count = el('span', { ...countTitle(value), ...sentry('PrimaryCount', 'Count', 'count.tsx') }, escapeHtml(formatCount(value)));
-  return layout === 'div' ? el('div', sentry('CountsWrapper', null, 'group.tsx'), count) : el('div', sentry('Stack', null, 'group.tsx'), count);
+  const secondary = total === undefined ? '' : el('span', { ...countTitle(total), ...sentry('SecondaryCount', 'Count', 'count.tsx') }, escapeHtml(formatCount(total)));
+  return layout === 'div' ? el('div', sentry('CountsWrapper', null, 'group.tsx'), count + secondary) : el('div', sentry('Stack', null, 'group.tsx'), count + secondary);
 }
 
-/** The 24h sparkline; GroupStatusChart itself leaves no annotation in the DOM. */
+/** The sparkline of the stats period (filtered series when the search filters events); GroupStatusChart itself
+ *  leaves no annotation in the DOM. A Placeholder until the stats arrive. */
 function chart(g: any): string {
-  const stats: [number, number][] = g?.stats?.['24h'] ?? g?.stats?.['14d'] ?? [];
+  const series = numbers(g).stats;
+  if (!series) return placeholder('36px');
+  const stats: [number, number][] = series['24h'] ?? series['14d'] ?? series.auto ?? [];
   const max = Math.max(1, ...stats.map(s => Number(s[1]) || 0));
   const w = 160 / Math.max(1, stats.length);
   const bars = stats.map((s, i) => {

@@ -57,6 +57,9 @@ tr[data-test-id="group"]>td[role="cell"]:has([data-test-id="event-issue-header"]
 div[data-sentry-component="IssueListActions"]{display:flex;gap:16px;align-items:center;padding:8px 0;color:var(--sub);font-size:12px;text-transform:uppercase}
 [data-sentry-component="Pagination"]{display:flex;justify-content:space-between;padding:12px 0;color:var(--sub)}
 svg[role="img"] rect{fill:var(--chart)}
+[data-test-id="loading-placeholder"]{background:var(--bg2);border-radius:4px;margin:2px 0}
+[data-test-id="loading-indicator"]{padding:48px 0;text-align:center;color:var(--sub)}
+[data-sentry-element="SecondaryCount"]::before{content:'/';padding:0 2px}
 section[role="region"]{padding:12px 0;border-top:1px solid var(--border)}
 section[role="region"]>div>button{border:0;font-weight:600;background:none;padding:0}
 li[data-test-id="line"]{list-style:none;border:1px solid var(--border);margin-top:-1px;padding:6px 10px}
