@@ -1,8 +1,7 @@
 // GET organizations/{org}/issues-stats/: the second request of Sentry's issue list (notes/sentry-spa.md §1.4).
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readSentryFixture } from '../../fixtures/sentry.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY } from './model.ts';
 import { startSentryServer, type SentryServer } from './server.ts';
@@ -68,9 +67,7 @@ describe('issues-stats', () => {
   });
 
   it('items fit the issue schema\'s fields that apply (the endpoint is private, so openapi.json has no entry)', async () => {
-    // The repository's copy of openapi.json once it has one (tests/fixtures/sentry/), else shared/ beside the repo.
-    const local = path.resolve(import.meta.dirname, '../../fixtures/sentry/openapi.json');
-    const spec = JSON.parse(readFileSync(existsSync(local) ? local : path.resolve(process.cwd(), '../shared/sentry/openapi.json'), 'utf8'));
+    const spec = readSentryFixture('openapi.json') as any;
     const list = spec.paths['/api/0/organizations/{organization_id_or_slug}/issues/'].get.responses['200'].content['application/json'].schema;
     const item = structuredClone(list.items);
     const fields = ['id', 'count', 'userCount', 'firstSeen', 'lastSeen', 'isUnhandled', 'stats', 'lifetime', 'filtered'];
