@@ -1,26 +1,30 @@
 // What the user sees when Sentry or the LLM fails, and that Dexter recovers once the fault clears: every badge says
 // what happened and what to do, no spinner is left, and after the fault the numbers (or the answer) appear.
 import type { Page } from '@playwright/test';
-import { test, expect, readDownTheList, setToken, setSettings } from './fixtures';
+import { test, expect, ask, readDownTheList, setToken, setSettings } from './fixtures';
+
+declare const chrome: any;
 import type { Fault } from '../world/sentry/server';
 
 const LIST = 'https://acme.sentry.io/issues/?limit=25';
 
-/** Text of every Dexter badge on the list: its label, tooltip and aria-label. */
+/** The badges of Sentry's figures (priority, users, trend): the other list features draw only when they have one. */
+const FIGURES = '[data-slot="list-priority"], [data-slot="list-impact"], [data-slot="list-sparkline"]';
+/** Text of every figure badge on the list: its label, tooltip and aria-label. */
 async function badges(page: Page): Promise<{ text: string; title: string; aria: string }[]> {
-  return page.evaluate(() => [...document.querySelectorAll('dexter-row')].flatMap((h) => [...(h.shadowRoot?.querySelectorAll<HTMLElement>('[data-slot] .chip, [data-slot] svg') ?? [])]
-    .map((c) => ({ text: c.textContent ?? '', title: c.getAttribute('title') ?? c.querySelector('title')?.textContent ?? '', aria: c.getAttribute('aria-label') ?? '' }))));
+  return page.evaluate((figures) => [...document.querySelectorAll('dexter-row')].flatMap((h) => [...(h.shadowRoot?.querySelectorAll<HTMLElement>(`:is(${figures}) :is(.chip, svg)`) ?? [])]
+    .map((c) => ({ text: c.textContent ?? '', title: c.getAttribute('title') ?? c.querySelector('title')?.textContent ?? '', aria: c.getAttribute('aria-label') ?? '' }))), FIGURES);
 }
 /** Every row has all three badges and none is a spinner or empty placeholder (rows are drawn as they come near,
  *  so the list is read down first). */
 async function settled(page: Page): Promise<boolean> {
   await readDownTheList(page);
-  return page.evaluate(() => {
+  return page.evaluate((figures) => {
     const hosts = [...document.querySelectorAll('dexter-row')];
     const rows = document.querySelectorAll('[data-test-id="group"]').length;
-    return rows > 0 && hosts.length === rows && hosts.every((h) => [...(h.shadowRoot?.querySelectorAll('[data-slot]') ?? [])].length >= 3
-      && [...(h.shadowRoot?.querySelectorAll('[data-slot]') ?? [])].every((s) => s.querySelector('.chip, svg') !== null && !s.querySelector('.loading, [aria-busy="true"]')));
-  });
+    return rows > 0 && hosts.length === rows && hosts.every((h) => [...(h.shadowRoot?.querySelectorAll(figures) ?? [])].length === 3
+      && [...(h.shadowRoot?.querySelectorAll(figures) ?? [])].every((s) => s.querySelector('.chip, svg') !== null && !s.querySelector('.loading, [aria-busy="true"]')));
+  }, FIGURES);
 }
 /** Forget cached Sentry answers: setting the token empties the background's cache, as in settings. */
 async function freshCache(ext: Parameters<typeof setToken>[0], token: string): Promise<void> {
@@ -79,18 +83,27 @@ test('a slow Sentry only delays the badges', async ({ ext, world }) => {
   }
 });
 
-test('an unknown list layout: no badges, one warning, page intact; a known layout afterwards gets badges', async ({ ext }) => {
+test('an unknown list layout: no badges, one warning, the popup and the toolbar say so; a known layout afterwards gets badges', async ({ ext }) => {
   const page = await ext.context.newPage();
   const warnings: string[] = [];
   page.on('console', (m) => { if (m.type() === 'warning' && m.text().includes('[Dexter]')) warnings.push(m.text()); });
   await page.goto('https://acme.sentry.io/issues/?layout=unknown');
-  await expect.poll(() => warnings.length, { timeout: 10_000 }).toBe(1);
+  await expect.poll(() => warnings.length, { timeout: 15_000 }).toBe(1);
   await page.waitForTimeout(1_000);
   await expect(page.locator('dexter-row')).toHaveCount(0);
   expect(warnings).toHaveLength(1);
   await expect(page.locator('body')).toContainText(/\S/); // Sentry's page is still there
+  // What the user sees: "!" on Dexter's toolbar button for this tab, and the popup's notice with the hooks not found.
+  const tab = await ext.sw.evaluate(async () => (await chrome.tabs.query({ url: 'https://acme.sentry.io/issues/*' }))[0]!.id!);
+  await expect.poll(() => ext.sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tab)).toBe('!');
+  const report = await ask(ext, { type: 'page.status', tabId: tab });
+  expect(report.data).toMatchObject({ kind: 'issue-list', pattern: 'https://:org.sentry.io/issues/' });
+  expect(report.data.troubles.map((t: { feature: string }) => t.feature)).toEqual(['issue-list']);
+  expect(report.data.troubles[0].missing).toContain('[data-test-id="group"]');
   await page.goto(LIST);
   await expect.poll(() => settled(page), { timeout: 30_000 }).toBe(true);
+  // A list Dexter can read clears it.
+  await expect.poll(() => ext.sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tab)).toBe('');
 });
 
 const LLM_FAULTS: { name: string; apply(world: any, ext: any): Promise<void>; message: RegExp; next: RegExp }[] = [

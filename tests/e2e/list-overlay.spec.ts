@@ -163,7 +163,8 @@ test('an unknown list layout degrades quietly: one warning, no badges, page inta
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto('https://acme.sentry.io/issues/?layout=unknown');
-  await page.waitForTimeout(5000);
+  await expect.poll(() => warnings.length, { timeout: 15_000 }).toBe(1);
+  await page.waitForTimeout(1_000);
   await expect(page.locator('dexter-row')).toHaveCount(0);
   expect(warnings).toHaveLength(1);
   expect(errors).toEqual([]);

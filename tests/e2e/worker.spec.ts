@@ -4,7 +4,8 @@ import { test, expect, readDownTheList, setToken, ask } from './fixtures';
 
 test('the service worker killed mid-request: badges say what happened, and Dexter recovers', async ({ ext, world }) => {
   await setToken(ext, world.sentry.tokens.readWrite);
-  world.sentry.setFault({ kind: 'slow', delayMs: 6000, pathPrefix: '/api/0/organizations/acme/issues/' });
+  // Both the list's own call and issues-stats, where Dexter's figures come from.
+  world.sentry.setFault({ kind: 'slow', delayMs: 6000, pathPrefix: '/api/0/organizations/acme/issues' });
   const page = await ext.context.newPage();
   try {
     await ext.sw.evaluate(() => { (globalThis as any).__before = true; });

@@ -12,7 +12,7 @@ export interface DriverPage {
   url(): Promise<string>;
   evaluate<A, R>(fn: PageFn<A, R>, arg: A): Promise<R>;
   /** Polls `fn` in the page until it returns a truthy value (which is returned) or the time is up. */
-  waitFor<A, R>(fn: PageFn<A, R>, arg: A, opts?: { timeoutMs?: number; what?: string }): Promise<R>;
+  waitFor<A, R>(fn: PageFn<A, R>, arg: A, opts?: { timeoutMs?: number; what?: string }): Promise<NonNullable<R>>;
   /** A real (trusted) click on the first element matching a CSS selector; shadow roots are searched too. */
   click(selector: string): Promise<void>;
   /** Types into the focused element, or presses a key ("Enter", "r", …) as a user does. */

@@ -32,7 +32,7 @@ export const scenarios: Scenario[] = [
       d.world.ollama.setAnswer('## What happened\n\nThe **order total** was undefined.\n\n## How to fix\n\nCheck `cart.total` first.');
       const list = await d.page('https://acme.sentry.io/issues/');
       const href = await list.waitFor(() => document.querySelector('a[data-issue-title-link]')?.getAttribute('href'), null, { what: 'an issue link' });
-      const page = await d.page(new URL(href!, 'https://acme.sentry.io').toString());
+      const page = await d.page(new URL(href, 'https://acme.sentry.io').toString());
       await page.click('button :text=Explain with AI');
       const panel = await page.frame(d.extensionUrl('panel.html'));
       await panel.waitFor(visibleText, { selector: 'strong', text: 'order total' }, { what: 'the streamed Markdown', timeoutMs: 30_000 });

@@ -8,19 +8,19 @@ import path from 'node:path';
 import type { World } from '../world/world';
 import { requirePart } from '../system.mjs';
 import { check, type Driver, type DriverFrame, type DriverPage, type PageFn } from './driver';
-import { markTarget } from './page-helpers';
+import { markTarget, pageCall } from './page-helpers';
 
 export const GECKO_ID = 'dexter@dexter-sentry.dev';
 let marks = 0;
 
 function frameOps(target: Page | Frame): DriverFrame {
   const ops: DriverFrame = {
-    evaluate: <A, R>(fn: PageFn<A, R>, arg: A) => (target.evaluate as (f: unknown, a: unknown) => Promise<unknown>).call(target, fn, arg) as Promise<R>,
+    evaluate: <A, R>(fn: PageFn<A, R>, arg: A) => target.evaluate(pageCall(fn as (a: never) => unknown, arg)) as Promise<R>,
     async waitFor(fn, arg, opts = {}) {
       const until = Date.now() + (opts.timeoutMs ?? 15_000);
       for (;;) {
         const v = await ops.evaluate(fn, arg).catch(() => undefined);
-        if (v) return v;
+        if (v) return v as NonNullable<typeof v>;
         if (Date.now() > until) throw new Error(`timed out waiting for ${opts.what ?? 'the page'}`);
         await new Promise((r) => setTimeout(r, 100));
       }

@@ -1,5 +1,11 @@
 // Page-side helpers shared by the drivers: they run inside the page through evaluate, so they are plain functions
-// with no closures (tsx must not wrap them in helpers the page does not have).
+// with no closures.
+
+/** The page-side call of `fn(arg)`, as source: tsx (esbuild with keepNames) wraps named inner functions in a
+ *  `__name` helper that the page does not have, so the call brings a stand-in for it. */
+export function pageCall(fn: (arg: never) => unknown, arg: unknown): string {
+  return `(async (__name) => (${fn.toString()})(${JSON.stringify(arg ?? null)}))((f) => f)`;
+}
 
 /** Finds the first element matching `selector` in the document or any open shadow root, optionally with `text` in
  *  its text or aria-label, marks it with `data-scenario-target`, and returns the mark (or null). */

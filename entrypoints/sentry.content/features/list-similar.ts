@@ -48,11 +48,11 @@ function draw(slot: HTMLElement, r: ReplyOf<'similar.rows'>, id: string): void {
     chip.title = [r.error.message, r.error.nextStep].filter(Boolean).join(' ');
   } else {
     const matches = r.data.rows[id] ?? [];
-    chip.className = matches.length ? 'chip' : 'chip muted';
+    // None similar: nothing drawn, so the row's bar stays one line for the badges that say something.
+    if (!matches.length) return slot.replaceChildren();
+    chip.className = 'chip';
     chip.textContent = `≈ ${matches.length} similar`;
-    chip.title = matches.length
-      ? matches.slice(0, 5).map((m) => `${m.shortId} (${Math.round(m.score * 100)}%${m.sameProject ? '' : ', another project'}): ${m.title}\n  ${m.reason}`).join('\n')
-      : 'No issue Dexter has seen in this organization looks like this one.';
+    chip.title = matches.slice(0, 5).map((m) => `${m.shortId} (${Math.round(m.score * 100)}%${m.sameProject ? '' : ', another project'}): ${m.title}\n  ${m.reason}`).join('\n');
   }
   chip.setAttribute('aria-label', chip.textContent + '. ' + chip.title);
   slot.replaceChildren(chip);

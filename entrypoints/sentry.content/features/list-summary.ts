@@ -58,8 +58,10 @@ export function init(ctx: FeatureContext) {
     if (!row) return;
     slots.set(row.id, slot);
     if (auto) return summarize(row.id);
-    const button = show(slot, '✦ Summarize', 'Summarize the issues on screen with your own model (personal data is scrubbed first).', 'chip muted');
+    // A small ✦ in the row's Dexter bar: the line itself comes under the title once asked for.
+    const button = show(slot, '✦', 'Summarize the issues on screen with your own model (personal data is scrubbed first).', 'chip muted');
     button.setAttribute('role', 'button');
+    button.setAttribute('aria-label', 'Summarize the issues on screen');
     const go = () => {
       auto = true; // from now on, rows drawn on this page are summarised too
       for (const [id, s] of slots) if (s.isConnected) summarize(id);

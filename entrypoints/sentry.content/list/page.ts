@@ -17,6 +17,8 @@ export class ListPage {
   private hosted: readonly Row[] | null = null;
   /** What the page's features asked the background, shared while the answer is out (row-data.ts). */
   readonly asks = new Map<string, Promise<unknown>>();
+  /** Whether the page already watches for a list Dexter cannot read (row-data.ts, once per page). */
+  noRowsWatched = false;
 
   constructor(readonly signal: AbortSignal) {
     signal.addEventListener('abort', () => this.dispose(), { once: true });

@@ -8,6 +8,7 @@ import { listPage, type ListPage } from './page';
 import type { Row } from './rows';
 import { windowLabel } from '@/lib/sentry/window';
 import { SELECTORS } from '@/lib/sentry/selectors';
+import { clearTrouble, reportTrouble } from '../page-report';
 import { FIRST_ROWS } from './view';
 
 export type { RowBadges };
@@ -39,9 +40,9 @@ export function onRowData(ctx: FeatureContext, render: Render): void {
     render(slot, known.get(row.id) ?? null, errors.get(row.id) ?? null, windowText);
   };
 
-  whenNoRows(ctx, list);
+  whenNoRows(list);
   list.watch((rows) => {
-    if (rows.length) ctx.fine();
+    if (rows.length) clearTrouble(LIST_TROUBLE);
     list.ensureHosts(rows);
     const wanted = [...new Set(rows.map((r) => r.id).filter((id) => !known.has(id) && !errors.has(id) && !inflight.has(id)))].sort();
     // Only rows with something to show: measuring rows that have nothing yet would force a layout for nothing.
@@ -156,14 +157,20 @@ export function unknownChip(slot: HTMLElement, label: string, why: string): void
   slot.append(chip);
 }
 
-/** An issue list Dexter cannot read breaks nothing, but the user is told: if, a while after the page came, it shows
- *  links to issues and none of Sentry's issue rows, the feature reports the hooks it did not find. */
-function whenNoRows(ctx: FeatureContext, list: ListPage): void {
+/** An issue list Dexter cannot read breaks nothing, but the user is told, once for the page (not once per list
+ *  feature): if, a while after the page came, it shows links to issues and none of Sentry's issue rows, the page
+ *  report names the hooks that were not found (the popup and the toolbar badge show it), and the console says so. */
+function whenNoRows(list: ListPage): void {
+  if (list.noRowsWatched) return;
+  list.noRowsWatched = true;
   const timer = setTimeout(() => {
     if (list.rows().length || !document.querySelector('a[href*="/issues/"]')) return;
-    ctx.trouble({ missing: [SELECTORS.issueList.row, SELECTORS.issueList.rowCheckbox, SELECTORS.issueList.titleLink], message: 'This Sentry issue list has a layout Dexter does not recognise: none of its rows carry the hooks Dexter reads, so no badges are shown.' });
+    const message = 'This Sentry issue list has a layout Dexter does not recognise: none of its rows carry the hooks Dexter reads, so no badges are shown.';
+    reportTrouble({ feature: LIST_TROUBLE, label: 'Badges on the issue list', missing: [SELECTORS.issueList.row, SELECTORS.issueList.rowCheckbox, SELECTORS.issueList.titleLink], message });
+    console.warn(`[Dexter] ${message} Please report your Sentry version (Dexter's popup → Copy diagnostics).`);
   }, NO_ROWS_AFTER_MS);
-  ctx.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  list.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
 }
 /** Sentry draws its list a second or more after the page comes (its own API calls); slow networks take longer. */
 const NO_ROWS_AFTER_MS = 8000;
+const LIST_TROUBLE = 'issue-list';
