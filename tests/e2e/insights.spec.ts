@@ -1,6 +1,6 @@
 // Issue #17 in the production build: one line per issue and "≈ N similar" on Sentry's list, similar issues of one
 // issue, and the on-call digest with its cited narrative, against the world's Sentry and Ollama.
-import { test, expect, ask, setSettings, setToken } from './fixtures';
+import { test, expect, ask, readDownTheList, setSettings, setToken } from './fixtures';
 
 const target = { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' };
 const slotTexts = (page: import('@playwright/test').Page, slot: string) =>
@@ -8,6 +8,8 @@ const slotTexts = (page: import('@playwright/test').Page, slot: string) =>
 
 test.beforeEach(async ({ ext, world }) => {
   await setToken(ext, world.sentry.tokens.readWrite);
+  world.ollama.setMode('normal');
+  world.ollama.setAnswer(undefined); // an earlier spec's fixed answer would not follow the schema
   world.ollama.setStructured('follow');
 });
 
@@ -30,7 +32,22 @@ test('automatic summaries and “≈ N similar” on every row in view; leaving 
   await setSettings(ext, { llm: { model: 'llama3.2:latest' }, insights: { autoSummaries: true } });
   const page = await ext.context.newPage();
   await page.goto('https://acme.sentry.io/issues/');
-  await expect.poll(async () => (await slotTexts(page, 'list-similar')).filter((t) => /^≈ \d+ similar$/.test(t)).length).toBeGreaterThan(3);
+  // "≈ N similar" where Dexter's index has similar issues, nothing where it has none: the chips match its answer.
+  await expect.poll(async () => (await slotTexts(page, 'list-summary')).filter((t) => t.startsWith('✦')).length).toBeGreaterThan(3);
+  const ids = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('dexter-row')].map((h) => h.dataset.issueId!));
+  const similar = await ask(ext, { type: 'similar.rows', target, ids });
+  expect(similar.ok).toBe(true);
+  const now = ids.map((id) => (similar.data.rows[id] ?? []).length);
+  expect(now.some((n: number) => n > 0), 'the world has similar issues on this page').toBe(true);
+  // Every row drawn (the list read down as a user would) shows a chip only where the index had similar issues.
+  await readDownTheList(page);
+  const shown = await slotTexts(page, 'list-similar');
+  expect(shown.filter(Boolean).length).toBeGreaterThan(0);
+  shown.forEach((text, i) => {
+    if (!text) return;
+    const n = Number(/^≈ (\d+) similar$/.exec(text)?.[1]);
+    expect(n, `issue ${ids[i]}: ${text}`).toBeGreaterThanOrEqual(1);
+  });
   await expect.poll(async () => (await slotTexts(page, 'list-summary')).filter((t) => /^✦ (?!summarizing)/.test(t)).length, { timeout: 45_000 }).toBeGreaterThan(3);
   // Far rows were never drawn, so never asked: the model saw calls only for rows near the view.
   const asked = world.ollama.requests.filter((r) => r.path === '/api/chat').length;
