@@ -1,7 +1,7 @@
 // One line per issue (issue #17): the latest event's prompt (scrubbed and budgeted like Explain's), the user's model
 // asked for a structured answer through the queue (one call at a time per server unless the settings allow more, rows
 // in view first, dropped when the asking page is left), cached per issue + event + model + prompt version.
-import { ModelQueue } from '@/lib/summary/queue';
+import { CancelledError, ModelQueue } from '@/lib/summary/queue';
 import { buildSummaryPrompt } from '@/lib/summary/prompt';
 import { summaryCacheKey, summarySchema, SUMMARY_PROMPT_VERSION, type IssueSummary } from '@/lib/summary/schema';
 import { structuredChat } from '@/lib/llm/structured';
@@ -19,14 +19,18 @@ export const summaryHandlers = {
     if (!s.llm.model) throw new Refusal('llm', 'No model is chosen for summaries.', 'Pick a model in Dexter’s settings (popup → Settings → Model).');
     current.server = s.llm.url;
     current.concurrency = s.insights.concurrency;
+    const asked = Date.now();
+    const owner = ownerOf(sender, m.owner);
     const event = await service.event(m.target, m.issueId, 'latest');
+    // The page may have been left while its event was fetched: then the model is not asked at all.
+    if (queue.leftSince(owner, asked)) throw new CancelledError();
     const eventId = String(event.eventID ?? event.id);
     const key = summaryCacheKey(m.issueId, eventId, s.llm.model, SUMMARY_PROMPT_VERSION);
     const stored = (await browser.storage.local.get(key))[key] as IssueSummary | undefined;
     if (stored) return { ...stored, cached: true };
     return queue.enqueue<IssueSummary>({
       key,
-      owner: ownerOf(sender, m.owner),
+      owner,
       server: s.llm.url,
       priority: m.priority === 'view' ? 0 : 1,
       async run(signal) {
@@ -49,9 +53,14 @@ export const summaryHandlers = {
   },
 } satisfies Partial<Handlers>;
 
-// A closed tab asks nothing any more.
+// A closed tab asks nothing any more, nor does a page the tab has left: a full page load gives its old page no
+// chance to say goodbye (its content script is gone), so the tab starting to load a new document cancels what its
+// pages asked. In-app navigations keep the document: there the overlay cancels its own asks when it moves on.
 export function cancelSummariesOfClosedTabs(): void {
   browser.tabs?.onRemoved.addListener((tabId) => {
     queue.cancelOwnerPrefix(`${tabId}|`);
+  });
+  browser.tabs?.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') queue.cancelOwnerPrefix(`${tabId}|`);
   });
 }

@@ -60,4 +60,15 @@ describe('ModelQueue', () => {
     expect(await shared).toBe('shared');
     expect(q.size).toBe(0);
   });
+
+  it('remembers who left, so an ask still preparing its job (fetching the event) does not run after its page is gone', () => {
+    const q = new ModelQueue(() => 1);
+    q.cancelOwner('7|page-a', 1000);
+    q.cancelOwnerPrefix('9|', 2000); // tab 9 loaded a new document
+    expect(q.leftSince('7|page-a', 900)).toBe(true);
+    expect(q.leftSince('7|page-a', 1100)).toBe(false); // asked after it left: a new visit
+    expect(q.leftSince('7|page-b', 900)).toBe(false);
+    expect(q.leftSince('9|page-c', 1500)).toBe(true);
+    expect(q.leftSince('9|page-d', 2500)).toBe(false);
+  });
 });

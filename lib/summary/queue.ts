@@ -35,6 +35,8 @@ export class ModelQueue {
   private entries = new Map<string, Entry>();
   private running = new Map<string, number>();
   private seq = 0;
+  /** When each owner (or owner prefix: a tab) last left, for asks still preparing their job when it did. */
+  private left = new Map<string, number>();
 
   constructor(private readonly limit: (server: string) => number) {}
 
@@ -57,8 +59,20 @@ export class ModelQueue {
     return promise as Promise<T>;
   }
 
+  /** Whether `owner` left after `since` (an ask that was still fetching what its job needs then must not run). */
+  leftSince(owner: string, since: number): boolean {
+    for (const [who, at] of this.left) if (at >= since && (owner === who || owner.startsWith(who))) return true;
+    return false;
+  }
+
+  private remember(who: string, now: number): void {
+    this.left.set(who, now);
+    if (this.left.size > 200) this.left.delete(this.left.keys().next().value!); // only recent leaves matter
+  }
+
   /** The owner left: its waiting jobs go (unless another owner still wants them); its running ones are aborted. */
-  cancelOwner(owner: string): number {
+  cancelOwner(owner: string, now = Date.now()): number {
+    this.remember(owner, now);
     let dropped = 0;
     for (const [key, e] of this.entries) {
       if (!e.owners.delete(owner) || e.owners.size) continue;
@@ -72,7 +86,8 @@ export class ModelQueue {
   }
 
   /** Every owner starting with `prefix` left (a closed tab). */
-  cancelOwnerPrefix(prefix: string): number {
+  cancelOwnerPrefix(prefix: string, now = Date.now()): number {
+    this.remember(prefix, now);
     const owners = new Set([...this.entries.values()].flatMap((e) => [...e.owners]).filter((o) => o.startsWith(prefix)));
     let n = 0;
     for (const o of owners) n += this.cancelOwner(o);
