@@ -118,7 +118,8 @@ export type ExplainClientMessage = z.infer<typeof explainClientSchema>;
 export type ExplainServerMessage =
   | { type: 'prompt'; tokens: number; model: string; scrubbed: Record<string, number>; deadlock: boolean }
   | { type: 'token'; text: string }
-  | { type: 'done'; text: string; cached: boolean; model: string }
+  /** `saved: false`: the answer could not be kept for next time (storage full); it is the answer all the same. */
+  | { type: 'done'; text: string; cached: boolean; model: string; saved?: boolean }
   | { type: 'error'; error: DexterError };
 
 export function parseMessage(raw: unknown): { ok: true; message: Message } | { ok: false; error: DexterError } {

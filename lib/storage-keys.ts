@@ -3,6 +3,10 @@ export const KEYS = {
   settings: 'local:settings',
   auth: 'local:sentryAuth',
   cachePrefix: 'dexter-cache:',
+  /** Stored explanations, one per issue event, model and prompt version. */
+  explanationPrefix: 'dexter-explain:',
+  /** Size and last use of every cached answer and explanation (lib/storage-budget.ts). */
+  storeIndex: 'dexter-store:__lru',
 } as const;
 
 export interface SentryAuth {

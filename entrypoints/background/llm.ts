@@ -10,6 +10,8 @@ import { senderKind } from '@/lib/sentry/policy';
 import type { Settings } from '@/lib/settings';
 import { sentryService, type SentryService } from './service';
 import { originRuleActive } from './ollama-origin';
+import { store } from './store';
+import { KEYS } from '@/lib/storage-keys';
 import { toError, type Handlers } from './router';
 import type { Browser } from 'wxt/browser';
 
@@ -68,7 +70,7 @@ async function takeSelection(nonce: string): Promise<string | null> {
   return mem ?? stored ?? null;
 }
 
-const ANSWERS = 'dexter-explain:';
+const ANSWERS = KEYS.explanationPrefix;
 type StartMessage = Exclude<ReturnType<typeof explainClientSchema.parse>, { type: 'cancel' }>;
 async function explain(port: Browser.runtime.Port, msg: StartMessage, signal: AbortSignal) {
   const post = (m: ExplainServerMessage) => { if (!signal.aborted) port.postMessage(m); };
@@ -97,13 +99,13 @@ async function explain(port: Browser.runtime.Port, msg: StartMessage, signal: Ab
   }
   post({ type: 'prompt', tokens, model: s.llm.model, scrubbed, deadlock });
   if (cacheKey && !(msg.type === 'start' && msg.regenerate)) {
-    const stored: Record<string, unknown> = await browser.storage.local.get(cacheKey);
-    const cached = stored[cacheKey] as string | undefined;
-    if (cached) return post({ type: 'done', text: cached, cached: true, model: s.llm.model });
+    const cached = await store.get(cacheKey).catch(() => undefined);
+    if (typeof cached === 'string' && cached) return post({ type: 'done', text: cached, cached: true, model: s.llm.model });
   }
   const text = await provider(s).streamChat({ model: s.llm.model, system, user, signal, onToken: (t) => post({ type: 'token', text: t }) });
-  if (cacheKey) await browser.storage.local.set({ [cacheKey]: text });
-  post({ type: 'done', text, cached: false, model: s.llm.model });
+  // A full storage must not turn a finished answer into an error: the answer is shown, only not kept.
+  const saved = cacheKey ? await store.set(cacheKey, text).then(() => true, (e: unknown) => (console.warn('[Dexter] the explanation was not stored:', e instanceof Error ? e.message : e), false)) : undefined;
+  post({ type: 'done', text, cached: false, model: s.llm.model, saved });
 }
 
 export function registerExplainPort(): void {
