@@ -148,6 +148,8 @@ export interface LlmStatus {
   model: string;
   modelMissing: boolean;
   originRuleActive: boolean;
+  /** Whether the browser granted Dexter access to the server's origin (asked for from Settings). */
+  hostAccess?: boolean;
   error?: DexterError;
 }
 export interface IssuesPage<I = Issue> { issues: I[]; nextCursor: string | null; prevCursor: string | null; hits: number | null }

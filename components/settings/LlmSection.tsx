@@ -5,9 +5,12 @@ import type { LlmStatus } from '@/lib/messages';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useSettings, useSettingsStore } from './context';
 import { STATUS_TEXT } from '../ui/theme';
+import { checkLlmUrl, llmHostPermission } from '@/lib/llm-origin';
 
 export function LlmStatusLine({ llm }: { llm: LlmStatus | null }) {
   if (!llm) return null;
+  // Without host access the browser's CORS rules stand between Dexter and the server: that is the thing to fix.
+  if (llm.hostAccess === false && !(llm.reachable && llm.postAllowed)) return <Text size="sm" c={STATUS_TEXT.error} role="status">Dexter has no access to {llm.url} yet: press Save beside the server URL and allow it.</Text>;
   if (!llm.reachable) return <Text size="sm" c={STATUS_TEXT.error} role="status">Cannot reach {llm.url}.{llm.provider === 'ollama' ? ' Is Ollama running (ollama serve)?' : ''}</Text>;
   if (!llm.postAllowed) return <Text size="sm" c={STATUS_TEXT.error} role="status">Reachable, but requests from Dexter are refused (403). Allow the extension origin, e.g. OLLAMA_ORIGINS=chrome-extension://*</Text>;
   if (!llm.models.length) return <Text size="sm" c={STATUS_TEXT.warning} role="status">Reachable, but no models are installed (ollama pull llama3.2).</Text>;
@@ -22,10 +25,26 @@ export function LlmSection() {
   const error = useSettings((s) => s.errors.llm);
   const busy = useSettings((s) => s.busy.llm);
   const [url, setUrl] = useState(settings?.llm.url ?? '');
+  const [urlNote, setUrlNote] = useState<string | null>(null);
   if (!settings) return null;
   const models = llm?.models ?? [];
   const save = async (values: Record<string, unknown>) => {
     if (await store.getState().patch('llm', values)) await store.getState().refreshLlm();
+  };
+  const saveUrl = () => {
+    const check = checkLlmUrl(url);
+    if (!check.ok) return setUrlNote(check.reason);
+    const pattern = llmHostPermission(check.url, { withPort: !import.meta.env.FIREFOX })!;
+    // The browser shows its prompt only from a user's click, so the request goes out before any await.
+    void browser.permissions.request({ origins: [pattern] }).then(
+      async (granted) => {
+        if (!granted) return setUrlNote(`Dexter needs access to ${check.origin} to talk to the model; the browser did not grant it.`);
+        setUrl(check.url);
+        setUrlNote(null);
+        await save({ url: check.url });
+      },
+      (e: unknown) => setUrlNote(`The browser refused to ask for access to ${check.origin}: ${e instanceof Error ? e.message : String(e)}`),
+    );
   };
 
   return (
@@ -39,8 +58,9 @@ export function LlmSection() {
         />
         <Group align="end" gap="xs">
           <TextInput label="Server URL" value={url} onChange={(e) => setUrl(e.currentTarget.value)} style={{ flex: 1 }} />
-          <Button size="sm" variant="light" onClick={() => void save({ url: url.trim() })}>Save</Button>
+          <Button size="sm" variant="light" onClick={saveUrl}>Save</Button>
         </Group>
+        {urlNote && <Text size="xs" role="status">{urlNote}</Text>}
         <NativeSelect
           label="Model"
           value={settings.llm.model}

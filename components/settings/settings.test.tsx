@@ -92,6 +92,50 @@ describe('settings form', () => {
   });
 });
 
+describe('the LLM server URL', () => {
+  it('asks the browser for that one host and port from the click, then saves the URL and checks it again', async () => {
+    const ask = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    const { bg } = setup({});
+    const input = await screen.findByLabelText('Server URL');
+    fireEvent.change(input, { target: { value: 'http://127.0.0.1:18080/v1/' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(ask).toHaveBeenCalledWith({ origins: ['http://127.0.0.1:18080/*'] }); // synchronously: the click's gesture
+    await waitFor(() => expect(bg.of('settings.set')).toHaveLength(1));
+    expect(bg.of('settings.set')[0]!.patch).toEqual({ llm: { ...DEFAULT_SETTINGS.llm, url: 'http://127.0.0.1:18080/v1' } });
+    await waitFor(() => expect(bg.of('llm.status')).toHaveLength(2));
+    ask.mockRestore();
+  });
+
+  it('saves nothing when the browser refuses, and says why', async () => {
+    const ask = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
+    const { bg } = setup({});
+    fireEvent.change(await screen.findByLabelText('Server URL'), { target: { value: 'http://gpu-box.lan:11434' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Dexter needs access to http://gpu-box.lan:11434 to talk to the model; the browser did not grant it.');
+    expect(bg.of('settings.set')).toHaveLength(0);
+    ask.mockRestore();
+  });
+
+  it('refuses a URL that is not one, without asking the browser', async () => {
+    const ask = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    setup({});
+    fireEvent.change(await screen.findByLabelText('Server URL'), { target: { value: '127.0.0.1:1234' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/Enter a full URL/);
+    expect(ask).not.toHaveBeenCalled();
+    ask.mockRestore();
+  });
+
+  it('says access is missing when that is what stops the requests', async () => {
+    const { store } = setup({});
+    await screen.findByText(/Ready:/);
+    store.setState({ llm: { ...llmOk, url: 'http://gpu-box.lan:11434', hostAccess: false, reachable: false, postAllowed: false } });
+    await screen.findByText(/Dexter has no access to http:\/\/gpu-box.lan:11434 yet/);
+    store.setState({ llm: { ...llmOk, hostAccess: false } }); // a server that sends CORS headers works without it
+    await screen.findByText(/Ready:/);
+  });
+});
+
 describe('self-hosted Sentry', () => {
   it('asks the browser for the host from the click, then saves the base', async () => {
     const ask = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);

@@ -9,7 +9,7 @@ import { EXPLAIN_PORT, explainClientSchema, type ExplainServerMessage, type LlmS
 import { senderKind } from '@/lib/sentry/policy';
 import type { Settings } from '@/lib/settings';
 import { sentryService, type SentryService } from './service';
-import { originRuleActive } from './ollama-origin';
+import { llmHostAccess, originRuleActive } from './ollama-origin';
 import { store } from './store';
 import { KEYS } from '@/lib/storage-keys';
 import { toError, type Handlers } from './router';
@@ -29,7 +29,7 @@ async function preparePrompt(service: SentryService, target: Target, issueId: st
 export const llmHandlers = {
   async 'llm.status'(_m, { service }) {
     const s = service.settings;
-    const status: LlmStatus = { provider: s.llm.provider, url: s.llm.url, reachable: false, postAllowed: false, models: [], model: s.llm.model, modelMissing: false, originRuleActive: originRuleActive() };
+    const status: LlmStatus = { provider: s.llm.provider, url: s.llm.url, reachable: false, postAllowed: false, models: [], model: s.llm.model, modelMissing: false, originRuleActive: originRuleActive(), hostAccess: llmHostAccess() };
     const check = await provider(s).checkConnection(s.llm.model || undefined);
     if (check.ok) {
       status.reachable = true;
