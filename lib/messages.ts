@@ -70,6 +70,9 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('issue.comment'), target: targetSchema, issueId: id, text: z.string().min(1).max(20_000) }),
   z.object({ type: z.literal('prompt.preview'), target: targetSchema, issueId: id, eventId }),
   z.object({ type: z.literal('llm.status') }),
+  /** Stores the LLM server's API key, bound to the origin of the server URL in settings (never sent elsewhere). */
+  z.object({ type: z.literal('llm.key.set'), apiKey: z.string().min(1).max(500).regex(/^[\x21-\x7e]+$/, 'the key has invalid characters') }),
+  z.object({ type: z.literal('llm.key.clear') }),
   z.object({ type: z.literal('open.explorer'), query: z.string().max(2000).optional() }),
   /** The overlay's privacy mode asks for the PII scanner, injected into its frame only when needed. */
   z.object({ type: z.literal('privacy.load') }),
@@ -150,6 +153,8 @@ export interface LlmStatus {
   originRuleActive: boolean;
   /** Whether the browser granted Dexter access to the server's origin (asked for from Settings). */
   hostAccess?: boolean;
+  /** Whether an API key is stored for this server (the key itself never leaves the background). */
+  apiKey?: 'none' | 'set' | 'other-server';
   error?: DexterError;
 }
 export interface IssuesPage<I = Issue> { issues: I[]; nextCursor: string | null; prevCursor: string | null; hits: number | null }
@@ -188,6 +193,8 @@ export interface Answers {
   'issue.comment': Comment;
   'prompt.preview': PromptPreview;
   'llm.status': LlmStatus;
+  'llm.key.set': null;
+  'llm.key.clear': null;
   'open.explorer': null;
   'privacy.load': null;
   'page.report': null;

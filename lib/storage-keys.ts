@@ -2,6 +2,8 @@
 export const KEYS = {
   settings: 'local:settings',
   auth: 'local:sentryAuth',
+  /** The API key of an OpenAI-compatible server, bound to its origin; read by the background only, like the token. */
+  llmAuth: 'local:llmAuth',
   cachePrefix: 'dexter-cache:',
   /** Stored explanations, one per issue event, model and prompt version. */
   explanationPrefix: 'dexter-explain:',
@@ -17,4 +19,10 @@ export interface SentryAuth {
   /** Scopes Sentry reported for the token at the last check. */
   scopes?: string[];
   checkedAt?: number;
+}
+
+export interface LlmAuth {
+  apiKey: string;
+  /** The origin of the LLM server the key was entered for; it is sent nowhere else. */
+  origin: string;
 }

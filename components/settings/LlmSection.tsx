@@ -6,13 +6,16 @@ import { ErrorNote } from '../ui/ErrorNote';
 import { useSettings, useSettingsStore } from './context';
 import { STATUS_TEXT } from '../ui/theme';
 import { checkLlmUrl, llmHostPermission } from '@/lib/llm-origin';
+import { LlmKeyField } from './LlmKeyField';
 
 export function LlmStatusLine({ llm }: { llm: LlmStatus | null }) {
   if (!llm) return null;
   // Without host access the browser's CORS rules stand between Dexter and the server: that is the thing to fix.
   if (llm.hostAccess === false && !(llm.reachable && llm.postAllowed)) return <Text size="sm" c={STATUS_TEXT.error} role="status">Dexter has no access to {llm.url} yet: press Save beside the server URL and allow it.</Text>;
   if (!llm.reachable) return <Text size="sm" c={STATUS_TEXT.error} role="status">Cannot reach {llm.url}.{llm.provider === 'ollama' ? ' Is Ollama running (ollama serve)?' : ''}</Text>;
-  if (!llm.postAllowed) return <Text size="sm" c={STATUS_TEXT.error} role="status">Reachable, but requests from Dexter are refused (403). Allow the extension origin, e.g. OLLAMA_ORIGINS=chrome-extension://*</Text>;
+  const refused = (llm.error?.detail as { kind?: string } | undefined)?.kind === 'origin-blocked';
+  if (!llm.postAllowed && refused) return <Text size="sm" c={STATUS_TEXT.error} role="status">Reachable, but requests from Dexter are refused (403). Allow the extension origin, e.g. OLLAMA_ORIGINS=chrome-extension://*</Text>;
+  if (!llm.postAllowed) return <Text size="sm" c={STATUS_TEXT.error} role="status">Reachable, but the server refused Dexter’s test request.</Text>;
   if (!llm.models.length) return <Text size="sm" c={STATUS_TEXT.warning} role="status">Reachable, but no models are installed (ollama pull llama3.2).</Text>;
   if (llm.modelMissing) return <Text size="sm" c={STATUS_TEXT.warning} role="status">Model “{llm.model || '(none)'}” is not installed. Available: {llm.models.join(', ')}</Text>;
   return <Text size="sm" c={STATUS_TEXT.ok} role="status">Ready: {llm.model} at {llm.url}</Text>;
@@ -61,6 +64,7 @@ export function LlmSection() {
           <Button size="sm" variant="light" onClick={saveUrl}>Save</Button>
         </Group>
         {urlNote && <Text size="xs" role="status">{urlNote}</Text>}
+        {(settings.llm.provider === 'openai' || (llm?.apiKey ?? 'none') !== 'none') && <LlmKeyField />}
         <NativeSelect
           label="Model"
           value={settings.llm.model}

@@ -70,8 +70,11 @@ describe('settings form', () => {
     await screen.findByText('Ready: llama3.2:3b at http://127.0.0.1:11434');
     store.setState({ llm: { ...llmOk, reachable: false } });
     await screen.findByText(/Cannot reach http:\/\/127.0.0.1:11434. Is Ollama running/);
-    store.setState({ llm: { ...llmOk, postAllowed: false } });
+    store.setState({ llm: { ...llmOk, postAllowed: false, error: { kind: 'llm', message: 'The model server answered 403.', detail: { kind: 'origin-blocked' } } } });
     await screen.findByText(/refused \(403\)/);
+    store.setState({ llm: { ...llmOk, postAllowed: false, error: { kind: 'llm', message: 'The model server at http://127.0.0.1:18080 answered 401: Invalid API Key.', nextStep: 'Check the API key in Dexter\'s settings.', detail: { kind: 'http-error' } } } });
+    await screen.findByText('Reachable, but the server refused Dexter’s test request.');
+    expect(screen.getByText(/answered 401: Invalid API Key/)).toBeInTheDocument();
     store.setState({ llm: { ...llmOk, model: 'mistral', modelMissing: true } });
     await screen.findByText('Model “mistral” is not installed. Available: llama3.2:3b, qwen2.5:7b');
   });
@@ -133,6 +136,37 @@ describe('the LLM server URL', () => {
     await screen.findByText(/Dexter has no access to http:\/\/gpu-box.lan:11434 yet/);
     store.setState({ llm: { ...llmOk, hostAccess: false } }); // a server that sends CORS headers works without it
     await screen.findByText(/Ready:/);
+  });
+});
+
+describe('the LLM API key', () => {
+  it('sends the key once, clears the field, and shows only that one is set', async () => {
+    let apiKey: LlmStatus['apiKey'] = 'none';
+    const { bg } = setup({
+      'settings.get': () => ({ ok: true, data: { ...DEFAULT_SETTINGS, llm: { ...DEFAULT_SETTINGS.llm, provider: 'openai', url: 'http://127.0.0.1:18080' } } }),
+      'llm.status': () => ({ ok: true, data: { ...llmOk, provider: 'openai', apiKey } }),
+      'llm.key.set': () => ((apiKey = 'set'), { ok: true, data: null }),
+      'llm.key.clear': () => ((apiKey = 'none'), { ok: true, data: null }),
+    });
+    const field = await screen.findByLabelText(/API key/);
+    expect(screen.getByRole('button', { name: 'Save key' })).toBeDisabled();
+    fireEvent.change(field, { target: { value: ' sk-local-123 ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save key' }));
+    await screen.findByText('An API key is set for this server.');
+    expect(bg.of('llm.key.set')).toEqual([{ type: 'llm.key.set', apiKey: 'sk-local-123' }]);
+    await waitFor(() => expect(field).toHaveValue(''));
+    expect(document.body.textContent).not.toContain('sk-local-123');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove key' }));
+    await waitFor(() => expect(screen.queryByText('An API key is set for this server.')).toBeNull());
+    expect(bg.of('llm.key.clear')).toHaveLength(1);
+  });
+
+  it('says when the stored key is for another server; an Ollama without a key shows no field', async () => {
+    const { store } = setup({});
+    await screen.findByText(/Ready:/);
+    expect(screen.queryByLabelText(/API key/)).toBeNull();
+    store.setState({ llm: { ...llmOk, apiKey: 'other-server' } });
+    await screen.findByText('The stored API key belongs to another server, so Dexter does not send it here.');
   });
 });
 

@@ -11,11 +11,17 @@ import type { Settings } from '@/lib/settings';
 import { sentryService, type SentryService } from './service';
 import { llmHostAccess, originRuleActive } from './ollama-origin';
 import { store } from './store';
+import { llmKeyHandlers, llmKeyItem } from './llm-key';
+import { apiKeyFor, apiKeyState } from '@/lib/llm/apiKey';
 import { KEYS } from '@/lib/storage-keys';
 import { toError, type Handlers } from './router';
 import type { Browser } from 'wxt/browser';
 
-const provider = (s: Settings) => createProvider({ provider: s.llm.provider, url: s.llm.url, stallSeconds: s.llm.stallSeconds });
+/** The provider for the configured server, with the API key only where it was entered for (lib/llm/apiKey.ts). */
+async function provider(s: Settings) {
+  const apiKey = apiKeyFor(s.llm.url, await llmKeyItem.getValue());
+  return createProvider({ provider: s.llm.provider, url: s.llm.url, stallSeconds: s.llm.stallSeconds, apiKey });
+}
 const scrubber = (s: Settings) => (s.privacy.scrubBeforeLlm ? (text: string) => scrubText(text) : undefined);
 
 async function preparePrompt(service: SentryService, target: Target, issueId: string, eventId: string) {
@@ -27,10 +33,12 @@ async function preparePrompt(service: SentryService, target: Target, issueId: st
 }
 
 export const llmHandlers = {
+  ...llmKeyHandlers,
   async 'llm.status'(_m, { service }) {
     const s = service.settings;
     const status: LlmStatus = { provider: s.llm.provider, url: s.llm.url, reachable: false, postAllowed: false, models: [], model: s.llm.model, modelMissing: false, originRuleActive: originRuleActive(), hostAccess: llmHostAccess() };
-    const check = await provider(s).checkConnection(s.llm.model || undefined);
+    status.apiKey = apiKeyState(s.llm.url, await llmKeyItem.getValue());
+    const check = await (await provider(s)).checkConnection(s.llm.model || undefined);
     if (check.ok) {
       status.reachable = true;
       status.postAllowed = true;
@@ -77,7 +85,7 @@ async function explain(port: Browser.runtime.Port, msg: StartMessage, signal: Ab
   const service = await sentryService();
   const s = service.settings;
   if (!s.llm.model) {
-    const models = await provider(s).listModels().catch(() => [] as string[]);
+    const models = await (await provider(s)).listModels().catch(() => [] as string[]);
     throw new LlmError('model-missing', `No model is chosen for Explain. ${models.length ? `Available: ${models.join(', ')}.` : ''}`, 'Pick a model in Dexter’s settings (popup → Settings → Model).');
   }
   let system: string, user: string, tokens: number, scrubbed: Record<string, number>, deadlock = false, cacheKey: string | null = null;
@@ -102,7 +110,7 @@ async function explain(port: Browser.runtime.Port, msg: StartMessage, signal: Ab
     const cached = await store.get(cacheKey).catch(() => undefined);
     if (typeof cached === 'string' && cached) return post({ type: 'done', text: cached, cached: true, model: s.llm.model });
   }
-  const text = await provider(s).streamChat({ model: s.llm.model, system, user, signal, onToken: (t) => post({ type: 'token', text: t }) });
+  const text = await (await provider(s)).streamChat({ model: s.llm.model, system, user, signal, onToken: (t) => post({ type: 'token', text: t }) });
   // A full storage must not turn a finished answer into an error: the answer is shown, only not kept.
   const saved = cacheKey ? await store.set(cacheKey, text).then(() => true, (e: unknown) => (console.warn('[Dexter] the explanation was not stored:', e instanceof Error ? e.message : e), false)) : undefined;
   post({ type: 'done', text, cached: false, model: s.llm.model, saved });

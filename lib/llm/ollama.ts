@@ -4,7 +4,9 @@ import { type LlmError, llmErrors } from './errors';
 import { type FetchLike, type LlmProvider, type ResolvedConfig, classify, hasModel, watchdog, withSignal } from './transport';
 
 export function ollamaProvider(cfg: ResolvedConfig): LlmProvider {
-  const client = (f: FetchLike = cfg.fetch) => new Ollama({ host: cfg.url, fetch: f as typeof fetch });
+  // An Ollama behind a reverse proxy (or Ollama's cloud) wants the key as a Bearer token, like the OpenAI routes.
+  const headers = cfg.apiKey ? { Authorization: `Bearer ${cfg.apiKey}` } : undefined;
+  const client = (f: FetchLike = cfg.fetch) => new Ollama({ host: cfg.url, fetch: f as typeof fetch, headers });
   const none = { stalled: false, cancelled: false };
 
   async function listModels(signal?: AbortSignal): Promise<string[]> {
