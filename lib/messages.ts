@@ -155,7 +155,18 @@ export interface LlmStatus {
   hostAccess?: boolean;
   /** Whether an API key is stored for this server (the key itself never leaves the background). */
   apiKey?: 'none' | 'set' | 'other-server';
+  /** The chosen model's context and the prompt budget that follows (when the server and model answer). */
+  context?: LlmContextReport;
   error?: DexterError;
+}
+export interface LlmContextReport {
+  /** The model's context in tokens, null where the server does not say. */
+  tokens: number | null;
+  source: 'ollama-num_ctx' | 'ollama-model' | 'vllm' | 'llama.cpp' | 'lm-studio' | null;
+  promptBudget: number;
+  answerReserve: number;
+  /** The user's own budget was lowered to fit the context. */
+  capped: boolean;
 }
 export interface IssuesPage<I = Issue> { issues: I[]; nextCursor: string | null; prevCursor: string | null; hits: number | null }
 export interface BulkResult { status: 'resolved' | 'ignored' | 'unresolved'; updated: string[]; failed: { id: string; reason: string }[]; previous: Record<string, string> }

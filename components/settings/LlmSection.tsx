@@ -1,5 +1,5 @@
 // The local (or OpenAI-compatible) model Dexter explains with, and whether it can actually be used.
-import { Button, Fieldset, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { LlmStatus } from '@/lib/messages';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -7,6 +7,7 @@ import { useSettings, useSettingsStore } from './context';
 import { STATUS_TEXT } from '../ui/theme';
 import { checkLlmUrl, llmHostPermission } from '@/lib/llm-origin';
 import { LlmKeyField } from './LlmKeyField';
+import { LlmLimits } from './LlmLimits';
 
 export function LlmStatusLine({ llm }: { llm: LlmStatus | null }) {
   if (!llm) return null;
@@ -76,17 +77,7 @@ export function LlmSection() {
           <Button size="compact-xs" variant="subtle" loading={busy} onClick={() => void store.getState().refreshLlm()}>Check again</Button>
         </Group>
         <ErrorNote error={llm?.error ?? error} />
-        <NumberInput
-          label="Token budget per prompt"
-          min={500}
-          max={128000}
-          step={500}
-          defaultValue={settings.llm.tokenBudget}
-          onBlur={(e) => {
-            const n = Number(e.currentTarget.value.replace(/[^\d]/g, ''));
-            if (Number.isInteger(n) && n >= 500 && n <= 128000 && n !== settings.llm.tokenBudget) void store.getState().patch('llm', { tokenBudget: n });
-          }}
-        />
+        <LlmLimits />
       </Stack>
     </Fieldset>
   );

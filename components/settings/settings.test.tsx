@@ -8,6 +8,7 @@ import { fakeBackground, renderPage } from '../triage/testing';
 import { SettingsContext } from './context';
 import { checkSentryUrl } from './sentryUrl';
 import { percentToShare } from './ListSection';
+import { budgetFromText, contextLine } from './LlmLimits';
 import { SettingsView } from './SettingsView';
 import { createSettingsStore } from './store';
 
@@ -167,6 +168,52 @@ describe('the LLM API key', () => {
     expect(screen.queryByLabelText(/API key/)).toBeNull();
     store.setState({ llm: { ...llmOk, apiKey: 'other-server' } });
     await screen.findByText('The stored API key belongs to another server, so Dexter does not send it here.');
+  });
+});
+
+describe('prompt budget, stall timeout and the model’s context', () => {
+  const context = { tokens: 8192, source: 'ollama-model' as const, promptBudget: 5120, answerReserve: 2048, capped: false };
+
+  it('reads the model’s context back with the budget that follows from it', async () => {
+    setup({ 'llm.status': () => ({ ok: true, data: { ...llmOk, context } }) });
+    expect((await screen.findByTestId('llm-context')).textContent).toBe('Model context: 8,192 tokens (from the model); prompt budget 5,120, 2,048 kept for the answer');
+  });
+
+  it('says when the server does not tell, and when the user’s budget was cut to fit', () => {
+    expect(contextLine({ tokens: null, source: null, promptBudget: 4000, answerReserve: 2048, capped: false }, 'auto')).toBe('Model context: unknown (the server does not say); prompt budget 4,000');
+    expect(contextLine({ tokens: 2048, source: 'vllm', promptBudget: 853, answerReserve: 1024, capped: true }, 12_000)).toBe('Model context: 2,048 tokens (from vLLM); prompt budget 853 — your 12,000 does not fit, 1,024 kept for the answer');
+  });
+
+  it('saves a budget as the user’s override, an empty field as automatic, and asks the status again', async () => {
+    let settings = DEFAULT_SETTINGS;
+    const { bg } = setup({ 'settings.set': (req) => ((settings = { ...settings, ...(req.patch as object) }), { ok: true, data: settings }) });
+    const field = await screen.findByLabelText(/Prompt budget/);
+    expect(field).toHaveValue('');
+    fireEvent.change(field, { target: { value: '12000' } });
+    fireEvent.blur(field);
+    await waitFor(() => expect(bg.of('settings.set')).toHaveLength(1));
+    expect(bg.of('settings.set')[0]!.patch).toEqual({ llm: { ...DEFAULT_SETTINGS.llm, promptBudget: 12000 } });
+    await waitFor(() => expect(bg.of('llm.status')).toHaveLength(2));
+    fireEvent.change(field, { target: { value: '' } });
+    fireEvent.blur(field);
+    await waitFor(() => expect(bg.of('settings.set')).toHaveLength(2));
+    expect(bg.of('settings.set')[1]!.patch).toEqual({ llm: { ...DEFAULT_SETTINGS.llm, promptBudget: 'auto' } });
+    fireEvent.change(field, { target: { value: '50' } }); // no budget: nothing saved
+    fireEvent.blur(field);
+    expect(budgetFromText('50')).toBeNull();
+    expect(bg.of('settings.set')).toHaveLength(2);
+  });
+
+  it('makes the stall timeout a control', async () => {
+    const { bg } = setup({});
+    const field = await screen.findByLabelText(/Stall timeout/);
+    expect(field).toHaveValue('90');
+    fireEvent.change(field, { target: { value: '240' } });
+    fireEvent.blur(field);
+    await waitFor(() => expect(bg.of('settings.set')[0]?.patch).toEqual({ llm: { ...DEFAULT_SETTINGS.llm, stallSeconds: 240 } }));
+    fireEvent.change(field, { target: { value: '2' } });
+    fireEvent.blur(field);
+    expect(bg.of('settings.set')).toHaveLength(1);
   });
 });
 

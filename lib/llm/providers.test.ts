@@ -106,6 +106,19 @@ describe('Ollama provider (fake fetch, NDJSON)', () => {
     expect(log.at(-1)!.auth).toBe('Bearer proxy-key');
   });
 
+  it('reads the context from /api/show and runs the chat with the num_ctx it is given', async () => {
+    const log: Log = [];
+    const show = { parameters: 'stop "</s>"', model_info: { 'general.architecture': 'llama', 'llama.context_length': 2048 } };
+    const p = createProvider({ provider: 'ollama', url: 'http://127.0.0.1:11434', fetch: fakeFetch({ ...tags, 'POST /api/show': { json: show }, 'POST /api/chat': { steps: ollamaChunks(['ok']) } }, log) });
+    expect(await p.contextLength('tinyllama')).toEqual({ tokens: 2048, source: 'ollama-model' });
+    await p.streamChat({ ...chat(), numCtx: 2048 });
+    expect(log.at(-1)!.body.options).toEqual({ num_ctx: 2048 });
+    await p.streamChat(chat());
+    expect(log.at(-1)!.body.options).toBeUndefined();
+    const down = createProvider({ provider: 'ollama', url: 'http://down.invalid', fetch: fakeFetch({}) });
+    expect(await down.contextLength('tinyllama')).toBeNull();
+  });
+
   it('says unreachable when nothing listens', async () => {
     const p = createProvider({ provider: 'ollama', url: 'http://down.invalid:11434', fetch: fakeFetch({}) });
     expect((await failure(p.streamChat(chat()))).kind).toBe('unreachable');
@@ -177,6 +190,20 @@ describe('OpenAI-compatible provider (fake fetch, SSE)', () => {
     const bare: Log = [];
     await createProvider({ provider: 'openai', url: 'http://llm:8080', fetch: fakeFetch(routes, bare) }).listModels();
     expect(bare[0]!.auth).toBeNull();
+  });
+
+  it('finds the context where vLLM, llama.cpp or LM Studio put it, and caps the answer to fit', async () => {
+    const vllm = createProvider({ provider: 'openai', url: 'http://gpu:8000/v1', fetch: fakeFetch({ 'GET /v1/models': { json: { data: [{ id: 'Qwen/Qwen2.5-7B', max_model_len: 32768 }] } } }) });
+    expect(await vllm.contextLength('Qwen/Qwen2.5-7B')).toEqual({ tokens: 32768, source: 'vllm' });
+    const llamaCpp = createProvider({ provider: 'openai', url: 'http://127.0.0.1:8080', fetch: fakeFetch({ ...models, 'GET /props': { json: { default_generation_settings: { n_ctx: 4096 } } } }) });
+    expect(await llamaCpp.contextLength('qwen2.5-coder')).toEqual({ tokens: 4096, source: 'llama.cpp' });
+    const lms = createProvider({ provider: 'openai', url: 'http://127.0.0.1:1234/v1', fetch: fakeFetch({ ...models, 'GET /api/v0/models': { json: { data: [{ id: 'qwen2.5-coder', loaded_context_length: 8192 }] } } }) });
+    expect(await lms.contextLength('qwen2.5-coder')).toEqual({ tokens: 8192, source: 'lm-studio' });
+    expect(await createProvider({ provider: 'openai', url: 'http://llm', fetch: fakeFetch(models) }).contextLength('qwen2.5-coder')).toBeNull();
+    const log: Log = [];
+    const p = createProvider({ provider: 'openai', url: 'http://llm', fetch: fakeFetch({ 'POST /v1/chat/completions': { steps: [delta('ok'), sse('[DONE]')] } }, log) });
+    await p.streamChat({ ...chat('m'), maxTokens: 1024 });
+    expect(log[0]!.body.max_tokens).toBe(1024);
   });
 
   it('says a 401 is about the API key', async () => {
