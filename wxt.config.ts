@@ -5,7 +5,7 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Dexter for Sentry',
     description: 'Sparklines, user impact, priority and private local-AI explanations on Sentry’s own pages.',
     permissions: ['storage', 'contextMenus', 'scripting', 'declarativeNetRequestWithHostAccess'],
@@ -16,6 +16,9 @@ export default defineConfig({
       'http://localhost:11434/*',
     ],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // MV2 (Firefox's default build) has no optional_host_permissions, and WXT drops the key there: without this line
+    // Firefox could never grant a self-hosted Sentry or an LLM server on another host.
+    ...(manifestVersion === 2 ? { optional_permissions: ['https://*/*', 'http://*/*'] } : {}),
     action: { default_title: 'Dexter' },
     // The Explain/deadlock panel is embedded in Sentry's issue page: sentry.io's, or a self-hosted Sentry on any host
     // the user adds (a manifest cannot list those in advance). Framed anywhere else, the background refuses it
