@@ -43,6 +43,9 @@ export function llmHostPermission(url: string, { withPort }: { withPort: boolean
   return `${u.protocol}//${withPort ? u.host : u.hostname}/*`;
 }
 
+/** The pattern this build asks for and checks (the port dropped only in a Firefox build). */
+export const llmPermissionFor = (url: string): string | null => llmHostPermission(url, { withPort: !import.meta.env.FIREFOX });
+
 /**
  * The session rule for one server. `extensionHost` is the host of the extension's own URL (runtime.getURL('/')):
  * the id in Chrome, but the per-install UUID in Firefox, where runtime.id is the add-on id and would never match.

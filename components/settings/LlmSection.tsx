@@ -5,7 +5,7 @@ import type { LlmStatus } from '@/lib/messages';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useSettings, useSettingsStore } from './context';
 import { STATUS_TEXT } from '../ui/theme';
-import { checkLlmUrl, llmHostPermission } from '@/lib/llm-origin';
+import { checkLlmUrl, llmPermissionFor } from '@/lib/llm-origin';
 import { LlmKeyField } from './LlmKeyField';
 import { LlmLimits } from './LlmLimits';
 
@@ -38,7 +38,7 @@ export function LlmSection() {
   const saveUrl = () => {
     const check = checkLlmUrl(url);
     if (!check.ok) return setUrlNote(check.reason);
-    const pattern = llmHostPermission(check.url, { withPort: !import.meta.env.FIREFOX })!;
+    const pattern = llmPermissionFor(check.url)!;
     // The browser shows its prompt only from a user's click, so the request goes out before any await.
     void browser.permissions.request({ origins: [pattern] }).then(
       async (granted) => {

@@ -2,7 +2,7 @@
 // bring another mechanism. Today's is a declarativeNetRequest session rule; Firefox has the same API (with its
 // extension UUID as the initiator), and could use a blocking webRequest listener instead if its DNR falls short.
 import type { Settings } from '@/lib/settings';
-import { llmHostPermission, llmOriginRule, LLM_ORIGIN_RULE_ID } from '@/lib/llm-origin';
+import { llmOriginRule, llmPermissionFor, LLM_ORIGIN_RULE_ID } from '@/lib/llm-origin';
 
 export interface OriginFix {
   /** Lets Dexter's own requests to this server through its Origin check; null takes the fix away. */
@@ -32,12 +32,9 @@ export function setOriginFix(next: OriginFix): OriginFix {
   return previous;
 }
 
-/** The permission Dexter asks for the server: its host and port in Chrome, the whole host in Firefox. */
-export const hostPermissionFor = (url: string) => llmHostPermission(url, { withPort: !import.meta.env.FIREFOX });
-
 /** Installs the fix for the configured server once the user granted Dexter access to it, removes it otherwise. */
 export async function applyLlmOriginRule(settings: Settings): Promise<void> {
-  const pattern = hostPermissionFor(settings.llm.url);
+  const pattern = llmPermissionFor(settings.llm.url);
   const hostAccess = !!pattern && (await browser.permissions.contains({ origins: [pattern] }).catch(() => false));
   try {
     state = { active: await fix.apply(hostAccess ? settings.llm.url : null), hostAccess };
