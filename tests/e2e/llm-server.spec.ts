@@ -25,6 +25,9 @@ test.afterAll(async () => {
 });
 test.beforeEach(async ({ ext, world }) => {
   await setToken(ext, world.sentry.tokens.readWrite);
+  // Specs before this one may have left the shared world's Ollama in a fault mode or with a hostile answer.
+  world.ollama.setMode('normal');
+  world.ollama.setAnswer(undefined);
 });
 
 const contains = (ext: Ext, pattern: string) => ext.sw.evaluate((p) => chrome.permissions.contains({ origins: [p] }), pattern);
@@ -43,7 +46,8 @@ async function useServer(popup: Page, url: string) {
   await popup.getByRole('button', { name: 'Save', exact: true }).click();
 }
 
-/** An event with a long stack and many breadcrumbs, added to the world's Sentry as an SDK would send it. */
+/** An event with a long stack and many breadcrumbs, added to the world's Sentry as an SDK would send it (the same
+ *  issue each time: it groups by its stack). */
 function bigIssue(world: World): { id: string; event: unknown } {
   const project = world.sentry.store.projects.find((p) => p.slug === 'payments')!;
   const frames = Array.from({ length: 80 }, (_, i) => ({ filename: `src/checkout/step${i}.ts`, function: `step${i}`, lineno: 20 + i, colno: 7, in_app: true, pre_context: ['  const cart = await loadCart(id);'], context_line: '  return cart.shipping.address.city;', post_context: ['}'] }));
@@ -96,7 +100,7 @@ test('an OpenAI-compatible server on another port: access from the Save click, t
   expect(JSON.stringify(status)).not.toContain(KEY);
 
   const since = openai.requests.length;
-  const { frame } = await explainOnIssuePage(ext, '4200000057');
+  const { frame } = await explainOnIssuePage(ext, bigIssue(world).id);
   await expect(frame.locator('h2', { hasText: 'What happened' })).toBeVisible({ timeout: 30_000 });
   const chat = openai.requests.slice(since).find((r) => r.path === '/v1/chat/completions' && r.body?.stream)!;
   expect(chat).toMatchObject({ auth: `Bearer ${KEY}`, origin: undefined });
@@ -134,7 +138,7 @@ test('a model whose context is 2,048 tokens: the prompt is cut to fit and Ollama
   expect(chat.context!.promptTokens).toBeLessThan(2048 - 1024);
 });
 
-test('a full storage never loses an answer: it is shown, with a quiet note that it was not kept', async ({ ext }) => {
+test('a full storage never loses an answer: it is shown, with a quiet note that it was not kept', async ({ ext, world }) => {
   await ask(ext, { type: 'settings.set', patch: { llm: { provider: 'ollama', url: 'http://127.0.0.1:11434', model: 'llama3.2:latest', promptBudget: 'auto', stallSeconds: 90 } } });
   // Another writer took (nearly) all of Chrome's 10 MB: nothing Dexter owns can make room.
   await ext.sw.evaluate(async () => {
@@ -144,7 +148,7 @@ test('a full storage never loses an answer: it is shown, with a quiet note that 
     await chrome.storage.local.set({ filler: 'x'.repeat(chrome.storage.local.QUOTA_BYTES - used - 200) });
   });
   try {
-    const { frame } = await explainOnIssuePage(ext, '4200000037');
+    const { frame } = await explainOnIssuePage(ext, bigIssue(world).id);
     await expect(frame.locator('h2', { hasText: 'How to fix' })).toBeVisible({ timeout: 30_000 });
     await expect(frame.getByTestId('phase')).toHaveText(/Fresh answer\..*Not kept for next time: Dexter’s storage is full\./);
     await expect(frame.getByRole('alert')).toHaveCount(0);
