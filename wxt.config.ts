@@ -21,9 +21,7 @@ export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Dexter for Sentry',
     description: 'Sparklines, user impact, priority and private local-AI explanations on Sentry’s own pages.',
-    // Firefox's rule engine cannot scope a header rule to Dexter, so its LLM Origin fix is a blocking webRequest
-    // listener (entrypoints/background/origin-webrequest.ts), limited by the host permissions to those hosts.
-    permissions: ['storage', 'contextMenus', 'scripting', 'declarativeNetRequestWithHostAccess', ...(browser === 'firefox' ? ['webRequest', 'webRequestBlocking'] : [])],
+    permissions: ['storage', 'contextMenus', 'scripting', 'declarativeNetRequestWithHostAccess'],
     host_permissions: [
       'https://sentry.io/*',
       'https://*.sentry.io/*',
@@ -34,6 +32,9 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // public/icon/: dexter.svg and the PNGs `npm run icons` renders from it.
     icons: ICONS,
+    // MV2 (Firefox's default build) has no optional_host_permissions, and WXT drops the key there: without this line
+    // Firefox could never grant a self-hosted Sentry or an LLM server on another host.
+    ...(manifestVersion === 2 ? { optional_permissions: ['https://*/*', 'http://*/*'] } : {}),
     // MV2 (Firefox's default build) calls the toolbar button browser_action; WXT adds the popup to whichever it is.
     [manifestVersion === 2 ? 'browser_action' : 'action']: { default_title: 'Dexter', default_icon: { 16: ICONS[16], 32: ICONS[32] } },
     // The Explain/deadlock panel is embedded in Sentry's issue page: sentry.io's, or a self-hosted Sentry on any host

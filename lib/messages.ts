@@ -74,6 +74,9 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('issue.comment'), target: targetSchema, issueId: id, text: z.string().min(1).max(20_000) }),
   z.object({ type: z.literal('prompt.preview'), target: targetSchema, issueId: id, eventId }),
   z.object({ type: z.literal('llm.status') }),
+  /** Stores the LLM server's API key, bound to the origin of the server URL in settings (never sent elsewhere). */
+  z.object({ type: z.literal('llm.key.set'), apiKey: z.string().min(1).max(500).regex(/^[\x21-\x7e]+$/, 'the key has invalid characters') }),
+  z.object({ type: z.literal('llm.key.clear') }),
   z.object({ type: z.literal('open.explorer'), query: z.string().max(2000).optional() }),
   /** The overlay's privacy mode asks for the PII scanner, injected into its frame only when needed. */
   z.object({ type: z.literal('privacy.load') }),
@@ -134,7 +137,8 @@ export type ExplainClientMessage = z.infer<typeof explainClientSchema>;
 export type ExplainServerMessage =
   | { type: 'prompt'; tokens: number; model: string; scrubbed: Record<string, number>; deadlock: boolean }
   | { type: 'token'; text: string }
-  | { type: 'done'; text: string; cached: boolean; model: string }
+  /** `saved: false`: the answer could not be kept for next time (storage full); it is the answer all the same. */
+  | { type: 'done'; text: string; cached: boolean; model: string; saved?: boolean }
   | { type: 'error'; error: DexterError };
 
 export function parseMessage(raw: unknown): { ok: true; message: Message } | { ok: false; error: DexterError } {
@@ -163,7 +167,22 @@ export interface LlmStatus {
   model: string;
   modelMissing: boolean;
   originRuleActive: boolean;
+  /** Whether the browser granted Dexter access to the server's origin (asked for from Settings). */
+  hostAccess?: boolean;
+  /** Whether an API key is stored for this server (the key itself never leaves the background). */
+  apiKey?: 'none' | 'set' | 'other-server';
+  /** The chosen model's context and the prompt budget that follows (when the server and model answer). */
+  context?: LlmContextReport;
   error?: DexterError;
+}
+export interface LlmContextReport {
+  /** The model's context in tokens, null where the server does not say. */
+  tokens: number | null;
+  source: 'ollama-num_ctx' | 'ollama-model' | 'vllm' | 'llama.cpp' | 'lm-studio' | null;
+  promptBudget: number;
+  answerReserve: number;
+  /** The user's own budget was lowered to fit the context. */
+  capped: boolean;
 }
 export interface IssuesPage<I = Issue> { issues: I[]; nextCursor: string | null; prevCursor: string | null; hits: number | null }
 export interface BulkResult { status: 'resolved' | 'ignored' | 'unresolved'; updated: string[]; failed: { id: string; reason: string }[]; previous: Record<string, string> }
@@ -207,6 +226,8 @@ export interface Answers {
   'issue.comment': Comment;
   'prompt.preview': PromptPreview;
   'llm.status': LlmStatus;
+  'llm.key.set': null;
+  'llm.key.clear': null;
   'open.explorer': null;
   'privacy.load': null;
   'page.report': null;

@@ -12,6 +12,14 @@ const featureSwitches = z
   .catch({})
   .transform((o) => Object.fromEntries(Object.entries(o).filter((e): e is [string, boolean] => typeof e[1] === 'boolean' && e[0].length <= 64)) as Record<string, boolean>);
 
+/** Before the budget followed the model, settings held `tokenBudget`: 4,000 by default and saved with every LLM change,
+ *  so only a value the user changed is kept (as their override); the default becomes 'auto'. */
+function migrateLlm(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || 'promptBudget' in raw) return raw;
+  const { tokenBudget, ...rest } = raw as Record<string, unknown>;
+  return typeof tokenBudget === 'number' && tokenBudget !== 4000 ? { ...rest, promptBudget: tokenBudget } : rest;
+}
+
 export const settingsSchema = z.object({
   sentry: z
     .object({
@@ -25,14 +33,19 @@ export const settingsSchema = z.object({
     })
     .default({ selfHostedBases: [], org: '', project: '', useSession: true }),
   llm: z
-    .object({
-      provider: z.enum(['ollama', 'openai']).catch('ollama').default('ollama'),
-      url: z.string().catch('http://127.0.0.1:11434').default('http://127.0.0.1:11434'),
-      model: z.string().catch('').default(''),
-      tokenBudget: z.number().int().min(500).max(128_000).catch(4000).default(4000),
-      stallSeconds: z.number().min(5).max(600).catch(90).default(90),
-    })
-    .default({ provider: 'ollama', url: 'http://127.0.0.1:11434', model: '', tokenBudget: 4000, stallSeconds: 90 }),
+    .preprocess(
+      migrateLlm,
+      z.object({
+        provider: z.enum(['ollama', 'openai']).catch('ollama').default('ollama'),
+        url: z.string().catch('http://127.0.0.1:11434').default('http://127.0.0.1:11434'),
+        model: z.string().catch('').default(''),
+        /** Tokens the prompt may take: 'auto' follows the model's context (lib/llm/context.ts); a number is the user's
+         *  override, still capped by the context. */
+        promptBudget: z.union([z.literal('auto'), z.number().int().min(500).max(128_000)]).catch('auto').default('auto'),
+        stallSeconds: z.number().min(5).max(600).catch(90).default(90),
+      }),
+    )
+    .default({ provider: 'ollama', url: 'http://127.0.0.1:11434', model: '', promptBudget: 'auto', stallSeconds: 90 }),
   privacy: z
     .object({
       scrubBeforeLlm: z.boolean().catch(true).default(true),

@@ -135,7 +135,7 @@ function PhaseLine({ state, source }: { state: ExplainState; source: ExplainSour
     case 'streaming':
       return <Busy>The model is writing…</Busy>;
     case 'done':
-      return <Note>{state.cached ? 'Saved answer from earlier — press Regenerate for a fresh one.' : 'Fresh answer. AI can be wrong: check it against the event before acting.'}</Note>;
+      return <Note>{state.cached ? 'Saved answer from earlier — press Regenerate for a fresh one.' : `Fresh answer. AI can be wrong: check it against the event before acting.${state.saved ? '' : ' Not kept for next time: Dexter’s storage is full.'}`}</Note>;
     case 'cancelled':
       return <Note>Cancelled. Press Regenerate to ask again.</Note>;
     case 'error':

@@ -85,6 +85,19 @@ describe('ExplainView', () => {
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
   });
 
+  it('keeps a finished answer on screen when the background could not store it, and says so quietly', () => {
+    const { ports } = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Explain with AI' }));
+    const port = ports.last()!;
+    port.emit(prompt);
+    port.emit({ type: 'token', text: 'The whole ' });
+    port.emit({ type: 'done', text: 'The whole answer.', cached: false, model: 'llama3.2:3b', saved: false });
+    expect(screen.getByTestId('answer').textContent).toBe('The whole answer.');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByTestId('phase').textContent).toMatch(/Fresh answer\..*Not kept for next time: Dexter’s storage is full\./);
+    expect(screen.getByRole('button', { name: 'Copy' })).toBeInTheDocument();
+  });
+
   it('shows a cached answer as saved, and Regenerate asks for a fresh one', () => {
     const { ports } = setup({}, source, true);
     const port = ports.last()!;

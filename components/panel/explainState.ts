@@ -13,6 +13,8 @@ export interface ExplainState {
   scrubbed: Record<string, number>;
   deadlock: boolean;
   cached: boolean;
+  /** false when the background could not keep the answer for next time (its storage is full). */
+  saved: boolean;
   error: DexterError | null;
 }
 
@@ -23,7 +25,7 @@ export type ExplainEvent =
   | { type: 'disconnected' }
   | { type: 'silent'; seconds: number };
 
-export const INITIAL_EXPLAIN: ExplainState = { phase: 'idle', text: '', model: null, promptTokens: null, scrubbed: {}, deadlock: false, cached: false, error: null };
+export const INITIAL_EXPLAIN: ExplainState = { phase: 'idle', text: '', model: null, promptTokens: null, scrubbed: {}, deadlock: false, cached: false, saved: true, error: null };
 
 const ACTIVE: ReadonlySet<ExplainPhase> = new Set(['connecting', 'waiting', 'streaming']);
 export const isActive = (phase: ExplainPhase): boolean => ACTIVE.has(phase);
@@ -67,7 +69,7 @@ function onServer(state: ExplainState, message: ExplainServerMessage): ExplainSt
     case 'token':
       return { ...state, phase: 'streaming', text: state.text + message.text };
     case 'done':
-      return { ...state, phase: 'done', text: message.text, cached: message.cached, model: message.model || state.model };
+      return { ...state, phase: 'done', text: message.text, cached: message.cached, saved: message.saved !== false, model: message.model || state.model };
     case 'error':
       return { ...state, phase: 'error', error: message.error };
   }

@@ -8,6 +8,7 @@ import { fakeBackground, renderPage } from '../triage/testing';
 import { SettingsContext } from './context';
 import { checkSentryUrl } from './sentryUrl';
 import { percentToShare } from './ListSection';
+import { budgetFromText, contextLine } from './LlmLimits';
 import { SettingsView } from './SettingsView';
 import { createSettingsStore } from './store';
 
@@ -70,8 +71,11 @@ describe('settings form', () => {
     await screen.findByText('Ready: llama3.2:3b at http://127.0.0.1:11434');
     store.setState({ llm: { ...llmOk, reachable: false } });
     await screen.findByText(/Cannot reach http:\/\/127.0.0.1:11434. Is Ollama running/);
-    store.setState({ llm: { ...llmOk, postAllowed: false } });
+    store.setState({ llm: { ...llmOk, postAllowed: false, error: { kind: 'llm', message: 'The model server answered 403.', detail: { kind: 'origin-blocked' } } } });
     await screen.findByText(/refused \(403\)/);
+    store.setState({ llm: { ...llmOk, postAllowed: false, error: { kind: 'llm', message: 'The model server at http://127.0.0.1:18080 answered 401: Invalid API Key.', nextStep: 'Check the API key in Dexter\'s settings.', detail: { kind: 'http-error' } } } });
+    await screen.findByText('Reachable, but the server refused Dexter’s test request.');
+    expect(screen.getByText(/answered 401: Invalid API Key/)).toBeInTheDocument();
     store.setState({ llm: { ...llmOk, model: 'mistral', modelMissing: true } });
     await screen.findByText('Model “mistral” is not installed. Available: llama3.2:3b, qwen2.5:7b');
   });
@@ -89,6 +93,127 @@ describe('settings form', () => {
     const { bg } = setup({});
     fireEvent.click(await screen.findByLabelText(/^Sparklines on the issue list/));
     await waitFor(() => expect(bg.of('settings.set')[0]?.patch).toEqual({ features: { ...DEFAULT_SETTINGS.features, 'list-sparkline': false } }));
+  });
+});
+
+describe('the LLM server URL', () => {
+  it('asks the browser for that one host and port from the click, then saves the URL and checks it again', async () => {
+    const ask = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    const { bg } = setup({});
+    const input = await screen.findByLabelText('Server URL');
+    fireEvent.change(input, { target: { value: 'http://127.0.0.1:18080/v1/' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(ask).toHaveBeenCalledWith({ origins: ['http://127.0.0.1:18080/*'] }); // synchronously: the click's gesture
+    await waitFor(() => expect(bg.of('settings.set')).toHaveLength(1));
+    expect(bg.of('settings.set')[0]!.patch).toEqual({ llm: { ...DEFAULT_SETTINGS.llm, url: 'http://127.0.0.1:18080/v1' } });
+    await waitFor(() => expect(bg.of('llm.status')).toHaveLength(2));
+    ask.mockRestore();
+  });
+
+  it('saves nothing when the browser refuses, and says why', async () => {
+    const ask = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
+    const { bg } = setup({});
+    fireEvent.change(await screen.findByLabelText('Server URL'), { target: { value: 'http://gpu-box.lan:11434' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Dexter needs access to http://gpu-box.lan:11434 to talk to the model; the browser did not grant it.');
+    expect(bg.of('settings.set')).toHaveLength(0);
+    ask.mockRestore();
+  });
+
+  it('refuses a URL that is not one, without asking the browser', async () => {
+    const ask = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    setup({});
+    fireEvent.change(await screen.findByLabelText('Server URL'), { target: { value: '127.0.0.1:1234' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/Enter a full URL/);
+    expect(ask).not.toHaveBeenCalled();
+    ask.mockRestore();
+  });
+
+  it('says access is missing when that is what stops the requests', async () => {
+    const { store } = setup({});
+    await screen.findByText(/Ready:/);
+    store.setState({ llm: { ...llmOk, url: 'http://gpu-box.lan:11434', hostAccess: false, reachable: false, postAllowed: false } });
+    await screen.findByText(/Dexter has no access to http:\/\/gpu-box.lan:11434 yet/);
+    store.setState({ llm: { ...llmOk, hostAccess: false } }); // a server that sends CORS headers works without it
+    await screen.findByText(/Ready:/);
+  });
+});
+
+describe('the LLM API key', () => {
+  it('sends the key once, clears the field, and shows only that one is set', async () => {
+    let apiKey: LlmStatus['apiKey'] = 'none';
+    const { bg } = setup({
+      'settings.get': () => ({ ok: true, data: { ...DEFAULT_SETTINGS, llm: { ...DEFAULT_SETTINGS.llm, provider: 'openai', url: 'http://127.0.0.1:18080' } } }),
+      'llm.status': () => ({ ok: true, data: { ...llmOk, provider: 'openai', apiKey } }),
+      'llm.key.set': () => ((apiKey = 'set'), { ok: true, data: null }),
+      'llm.key.clear': () => ((apiKey = 'none'), { ok: true, data: null }),
+    });
+    const field = await screen.findByLabelText(/API key/);
+    expect(screen.getByRole('button', { name: 'Save key' })).toBeDisabled();
+    fireEvent.change(field, { target: { value: ' sk-local-123 ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save key' }));
+    await screen.findByText('An API key is set for this server.');
+    expect(bg.of('llm.key.set')).toEqual([{ type: 'llm.key.set', apiKey: 'sk-local-123' }]);
+    await waitFor(() => expect(field).toHaveValue(''));
+    expect(document.body.textContent).not.toContain('sk-local-123');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove key' }));
+    await waitFor(() => expect(screen.queryByText('An API key is set for this server.')).toBeNull());
+    expect(bg.of('llm.key.clear')).toHaveLength(1);
+  });
+
+  it('says when the stored key is for another server; an Ollama without a key shows no field', async () => {
+    const { store } = setup({});
+    await screen.findByText(/Ready:/);
+    expect(screen.queryByLabelText(/API key/)).toBeNull();
+    store.setState({ llm: { ...llmOk, apiKey: 'other-server' } });
+    await screen.findByText('The stored API key belongs to another server, so Dexter does not send it here.');
+  });
+});
+
+describe('prompt budget, stall timeout and the model’s context', () => {
+  const context = { tokens: 8192, source: 'ollama-model' as const, promptBudget: 5120, answerReserve: 2048, capped: false };
+
+  it('reads the model’s context back with the budget that follows from it', async () => {
+    setup({ 'llm.status': () => ({ ok: true, data: { ...llmOk, context } }) });
+    expect((await screen.findByTestId('llm-context')).textContent).toBe('Model context: 8,192 tokens (from the model); prompt budget 5,120, 2,048 kept for the answer');
+  });
+
+  it('says when the server does not tell, and when the user’s budget was cut to fit', () => {
+    expect(contextLine({ tokens: null, source: null, promptBudget: 4000, answerReserve: 2048, capped: false }, 'auto')).toBe('Model context: unknown (the server does not say); prompt budget 4,000');
+    expect(contextLine({ tokens: 2048, source: 'vllm', promptBudget: 853, answerReserve: 1024, capped: true }, 12_000)).toBe('Model context: 2,048 tokens (from vLLM); prompt budget 853 — your 12,000 does not fit, 1,024 kept for the answer');
+  });
+
+  it('saves a budget as the user’s override, an empty field as automatic, and asks the status again', async () => {
+    let settings = DEFAULT_SETTINGS;
+    const { bg } = setup({ 'settings.set': (req) => ((settings = { ...settings, ...(req.patch as object) }), { ok: true, data: settings }) });
+    const field = await screen.findByLabelText(/Prompt budget/);
+    expect(field).toHaveValue('');
+    fireEvent.change(field, { target: { value: '12000' } });
+    fireEvent.blur(field);
+    await waitFor(() => expect(bg.of('settings.set')).toHaveLength(1));
+    expect(bg.of('settings.set')[0]!.patch).toEqual({ llm: { ...DEFAULT_SETTINGS.llm, promptBudget: 12000 } });
+    await waitFor(() => expect(bg.of('llm.status')).toHaveLength(2));
+    fireEvent.change(field, { target: { value: '' } });
+    fireEvent.blur(field);
+    await waitFor(() => expect(bg.of('settings.set')).toHaveLength(2));
+    expect(bg.of('settings.set')[1]!.patch).toEqual({ llm: { ...DEFAULT_SETTINGS.llm, promptBudget: 'auto' } });
+    fireEvent.change(field, { target: { value: '50' } }); // no budget: nothing saved
+    fireEvent.blur(field);
+    expect(budgetFromText('50')).toBeNull();
+    expect(bg.of('settings.set')).toHaveLength(2);
+  });
+
+  it('makes the stall timeout a control', async () => {
+    const { bg } = setup({});
+    const field = await screen.findByLabelText(/Stall timeout/);
+    expect(field).toHaveValue('90');
+    fireEvent.change(field, { target: { value: '240' } });
+    fireEvent.blur(field);
+    await waitFor(() => expect(bg.of('settings.set')[0]?.patch).toEqual({ llm: { ...DEFAULT_SETTINGS.llm, stallSeconds: 240 } }));
+    fireEvent.change(field, { target: { value: '2' } });
+    fireEvent.blur(field);
+    expect(bg.of('settings.set')).toHaveLength(1);
   });
 });
 

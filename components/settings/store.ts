@@ -24,6 +24,9 @@ export interface SettingsState {
   clearToken(): Promise<void>;
   refreshAuth(): Promise<void>;
   refreshLlm(): Promise<void>;
+  /** The LLM server's API key goes to the background once and is never read back: only whether one is set. */
+  saveLlmKey(apiKey: string): Promise<boolean>;
+  clearLlmKey(): Promise<void>;
   loadOrgs(): Promise<void>;
   loadProjects(org: string): Promise<void>;
 }
@@ -88,6 +91,22 @@ export function createSettingsStore() {
         const r = await send({ type: 'llm.status' });
         if (r.ok) set({ llm: r.data });
         fail('llm', r.ok ? null : r.error);
+      },
+      async saveLlmKey(apiKey) {
+        busy('llm');
+        const r = await send({ type: 'llm.key.set', apiKey: apiKey.trim() });
+        if (!r.ok) {
+          fail('llm', r.error);
+          return false;
+        }
+        await get().refreshLlm();
+        return true;
+      },
+      async clearLlmKey() {
+        busy('llm');
+        const r = await send({ type: 'llm.key.clear' });
+        if (!r.ok) return fail('llm', r.error);
+        await get().refreshLlm();
       },
       async loadOrgs() {
         busy('orgs');

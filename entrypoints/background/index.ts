@@ -2,7 +2,7 @@
 import { handleMessage } from './router';
 import { handlers } from './handlers';
 import { sentryService } from './service';
-import { onSettingsChanged } from './lifecycle';
+import { onSettingsChanged, watchHostAccess } from './lifecycle';
 import { openSelectionPanel, registerContextMenu, registerExplainPort } from './llm';
 import { recentTimings } from './timings';
 import { forgetClosedTabs } from './page-reports';
@@ -14,6 +14,7 @@ export default defineBackground(() => {
   registerContextMenu();
   forgetClosedTabs();
   cancelSummariesOfClosedTabs();
+  watchHostAccess();
   // Session rules and run-time content scripts are re-applied at every worker start.
   void sentryService().then((s) => onSettingsChanged(s.settings));
   // The context-menu path, callable from tests where a real right-click cannot be scripted.

@@ -1,7 +1,7 @@
-// What follows a settings change: content scripts for self-hosted Sentry, the Ollama Origin rule, open tabs.
+// What follows a settings change: content scripts for self-hosted Sentry, the LLM Origin rule, open tabs.
 import type { Settings } from '@/lib/settings';
-import { applyOllamaOriginRule } from './ollama-origin';
-import { applyWebRequestOriginFix } from './origin-webrequest';
+import { applyLlmOriginRule } from './ollama-origin';
+import { sentryService } from './service';
 
 const SELF_HOSTED_ID = 'dexter-self-hosted';
 
@@ -25,8 +25,14 @@ export async function syncSelfHostedScripts(settings: Settings): Promise<void> {
 }
 
 export async function onSettingsChanged(settings: Settings): Promise<void> {
-  applyWebRequestOriginFix(settings);
-  await Promise.allSettled([syncSelfHostedScripts(settings), applyOllamaOriginRule(settings)]);
+  await Promise.allSettled([syncSelfHostedScripts(settings), applyLlmOriginRule(settings)]);
   const tabs = await browser.tabs.query({}).catch(() => []);
   await Promise.allSettled(tabs.filter((t) => t.id !== undefined).map((t) => browser.tabs.sendMessage(t.id!, { type: 'settings.changed' })));
+}
+
+/** Access granted or taken away (in settings, or on the browser's extensions page) changes what may run where. */
+export function watchHostAccess(): void {
+  const again = () => void sentryService().then((s) => onSettingsChanged(s.settings));
+  browser.permissions.onAdded.addListener(again);
+  browser.permissions.onRemoved.addListener(again);
 }

@@ -1,41 +1,53 @@
 // Explain with AI: prompt building (lib/llm, scrubbed by lib/pii, with the deadlock analysis), the provider
 // (Ollama or OpenAI-compatible), streaming over a long-lived port, cancel, stall timeout, and the answer cache.
 import { buildPrompt, buildSelectionPrompt, PROMPT_VERSION } from '@/lib/llm/prompt';
-import { createProvider, hasModel, LlmError } from '@/lib/llm/providers';
+import { hasModel, LlmError } from '@/lib/llm/providers';
+import type { ContextPlan } from '@/lib/llm/context';
 import { explanationCacheKey } from '@/lib/llm/cacheKey';
 import { scrubText } from '@/lib/pii';
 import { deadlockSection, eventDeadlocks, parseDeadlocks } from '@/lib/deadlock';
-import { EXPLAIN_PORT, explainClientSchema, type ExplainServerMessage, type LlmStatus, type Target } from '@/lib/messages';
+import { EXPLAIN_PORT, explainClientSchema, type ExplainServerMessage, type LlmContextReport, type LlmStatus, type Target } from '@/lib/messages';
 import { senderKind } from '@/lib/sentry/policy';
 import type { Settings } from '@/lib/settings';
 import { sentryService, type SentryService } from './service';
-import { originRuleActive } from './ollama-origin';
-import { webRequestFixActive } from './origin-webrequest';
+import { llmHostAccess, originRuleActive } from './ollama-origin';
+import { store } from './store';
+import { llmKeyHandlers, llmKeyItem } from './llm-key';
+import { chatLimits, contextPlan, providerFor } from './llm-model';
+import { apiKeyState } from '@/lib/llm/apiKey';
+import { KEYS } from '@/lib/storage-keys';
 import { toError, type Handlers } from './router';
 import { ensureMenus, EXPLAIN_SELECTION } from '@/lib/context-menu';
 import type { Browser } from 'wxt/browser';
 
-const provider = (s: Settings) => createProvider({ provider: s.llm.provider, url: s.llm.url, stallSeconds: s.llm.stallSeconds });
 const scrubber = (s: Settings) => (s.privacy.scrubBeforeLlm ? (text: string) => scrubText(text) : undefined);
 
-async function preparePrompt(service: SentryService, target: Target, issueId: string, eventId: string) {
+async function preparePrompt(service: SentryService, target: Target, issueId: string, eventId: string, plan: ContextPlan) {
   const s = service.settings;
   const [issue, event] = await Promise.all([service.issue(target, issueId), service.event(target, issueId, eventId)]);
   const analysis = eventDeadlocks(event); // before scrubbing: pids and xids must survive
-  const built = buildPrompt(event, { issue, tokenBudget: s.llm.tokenBudget, deadlockSection: deadlockSection(analysis), scrub: scrubber(s) });
+  const built = buildPrompt(event, { issue, tokenBudget: plan.promptBudget, deadlockSection: deadlockSection(analysis), scrub: scrubber(s) });
   return { built, event, analysis };
 }
 
+function contextReport(plan: ContextPlan): LlmContextReport {
+  return { tokens: plan.context?.tokens ?? null, source: plan.context?.source ?? null, promptBudget: plan.promptBudget, answerReserve: plan.answerReserve, capped: plan.capped };
+}
+
 export const llmHandlers = {
+  ...llmKeyHandlers,
   async 'llm.status'(_m, { service }) {
     const s = service.settings;
-    const status: LlmStatus = { provider: s.llm.provider, url: s.llm.url, reachable: false, postAllowed: false, models: [], model: s.llm.model, modelMissing: false, originRuleActive: originRuleActive() || webRequestFixActive() };
-    const check = await provider(s).checkConnection(s.llm.model || undefined);
+    const status: LlmStatus = { provider: s.llm.provider, url: s.llm.url, reachable: false, postAllowed: false, models: [], model: s.llm.model, modelMissing: false, originRuleActive: originRuleActive(), hostAccess: llmHostAccess() };
+    status.apiKey = apiKeyState(s.llm.url, await llmKeyItem.getValue());
+    const provider = await providerFor(s);
+    const check = await provider.checkConnection(s.llm.model || undefined);
     if (check.ok) {
       status.reachable = true;
       status.postAllowed = true;
       status.models = check.models;
       status.modelMissing = !!s.llm.model && !hasModel(check.models, s.llm.model);
+      if (s.llm.model && !status.modelMissing) status.context = contextReport(await contextPlan(s, provider, { fresh: true }));
     } else {
       status.reachable = check.error.kind !== 'unreachable';
       status.error = toError(check.error);
@@ -44,8 +56,9 @@ export const llmHandlers = {
     return status;
   },
   async 'prompt.preview'(m, { service }) {
-    const { built } = await preparePrompt(service, m.target, m.issueId, m.eventId);
-    return { version: built.version, system: built.system, user: built.user, tokens: built.tokens, budget: service.settings.llm.tokenBudget, dropped: built.dropped, scrubReport: built.scrubReport };
+    const plan = await contextPlan(service.settings, await providerFor(service.settings));
+    const { built } = await preparePrompt(service, m.target, m.issueId, m.eventId, plan);
+    return { version: built.version, system: built.system, user: built.user, tokens: built.tokens, budget: plan.promptBudget, dropped: built.dropped, scrubReport: built.scrubReport };
   },
   async 'issue.analysis'(m, { service }) {
     return eventDeadlocks(await service.event(m.target, m.issueId, m.eventId));
@@ -70,19 +83,22 @@ async function takeSelection(nonce: string): Promise<string | null> {
   return mem ?? stored ?? null;
 }
 
-const ANSWERS = 'dexter-explain:';
+const ANSWERS = KEYS.explanationPrefix;
 type StartMessage = Exclude<ReturnType<typeof explainClientSchema.parse>, { type: 'cancel' }>;
 async function explain(port: Browser.runtime.Port, msg: StartMessage, signal: AbortSignal) {
   const post = (m: ExplainServerMessage) => { if (!signal.aborted) port.postMessage(m); };
   const service = await sentryService();
   const s = service.settings;
+  const provider = await providerFor(s);
   if (!s.llm.model) {
-    const models = await provider(s).listModels().catch(() => [] as string[]);
+    const models = await provider.listModels().catch(() => [] as string[]);
     throw new LlmError('model-missing', `No model is chosen for Explain. ${models.length ? `Available: ${models.join(', ')}.` : ''}`, 'Pick a model in Dexter’s settings (popup → Settings → Model).');
   }
+  // The prompt is cut to what the model's context holds beside its answer; Ollama is told that context.
+  const plan = await contextPlan(s, provider);
   let system: string, user: string, tokens: number, scrubbed: Record<string, number>, deadlock = false, cacheKey: string | null = null;
   if (msg.type === 'start') {
-    const { built, event, analysis } = await preparePrompt(service, msg.target, msg.issueId, msg.eventId);
+    const { built, event, analysis } = await preparePrompt(service, msg.target, msg.issueId, msg.eventId, plan);
     ({ system, user, tokens } = built);
     scrubbed = built.scrubReport;
     deadlock = analysis.isDeadlock;
@@ -91,7 +107,7 @@ async function explain(port: Browser.runtime.Port, msg: StartMessage, signal: Ab
     const text = msg.type === 'start-text' ? msg.text : await takeSelection(msg.nonce);
     if (!text) throw Object.assign(new Error('That selection has expired.'), { kind: 'invalid-request', nextStep: 'Select the text and choose “Explain with Dexter” again.' });
     const reports = parseDeadlocks(text);
-    const built = buildSelectionPrompt(text, { tokenBudget: s.llm.tokenBudget, scrub: scrubber(s) });
+    const built = buildSelectionPrompt(text, { tokenBudget: plan.promptBudget, scrub: scrubber(s) });
     ({ system, user, tokens } = built);
     scrubbed = built.scrubReport;
     deadlock = reports.length > 0;
@@ -99,13 +115,13 @@ async function explain(port: Browser.runtime.Port, msg: StartMessage, signal: Ab
   }
   post({ type: 'prompt', tokens, model: s.llm.model, scrubbed, deadlock });
   if (cacheKey && !(msg.type === 'start' && msg.regenerate)) {
-    const stored: Record<string, unknown> = await browser.storage.local.get(cacheKey);
-    const cached = stored[cacheKey] as string | undefined;
-    if (cached) return post({ type: 'done', text: cached, cached: true, model: s.llm.model });
+    const cached = await store.get(cacheKey).catch(() => undefined);
+    if (typeof cached === 'string' && cached) return post({ type: 'done', text: cached, cached: true, model: s.llm.model });
   }
-  const text = await provider(s).streamChat({ model: s.llm.model, system, user, signal, onToken: (t) => post({ type: 'token', text: t }) });
-  if (cacheKey) await browser.storage.local.set({ [cacheKey]: text });
-  post({ type: 'done', text, cached: false, model: s.llm.model });
+  const text = await provider.streamChat({ model: s.llm.model, system, user, signal, ...chatLimits(s, plan), onToken: (t) => post({ type: 'token', text: t }) });
+  // A full storage must not turn a finished answer into an error: the answer is shown, only not kept.
+  const saved = cacheKey ? await store.set(cacheKey, text).then(() => true, (e: unknown) => (console.warn('[Dexter] the explanation was not stored:', e instanceof Error ? e.message : e), false)) : undefined;
+  post({ type: 'done', text, cached: false, model: s.llm.model, saved });
 }
 
 export function registerExplainPort(): void {

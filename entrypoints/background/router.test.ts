@@ -32,6 +32,16 @@ describe('background router', () => {
     const fromPopup = await handleMessage(updateMessage, { id: browser.runtime.id, url: `${ext()}popup.html` }, handlers);
     expect(fromPopup).toEqual({ ok: true, data: { status: 'resolved', updated: ['1'], failed: [], previous: {} } });
   });
+  it('takes the LLM API key only from Dexter’s own pages', async () => {
+    const setKey = vi.fn(async () => null);
+    const h = { ...handlers, 'llm.key.set': setKey, 'llm.key.clear': setKey } as Handlers;
+    for (const m of [{ type: 'llm.key.set', apiKey: 'sk-from-a-page' }, { type: 'llm.key.clear' }]) {
+      const r = await handleMessage(m, { id: browser.runtime.id, url: 'https://acme.sentry.io/issues/', tab: { id: 3 } as never }, h);
+      expect(r.ok ? 'ok' : r.error.kind).toBe('forbidden-sender');
+    }
+    expect(setKey).not.toHaveBeenCalled();
+    expect(await handleMessage({ type: 'llm.key.set', apiKey: 'sk-local-123' }, { id: browser.runtime.id, url: `${ext()}popup.html` }, h)).toEqual({ ok: true, data: null });
+  });
   it('rejects malformed messages with a readable error', async () => {
     const r = await handleMessage({ type: 'issues.update', ids: 'all' }, { id: browser.runtime.id, url: `${ext()}popup.html` }, handlers);
     expect(r.ok).toBe(false);

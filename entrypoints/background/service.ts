@@ -1,7 +1,7 @@
 // The background's view of the Sentry the user works with, built once per settings or token change: the parsed
 // settings, the token, a client per API base (policy-checked), the one cache and the one rate limiter. Every handler
 // gets it from the router; the LLM code asks it for issues and events instead of calling other handlers.
-import { createCache, type Cache, type CacheStorage } from '@/lib/cache';
+import { createCache, type Cache } from '@/lib/cache';
 import { createLimiter } from '@/lib/sentry/ratelimit';
 import { createSentryClient, type RequestTiming, type SentryClient } from '@/lib/sentry/client';
 import { isAllowedApiBase, tokenMayGoTo } from '@/lib/sentry/policy';
@@ -12,14 +12,11 @@ import type { IssueDetail, SentryEvent } from '@/lib/sentry/schemas';
 import type { Settings } from '@/lib/settings';
 import { authItem, getSettings, settingsItem } from './settings';
 import { epochNow, recordTiming } from './timings';
+import { store } from './store';
 
-const storageAdapter: CacheStorage = {
-  async get(key) { return (await browser.storage.local.get(key))[key]; },
-  async set(key, value) { await browser.storage.local.set({ [key]: value }); },
-  async remove(key) { await browser.storage.local.remove(key); },
-};
-/** One cache and one limiter for the worker's life: they outlive settings changes (keys carry the API base). */
-export const cache: Cache = createCache({ storage: storageAdapter, ttlMs: 60_000, staleMs: 15 * 60_000, namespace: KEYS.cachePrefix, maxEntries: 300 });
+/** One cache and one limiter for the worker's life: they outlive settings changes (keys carry the API base). The
+ *  cache persists through the store's size budget, which it shares with the explanations. */
+export const cache: Cache = createCache({ storage: store, ttlMs: 60_000, staleMs: 15 * 60_000, namespace: KEYS.cachePrefix, maxEntries: 300 });
 const limiter = createLimiter({ maxConcurrent: 4 });
 
 export interface SentryService {

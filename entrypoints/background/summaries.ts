@@ -6,6 +6,10 @@ import { buildSummaryPrompt } from '@/lib/summary/prompt';
 import { summaryCacheKey, summarySchema, SUMMARY_PROMPT_VERSION, type IssueSummary } from '@/lib/summary/schema';
 import { structuredChat } from '@/lib/llm/structured';
 import { scrubText } from '@/lib/pii';
+import { apiKeyFor } from '@/lib/llm/apiKey';
+import { chatLimits, contextPlan, providerFor } from './llm-model';
+import { llmKeyItem } from './llm-key';
+import { store } from './store';
 import { Refusal, type Handlers, type Sender } from './router';
 
 const queue = new ModelQueue((server) => (server === current.server ? current.concurrency : 1));
@@ -26,7 +30,7 @@ export const summaryHandlers = {
     if (queue.leftSince(owner, asked)) throw new CancelledError();
     const eventId = String(event.eventID ?? event.id);
     const key = summaryCacheKey(m.issueId, eventId, s.llm.model, SUMMARY_PROMPT_VERSION);
-    const stored = (await browser.storage.local.get(key))[key] as IssueSummary | undefined;
+    const stored = (await store.get(key).catch(() => undefined)) as IssueSummary | undefined;
     if (stored) return { ...stored, cached: true };
     return queue.enqueue<IssueSummary>({
       key,
@@ -36,14 +40,18 @@ export const summaryHandlers = {
       async run(signal) {
         const t0 = performance.now();
         const issue = await service.issue(m.target, m.issueId);
-        const prompt = buildSummaryPrompt(event, { issue, tokenBudget: s.llm.tokenBudget, scrub: s.privacy.scrubBeforeLlm ? (t) => scrubText(t) : undefined });
-        const r = await structuredChat({ provider: s.llm.provider, url: s.llm.url, stallSeconds: s.llm.stallSeconds }, { model: s.llm.model, name: 'issue_summary', schema: summarySchema, system: prompt.system, user: prompt.user, signal });
+        // The model's context decides the budget and what is sent (background/llm-model.ts), as for Explain.
+        const plan = await contextPlan(s, await providerFor(s));
+        const prompt = buildSummaryPrompt(event, { issue, tokenBudget: plan.promptBudget, scrub: s.privacy.scrubBeforeLlm ? (t) => scrubText(t) : undefined });
+        const apiKey = apiKeyFor(s.llm.url, await llmKeyItem.getValue());
+        const r = await structuredChat({ provider: s.llm.provider, url: s.llm.url, stallSeconds: s.llm.stallSeconds, apiKey }, { model: s.llm.model, name: 'issue_summary', schema: summarySchema, system: prompt.system, user: prompt.user, signal, ...chatLimits(s, plan) });
         const base = { issueId: m.issueId, eventId, model: s.llm.model, cached: false, modelMs: Math.round(r.modelMs), dexterMs: Math.round(performance.now() - t0 - r.modelMs) };
         const answer: IssueSummary = r.ok
           ? { ...base, status: 'ok', summary: r.value.summary, cause: r.value.cause, confidence: r.value.confidence }
           : { ...base, status: 'unknown', summary: '', cause: 'unknown', confidence: 0, reason: r.reason };
         // Only answers that fit are kept: an unknown one is asked again next time.
-        if (r.ok) await browser.storage.local.set({ [key]: answer });
+        // Kept under the one storage budget (background/store.ts); a full store costs the cache, not the answer.
+        if (r.ok) await store.set(key, answer).catch((e: unknown) => console.warn('[Dexter] the summary was not stored:', e instanceof Error ? e.message : e));
         return answer;
       },
     });

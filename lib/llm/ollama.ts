@@ -1,10 +1,13 @@
 // Ollama through the official `ollama` browser client (NDJSON streaming), with an injected fetch.
 import { Ollama } from 'ollama/browser';
 import { type LlmError, llmErrors } from './errors';
+import { contextFromOllamaShow } from './context';
 import { type FetchLike, type LlmProvider, type ResolvedConfig, classify, hasModel, watchdog, withSignal } from './transport';
 
 export function ollamaProvider(cfg: ResolvedConfig): LlmProvider {
-  const client = (f: FetchLike = cfg.fetch) => new Ollama({ host: cfg.url, fetch: f as typeof fetch });
+  // An Ollama behind a reverse proxy (or Ollama's cloud) wants the key as a Bearer token, like the OpenAI routes.
+  const headers = cfg.apiKey ? { Authorization: `Bearer ${cfg.apiKey}` } : undefined;
+  const client = (f: FetchLike = cfg.fetch) => new Ollama({ host: cfg.url, fetch: f as typeof fetch, headers });
   const none = { stalled: false, cancelled: false };
 
   async function listModels(signal?: AbortSignal): Promise<string[]> {
@@ -38,13 +41,17 @@ export function ollamaProvider(cfg: ResolvedConfig): LlmProvider {
         return { ok: false, error: classify(e, cfg.url, none, cfg.stallSeconds) };
       }
     },
-    async streamChat({ model, system, user, signal, onToken }) {
+    async contextLength(model) {
+      return client().show({ model }).then(contextFromOllamaShow, () => null);
+    },
+    async streamChat({ model, system, user, signal, onToken, numCtx }) {
       const dog = watchdog(signal, cfg.stallSeconds * 1000);
       let text = '';
       try {
         const stream = await client(withSignal(cfg.fetch, dog.signal)).chat({
           model,
           stream: true,
+          ...(numCtx ? { options: { num_ctx: numCtx } } : {}),
           messages: [
             { role: 'system', content: system },
             { role: 'user', content: user },

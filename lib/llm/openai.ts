@@ -1,6 +1,7 @@
 // OpenAI-compatible servers (llama.cpp server, LM Studio, vLLM, Ollama's /v1): GET /v1/models and
 // POST /v1/chat/completions with Server-Sent Events streaming.
 import { llmErrors } from './errors';
+import { contextFromLlamaCppProps, contextFromLmStudio, contextFromVllmModels } from './context';
 import { type LlmProvider, type ResolvedConfig, classify, watchdog, withSignal } from './transport';
 
 /** Yields the payload of each `data:` line of an SSE body. */
@@ -64,8 +65,23 @@ export function openAiProvider(cfg: ResolvedConfig): LlmProvider {
   const chatBody = (model: string, system: string, user: string, stream: boolean, maxTokens?: number) =>
     JSON.stringify({ model, stream, ...(maxTokens ? { max_tokens: maxTokens } : {}), messages: [{ role: 'system', content: system }, { role: 'user', content: user }] });
 
+  /** GET a JSON document beside the OpenAI routes; null when the server has no such route. */
+  async function getJson(url: string): Promise<unknown> {
+    const res = await cfg.fetch(url, { headers }).catch(() => null);
+    return res?.ok ? res.json().catch(() => null) : null;
+  }
+
   return {
     listModels,
+    async contextLength(model) {
+      // Each server says it elsewhere: vLLM in /v1/models, llama.cpp in /props, LM Studio in /api/v0/models.
+      const root = base.replace(/\/v1$/, '');
+      return (
+        contextFromVllmModels(await getJson(`${base}/models`), model) ??
+        contextFromLlamaCppProps(await getJson(`${root}/props`)) ??
+        contextFromLmStudio(await getJson(`${root}/api/v0/models`), model)
+      );
+    },
     async checkConnection(model) {
       try {
         const models = await listModels();
@@ -79,12 +95,12 @@ export function openAiProvider(cfg: ResolvedConfig): LlmProvider {
         return { ok: false, error: classify(e, cfg.url, none, cfg.stallSeconds) };
       }
     },
-    async streamChat({ model, system, user, signal, onToken }) {
+    async streamChat({ model, system, user, signal, onToken, maxTokens }) {
       const dog = watchdog(signal, cfg.stallSeconds * 1000);
       const fetchImpl = withSignal(cfg.fetch, dog.signal);
       let text = '';
       try {
-        const res = await fetchImpl(`${base}/chat/completions`, { method: 'POST', headers: { ...headers, Accept: 'text/event-stream' }, body: chatBody(model, system, user, true) });
+        const res = await fetchImpl(`${base}/chat/completions`, { method: 'POST', headers: { ...headers, Accept: 'text/event-stream' }, body: chatBody(model, system, user, true, maxTokens) });
         if (!res.ok) throw await failure(res, model);
         if (!res.body) throw llmErrors.streamError('the server sent no body');
         for await (const data of sseData(res.body)) {

@@ -24,12 +24,13 @@ function streamBody(steps: Step[], signal?: AbortSignal | null): ReadableStream<
 }
 
 interface Route { status?: number; json?: unknown; steps?: Step[]; contentType?: string }
-function fakeFetch(routes: Record<string, Route | ((body: any) => Route)>, log: { method: string; path: string; body: any }[] = []): FetchLike {
+type Log = { method: string; path: string; body: any; auth?: string | null }[];
+function fakeFetch(routes: Record<string, Route | ((body: any) => Route)>, log: Log = []): FetchLike {
   return async (input, init = {}) => {
     const url = new URL(String(input));
     const method = init.method ?? 'GET';
     const body = init.body ? JSON.parse(String(init.body)) : undefined;
-    log.push({ method, path: url.pathname, body });
+    log.push({ method, path: url.pathname, body, auth: new Headers(init.headers).get('authorization') });
     if (url.hostname === 'down.invalid') throw new TypeError('fetch failed');
     const r = routes[`${method} ${url.pathname}`];
     const route = typeof r === 'function' ? r(body) : r;
@@ -98,6 +99,26 @@ describe('Ollama provider (fake fetch, NDJSON)', () => {
     expect(await p.checkConnection('missing')).toMatchObject({ ok: false, error: { kind: 'model-missing' } });
   });
 
+  it('sends an API key to Ollama too (behind a proxy), only when there is one', async () => {
+    const log: Log = [];
+    const p = createProvider({ provider: 'ollama', url: 'http://gpu-box.lan:11434', apiKey: 'proxy-key', fetch: fakeFetch({ ...tags, 'POST /api/chat': { steps: ollamaChunks(['ok']) } }, log) });
+    await p.streamChat(chat());
+    expect(log.at(-1)!.auth).toBe('Bearer proxy-key');
+  });
+
+  it('reads the context from /api/show and runs the chat with the num_ctx it is given', async () => {
+    const log: Log = [];
+    const show = { parameters: 'stop "</s>"', model_info: { 'general.architecture': 'llama', 'llama.context_length': 2048 } };
+    const p = createProvider({ provider: 'ollama', url: 'http://127.0.0.1:11434', fetch: fakeFetch({ ...tags, 'POST /api/show': { json: show }, 'POST /api/chat': { steps: ollamaChunks(['ok']) } }, log) });
+    expect(await p.contextLength('tinyllama')).toEqual({ tokens: 2048, source: 'ollama-model' });
+    await p.streamChat({ ...chat(), numCtx: 2048 });
+    expect(log.at(-1)!.body.options).toEqual({ num_ctx: 2048 });
+    await p.streamChat(chat());
+    expect(log.at(-1)!.body.options).toBeUndefined();
+    const down = createProvider({ provider: 'ollama', url: 'http://down.invalid', fetch: fakeFetch({}) });
+    expect(await down.contextLength('tinyllama')).toBeNull();
+  });
+
   it('says unreachable when nothing listens', async () => {
     const p = createProvider({ provider: 'ollama', url: 'http://down.invalid:11434', fetch: fakeFetch({}) });
     expect((await failure(p.streamChat(chat()))).kind).toBe('unreachable');
@@ -157,6 +178,39 @@ describe('OpenAI-compatible provider (fake fetch, SSE)', () => {
     const p3 = createProvider({ provider: 'openai', url: 'http://llm', fetch: fakeFetch({ ...models, 'POST /v1/chat/completions': { status: 403 } }) });
     expect((await failure(p3.streamChat(chat('m')))).kind).toBe('origin-blocked');
     expect(await p3.checkConnection()).toMatchObject({ ok: false, error: { kind: 'origin-blocked' } });
+  });
+
+  it('sends the API key as a Bearer token on every request, and none without one', async () => {
+    const routes = { ...models, 'POST /v1/chat/completions': { steps: [delta('ok'), sse('[DONE]')], contentType: 'text/event-stream' } };
+    const log: Log = [];
+    const p = createProvider({ provider: 'openai', url: 'http://llm:8080/v1', apiKey: 'sk-local-123', fetch: fakeFetch(routes, log) });
+    await p.checkConnection('qwen2.5-coder');
+    await p.streamChat(chat('qwen2.5-coder'));
+    expect(log.map((r) => `${r.method} ${r.path} ${r.auth}`)).toEqual(['GET /v1/models Bearer sk-local-123', 'POST /v1/chat/completions Bearer sk-local-123', 'POST /v1/chat/completions Bearer sk-local-123']);
+    const bare: Log = [];
+    await createProvider({ provider: 'openai', url: 'http://llm:8080', fetch: fakeFetch(routes, bare) }).listModels();
+    expect(bare[0]!.auth).toBeNull();
+  });
+
+  it('finds the context where vLLM, llama.cpp or LM Studio put it, and caps the answer to fit', async () => {
+    const vllm = createProvider({ provider: 'openai', url: 'http://gpu:8000/v1', fetch: fakeFetch({ 'GET /v1/models': { json: { data: [{ id: 'Qwen/Qwen2.5-7B', max_model_len: 32768 }] } } }) });
+    expect(await vllm.contextLength('Qwen/Qwen2.5-7B')).toEqual({ tokens: 32768, source: 'vllm' });
+    const llamaCpp = createProvider({ provider: 'openai', url: 'http://127.0.0.1:8080', fetch: fakeFetch({ ...models, 'GET /props': { json: { default_generation_settings: { n_ctx: 4096 } } } }) });
+    expect(await llamaCpp.contextLength('qwen2.5-coder')).toEqual({ tokens: 4096, source: 'llama.cpp' });
+    const lms = createProvider({ provider: 'openai', url: 'http://127.0.0.1:1234/v1', fetch: fakeFetch({ ...models, 'GET /api/v0/models': { json: { data: [{ id: 'qwen2.5-coder', loaded_context_length: 8192 }] } } }) });
+    expect(await lms.contextLength('qwen2.5-coder')).toEqual({ tokens: 8192, source: 'lm-studio' });
+    expect(await createProvider({ provider: 'openai', url: 'http://llm', fetch: fakeFetch(models) }).contextLength('qwen2.5-coder')).toBeNull();
+    const log: Log = [];
+    const p = createProvider({ provider: 'openai', url: 'http://llm', fetch: fakeFetch({ 'POST /v1/chat/completions': { steps: [delta('ok'), sse('[DONE]')] } }, log) });
+    await p.streamChat({ ...chat('m'), maxTokens: 1024 });
+    expect(log[0]!.body.max_tokens).toBe(1024);
+  });
+
+  it('says a 401 is about the API key', async () => {
+    const p = createProvider({ provider: 'openai', url: 'http://llm', fetch: fakeFetch({ 'GET /v1/models': { status: 401, json: { error: { code: 401, message: 'Invalid API Key', type: 'authentication_error' } } } }) });
+    const r = await p.checkConnection();
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect([r.error.kind, r.error.status, r.error.message.includes('Invalid API Key'), r.error.nextStep]).toEqual(['http-error', 401, true, 'Check the API key in Dexter\'s settings.']);
   });
 
   it('stalls after silence', async () => {

@@ -18,6 +18,10 @@ export interface StructuredRequest<T> {
   signal?: AbortSignal;
   /** Attempts in all (default 2: the first answer and one retry). */
   attempts?: number;
+  /** Ollama's context window to load the model with (lib/llm context plan), so the prompt is never cut. */
+  numCtx?: number;
+  /** An OpenAI-compatible server's answer length, where its context is known. */
+  maxTokens?: number;
 }
 
 export type StructuredResult<T> =
@@ -56,7 +60,7 @@ async function callOnce(cfg: Required<Pick<ProviderConfig, 'provider' | 'url'>> 
   const schema = jsonSchemaOf(req.schema);
   if (cfg.provider === 'ollama') {
     const client = new Ollama({ host: cfg.url.replace(/\/+$/, ''), fetch: fetchImpl as typeof fetch });
-    const r = await client.chat({ model: req.model, stream: false, format: schema, messages, options: { temperature: 0 } });
+    const r = await client.chat({ model: req.model, stream: false, format: schema, messages, options: { temperature: 0, ...(req.numCtx ? { num_ctx: req.numCtx } : {}) } });
     return r.message?.content ?? '';
   }
   const base = `${cfg.url.replace(/\/+$/, '').replace(/\/v1$/, '')}/v1`;
@@ -64,7 +68,7 @@ async function callOnce(cfg: Required<Pick<ProviderConfig, 'provider' | 'url'>> 
   if (cfg.apiKey) headers.Authorization = `Bearer ${cfg.apiKey}`;
   const res = await fetchImpl(`${base}/chat/completions`, {
     method: 'POST', headers,
-    body: JSON.stringify({ model: req.model, stream: false, temperature: 0, messages, response_format: { type: 'json_schema', json_schema: { name: req.name, schema, strict: true } } }),
+    body: JSON.stringify({ model: req.model, stream: false, temperature: 0, messages, ...(req.maxTokens ? { max_tokens: req.maxTokens } : {}), response_format: { type: 'json_schema', json_schema: { name: req.name, schema, strict: true } } }),
   });
   const text = await res.text();
   if (res.status === 403) throw llmErrors.originBlocked(cfg.url);

@@ -1,5 +1,6 @@
 // Shared pieces of the LLM providers: the provider interface, error classification and the stall watchdog.
 import { LlmError, llmErrors } from './errors';
+import type { ModelContext } from './context';
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -9,6 +10,10 @@ export interface ChatRequest {
   user: string;
   signal?: AbortSignal;
   onToken: (text: string) => void;
+  /** Ollama: the context to run the model with (options.num_ctx); without it Ollama uses its 4,096 default. */
+  numCtx?: number;
+  /** The most the answer may take (OpenAI max_tokens), so prompt and answer fit a server's fixed context. */
+  maxTokens?: number;
 }
 
 export type ConnectionStatus = { ok: true; models: string[]; model?: string } | { ok: false; error: LlmError };
@@ -19,6 +24,8 @@ export interface LlmProvider {
   checkConnection(model?: string): Promise<ConnectionStatus>;
   /** Streams the answer to onToken; resolves with the whole text. */
   streamChat(req: ChatRequest): Promise<string>;
+  /** The model's context as the server tells it (lib/llm/context.ts), or null where it does not; never throws. */
+  contextLength(model: string): Promise<ModelContext | null>;
 }
 
 /** Model names match with or without Ollama's implicit ":latest" tag. */

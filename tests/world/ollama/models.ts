@@ -6,11 +6,14 @@ export interface ModelInfo {
   details: { parent_model: string; format: string; family: string; families: string[]; parameter_size: string; quantization_level: string };
 }
 
-const KNOWN: Record<string, { family: string; parameter_size: string; size: number; context: number }> = {
+/** `tokenizer`: SentencePiece models (Llama 2's tokenizer: TinyLlama, Mistral) count ~15% more than cl100k on code. */
+const KNOWN: Record<string, { family: string; parameter_size: string; size: number; context: number; tokenizer?: 'sentencepiece' }> = {
   'llama3.2': { family: 'llama', parameter_size: '3.2B', size: 2019393189, context: 131072 },
   'llama3.1': { family: 'llama', parameter_size: '8.0B', size: 4920753328, context: 131072 },
   'qwen2.5-coder': { family: 'qwen2', parameter_size: '7.6B', size: 4683087332, context: 32768 },
-  'mistral': { family: 'llama', parameter_size: '7.2B', size: 4113301824, context: 32768 },
+  'mistral': { family: 'llama', parameter_size: '7.2B', size: 4113301824, context: 32768, tokenizer: 'sentencepiece' },
+  // TinyLlama 1.1B was trained with a 2,048-token context: the model for "the prompt must fit" tests.
+  'tinyllama': { family: 'llama', parameter_size: '1B', size: 637700138, context: 2048, tokenizer: 'sentencepiece' },
   'gemma3': { family: 'gemma3', parameter_size: '4.3B', size: 3338801804, context: 131072 },
   'phi4-mini': { family: 'phi3', parameter_size: '3.8B', size: 2491876774, context: 131072 },
 };
@@ -20,7 +23,7 @@ export const DEFAULT_MODELS = ['llama3.2:latest', 'qwen2.5-coder:7b', 'mistral:l
 /** Ollama names without a tag mean `:latest`. */
 export const fullName = (name: string) => (name.includes(':') ? name : `${name}:latest`);
 
-export function describeModel(name: string): ModelInfo & { context: number } {
+export function describeModel(name: string): ModelInfo & { context: number; tokenFactor: number } {
   const full = fullName(name);
   const base = full.split(':')[0]!.split('/').pop()!;
   const known = KNOWN[base] ?? { family: base.replace(/[\d.:-]+$/, '') || 'llama', parameter_size: '7B', size: 4_400_000_000, context: 8192 };
@@ -29,6 +32,7 @@ export function describeModel(name: string): ModelInfo & { context: number } {
     name: full, model: full, modified_at: '2025-05-14T09:21:37.482913+02:00', size: known.size, digest,
     details: { parent_model: '', format: 'gguf', family: known.family, families: [known.family], parameter_size: known.parameter_size, quantization_level: 'Q4_K_M' },
     context: known.context,
+    tokenFactor: known.tokenizer === 'sentencepiece' ? 1.15 : 1,
   };
 }
 

@@ -214,6 +214,76 @@ describe('OpenAI-compatible endpoints', () => {
   });
 });
 
+describe('the model’s context, as Ollama runs it', () => {
+  let server: OllamaServer;
+  let ollama: Ollama;
+  beforeAll(async () => {
+    server = await startOllamaServer({ chunkDelayMs: 0, models: ['llama3.2:latest', 'tinyllama:latest'] });
+    ollama = new Ollama({ host: server.url });
+  });
+  afterAll(() => server.close());
+  // About 3,000 tokens: the exception first, then a long stack (the system prompt comes before it).
+  const long = `TypeError: Cannot read properties of undefined (reading 'city')\n${Array.from({ length: 150 }, (_, i) => `  at frame${i} (src/orders/handler${i}.ts:${i + 10}:5)`).join('\n')}`;
+  const chat = (model: string, options?: { num_ctx: number }) => ollama.chat({ model, stream: false, options, messages: [{ role: 'system', content: 'Answer with four Markdown sections.' }, { role: 'user', content: long }] });
+
+  it('shows a model with a 2,048-token context', async () => {
+    const show = await ollama.show({ model: 'tinyllama' });
+    expect(show.model_info).toMatchObject({ 'general.architecture': 'llama', 'llama.context_length': 2048 });
+  });
+
+  it('truncates a prompt longer than the context silently: the answer is a 200 that lost the start', async () => {
+    const r = await chat('tinyllama');
+    const log = server.requests.at(-1)!;
+    expect(log.context).toMatchObject({ numCtx: 2048, truncated: true });
+    expect(log.context!.promptTokens).toBeGreaterThan(2048);
+    expect(r.done_reason).toBe('stop');
+    expect(r.message.content).not.toContain('TypeError'); // the exception was cut away with the system prompt
+  });
+
+  it('runs with the num_ctx a request asks for, up to the model’s trained context', async () => {
+    await chat('llama3.2');
+    expect(server.requests.at(-1)!.context).toMatchObject({ numCtx: 4096, truncated: false });
+    await chat('llama3.2', { num_ctx: 8192 });
+    expect(server.requests.at(-1)!.context).toMatchObject({ numCtx: 8192, truncated: false, shifted: false });
+    await chat('tinyllama', { num_ctx: 8192 });
+    expect(server.requests.at(-1)!.context).toMatchObject({ numCtx: 2048, truncated: true });
+  });
+
+  it('counts like a SentencePiece tokenizer for TinyLlama: more tokens than cl100k for the same text', async () => {
+    await chat('llama3.2', { num_ctx: 8192 });
+    const llama = server.requests.at(-1)!.context!.promptTokens;
+    await chat('tinyllama', { num_ctx: 2048 });
+    expect(server.requests.at(-1)!.context!.promptTokens).toBeGreaterThan(llama * 1.1);
+  });
+});
+
+describe('a llama.cpp- or vLLM-like server on another port, with an API key', () => {
+  let server: OllamaServer;
+  const key = 'sk-world-123';
+  beforeAll(async () => { server = await startOllamaServer({ chunkDelayMs: 0, apiKey: key, llamaCppContext: 2048, models: ['qwen2.5-coder:7b'] }); });
+  afterAll(() => server.close());
+  const get = (path: string, auth?: string) => fetch(`${server.url}${path}`, { headers: auth ? { authorization: auth } : {} });
+
+  it('wants the key on its OpenAI routes and /props, and answers 401 without it', async () => {
+    for (const path of ['/v1/models', '/props']) {
+      expect((await get(path)).status).toBe(401);
+      expect((await get(path, 'Bearer wrong')).status).toBe(401);
+      expect((await get(path, `Bearer ${key}`)).status).toBe(200);
+    }
+    expect((await (await get('/v1/models')).json()).error).toMatchObject({ code: 401, type: 'authentication_error' });
+    expect(server.requests.at(-1)!.auth).toBeUndefined();
+  });
+
+  it('says its context in /props, and refuses (400) a chat that cannot fit, as vLLM does', async () => {
+    expect(await (await get('/props', `Bearer ${key}`)).json()).toMatchObject({ default_generation_settings: { n_ctx: 2048 } });
+    const post = (content: string, max_tokens?: number) => fetch(`${server.url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: JSON.stringify({ model: 'qwen2.5-coder:7b', max_tokens, messages: [{ role: 'user', content }] }) });
+    expect((await post('hello', 1024)).status).toBe(200);
+    const tooLong = await post('word '.repeat(1500), 1024);
+    expect(tooLong.status).toBe(400);
+    expect((await tooLong.json()).error.message).toMatch(/^This model's maximum context length is 2048 tokens/);
+  });
+});
+
 describe('answer text', () => {
   it('names the exception the prompt names and joins back exactly', () => {
     expect(namedException('boom\nio.sentry.example.ApiException: Authentication failed')).toEqual({ type: 'ApiException', value: 'Authentication failed' });

@@ -9,10 +9,17 @@ import { DEFAULT_MODELS, describeModel, fullName, showModel } from './models.ts'
 import { openAiChat, openAiError, openAiModels } from './openai.ts';
 import { structuredAnswer, type StructuredMode } from './structured.ts';
 import { EMBED_MODELS, embedder, inputsOf } from './embed.ts';
+import { chatTokens, effectiveNumCtx, truncateChat, modelTokens, type ChatMessage, type ContextLog } from './context.ts';
 
 export type OllamaMode = 'normal' | 'slow-first-token' | 'error-mid-stream' | 'stall' | 'down';
 
-export interface OllamaRequestLog { method: string; path: string; origin: string | undefined; body: any; status?: number }
+export interface OllamaRequestLog {
+  method: string; path: string; origin: string | undefined; body: any; status?: number;
+  /** The Authorization header the request carried (tests check where an API key went). */
+  auth: string | undefined;
+  /** Chat and generate: the context the model ran with, and whether the prompt was cut or the context shifted. */
+  context?: ContextLog;
+}
 
 export interface OllamaServer {
   url: string;
@@ -35,6 +42,12 @@ export interface OllamaServerOptions {
   chunkDelayMs?: number;
   firstTokenDelayMs?: number;
   version?: string;
+  /** Like vLLM's or llama.cpp's --api-key: the /v1 routes and /props want `Authorization: Bearer <key>`. */
+  apiKey?: string;
+  /** Like OLLAMA_CONTEXT_LENGTH: the context of a request that does not say num_ctx (4,096). */
+  defaultNumCtx?: number;
+  /** Serve llama.cpp's GET /props with this n_ctx, the context every model on this server then has. */
+  llamaCppContext?: number;
 }
 
 export const MID_STREAM_ERROR = 'an error was encountered while running the model: unexpected EOF';
@@ -57,7 +70,7 @@ export async function startOllamaServer(opts: OllamaServerOptions = {}): Promise
     const raw = await readBody(req);
     let body: any = undefined;
     try { body = raw ? JSON.parse(raw) : undefined; } catch { body = raw; }
-    const log: OllamaRequestLog = { method: req.method ?? 'GET', path: url.pathname, origin, body };
+    const log: OllamaRequestLog = { method: req.method ?? 'GET', path: url.pathname, origin, body, auth: req.headers.authorization };
     requests.push(log);
     res.on('finish', () => { log.status = res.statusCode; });
 
@@ -75,12 +88,16 @@ export async function startOllamaServer(opts: OllamaServerOptions = {}): Promise
       return;
     }
     if (!isAllowedHost(req.headers.host)) { res.writeHead(403, { 'content-length': '0' }).end(); return; }
+    if (opts.apiKey && (url.pathname.startsWith('/v1/') || url.pathname === '/props') && req.headers.authorization !== `Bearer ${opts.apiKey}`) {
+      return sendJson(res, 401, { error: { code: 401, message: 'Invalid API Key', type: 'authentication_error' } });
+    }
+    const contextOf = (model: string) => opts.llamaCppContext ?? describeModel(model).context;
 
     const route = `${req.method} ${url.pathname.replace(/\/+$/, '') || '/'}`;
     switch (route) {
       case 'GET /': case 'HEAD /': return sendText(res, 200, 'Ollama is running');
       case 'GET /api/version': return sendJson(res, 200, { version: opts.version ?? '0.9.6' });
-      case 'GET /api/tags': return sendJson(res, 200, { models: models.map((m) => { const { context: _c, ...info } = describeModel(m); return info; }) });
+      case 'GET /api/tags': return sendJson(res, 200, { models: models.map((m) => { const { context: _c, tokenFactor: _t, ...info } = describeModel(m); return info; }) });
       case 'GET /api/ps': return sendJson(res, 200, { models: [] });
       case 'POST /api/show': {
         const name = body?.model ?? body?.name;
@@ -93,16 +110,20 @@ export async function startOllamaServer(opts: OllamaServerOptions = {}): Promise
         if (!body.model) return sendJson(res, 400, { error: 'model is required' });
         const model = findModel(body.model);
         if (!model) return sendJson(res, 404, { error: `model "${body.model}" not found, try pulling it first` });
-        return nativeCompletion(res, route === 'POST /api/chat' ? 'chat' : 'generate', body, model, answer, plan());
+        return nativeCompletion(res, route === 'POST /api/chat' ? 'chat' : 'generate', body, model, answer, plan(), log, opts.defaultNumCtx);
       }
       case 'POST /api/embed': case 'POST /v1/embeddings': return embed(res, route === 'POST /v1/embeddings', body, plan());
       case 'GET /v1/models': return sendJson(res, 200, openAiModels(models));
+      case 'GET /props': return opts.llamaCppContext ? sendJson(res, 200, { default_generation_settings: { n_ctx: opts.llamaCppContext, params: { n_predict: -1 } }, total_slots: 1, model_path: `/models/${models[0]}.gguf` }) : sendText(res, 404, '404 page not found');
       case 'POST /v1/chat/completions': {
         if (typeof body !== 'object' || body === null) return sendJson(res, 400, openAiError(400, 'invalid request body'));
         const model = findModel(body.model);
         if (!model) return sendJson(res, 404, openAiError(404, `model "${body.model}" not found, try pulling it first`));
         const ctx = answerContext(body, model, 'openai');
         const schema = body.response_format?.type === 'json_schema' ? body.response_format.json_schema?.schema : body.response_format?.type === 'json_object' ? 'json' : undefined;
+        // vLLM (and OpenAI) refuse what cannot fit instead of cutting it.
+        const asked = chatTokens(ctx.messages, describeModel(model).tokenFactor) + (Number(body.max_tokens) || 0);
+        if (asked > contextOf(model)) return sendJson(res, 400, openAiError(400, `This model's maximum context length is ${contextOf(model)} tokens. However, you requested ${asked} tokens. Please reduce the length of the messages or completion.`));
         return openAiChat(res, body, model, schema && !answer ? structuredAnswer(schema, ctx.prompt, structured) : answerFor(answer, ctx), ctx, plan());
       }
       default: return sendText(res, 404, '404 page not found');
@@ -135,8 +156,13 @@ function contentText(content: unknown): string {
   return '';
 }
 
-async function nativeCompletion(res: http.ServerResponse, kind: 'chat' | 'generate', body: any, model: string, answer: AnswerSource | undefined, plan: StreamPlan) {
-  const ctx = answerContext(body, model, kind);
+async function nativeCompletion(res: http.ServerResponse, kind: 'chat' | 'generate', body: any, model: string, answer: AnswerSource | undefined, plan: StreamPlan, log: OllamaRequestLog, defaultNumCtx?: number) {
+  const { context: modelContext, tokenFactor } = describeModel(model);
+  const numCtx = effectiveNumCtx(body.options?.num_ctx, modelContext, defaultNumCtx);
+  const asked: ChatMessage[] = kind === 'chat' ? answerContext(body, model, kind).messages : [{ role: 'user', content: [body.system, body.prompt].filter(Boolean).join('\n\n') }];
+  const seen = truncateChat(asked, numCtx, tokenFactor);
+  // The model answers what survived the cut, as Ollama's would.
+  const ctx: AnswerContext = { model, prompt: seen.messages.map((m) => m.content).join('\n\n'), messages: seen.messages, endpoint: kind };
   const started = process.hrtime.bigint();
   const created = () => new Date().toISOString();
   const piece = (text: string) => (kind === 'chat' ? { message: { role: 'assistant', content: text } } : { response: text });
@@ -145,10 +171,12 @@ async function nativeCompletion(res: http.ServerResponse, kind: 'chat' | 'genera
     return sendJson(res, 200, { model: body.model, created_at: created(), ...piece(''), done_reason: 'load', done: true });
   }
   const text = body.format && !answer ? structuredAnswer(body.format, ctx.prompt, plan.structured) : answerFor(answer, ctx);
+  const promptTokens = chatTokens(seen.messages, tokenFactor);
+  log.context = { numCtx, promptTokens: seen.promptTokens, truncated: seen.truncated, shifted: promptTokens + modelTokens(text, tokenFactor) > numCtx };
   const final = () => {
     const total = Number(process.hrtime.bigint() - started);
     return { model: body.model, created_at: created(), ...piece(''), done_reason: 'stop', done: true, ...(kind === 'generate' ? { context: [128006, 882, 128007] } : {}),
-      total_duration: total + 1_000_000, load_duration: 21_345_000, prompt_eval_count: tokenCount(ctx.prompt), prompt_eval_duration: 48_000_000,
+      total_duration: total + 1_000_000, load_duration: 21_345_000, prompt_eval_count: promptTokens, prompt_eval_duration: 48_000_000,
       eval_count: tokenCount(text), eval_duration: Math.max(total, 1_000_000) };
   };
   const stream = body.stream !== false; // Ollama streams unless told not to
