@@ -14,7 +14,7 @@ const ids = (n: number) => Array.from({ length: n }, (_, i) => String(5000 + i))
 
 function setup(n: number) {
   const bg = fakeBackground({
-    'issues.update': (req) => ({ ok: true, data: { status: req.status, updated: req.ids, failed: [], previous: Object.fromEntries(req.ids.map((id: string) => [id, 'ignored'])) } }),
+    'issues.update': (req) => ({ ok: true, data: { status: req.status, updated: req.ids, failed: [], previous: Object.fromEntries(req.ids.map((id: string) => [id, 'ignored'])), prior: [], after: [] } }),
   });
   restore = bg.restore;
   const store = createTriageStore({ maxPages: 100, chunkSize: 1000 });

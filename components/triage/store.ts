@@ -97,7 +97,7 @@ export function createTriageStore(opts: TriageOptions = {}) {
     /** Sends one status change in chunks, reporting progress; a failed chunk marks each of its ids failed. */
     const runUpdate = async (status: BulkStatus, ids: readonly string[], undo: boolean) => {
       const target = get().target;
-      const result: Omit<BulkResult, 'status'> = { updated: [], failed: [], previous: {} };
+      const result: Pick<BulkResult, 'updated' | 'failed' | 'previous'> = { updated: [], failed: [], previous: {} };
       if (!target) return result;
       set({ progress: { status, done: 0, total: ids.length, undo } });
       for (const part of chunk(ids, chunkSize)) {

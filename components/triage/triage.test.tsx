@@ -62,7 +62,7 @@ describe('triage tab', () => {
       'issues.update': (req): { ok: true; data: BulkResult } => {
         const failedId = req.ids.includes('1002') && req.status === 'resolved' ? ['1002'] : [];
         const updated = req.ids.filter((id: string) => !failedId.includes(id));
-        return { ok: true, data: { status: req.status, updated, failed: failedId.map((id) => ({ id, reason: 'You do not have permission' })), previous: Object.fromEntries(updated.map((id: string) => [id, 'unresolved'])) } };
+        return { ok: true, data: { status: req.status, updated, failed: failedId.map((id) => ({ id, reason: 'You do not have permission' })), previous: Object.fromEntries(updated.map((id: string) => [id, 'unresolved'])), prior: [], after: [] } };
       },
     });
     await act(() => store.getState().load());
@@ -98,7 +98,7 @@ describe('triage tab', () => {
   it('moves, selects and resolves by keyboard', async () => {
     const { bg, store } = setup({
       'issues.list': () => page(),
-      'issues.update': (req) => ({ ok: true, data: { status: req.status, updated: req.ids, failed: [], previous: {} } }),
+      'issues.update': (req) => ({ ok: true, data: { status: req.status, updated: req.ids, failed: [], previous: {}, prior: [], after: [] } }),
     });
     await act(() => store.getState().load());
     const grid = screen.getByRole('grid');

@@ -39,7 +39,7 @@ describe('the message contract', () => {
 
   it('has a handler for every message type', () => {
     expect(Object.keys(handlers).sort()).toEqual(
-      ['auth.clear', 'auth.set', 'auth.status', 'issue.analysis', 'issue.comment', 'issue.event', 'issue.get', 'issues.byIds', 'issues.list', 'issues.update', 'llm.status', 'open.explorer', 'orgs.list', 'page.report', 'page.status', 'ping', 'privacy.load', 'project.userBase', 'projects.list', 'prompt.preview', 'release.get', 'settings.get', 'settings.set'],
+      ['auth.clear', 'auth.set', 'auth.status', 'issue.analysis', 'issue.comment', 'issue.event', 'issue.get', 'issues.byIds', 'issues.list', 'issues.page', 'issues.plan', 'issues.restore', 'issues.update', 'llm.status', 'open.explorer', 'orgs.list', 'page.report', 'page.status', 'ping', 'privacy.load', 'project.userBase', 'projects.list', 'prompt.preview', 'release.get', 'settings.get', 'settings.set'],
     );
   });
 });

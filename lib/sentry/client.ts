@@ -117,6 +117,21 @@ const ISSUE_IDS_PER_REQUEST = 100;
 /** issues-stats took at most 25 groups until 2024 and 100 since (organization_group_index_stats.py). */
 const ISSUE_STATS_PER_REQUEST = 25;
 
+/** Sentry's reason in an error body: `{detail: "…"}`, or DRF's field errors (`{status: ["… is not a valid choice."]}`,
+ *  nested for statusDetails), flattened to "field: message" so a refused bulk change can say why. */
+export function detailOf(json: unknown, path = ''): string | undefined {
+  if (typeof json === 'string') return path ? `${path}: ${json}` : json;
+  if (Array.isArray(json)) {
+    const parts = json.map((x) => detailOf(x, path)).filter((x): x is string => !!x);
+    return parts.length ? parts.join('; ') : undefined;
+  }
+  if (!json || typeof json !== 'object') return undefined;
+  const o = json as Record<string, unknown>;
+  if (!path && typeof o.detail === 'string') return o.detail;
+  const parts = Object.entries(o).map(([k, v]) => detailOf(v, path ? `${path}.${k}` : k === 'detail' || k === 'non_field_errors' ? '' : k)).filter((x): x is string => !!x);
+  return parts.length ? parts.join('; ').slice(0, 500) : undefined;
+}
+
 /** Splits a list into chunks of at most `size`. */
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -226,7 +241,7 @@ export function createSentryClient(opts: SentryClientOptions) {
       if (res.ok) throw new SentryError('bad-response', { endpoint: spec.endpoint, status: res.status, detail: 'body is not JSON', partial: text.slice(0, 500) });
     }
     if (!res.ok) {
-      const detail = typeof (json as { detail?: unknown })?.detail === 'string' ? (json as { detail: string }).detail : undefined;
+      const detail = detailOf(json);
       const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), now()) ?? undefined;
       throw errorFromStatus(res.status, { endpoint: spec.endpoint, detail, tokenMode: !!token, retryAfterMs });
     }

@@ -78,3 +78,15 @@ describe('request-line sizing', () => {
     }
   });
 });
+
+describe('Sentry’s reason for a refused change', async () => {
+  const { detailOf } = await import('./client');
+  it('reads detail, or flattens DRF field errors', () => {
+    expect(detailOf({ detail: 'Cannot set resolved in next release for multiple projects.' })).toBe('Cannot set resolved in next release for multiple projects.');
+    expect(detailOf({ status: ['"deleted" is not a valid choice.'] })).toBe('status: "deleted" is not a valid choice.');
+    expect(detailOf({ statusDetails: { inRelease: ['Unable to find a release with the given version.'] } })).toBe('statusDetails.inRelease: Unable to find a release with the given version.');
+    expect(detailOf({ non_field_errors: ['Invalid data.'] })).toBe('Invalid data.');
+    expect(detailOf(null)).toBeUndefined();
+    expect(detailOf({ errorId: null })).toBeUndefined();
+  });
+});
