@@ -35,6 +35,7 @@ function bulkOps(client: SentryClient, org: string): BulkOps {
     read: (ids) => client.readIssues(org, ids),
     put: async (ids, body) => (await client.updateIssues(org, ids, body)).status,
     reason: reasonOf,
+    notApplied: (error) => isSentryError(error) && error.kind === 'rate-limited',
   };
 }
 

@@ -80,6 +80,18 @@ describe('changeIssues', () => {
     expect(progress).toEqual([2, 4, 5]);
   });
 
+  it('sends a rate-limited PUT once more (Sentry did not apply it), but not a failed one', async () => {
+    let calls = 0;
+    const s = fakeSentry([issue('1')], { failPut: () => (++calls === 1 ? Object.assign(new Error('HTTP 429'), { kind: 'rate-limited' }) : null) });
+    s.ops.notApplied = (e) => (e as { kind?: string }).kind === 'rate-limited';
+    expect((await changeIssues(s.ops, ['1'], { status: 'resolved' }, { status: 'resolved' })).updated).toEqual(['1']);
+    expect(s.puts).toHaveLength(2);
+    const down = fakeSentry([issue('1')], { failPut: () => new Error('HTTP 500') });
+    down.ops.notApplied = (e) => (e as { kind?: string }).kind === 'rate-limited';
+    expect((await changeIssues(down.ops, ['1'], { status: 'resolved' }, { status: 'resolved' })).failed).toEqual([{ id: '1', reason: 'HTTP 500' }]);
+    expect(down.puts).toHaveLength(1);
+  });
+
   it('an issue that did change despite a failed answer counts as changed (the re-read decides)', async () => {
     const s = fakeSentry([issue('1')]);
     const put = s.ops.put;

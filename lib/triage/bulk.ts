@@ -24,6 +24,8 @@ export interface BulkOps {
   put(ids: readonly string[], body: UpdateBody): Promise<200 | 204>;
   /** Sentry's reason for an error, in words. */
   reason(error: unknown): string;
+  /** True when Sentry turned the request away without acting on it (429), so sending it again is safe. */
+  notApplied?(error: unknown): boolean;
 }
 
 export interface Failure { id: string; reason: string }
@@ -102,10 +104,15 @@ async function changeRun(ops: BulkOps, run: string[], body: UpdateBody, expect: 
   report.prior.push(...send.map((id) => priorOf(found.get(id)!)));
 
   let putError: string | null = null;
-  try {
-    if ((await ops.put(send, body)) === 204) putError = REASONS.noneMatched;
-  } catch (error) {
-    putError = ops.reason(error);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      if ((await ops.put(send, body)) === 204) putError = REASONS.noneMatched;
+    } catch (error) {
+      // A rate-limited write was not applied: once more (the limiter waits out Retry-After first).
+      if (attempt === 0 && ops.notApplied?.(error)) continue;
+      putError = ops.reason(error);
+    }
+    break;
   }
   // Read back even after an error: a failed answer does not prove nothing changed.
   let after: Issue[];
