@@ -55,7 +55,7 @@ export const BulkBar = memo(function BulkBar() {
   return (
     <div role="region" aria-label="Bulk actions">
       <Group gap="xs" wrap="wrap">
-        <Text size="sm" aria-live="polite">{count} selected</Text>
+        <Text size="sm" aria-live="polite">{count.toLocaleString()} selected</Text>
         {(['resolved', 'ignored', 'unresolved'] as const).map((s) => (
           <Button key={s} size="compact-sm" variant="light" disabled={!count || busy} onClick={() => void bulk(s)}>
             {VERB[s]}
@@ -74,9 +74,9 @@ export const BulkBar = memo(function BulkBar() {
       )}
       {outcome && !progress && (
         <Text size="xs" role="status" c={outcome.failed ? 'red' : 'dimmed'}>
-          {outcome.undo ? `Undone for ${outcome.updated}` : `${VERB[outcome.status]}d ${outcome.updated}`}
-          {outcome.failed ? ` · ${outcome.failed} not changed (kept selected, the reason is on each)` : ''}
-          {outcome.noUndo ? ` · ${outcome.noUndo} without undo` : ''}
+          {outcome.undo ? `Undone for ${outcome.updated.toLocaleString()}` : `${VERB[outcome.status]}d ${outcome.updated.toLocaleString()}`}
+          {outcome.failed ? ` · ${outcome.failed.toLocaleString()} not changed (kept selected, the reason is on each)` : ''}
+          {outcome.noUndo ? ` · ${outcome.noUndo.toLocaleString()} without undo` : ''}
         </Text>
       )}
       {pending && <Confirm pending={pending} />}
