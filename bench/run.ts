@@ -1,7 +1,7 @@
 // `npm run bench`: every measurement in one table, and machine-readable results in bench/results.json.
 // Each suite is a module exporting an async function that returns BenchRow[]; a missing or failing suite is
 // reported as such rather than hiding the rest.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { BenchRow } from './types';
 
 const suites: [string, string, string][] = [
@@ -14,6 +14,7 @@ const suites: [string, string, string][] = [
   ['pii', './pii.ts', 'benchPii'],
   ['deadlock', './deadlock.ts', 'benchDeadlock'],
   ['explorer (Chromium)', './explorer.ts', 'benchExplorer'],
+  ['ranking', './ranking.ts', 'benchRanking'],
   ['detail panel (Chromium)', './detail.ts', 'benchDetail'],
 ];
 const only = process.argv.slice(2);
@@ -35,5 +36,7 @@ for (const [suite, r] of Object.entries(results)) {
 }
 const widths = rows[0]!.map((_, i) => Math.min(70, Math.max(...rows.map((r) => r[i]!.length))));
 for (const r of rows) console.log(r.map((c, i) => c.slice(0, 70).padEnd(widths[i]!)).join('  '));
-writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
+// A run of some suites (`npm run bench -- explorer`) updates theirs and keeps the others' last results.
+const previous = only.length ? (() => { try { return JSON.parse(readFileSync('bench/results.json', 'utf8')).results ?? {}; } catch { return {}; } })() : {};
+writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results: { ...previous, ...results } }, null, 2)}\n`);
 console.log('\nWrote bench/results.json');
