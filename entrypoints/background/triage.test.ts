@@ -1,6 +1,6 @@
 // The triage handlers against the Sentry-compatible test server: real HTTP, the world's bulk PUT that skips
 // unknown ids silently, and the router's guard on the undo.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { startSentryServer, type SentryServer } from '@/tests/world/sentry/server.ts';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
@@ -9,6 +9,7 @@ import { parseMessage } from '@/lib/messages';
 import { handleMessage, type Handlers, type HandlerContext } from './router';
 import { createSentryService } from './service';
 import { pageCache, triageHandlers } from './triage';
+import { authItem } from './settings';
 
 let srv: SentryServer;
 let ctx: HandlerContext;
@@ -46,6 +47,12 @@ describe('issues.page', () => {
     expect(page.issues[0]!.stats?.['24h']?.length).toBeGreaterThan(0);
     await call({ type: 'issues.page', target, query: 'is:unresolved', period: '7d', limit: 100 });
     expect(apiRequests('GET').length - before).toBe(1);
+    // A new token (another Sentry, other projects) is not answered with pages read before it.
+    await authItem.setValue({ token: srv.tokens.readWrite, sentryUrl: srv.url });
+    await vi.waitFor(async () => {
+      await call({ type: 'issues.page', target, query: 'is:unresolved', period: '7d', limit: 100 });
+      expect(apiRequests('GET').length - before).toBe(2);
+    });
   });
 });
 

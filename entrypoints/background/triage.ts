@@ -8,6 +8,7 @@ import { changeIssues, planChange, restoreIssues, type BulkOps } from '@/lib/tri
 import { TRIAGE_GRAPH } from '@/lib/triage/period';
 import { toError, type Handlers } from './router';
 import type { SentryService } from './service';
+import { authItem, settingsItem } from './settings';
 
 /** Pages of triage sets, in memory only: the Explorer's 100 pages of ~200 KB would overflow storage.local (and
  *  wait for its writes), and a list older than a minute is not worth showing for triage. */
@@ -19,6 +20,12 @@ export const pageCache: Cache = createCache({
   maxPersistBytes: Infinity,
   namespace: 'dexter-pages:',
 });
+
+// Another token or other settings (another Sentry, other projects within reach) must not be answered with pages
+// read before: the shared cache is emptied on auth.set/clear, and these go with it.
+const forgetPages = () => void pageCache.invalidate(() => true);
+authItem.watch(forgetPages);
+settingsItem.watch(forgetPages);
 
 /** Sentry's own words for a failed request, where it gave any, with the HTTP status. */
 export function reasonOf(error: unknown): string {
