@@ -19,6 +19,7 @@ const suites: [string, string, string][] = [
   ['pii', './pii.ts', 'benchPii'],
   ['deadlock', './deadlock.ts', 'benchDeadlock'],
   ['explorer (Chromium)', './explorer.ts', 'benchExplorer'],
+  ['ranking', './ranking.ts', 'benchRanking'],
   ['detail panel (Chromium)', './detail.ts', 'benchDetail'],
   ['similar issues', './similar.ts', 'benchSimilar'],
   ['summaries and digest', './insights.ts', 'benchInsights'],

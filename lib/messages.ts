@@ -12,6 +12,9 @@ import type { PageReport } from './diagnostics';
 import type { IssueSummary } from './summary/schema';
 import type { Digest } from './digest/build';
 import type { CheckedNarrative } from './digest/narrative';
+import { priorStateSchema, type PriorState } from './triage/prior';
+import { TRIAGE_PERIODS, DEFAULT_TRIAGE_PERIOD } from './triage/period';
+import type { BulkPlan, Failure, IssueState } from './triage/bulk';
 
 const id = z.string().regex(/^\d{1,20}$/, 'issue id must be numeric');
 /** An event of the issue: its id, or the one Sentry picks (`recommended` is what an issue page shows by default). */
@@ -68,6 +71,21 @@ export const messageSchema = z.discriminatedUnion('type', [
   /** The deadlock analysis of the event the page shows. */
   z.object({ type: z.literal('issue.analysis'), target: targetSchema, issueId: id, eventId }),
   z.object({ type: z.literal('issues.update'), target: targetSchema, ids: z.array(id).min(1).max(10_000), status }),
+  /** One page of a triage set (the popup's ranking, the Explorer's stream): a query's issues in a window. */
+  z.object({
+    type: z.literal('issues.page'),
+    target: targetSchema,
+    query: z.string().max(2000).default('is:unresolved'),
+    sort: z.enum(['date', 'new', 'freq', 'user', 'trends', 'recommended', 'inbox']).default('date'),
+    period: z.enum(TRIAGE_PERIODS).default(DEFAULT_TRIAGE_PERIOD),
+    project: z.array(z.string().max(64)).max(50).default([]),
+    cursor: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(100).default(100),
+  }),
+  /** Before a bulk change: which of the issues could not be undone (reads only). */
+  z.object({ type: z.literal('issues.plan'), target: targetSchema, ids: z.array(id).min(1).max(10_000) }),
+  /** Undo of a bulk change: each issue back to its prior state, where it is still as the change (`after`) left it. */
+  z.object({ type: z.literal('issues.restore'), target: targetSchema, after: status, items: z.array(priorStateSchema).min(1).max(10_000) }),
   /** The project's distinct users in a window and environments (an impact share's denominator). */
   z.object({ type: z.literal('project.userBase'), target: targetSchema, projectId: z.string().regex(/^\d+$/), window: timeWindow, environments }),
   z.object({ type: z.literal('release.get'), target: targetSchema, version: z.string().min(1).max(250) }),
@@ -184,8 +202,13 @@ export interface LlmContextReport {
   /** The user's own budget was lowered to fit the context. */
   capped: boolean;
 }
-export interface IssuesPage<I = Issue> { issues: I[]; nextCursor: string | null; prevCursor: string | null; hits: number | null }
-export interface BulkResult { status: 'resolved' | 'ignored' | 'unresolved'; updated: string[]; failed: { id: string; reason: string }[]; previous: Record<string, string> }
+/** `maxHits` (X-Max-Hits) is where Sentry stops counting: `hits` equal to it means "at least". */
+export interface IssuesPage<I = Issue> { issues: I[]; nextCursor: string | null; prevCursor: string | null; hits: number | null; maxHits?: number | null }
+/** `updated`: issues a re-read showed in the new status; `failed`: the others, each with why; `prior`: the state
+ *  before of every issue sent (for Undo); `after`: each issue as the re-read found it. */
+export interface BulkResult { status: 'resolved' | 'ignored' | 'unresolved'; updated: string[]; failed: Failure[]; previous: Record<string, string>; prior: PriorState[]; after: IssueState[] }
+/** `issues.restore`: as a bulk result, for the undo. */
+export interface RestoreResult { updated: string[]; failed: Failure[]; after: IssueState[] }
 /** `issue.analysis`: what the issue page's deadlock panel needs (parsed from the raw event, before scrubbing). */
 export type IssueAnalysis = EventDeadlocks;
 export interface PromptPreview { version: string; system: string; user: string; tokens: number; budget: number; dropped: string[]; scrubReport: Record<string, number> }
@@ -221,6 +244,9 @@ export interface Answers {
   'issue.event': SentryEvent;
   'issue.analysis': IssueAnalysis;
   'issues.update': BulkResult;
+  'issues.page': IssuesPage;
+  'issues.plan': BulkPlan;
+  'issues.restore': RestoreResult;
   'project.userBase': UserBaseAnswer;
   'release.get': ReleaseAnswer;
   'issue.comment': Comment;

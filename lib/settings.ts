@@ -1,6 +1,7 @@
 // User settings: one zod schema with defaults, so stored values from any older version parse safely.
 // The Sentry token is NOT here: it lives under its own storage key that only the background reads.
 import { z } from 'zod';
+import { DEFAULT_TRIAGE_PERIOD, RANK_LIMIT, TRIAGE_PERIODS } from './triage/period';
 
 export const PII_CATEGORIES = ['email', 'ip', 'creditcard', 'iban', 'mac', 'uuid', 'imei', 'pemkey', 'urlauth', 'usssn', 'userpath', 'bearer', 'password'] as const;
 export type PiiCategory = (typeof PII_CATEGORIES)[number];
@@ -56,8 +57,11 @@ export const settingsSchema = z.object({
     .default({ scrubBeforeLlm: true, maskInUi: Object.fromEntries(PII_CATEGORIES.map((c) => [c, true])), privacyMode: false }),
   list: z
     .object({
-      /** The window of the popup's and the Explorer's triage list. */
-      statsPeriod: z.enum(['24h', '14d']).catch('24h').default('24h'),
+      /** The window of the popup's and the Explorer's triage list: Sentry's page-filter periods, 14d as on its list.
+       *  A choice stored by an older Dexter (24h or 14d) is still valid and kept. */
+      statsPeriod: z.enum(TRIAGE_PERIODS).catch(DEFAULT_TRIAGE_PERIOD).default(DEFAULT_TRIAGE_PERIOD),
+      /** How many issues of the query and window the popup fetches (pages of 100) to rank them by priority. */
+      rankLimit: z.number().int().min(RANK_LIMIT.min).max(RANK_LIMIT.max).catch(RANK_LIMIT.default).default(RANK_LIMIT.default),
       /** The list overlay's sparkline: the period of Sentry's own graph column on the page, or a fixed one. */
       sparkline: z.enum(['page', '24h', '14d']).catch('page').default('page'),
       /** Share of the project's users at or above which an issue gets each level. */
@@ -68,7 +72,7 @@ export const settingsSchema = z.object({
       /** User base the user sets when Sentry cannot give one (0 = unset). */
       userBaseOverride: z.number().int().min(0).catch(0).default(0),
     })
-    .default({ statsPeriod: '24h', sparkline: 'page', impactThresholds: { critical: 0.1, high: 0.02, medium: 0.005 }, userBaseOverride: 0 }),
+    .default({ statsPeriod: DEFAULT_TRIAGE_PERIOD, rankLimit: RANK_LIMIT.default, sparkline: 'page', impactThresholds: { critical: 0.1, high: 0.02, medium: 0.005 }, userBaseOverride: 0 }),
   features: featureSwitches.default({}),
   /** Local-AI triage (issue #17): one line per issue, similar issues, the digest. */
   insights: z

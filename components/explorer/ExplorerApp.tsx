@@ -1,4 +1,5 @@
-// The full-page Explorer: many pages of issues in a virtual table, bulk actions, export and a detail panel.
+// The full-page Explorer: up to 10,000 issues streamed into a virtual table (the first 100 show as soon as they
+// come, the rest join as they arrive, with progress and Stop), bulk actions, export and a detail panel.
 import { Button, Grid, Group, Loader, Text, TextInput, Title } from '@mantine/core';
 import { memo, startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { parseSettings, type Settings } from '@/lib/settings';
@@ -7,8 +8,10 @@ import { BulkBar } from '../triage/BulkBar';
 import { TriageContext } from '../triage/context';
 import { FilterBar } from '../triage/FilterBar';
 import { Pager } from '../triage/Pager';
+import { SetStatus } from '../triage/SetStatus';
 import { createRowFilter, sortRows, splitQuery, type IssueRow } from '../triage/rows';
-import { createTriageStore } from '../triage/store';
+import { createTriageStore, isRanked } from '../triage/store';
+import { EXPLORER_LIMIT, TRIAGE_GRAPH } from '@/lib/triage/period';
 import { placeFor, sentryLink, type Place } from '../triage/target';
 import { useStore } from 'zustand';
 import { ErrorNote } from '../ui/ErrorNote';
@@ -43,7 +46,7 @@ const LocalFilter = memo(function LocalFilter({ onFilter }: { onFilter(text: str
 });
 
 export function ExplorerApp() {
-  const [store] = useState(() => createTriageStore({ maxPages: 100, chunkSize: 1000, limit: 100 }));
+  const [store] = useState(() => createTriageStore({ pageSize: Infinity, setLimit: EXPLORER_LIMIT, confirmAbove: 100 }));
   const [settings, setSettings] = useState<Settings | null>(null);
   const [place, setPlace] = useState<Place | null>(null);
   const [detail, setDetail] = useState<string | null>(null);
@@ -112,12 +115,13 @@ export function ExplorerApp() {
           <FilterBar searchRef={searchRef} />
           <Group gap="xs" my="xs" align="end">
             <LocalFilter onFilter={setFilter} />
-            <Text size="xs" c="dimmed" aria-live="polite">{loading ? 'Loading…' : `${shown.length.toLocaleString()} of ${rows.length.toLocaleString()} issues`}</Text>
+            <Text size="xs" c="dimmed" aria-live="polite">{loading ? `Loading… ${rows.length.toLocaleString()} so far` : `${shown.length.toLocaleString()} of ${rows.length.toLocaleString()} issues`}</Text>
           </Group>
-          <BulkBar confirmAbove={100} />
+          <SetStatus />
+          <BulkBar />
           <ErrorNote error={error} />
-          <IssueTable rows={shown} period={settings.list.statsPeriod} actions={actions} onOpen={onOpen} focusSearch={focusSearch} />
-          <Pager />
+          <IssueTable rows={shown} period={TRIAGE_GRAPH} actions={actions} onOpen={onOpen} focusSearch={focusSearch} />
+          {!isRanked(sort) && <Pager local={false} />}
         </Grid.Col>
         {detail && place.target && (
           <Grid.Col span={5}>

@@ -33,7 +33,7 @@ function useMinuteClock(): number {
 export const IssueTable = memo(function IssueTable({ rows, period, actions, onOpen, focusSearch, height = '70vh' }: IssueTableProps) {
   const store = useTriageStore();
   const selected = useTriage((s) => s.selected);
-  const failures = useTriage((s) => s.failures);
+  const outcomes = useTriage((s) => s.outcomes);
   const focus = useTriage((s) => s.focus);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 1200, height: 600 } });
@@ -78,7 +78,7 @@ export const IssueTable = memo(function IssueTable({ rows, period, actions, onOp
             return (
               <TableRow
                 key={v.index} row={row} index={v.index} start={v.start} selected={selected.has(row.id)} focused={v.index === focus}
-                failure={failures[row.id]} period={period} now={now} actions={actions} onOpen={onOpen}
+                outcome={outcomes[row.id]} period={period} now={now} actions={actions} onOpen={onOpen}
               />
             );
           })}

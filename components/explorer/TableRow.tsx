@@ -6,6 +6,8 @@ import { formatCount, formatRelativeTime } from '@/lib/scoring/format';
 import { ImpactBadge, LevelBadge, PriorityBadge } from '../ui/badges';
 import { useTriageStore } from '../triage/context';
 import type { IssueRow } from '../triage/rows';
+import { outcomeText } from '../triage/IssueList';
+import type { IssueOutcome } from '../triage/store';
 import { RowMenu, type RowActions } from './RowMenu';
 import { SparkCell } from './SparkCell';
 
@@ -27,14 +29,14 @@ export interface TableRowProps {
   start: number;
   selected: boolean;
   focused: boolean;
-  failure: string | undefined;
+  outcome: IssueOutcome | undefined;
   period: '24h' | '14d';
   now: number;
   actions: RowActions;
   onOpen(row: IssueRow): void;
 }
 
-export const TableRow = memo(function TableRow({ row, index, start, selected, focused, failure, period, now, actions, onOpen }: TableRowProps) {
+export const TableRow = memo(function TableRow({ row, index, start, selected, focused, outcome, period, now, actions, onOpen }: TableRowProps) {
   const store = useTriageStore();
   const title = row.issue.title || row.issue.shortId || row.id;
   const status = row.issue.status && row.issue.status !== 'unresolved' ? ` · ${row.issue.status}` : '';
@@ -51,7 +53,7 @@ export const TableRow = memo(function TableRow({ row, index, start, selected, fo
       <div role="gridcell"><Checkbox size="xs" tabIndex={-1} aria-label={`Select ${title}`} checked={selected} onChange={() => store.getState().toggle(row.id)} /></div>
       <div role="gridcell" style={{ minWidth: 0 }}>
         <div title={title} style={TITLE} onClick={() => onOpen(row)}>{title}</div>
-        <div style={failure ? FAILED : SUBTITLE}>{failure ? `Failed: ${failure}` : `${row.issue.shortId ?? ''} · ${row.issue.culprit ?? ''}${status}`}</div>
+        <div style={outcome && !outcome.ok ? FAILED : SUBTITLE}>{outcome ? `${row.issue.shortId ?? ''} · ${outcomeText(outcome)}` : `${row.issue.shortId ?? ''} · ${row.issue.culprit ?? ''}${status}`}</div>
       </div>
       <div role="gridcell"><SparkCell issue={row.issue} period={period} /></div>
       <div role="gridcell"><ImpactBadge impact={row.impact} /></div>

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { BulkBar } from '../triage/BulkBar';
 import { TriageContext } from '../triage/context';
 import { createTriageStore, type BulkProgress } from '../triage/store';
-import { fakeBackground, renderPage } from '../triage/testing';
+import { bulkBackground, fakeBackground, renderPage } from '../triage/testing';
 
 let restore = () => {};
 afterEach(() => restore());
@@ -13,37 +13,40 @@ const target = { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' };
 const ids = (n: number) => Array.from({ length: n }, (_, i) => String(5000 + i));
 
 function setup(n: number) {
-  const bg = fakeBackground({
-    'issues.update': (req) => ({ ok: true, data: { status: req.status, updated: req.ids, failed: [], previous: Object.fromEntries(req.ids.map((id: string) => [id, 'ignored'])) } }),
-  });
+  const b = bulkBackground();
+  const bg = fakeBackground({ 'issues.plan': b['issues.plan'], 'issues.update': b['issues.update'], 'issues.restore': b['issues.restore'] });
   restore = bg.restore;
-  const store = createTriageStore({ maxPages: 100, chunkSize: 1000 });
+  const store = createTriageStore({ pageSize: Infinity, setLimit: 10_000, confirmAbove: 100 });
   store.getState().setContext(target, DEFAULT_SETTINGS);
   store.getState().selectAll(ids(n), true);
-  return { bg, store };
+  return { bg, store, statusOf: b.statusOf };
 }
 
 describe('Explorer bulk actions', () => {
-  it('sends 2,500 ids in chunks of 1,000 and reports progress after each', async () => {
-    const { bg, store } = setup(2500);
+  it('plans 2,500 ids, sends them in parts of 500 with progress after each, and undoes each to its prior state', async () => {
+    const { bg, store, statusOf } = setup(2500);
     const seen: BulkProgress[] = [];
     store.subscribe((s, prev) => s.progress && s.progress !== prev.progress && seen.push(s.progress));
     await store.getState().bulk('resolved');
-    expect(bg.of('issues.update').map((r) => r.ids.length)).toEqual([1000, 1000, 500]);
+    expect(store.getState().pending).toMatchObject({ status: 'resolved', noUndo: [] });
+    await store.getState().confirm(true);
+    expect(bg.of('issues.plan').map((r) => r.ids.length)).toEqual([2500]);
+    expect(bg.of('issues.update').map((r) => r.ids.length)).toEqual([500, 500, 500, 500, 500]);
     expect(new Set(bg.of('issues.update').flatMap((r) => r.ids)).size).toBe(2500);
-    expect(seen.map((p) => p.done)).toEqual([0, 1000, 2000, 2500]);
-    expect(store.getState().outcome).toEqual({ status: 'resolved', updated: 2500, failed: 0, undo: false });
+    expect(seen.filter((p) => !p.checking).map((p) => p.done)).toEqual([0, 500, 1000, 1500, 2000, 2500]);
+    expect(store.getState().outcome).toEqual({ status: 'resolved', updated: 2500, failed: 0, undo: false, noUndo: 0 });
     expect(store.getState().selected.size).toBe(0);
-    // Undo puts each issue back to the status Sentry reported before.
+    expect(statusOf('5000')).toBe('resolved');
     await store.getState().undo();
-    const undo = bg.of('issues.update').slice(3);
-    expect(undo.every((r) => r.status === 'ignored')).toBe(true);
-    expect(undo.reduce((a, r) => a + r.ids.length, 0)).toBe(2500);
+    expect(bg.of('issues.restore').map((r) => r.items.length)).toEqual([500, 500, 500, 500, 500]);
+    expect(bg.of('issues.restore').every((r) => r.after === 'resolved' && r.items.every((p) => p.status === 'unresolved'))).toBe(true);
+    expect(statusOf('5000')).toBe('unresolved');
+    expect(store.getState().outcome).toMatchObject({ undo: true, updated: 2500, failed: 0 });
   });
 
   it('asks for confirmation above 100 selected issues, and not below', async () => {
     const { bg, store } = setup(150);
-    renderPage(<TriageContext.Provider value={store}><BulkBar confirmAbove={100} /></TriageContext.Provider>);
+    renderPage(<TriageContext.Provider value={store}><BulkBar /></TriageContext.Provider>);
     fireEvent.click(screen.getByRole('button', { name: 'Ignore' }));
     expect(await screen.findByText('Ignore 150 issues? You can undo it afterwards.')).toBeInTheDocument();
     expect(bg.of('issues.update')).toHaveLength(0);
@@ -54,7 +57,7 @@ describe('Explorer bulk actions', () => {
 
   it('acts straight away at or below the limit', async () => {
     const { bg, store } = setup(100);
-    renderPage(<TriageContext.Provider value={store}><BulkBar confirmAbove={100} /></TriageContext.Provider>);
+    renderPage(<TriageContext.Provider value={store}><BulkBar /></TriageContext.Provider>);
     fireEvent.click(screen.getByRole('button', { name: 'Resolve' }));
     await waitFor(() => expect(bg.of('issues.update')).toHaveLength(1));
     expect(screen.queryByText(/You can undo it afterwards/)).toBeNull();

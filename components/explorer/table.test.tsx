@@ -16,7 +16,7 @@ const actions: RowActions = { link: (id) => `https://acme.sentry.io/issues/${id}
 
 function renderTable(n: number) {
   const issues = Array.from({ length: n }, (_, i) => makeIssue(i + 1));
-  const store = createTriageStore({ maxPages: 100 });
+  const store = createTriageStore({ pageSize: Infinity, setLimit: 10_000 });
   const rows = sortRows(toRows(issues, { now: Date.now(), userBases: {}, thresholds: DEFAULT_SETTINGS.list.impactThresholds }), 'priority');
   store.setState({ issues, rows: [...rows] });
   const onOpen = vi.fn();
@@ -92,7 +92,7 @@ describe('Explorer issue table', () => {
 
   it('shows the new order in the rows in view after a re-sort, each with its own title and sparkline', () => {
     const issues = Array.from({ length: 300 }, (_, i) => makeIssue(i + 1));
-    const store = createTriageStore({ maxPages: 100 });
+    const store = createTriageStore({ pageSize: Infinity, setLimit: 10_000 });
     const rows = toRows(issues, { now: Date.now(), userBases: {}, thresholds: DEFAULT_SETTINGS.list.impactThresholds });
     const table = (shown: readonly IssueRow[]) => (
       <MantineProvider>

@@ -23,7 +23,7 @@ async function activeTab(): Promise<{ url?: string; id?: number }> {
 
 export function PopupApp() {
   const [settingsStore] = useState(createSettingsStore);
-  const [triageStore] = useState(() => createTriageStore({ maxPages: 1, limit: 25 }));
+  const [triageStore] = useState(() => createTriageStore({ pageSize: 25 }));
   const [place, setPlace] = useState<Place | null>(null);
   const [tab, setTab] = useState<string | null>('triage');
   const [report, setReport] = useState<PageReport | null>(null);

@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { fakeBackground, makeIssue, renderPage } from '../triage/testing';
+import { fakeBackground, makeIssue, pagedIssues, renderPage } from '../triage/testing';
 import { PopupApp } from './PopupApp';
 import type { PageReport } from '@/lib/diagnostics';
 
@@ -24,7 +24,7 @@ function setup(settings: Settings, report: PageReport | null = null) {
     'projects.list': () => ({ ok: true, data: [] }),
     'settings.set': (req) => ({ ok: true, data: { ...settings, ...req.patch } }),
     'project.userBase': () => ({ ok: true, data: { count: null, source: 'sentry', reason: 'no users' } }),
-    'issues.list': () => ({ ok: true, data: { issues: [makeIssue(1), makeIssue(2)], nextCursor: null, prevCursor: null, hits: 2 } }),
+    'issues.page': pagedIssues([makeIssue(1), makeIssue(2)]),
   });
   restore = bg.restore;
   renderPage(<PopupApp />);
@@ -38,7 +38,9 @@ describe('popup', () => {
     const bg = setup(DEFAULT_SETTINGS);
     await screen.findByText('Error number 1');
     expect(screen.getByText('(from this tab)')).toBeInTheDocument();
-    expect(bg.of('issues.list')[0]).toMatchObject({ target: { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' }, project: ['42', '7'], limit: 25, maxPages: 1 });
+    // Sorted by priority: the set is fetched in pages of 100 to be ranked, in the triage window.
+    expect(bg.of('issues.page')[0]).toMatchObject({ target: { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' }, project: ['42', '7'], limit: 100, period: '14d' });
+    expect(screen.getByText('Ranked all 2 unresolved (last 14 days).')).toBeInTheDocument();
     expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
   });
 
@@ -46,7 +48,7 @@ describe('popup', () => {
     const bg = setup({ ...DEFAULT_SETTINGS, sentry: { ...DEFAULT_SETTINGS.sentry, org: 'acme' } });
     await screen.findByText('Error number 2');
     expect(screen.getByText('(from Settings)')).toBeInTheDocument();
-    expect(bg.of('issues.list')[0]!.target).toEqual({ apiBase: 'https://sentry.io/api/0', org: 'acme' });
+    expect(bg.of('issues.page')[0]!.target).toEqual({ apiBase: 'https://sentry.io/api/0', org: 'acme' });
   });
 
   it('opens Settings when there is no org to triage', async () => {
@@ -54,12 +56,12 @@ describe('popup', () => {
     await screen.findByText('Token works for https://sentry.io.');
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Settings' })).toHaveAttribute('aria-selected', 'true'));
     expect(screen.getByText('Ollama is not running.')).toBeInTheDocument();
-    expect(bg.of('issues.list')).toHaveLength(0);
+    expect(bg.of('issues.page')).toHaveLength(0);
     // Picking an organization in Settings re-targets Triage.
     fireEvent.change(await screen.findByLabelText('Organization'), { target: { value: 'acme' } });
-    await waitFor(() => expect(bg.of('issues.list')).toHaveLength(1));
+    await waitFor(() => expect(bg.of('issues.page')).toHaveLength(1));
     expect(bg.of('settings.set')[0]!.patch).toEqual({ sentry: { ...DEFAULT_SETTINGS.sentry, org: 'acme', project: '' } });
-    expect(bg.of('issues.list')[0]!.target).toEqual({ apiBase: 'https://sentry.io/api/0', org: 'acme' });
+    expect(bg.of('issues.page')[0]!.target).toEqual({ apiBase: 'https://sentry.io/api/0', org: 'acme' });
   });
 
   it('says which features could not run on the tab’s page, and copies the diagnostics', async () => {

@@ -1,7 +1,9 @@
-// The overlay's features (from their own declarations), the stats period, impact thresholds and the user-base override.
+// The overlay's features (from their own declarations), the triage window and rank limit, impact thresholds and the
+// user-base override.
 import { Fieldset, NumberInput, SegmentedControl, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { FEATURE_CATALOG } from '@/entrypoints/sentry.content/features/catalog';
 import { featureOn } from '@/entrypoints/sentry.content/registry';
+import { RANK_LIMIT, TRIAGE_PERIODS } from '@/lib/triage/period';
 import { useSettings, useSettingsStore } from './context';
 
 /** "2.5" (percent) → 0.025; null when not a number in 0..100. */
@@ -31,8 +33,21 @@ export function ListSection() {
         </div>
         <div>
           <Text size="sm" id="period-label">Triage window (popup, Explorer)</Text>
-          <SegmentedControl aria-labelledby="period-label" size="xs" value={list.statsPeriod} onChange={(v) => void store.getState().patch('list', { statsPeriod: v })} data={[{ value: '24h', label: '24 hours' }, { value: '14d', label: '14 days' }]} />
+          <SegmentedControl aria-labelledby="period-label" size="xs" value={list.statsPeriod} onChange={(v) => void store.getState().patch('list', { statsPeriod: v })} data={[...TRIAGE_PERIODS]} />
         </div>
+        <NumberInput
+          label="Rank up to this many issues by priority (popup)"
+          size="xs"
+          min={RANK_LIMIT.min}
+          max={RANK_LIMIT.max}
+          step={100}
+          allowDecimal={false}
+          defaultValue={list.rankLimit}
+          onBlur={(e) => {
+            const n = Number(e.currentTarget.value.replace(/[^\d]/g, ''));
+            if (Number.isInteger(n) && n >= RANK_LIMIT.min && n <= RANK_LIMIT.max && n !== list.rankLimit) void store.getState().patch('list', { rankLimit: n });
+          }}
+        />
         <Text size="sm">Impact: share of the project’s users at or above which an issue is…</Text>
         <SimpleGrid cols={3} spacing="xs">
           {(['critical', 'high', 'medium'] as const).map((k) => (

@@ -4,14 +4,20 @@ import { formatCount, formatRelativeTime } from '@/lib/scoring/format';
 import { ImpactBadge, PriorityBadge } from '../ui/badges';
 import type { IssueRow } from './rows';
 import { useTriage } from './context';
+import type { IssueOutcome } from './store';
 import { sentryLink, type Place } from './target';
 import { STATUS_TEXT } from '../ui/theme';
+
+/** What the last bulk action or undo did to an issue, as its row says it. */
+export function outcomeText(o: IssueOutcome): string {
+  return o.ok ? `✓ ${o.text}` : `Not changed: ${o.text}`;
+}
 
 export function rowDomId(id: string): string {
   return `issue-row-${id}`;
 }
 
-function Row({ row, focused, selected, failure, now, link }: { row: IssueRow; focused: boolean; selected: boolean; failure?: string; now: number; link: Place['link'] }) {
+function Row({ row, focused, selected, outcome, now, link }: { row: IssueRow; focused: boolean; selected: boolean; outcome?: IssueOutcome; now: number; link: Place['link'] }) {
   const toggle = useTriage((s) => s.toggle);
   const title = row.issue.title || row.issue.shortId || row.id;
   const url = sentryLink(link, row.id);
@@ -34,7 +40,7 @@ function Row({ row, focused, selected, failure, now, link }: { row: IssueRow; fo
             <Text size="sm" fw={500} truncate="end" title={title}>{title}</Text>
           )}
           <Text size="xs" c="dimmed" truncate="end">{row.issue.culprit ?? ''}</Text>
-          {failure && <Text size="xs" c={STATUS_TEXT.error}>Failed: {failure}</Text>}
+          {outcome && <Text size="xs" c={outcome.ok ? 'dimmed' : STATUS_TEXT.error}>{outcomeText(outcome)}</Text>}
         </Stack>
         <Stack gap={2} align="flex-end" role="gridcell">
           <Group gap={4} wrap="nowrap">
@@ -54,13 +60,13 @@ function Row({ row, focused, selected, failure, now, link }: { row: IssueRow; fo
 export function IssueList({ rows, link }: { rows: readonly IssueRow[]; link: Place['link'] }) {
   const focus = useTriage((s) => s.focus);
   const selected = useTriage((s) => s.selected);
-  const failures = useTriage((s) => s.failures);
+  const outcomes = useTriage((s) => s.outcomes);
   const now = Date.now();
   if (!rows.length) return <Text size="sm" c="dimmed" p="sm">No issues match.</Text>;
   return (
     <>
       {rows.map((r, i) => (
-        <Row key={r.id} row={r} focused={i === focus} selected={selected.has(r.id)} failure={failures[r.id]} now={now} link={link} />
+        <Row key={r.id} row={r} focused={i === focus} selected={selected.has(r.id)} outcome={outcomes[r.id]} now={now} link={link} />
       ))}
     </>
   );

@@ -1,4 +1,5 @@
-// The popup's Triage tab: the org/project of the active tab, sorted by priority, with bulk actions and keys.
+// The popup's Triage tab: the org/project of the active tab, its issues ranked by priority over the whole set
+// (up to the rank limit), a page at a time, with bulk actions and keys.
 import { Button, Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { send } from '../api';
@@ -9,6 +10,7 @@ import { useTriage, useTriageStore } from './context';
 import { FilterBar } from './FilterBar';
 import { IssueList, rowDomId } from './IssueList';
 import { Pager } from './Pager';
+import { SetStatus } from './SetStatus';
 import { handleTriageKey, isGridKey } from './keys';
 import { buildQuery, sortRows, type IssueRow } from './rows';
 import { explorerUrl, sentryLink, type Place } from './target';
@@ -17,13 +19,20 @@ export function TriageView({ place }: { place: Place }) {
   const store = useTriageStore();
   const rows = useTriage((s) => s.rows);
   const sort = useTriage((s) => s.sort);
+  const offset = useTriage((s) => s.offset);
+  const pageSize = useTriage((s) => s.pageSize);
+  const ranking = useTriage((s) => s.set !== null);
   const loading = useTriage((s) => s.loading);
   const error = useTriage((s) => s.error);
   const selected = useTriage((s) => s.selected);
   const focus = useTriage((s) => s.focus);
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
-  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
+  // A ranked set is paged here; a Sentry page is shown whole.
+  const sorted = useMemo(() => {
+    const all = sortRows(rows, sort);
+    return ranking ? all.slice(offset, offset + pageSize) : all;
+  }, [rows, sort, ranking, offset, pageSize]);
   const allOnPage = sorted.length > 0 && sorted.every((r) => selected.has(r.id));
 
   const open = (row: IssueRow) => {
@@ -56,6 +65,7 @@ export function TriageView({ place }: { place: Place }) {
       </Group>
       <FilterBar searchRef={searchRef} />
       <BulkBar />
+      <SetStatus />
       <ErrorNote error={error} />
       <Group gap="xs">
         <Checkbox size="xs" label="Select all on page" checked={allOnPage} onChange={(e) => store.getState().selectAll(sorted.map((r) => r.id), e.currentTarget.checked)} />
@@ -72,7 +82,7 @@ export function TriageView({ place }: { place: Place }) {
       >
         <IssueList rows={sorted} link={place.link} />
       </div>
-      <Pager />
+      <Pager local={ranking} />
     </Stack>
   );
 }

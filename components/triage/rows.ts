@@ -34,6 +34,12 @@ export function serverSort(key: SortKey): 'date' | 'freq' | 'user' {
   return key === 'freq' ? 'freq' : key === 'user' || key === 'impact' ? 'user' : 'date';
 }
 
+/** Sorts computed here from scores, over a set of issues loaded for it (the others are Sentry's own orders). */
+export const LOCAL_SORTS: ReadonlySet<SortKey> = new Set(['priority', 'impact']);
+
+/** Which issues a set taken in Sentry's order holds when it is not all of them ("the 1,000 most recently seen"). */
+export const ORDER_WORDS: Record<ReturnType<typeof serverSort>, string> = { date: 'most recently seen', freq: 'with the most events', user: 'with the most users' };
+
 export interface ScoreOptions {
   now: number;
   userBases: Record<string, UserBase | null>;

@@ -1,17 +1,42 @@
-// Page state of an issue list (popup triage tab and Explorer): what is loaded, selected, and what bulk
-// actions did. One store per page; `maxPages` and `chunkSize` are what differ between popup and Explorer.
+// Page state of an issue list (popup triage tab and Explorer): what is loaded, selected, and what bulk actions did.
+// One store per page. Two ways to load:
+//   - a set: pages of 100 one after another up to a limit, each shown as it arrives, with progress and Stop. The
+//     Explorer always loads a set (10,000); the popup loads one (settings.list.rankLimit) to rank it when sorted by
+//     priority or impact, and pages through the ranked set here;
+//   - a Sentry page: in Sentry's own order (date, events, users), the popup shows 25 with Sentry's cursors.
 import { createStore } from 'zustand/vanilla';
 import type { BulkResult, DexterError, Target } from '@/lib/messages';
 import type { Issue } from '@/lib/sentry/schemas';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { UserBase } from '@/lib/scoring/impact';
+import { loadPages } from '@/lib/triage/pages';
+import type { PriorState } from '@/lib/triage/prior';
 import { send } from '../api';
-import { buildQuery, chunk, serverSort, toRows, type IssueRow, type SortKey, type StatusFilter } from './rows';
+import { bulkActions } from './bulk';
+import { LOCAL_SORTS, buildQuery, serverSort, toRows, type IssueRow, type SortKey, type StatusFilter } from './rows';
 
 export type BulkStatus = BulkResult['status'];
 
-export interface BulkProgress { status: BulkStatus; done: number; total: number; undo: boolean }
-export interface BulkOutcome { status: BulkStatus; updated: number; failed: number; undo: boolean }
+export interface BulkProgress { status: BulkStatus; done: number; total: number; undo: boolean; checking?: boolean }
+export interface BulkOutcome { status: BulkStatus; updated: number; failed: number; undo: boolean; noUndo: number }
+/** What happened to one issue in the last bulk action or undo. */
+export interface IssueOutcome { ok: boolean; text: string }
+/** A change waiting for the user's yes: too many issues, or some of them could not be undone. */
+export interface PendingChange { status: BulkStatus; ids: string[]; noUndo: { id: string; reason: string }[] }
+/** What Undo can restore: the change's status and, per issue, what it was before. */
+export interface UndoRecord { status: BulkStatus; prior: PriorState[] }
+
+/** The set being (or last) loaded: progress and what the summary line says. */
+export interface SetState {
+  state: 'loading' | 'done' | 'stopped' | 'failed';
+  loaded: number;
+  limit: number;
+  complete: boolean;
+  /** Where "load the rest" goes on from. */
+  resume: string | null;
+  hits: number | null;
+  maxHits: number | null;
+}
 
 export interface TriageState {
   target: Target | null;
@@ -29,11 +54,18 @@ export interface TriageState {
   hits: number | null;
   loading: boolean;
   error: DexterError | null;
+  /** Null when the list is one Sentry page (the popup in Sentry's order). */
+  set: SetState | null;
+  /** First row shown, when a set is paged here (the popup's ranked set). */
+  offset: number;
+  pageSize: number;
   selected: ReadonlySet<string>;
-  /** Why an issue could not be changed by the last bulk action (it stays selected). */
+  /** Why an issue was not changed by the last bulk action or undo (it stays selected). */
   failures: Record<string, string>;
-  /** Status each issue had before the last bulk action, to undo it. */
-  previous: Record<string, string>;
+  /** Per issue: changed, or not and why, in the last bulk action or undo. */
+  outcomes: Record<string, IssueOutcome>;
+  undoable: UndoRecord | null;
+  pending: PendingChange | null;
   progress: BulkProgress | null;
   outcome: BulkOutcome | null;
   focus: number;
@@ -42,78 +74,129 @@ export interface TriageState {
   setKeyword(keyword: string): Promise<void>;
   setSort(sort: SortKey): Promise<void>;
   load(cursor?: string): Promise<void>;
+  /** Goes on loading a stopped or failed set from where it ended. */
+  resume(): Promise<void>;
+  /** Stops loading a set; what came stays. */
+  stop(): void;
   nextPage(): Promise<void>;
   prevPage(): Promise<void>;
   toggle(id: string): void;
   selectAll(ids: readonly string[], on: boolean): void;
   clearSelection(): void;
   bulk(status: BulkStatus, ids?: readonly string[]): Promise<void>;
+  /** The user's answer to a pending change. */
+  confirm(yes: boolean): Promise<void>;
   undo(): Promise<void>;
   setFocus(index: number): void;
 }
 
-export interface TriageOptions { maxPages?: number; chunkSize?: number; limit?: number; now?: () => number }
+export interface TriageOptions {
+  /** Rows per page shown; Infinity shows the whole set (the Explorer's virtual table). */
+  pageSize?: number;
+  /** Load a set of this many issues for every sort (the Explorer). Without it, a set is loaded only to rank it. */
+  setLimit?: number;
+  /** Ask before changing more issues than this (the Explorer: 100). */
+  confirmAbove?: number;
+  /** Ids per bulk message, so progress moves between them. */
+  sendChunk?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
 
-const VALID: Record<string, BulkStatus> = { resolved: 'resolved', ignored: 'ignored', archived: 'ignored', unresolved: 'unresolved' };
+/** Whether a sort shows a set loaded and ranked here (priority, impact) rather than Sentry's order. */
+export function isRanked(sort: SortKey): boolean {
+  return LOCAL_SORTS.has(sort);
+}
 
 export function createTriageStore(opts: TriageOptions = {}) {
-  const maxPages = opts.maxPages ?? 1;
-  const chunkSize = opts.chunkSize ?? 1000;
+  const pageSize = opts.pageSize ?? 25;
   const now = opts.now ?? Date.now;
   let loadSeq = 0;
+  let controller: AbortController | null = null;
 
   return createStore<TriageState>()((set, get) => {
-    const rescore = (issues: Issue[], userBases = get().userBases) => {
+    const rescore = (issues: readonly Issue[], userBases = get().userBases) => {
       const { settings } = get();
       return toRows(issues, { now: now(), userBases, thresholds: settings.list.impactThresholds });
     };
+    const streams = () => opts.setLimit !== undefined || isRanked(get().sort);
+    const setLimit = () => opts.setLimit ?? get().settings.list.rankLimit;
 
-    /** User bases for the loaded projects: the settings override, else Sentry's count (a few requests). */
-    const loadUserBases = async (issues: Issue[]) => {
-      const { target, settings, userBases } = get();
+    /** User bases for the loaded projects: the settings override, else Sentry's count (a few requests). Pages
+     *  arrive while earlier answers are out: a project is asked once, and answers merge into the latest state. */
+    const asked = new Set<string>();
+    const loadUserBases = async (issues: readonly Issue[]) => {
+      const { target, settings } = get();
       if (!target) return;
       const ids = [...new Set(issues.map((i) => i.project?.id).filter((p): p is string => !!p && /^\d+$/.test(p)))];
       const override = settings.list.userBaseOverride;
-      const wanted = ids.filter((p) => !(p in userBases)).slice(0, 10);
-      if (!wanted.length && !override) return;
-      const next = { ...userBases };
-      if (override > 0) for (const p of ids) next[p] = { count: override, source: 'setting' };
+      const wanted = ids.filter((p) => !(p in get().userBases) && !asked.has(p)).slice(0, 10);
+      if (!wanted.length) return;
+      for (const p of wanted) asked.add(p);
+      const fresh: Record<string, UserBase | null> = {};
+      if (override > 0) for (const p of wanted) fresh[p] = { count: override, source: 'setting' };
       else {
         const answers = await Promise.all(wanted.map((projectId) => send({ type: 'project.userBase', target, projectId, window: { statsPeriod: settings.list.statsPeriod } })));
         wanted.forEach((p, i) => {
           const r = answers[i];
-          next[p] = r?.ok && r.data.count !== null ? { count: r.data.count, source: r.data.source } : null;
+          fresh[p] = r?.ok && r.data.count !== null ? { count: r.data.count, source: r.data.source } : null;
         });
       }
+      const next = { ...get().userBases, ...fresh };
       set({ userBases: next, rows: rescore(get().issues, next) });
     };
 
-    const applyStatus = (ids: readonly string[], status: string) => {
-      const changed = new Set(ids);
-      const issues = get().issues.map((i) => (changed.has(i.id) ? { ...i, status } : i));
-      set({ issues, rows: rescore(issues) });
+    const pageMessage = (cursor: string | undefined, limit: number) => {
+      const { target, status, keyword, sort, projects, settings } = get();
+      return { type: 'issues.page' as const, target: target!, query: buildQuery(status, keyword), sort: serverSort(sort), period: settings.list.statsPeriod, project: projects, cursor, limit };
     };
 
-    /** Sends one status change in chunks, reporting progress; a failed chunk marks each of its ids failed. */
-    const runUpdate = async (status: BulkStatus, ids: readonly string[], undo: boolean) => {
-      const target = get().target;
-      const result: Omit<BulkResult, 'status'> = { updated: [], failed: [], previous: {} };
-      if (!target) return result;
-      set({ progress: { status, done: 0, total: ids.length, undo } });
-      for (const part of chunk(ids, chunkSize)) {
-        const r = await send({ type: 'issues.update', target, ids: part, status });
-        if (r.ok) {
-          result.updated.push(...r.data.updated);
-          result.failed.push(...r.data.failed);
-          Object.assign(result.previous, r.data.previous);
-        } else {
-          const reason = r.error.nextStep ? `${r.error.message} ${r.error.nextStep}` : r.error.message;
-          result.failed.push(...part.map((id) => ({ id, reason })));
-        }
-        set({ progress: { status, done: result.updated.length + result.failed.length, total: ids.length, undo } });
-      }
-      applyStatus(result.updated, status);
-      return result;
+    /** Loads a set page by page into the list; `append` goes on from a stopped or failed one. */
+    const loadSet = async (seq: number, cursor: string | undefined, append: boolean) => {
+      controller?.abort();
+      const ctrl = (controller = new AbortController());
+      const from = append ? get().set : null;
+      const limit = setLimit();
+      set({
+        loading: true, error: null, set: { state: 'loading', loaded: from?.loaded ?? 0, limit, complete: false, resume: null, hits: from?.hits ?? null, maxHits: from?.maxHits ?? null },
+        ...(append ? {} : { issues: [], rows: [], cursor, offset: 0, selected: new Set<string>(), failures: {}, outcomes: {}, focus: 0 }),
+      });
+      const end = await loadPages({
+        fetchPage: (c, l) => send(pageMessage(c, l)),
+        limit, cursor, loaded: from?.loaded ?? 0, signal: ctrl.signal, sleep: opts.sleep,
+        onPage: (page, index) => {
+          if (seq !== loadSeq) return;
+          const issues = [...get().issues, ...page.issues];
+          // Only the new page is scored; the rows before keep theirs.
+          set({ issues, rows: [...get().rows, ...rescore(page.issues)], set: { ...get().set!, loaded: issues.length } });
+          if (index === 0 && !append) set({ prevCursor: page.prevCursor, hits: page.hits });
+          void loadUserBases(page.issues);
+        },
+      });
+      if (seq !== loadSeq) return;
+      const prev = get().set!;
+      set({
+        loading: false,
+        error: end.error,
+        nextCursor: end.complete ? null : end.next,
+        set: { ...prev, state: end.state, loaded: end.loaded, complete: end.complete, resume: end.state === 'done' ? null : end.next, hits: append ? prev.hits : end.hits, maxHits: append ? prev.maxHits : end.maxHits },
+      });
+      if (controller === ctrl) controller = null;
+    };
+
+    /** One page in Sentry's order, with its cursors (the popup sorted by date, events or users). */
+    const loadPage = async (seq: number, cursor: string | undefined) => {
+      controller?.abort();
+      set({ loading: true, error: null });
+      const r = await send(pageMessage(cursor, pageSize));
+      if (seq !== loadSeq) return; // a newer filter won
+      if (!r.ok) return void set({ loading: false, error: r.error });
+      const issues = r.data.issues;
+      set({
+        loading: false, set: null, issues, rows: rescore(issues), cursor, offset: 0, nextCursor: r.data.nextCursor, prevCursor: r.data.prevCursor,
+        hits: r.data.hits, selected: new Set(), failures: {}, outcomes: {}, focus: 0,
+      });
+      await loadUserBases(issues);
     };
 
     return {
@@ -132,14 +215,20 @@ export function createTriageStore(opts: TriageOptions = {}) {
       hits: null,
       loading: false,
       error: null,
+      set: null,
+      offset: 0,
+      pageSize,
       selected: new Set(),
       failures: {},
-      previous: {},
+      outcomes: {},
+      undoable: null,
+      pending: null,
       progress: null,
       outcome: null,
       focus: 0,
 
       setContext(target, settings, projects = []) {
+        asked.clear();
         set({ target, settings, projects, userBases: {} });
       },
       async setStatus(status) {
@@ -151,39 +240,43 @@ export function createTriageStore(opts: TriageOptions = {}) {
         await get().load();
       },
       async setSort(sort) {
-        const before = serverSort(get().sort);
-        set({ sort });
-        if (serverSort(sort) !== before) await get().load();
+        const before = { server: serverSort(get().sort), streams: streams() };
+        set({ sort, offset: 0, focus: 0 });
+        // Priority and "last seen" rank the same set (taken in date order): only a different set is fetched again.
+        if (serverSort(sort) !== before.server || streams() !== before.streams) await get().load();
       },
       async load(cursor) {
-        const { target, status, keyword, sort, projects, settings } = get();
-        if (!target) {
+        if (!get().target) {
           set({ error: { kind: 'invalid-request', message: 'No Sentry organization to list issues from.', nextStep: 'Open a Sentry issue list in this tab, or pick an organization in Settings.' } });
           return;
         }
         const seq = ++loadSeq;
-        set({ loading: true, error: null });
-        const r = await send({
-          type: 'issues.list', target, query: buildQuery(status, keyword), sort: serverSort(sort), period: settings.list.statsPeriod,
-          project: projects, cursor, limit: opts.limit ?? (maxPages > 1 ? 100 : 25), maxPages,
-        });
-        if (seq !== loadSeq) return; // a newer filter won
-        if (!r.ok) {
-          set({ loading: false, error: r.error });
-          return;
-        }
-        const issues = r.data.issues;
-        set({
-          loading: false, issues, rows: rescore(issues), cursor, nextCursor: r.data.nextCursor, prevCursor: r.data.prevCursor,
-          hits: r.data.hits, selected: new Set(), failures: {}, focus: 0,
-        });
-        await loadUserBases(issues);
+        if (streams()) await loadSet(seq, cursor, false);
+        else await loadPage(seq, cursor);
+      },
+      async resume() {
+        const s = get().set;
+        if (!s?.resume || s.state === 'loading') return;
+        await loadSet(++loadSeq, s.resume, true);
+      },
+      stop() {
+        controller?.abort();
       },
       async nextPage() {
+        const { set: s, offset, rows } = get();
+        if (s && Number.isFinite(pageSize) && opts.setLimit === undefined) {
+          if (offset + pageSize < rows.length) set({ offset: offset + pageSize, focus: 0 });
+          return;
+        }
         const c = get().nextCursor;
         if (c) await get().load(c);
       },
       async prevPage() {
+        const { set: s, offset } = get();
+        if (s && Number.isFinite(pageSize) && opts.setLimit === undefined) {
+          if (offset > 0) set({ offset: Math.max(0, offset - pageSize), focus: 0 });
+          return;
+        }
         const c = get().prevCursor;
         if (c) await get().load(c);
       },
@@ -199,36 +292,9 @@ export function createTriageStore(opts: TriageOptions = {}) {
         set({ selected });
       },
       clearSelection() {
-        set({ selected: new Set(), failures: {} });
+        set({ selected: new Set(), failures: {}, outcomes: {} });
       },
-      async bulk(status, ids) {
-        const list = [...(ids ?? get().selected)];
-        if (!list.length || get().progress) return;
-        const r = await runUpdate(status, list, false);
-        const failures = Object.fromEntries(r.failed.map((f) => [f.id, f.reason]));
-        set({
-          progress: null, failures, selected: new Set(Object.keys(failures)),
-          previous: r.previous, outcome: { status, updated: r.updated.length, failed: r.failed.length, undo: false },
-        });
-      },
-      async undo() {
-        const previous = get().previous;
-        if (!Object.keys(previous).length || get().progress) return;
-        const byStatus = new Map<BulkStatus, string[]>();
-        for (const [id, s] of Object.entries(previous)) {
-          const st = VALID[s];
-          if (st) byStatus.set(st, [...(byStatus.get(st) ?? []), id]);
-        }
-        let updated = 0;
-        const failed: { id: string; reason: string }[] = [];
-        for (const [status, ids] of byStatus) {
-          const r = await runUpdate(status, ids, true);
-          updated += r.updated.length;
-          failed.push(...r.failed);
-        }
-        const failures = Object.fromEntries(failed.map((f) => [f.id, f.reason]));
-        set({ progress: null, previous: {}, failures, selected: new Set(Object.keys(failures)), outcome: { status: 'unresolved', updated, failed: failed.length, undo: true } });
-      },
+      ...bulkActions(get, set, { confirmAbove: opts.confirmAbove ?? Infinity, sendChunk: opts.sendChunk ?? 500, rescore }),
       setFocus(index) {
         set({ focus: Math.max(0, index) });
       },

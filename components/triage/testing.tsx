@@ -34,3 +34,40 @@ export function makeIssue(n: number, over: Partial<Issue> = {}): Issue {
     ...over,
   };
 }
+
+/** A query's issues as Sentry pages them: `issues.page` answers with `limit` issues from the cursor
+ *  ("0:<offset>:0"), Link-like next/previous cursors, and X-Hits (capped at `maxHits` when given). */
+export function pagedIssues(issues: readonly Issue[], o: { maxHits?: number } = {}) {
+  return (req: MessageInputOf<'issues.page'>): ReplyOf<'issues.page'> => {
+    const start = req.cursor ? Number(req.cursor.split(':')[1]) : 0;
+    const limit = req.limit ?? 100;
+    const slice = issues.slice(start, start + limit);
+    const end = start + slice.length;
+    const hits = o.maxHits !== undefined ? Math.min(issues.length, o.maxHits) : issues.length;
+    return { ok: true, data: { issues: [...slice], nextCursor: end < issues.length ? `0:${end}:0` : null, prevCursor: start > 0 ? `0:${Math.max(0, start - limit)}:1` : null, hits, maxHits: o.maxHits ?? null } };
+  };
+}
+
+/** A background that changes issues like Dexter's does: per issue, changed or not and why. `refuse` names issues
+ *  Sentry leaves as they were (with a reason, or null for "Sentry left it …"); `noUndo` those the plan flags. */
+export function bulkBackground(o: { refuse?: Record<string, string | null>; noUndo?: Record<string, string> } = {}) {
+  const state = new Map<string, string>();
+  const statusOf = (id: string) => state.get(id) ?? 'unresolved';
+  return {
+    'issues.plan': (req: MessageInputOf<'issues.plan'>): ReplyOf<'issues.plan'> => ({ ok: true, data: { missing: [], noUndo: req.ids.filter((id) => o.noUndo?.[id]).map((id) => ({ id, reason: o.noUndo![id]! })) } }),
+    'issues.update': (req: MessageInputOf<'issues.update'>): ReplyOf<'issues.update'> => {
+      const prior = req.ids.map((id) => ({ id, project: '42', status: statusOf(id), substatus: null, statusDetails: {} }));
+      const refused = req.ids.filter((id) => o.refuse && id in o.refuse);
+      const updated = req.ids.filter((id) => !refused.includes(id));
+      for (const id of updated) state.set(id, req.status);
+      const failed = refused.map((id) => ({ id, reason: o.refuse![id] ?? `Sentry left it ${statusOf(id)}.` }));
+      const after = req.ids.map((id) => ({ id, status: statusOf(id), substatus: null }));
+      return { ok: true, data: { status: req.status, updated, failed, previous: Object.fromEntries(prior.map((p) => [p.id, p.status])), prior, after } };
+    },
+    'issues.restore': (req: MessageInputOf<'issues.restore'>): ReplyOf<'issues.restore'> => {
+      for (const p of req.items) state.set(p.id, p.status);
+      return { ok: true, data: { updated: req.items.map((p) => p.id), failed: [], after: req.items.map((p) => ({ id: p.id, status: p.status, substatus: p.substatus })) } };
+    },
+    statusOf,
+  };
+}

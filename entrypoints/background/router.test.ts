@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings';
 describe('background router', () => {
   beforeEach(() => fakeBrowser.reset());
   const ext = () => browser.runtime.getURL('/');
-  const update = vi.fn(async () => ({ status: 'resolved' as const, updated: ['1'], failed: [], previous: {} }));
+  const update = vi.fn(async () => ({ status: 'resolved' as const, updated: ['1'], failed: [], previous: {}, prior: [], after: [] }));
   // Only the two handlers these tests reach; the rest of the map is never called.
   const handlers = { ping: async () => 'pong' as const, 'issues.update': update } as Partial<Handlers> as Handlers;
   const service = Promise.resolve(createSentryService(DEFAULT_SETTINGS, null));
@@ -30,7 +30,7 @@ describe('background router', () => {
     if (!fromOverlay.ok) expect(fromOverlay.error.kind).toBe('forbidden-sender');
     expect(update).not.toHaveBeenCalled();
     const fromPopup = await handleMessage(updateMessage, { id: browser.runtime.id, url: `${ext()}popup.html` }, handlers);
-    expect(fromPopup).toEqual({ ok: true, data: { status: 'resolved', updated: ['1'], failed: [], previous: {} } });
+    expect(fromPopup).toEqual({ ok: true, data: { status: 'resolved', updated: ['1'], failed: [], previous: {}, prior: [], after: [] } });
   });
   it('takes the LLM API key only from Dexter’s own pages', async () => {
     const setKey = vi.fn(async () => null);

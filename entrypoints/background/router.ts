@@ -31,7 +31,7 @@ export function toError(error: unknown): DexterError {
 
 /** Messages that change Sentry data, settings or the token, or read another tab's state: only Dexter's own pages may
  *  send them, never the content script that lives inside Sentry's page. */
-const PAGE_ONLY: ReadonlySet<MessageType> = new Set(['issues.update', 'issues.merge', 'issue.comment', 'auth.set', 'auth.clear', 'settings.set', 'page.status', 'llm.key.set', 'llm.key.clear']);
+const PAGE_ONLY: ReadonlySet<MessageType> = new Set(['issues.update', 'issues.restore', 'issues.merge', 'issue.comment', 'auth.set', 'auth.clear', 'settings.set', 'page.status', 'llm.key.set', 'llm.key.clear']);
 
 export async function handleMessage(raw: unknown, sender: Sender, handlers: Handlers, service: Promise<SentryService> = sentryService()): Promise<Reply> {
   const svc = await service;

@@ -1,12 +1,14 @@
 // Sentry handlers: every Sentry API call Dexter makes goes through the service (policy check, auth, one cache — SWR,
 // persisted, de-duplicated — and one rate limiter). The token stays in this context; only numbers leave it.
 import { checkScopes } from '@/lib/sentry/errors';
-import type { AuthStatus, BulkResult, IssuesPage } from '@/lib/messages';
+import type { AuthStatus, IssuesPage } from '@/lib/messages';
 import { rowBadges } from '@/lib/scoring/badges';
 import { windowLabel } from '@/lib/sentry/window';
 import { toError, type Handlers } from './router';
+import { triageHandlers } from './triage';
 
 export const sentryHandlers = {
+  ...triageHandlers,
   async 'auth.status'(m, { service }) {
     const apiBase = m.target?.apiBase ?? service.homeApiBase;
     const status: AuthStatus = { via: null, sentryUrl: service.tokenSentryUrl, valid: false, scopes: [], missingRead: [], missingWrite: [] };
@@ -81,28 +83,6 @@ export const sentryHandlers = {
   },
   async 'issue.event'(m, { service }) {
     return service.event(m.target, m.issueId, m.eventId);
-  },
-  async 'issues.update'(m, { service }) {
-    const { client } = service.client(m.target);
-    // Remember each issue's status first, so the UI can offer Undo.
-    const before = await client.getIssuesByIds(m.target.org, m.ids.slice(0, 1000), '').catch(() => []);
-    const previous: Record<string, string> = {};
-    for (const i of before) previous[i.id] = i.status ?? 'unresolved';
-    const result: BulkResult = { status: m.status, updated: [], failed: [], previous };
-    // One PUT per 1000 ids (Sentry's limit); a chunk that fails is reported per issue and the rest still go.
-    for (let i = 0; i < m.ids.length; i += 1000) {
-      const ids = m.ids.slice(i, i + 1000);
-      try {
-        const [c] = await client.bulkUpdate(m.target.org, ids, { status: m.status });
-        if (c?.status === 204) result.failed.push(...ids.map((id) => ({ id, reason: 'Sentry matched none of these issues (deleted, merged or in another org?).' })));
-        else result.updated.push(...ids);
-      } catch (error) {
-        const reason = toError(error).message;
-        result.failed.push(...ids.map((id) => ({ id, reason })));
-      }
-    }
-    await service.cache.invalidate((k) => k.startsWith(service.key(m.target)));
-    return result;
   },
   async 'project.userBase'(m, { service }) {
     const override = service.settings.list.userBaseOverride;

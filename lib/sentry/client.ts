@@ -6,6 +6,7 @@ import { createLimiter, parseRetryAfter, type Limiter } from './ratelimit';
 import { SentryError, checkScopes, errorFromStatus, type Endpoint, type ScopeCheck } from './errors';
 import type { PageFilters } from './window';
 import { nextCursor, nextUrl, prevCursor } from './link';
+import { MAX_REQUEST_LINE, chunkByRequestLine, requestLineBytes } from './request-line';
 import * as s from './schemas';
 
 export { checkScopes, requiredScopes } from './errors';
@@ -23,8 +24,11 @@ export interface SentryClientOptions {
   limiter?: Limiter;
   /** Schema mismatches that were survived (items dropped); default logs a warning. */
   onSchemaIssues?: (endpoint: Endpoint, issues: readonly z.core.$ZodIssue[]) => void;
-  /** Ids per bulk PUT; Sentry accepts at most 1000. */
+  /** Ids per bulk PUT; Sentry accepts at most 1000. Chunks are also cut where the request line would pass
+   *  `maxRequestLine` (see request-line.ts). */
   bulkChunkSize?: number;
+  /** The longest request line the proxy in front of Sentry takes (nginx's default 8 KB). */
+  maxRequestLine?: number;
   /** Where each request's time went (for the benchmark's stage split and for debugging slow answers). */
   onTiming?: (timing: RequestTiming) => void;
 }
@@ -67,6 +71,8 @@ export interface IssuePage {
   prevCursor: string | null;
   /** Total matches from X-Hits (capped by Sentry's X-Max-Hits); null when absent. */
   hits: number | null;
+  /** X-Max-Hits: where Sentry stops counting, so `hits` equal to it means "at least"; null when absent. */
+  maxHits: number | null;
 }
 
 export interface BulkChunkResult {
@@ -111,6 +117,21 @@ const ISSUE_IDS_PER_REQUEST = 100;
 /** issues-stats took at most 25 groups until 2024 and 100 since (organization_group_index_stats.py). */
 const ISSUE_STATS_PER_REQUEST = 25;
 
+/** Sentry's reason in an error body: `{detail: "…"}`, or DRF's field errors (`{status: ["… is not a valid choice."]}`,
+ *  nested for statusDetails), flattened to "field: message" so a refused bulk change can say why. */
+export function detailOf(json: unknown, path = ''): string | undefined {
+  if (typeof json === 'string') return path ? `${path}: ${json}` : json;
+  if (Array.isArray(json)) {
+    const parts = json.map((x) => detailOf(x, path)).filter((x): x is string => !!x);
+    return parts.length ? parts.join('; ') : undefined;
+  }
+  if (!json || typeof json !== 'object') return undefined;
+  const o = json as Record<string, unknown>;
+  if (!path && typeof o.detail === 'string') return o.detail;
+  const parts = Object.entries(o).map(([k, v]) => detailOf(v, path ? `${path}.${k}` : k === 'detail' || k === 'non_field_errors' ? '' : k)).filter((x): x is string => !!x);
+  return parts.length ? parts.join('; ').slice(0, 500) : undefined;
+}
+
 /** Splits a list into chunks of at most `size`. */
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -139,6 +160,7 @@ export function createSentryClient(opts: SentryClientOptions) {
   const limiter = opts.limiter ?? createLimiter({ now });
   const onSchemaIssues = opts.onSchemaIssues ?? ((endpoint, issues) => console.warn(`[dexter] Sentry ${endpoint}: unexpected shape`, issues));
   const bulkChunkSize = Math.min(opts.bulkChunkSize ?? 1000, 1000);
+  const maxRequestLine = opts.maxRequestLine ?? MAX_REQUEST_LINE;
   const org = (slug: string) => `organizations/${encodeURIComponent(slug)}`;
 
   function buildUrl(path: string, query: Query = {}): URL {
@@ -152,6 +174,14 @@ export function createSentryClient(opts: SentryClientOptions) {
       for (const item of Array.isArray(v) ? v : [v]) url.searchParams.append(k, String(item));
     }
     return url;
+  }
+
+  const readQuery = (group: readonly string[], project?: readonly (string | number)[]): Query => ({ group, groupStatsPeriod: '', project: project ?? [-1] });
+  const putQuery = (id: readonly string[], project?: readonly (string | number)[]): Query => ({ id, project: project ?? [-1] });
+  /** Refuses a request the proxy would answer 414 (a bug in the chunking, never sent). */
+  function fits(method: string, path: string, query: Query, endpoint: Endpoint): void {
+    const bytes = requestLineBytes(method, buildUrl(path, query));
+    if (bytes > maxRequestLine) throw new SentryError('bad-response', { endpoint, detail: `request line of ${bytes} bytes is over the ${maxRequestLine}-byte limit` });
   }
 
   async function send(spec: RequestSpec<unknown>, url: URL): Promise<Answer> {
@@ -211,7 +241,7 @@ export function createSentryClient(opts: SentryClientOptions) {
       if (res.ok) throw new SentryError('bad-response', { endpoint: spec.endpoint, status: res.status, detail: 'body is not JSON', partial: text.slice(0, 500) });
     }
     if (!res.ok) {
-      const detail = typeof (json as { detail?: unknown })?.detail === 'string' ? (json as { detail: string }).detail : undefined;
+      const detail = detailOf(json);
       const retryAfterMs = parseRetryAfter(res.headers.get('Retry-After'), now()) ?? undefined;
       throw errorFromStatus(res.status, { endpoint: spec.endpoint, detail, tokenMode: !!token, retryAfterMs });
     }
@@ -257,6 +287,34 @@ export function createSentryClient(opts: SentryClientOptions) {
     return all;
   }
 
+  /** Runs of ids for bulk work: each fits one `group=` read and one `id=` PUT of ≤1000 ids (BULK_MUTATION_LIMIT)
+   *  under the proxy's request-line limit: ~470 ten-digit ids a run on sentry.io's API base. */
+  function bulkChunks(slug: string, ids: readonly string[], call: { project?: readonly (string | number)[] } = {}): string[][] {
+    const line = (group: readonly string[]) => Math.max(
+      requestLineBytes('GET', buildUrl(`${org(slug)}/issues/`, readQuery(group, call.project))),
+      requestLineBytes('PUT', buildUrl(`${org(slug)}/issues/`, putQuery(group, call.project))),
+    );
+    return chunkByRequestLine([...new Set(ids)], line, { maxBytes: maxRequestLine, maxCount: bulkChunkSize });
+  }
+
+  /** The current state of these issues in ONE `group=` request (no stats): the read before and after a bulk
+   *  change. Ids Sentry does not return are missing (deleted, merged, or not in this org). */
+  async function readIssues(slug: string, ids: readonly string[], call: CallOptions & { project?: readonly (string | number)[] } = {}): Promise<s.Issue[]> {
+    const query = readQuery(ids, call.project);
+    fits('GET', `${org(slug)}/issues/`, query, 'getIssuesByIds');
+    return (await request({ endpoint: 'getIssuesByIds', path: `${org(slug)}/issues/`, query, schema: z.array(s.issue), signal: call.signal })).data;
+  }
+
+  /** ONE bulk PUT for these ids. Sentry answers 200 with a delta (not the issues, and silent about ids it
+   *  skipped) or 204 when it matched none: re-read to learn what changed. Never send ids that may all be
+   *  missing: with no id matching, Sentry falls back to the search query and changes up to 1000 other issues. */
+  async function updateIssues(slug: string, ids: readonly string[], update: BulkUpdate, call: CallOptions & { project?: readonly (string | number)[] } = {}): Promise<BulkChunkResult> {
+    const query = putQuery(ids, call.project);
+    fits('PUT', `${org(slug)}/issues/`, query, 'bulkUpdate');
+    const { data, res } = await request({ endpoint: 'bulkUpdate', method: 'PUT', path: `${org(slug)}/issues/`, query, body: update, schema: s.bulkUpdateResult.nullable(), signal: call.signal });
+    return { ids: [...ids], status: res.status === 204 ? 204 : 200, result: res.status === 204 ? null : data };
+  }
+
   return {
     apiBase: base.toString().replace(/\/$/, ''),
     tokenMode: !!token,
@@ -280,8 +338,11 @@ export function createSentryClient(opts: SentryClientOptions) {
         schema: z.array(s.issue),
         signal: q.signal,
       });
-      const hits = res.headers.get('X-Hits');
-      return { issues: data, nextCursor: nextCursor(res.headers.get('Link')), prevCursor: prevCursor(res.headers.get('Link')), hits: hits !== null && hits !== '' && Number.isFinite(Number(hits)) ? Number(hits) : null };
+      const count = (name: string) => {
+        const v = res.headers.get(name);
+        return v !== null && v !== '' && Number.isFinite(Number(v)) ? Number(v) : null;
+      };
+      return { issues: data, nextCursor: nextCursor(res.headers.get('Link')), prevCursor: prevCursor(res.headers.get('Link')), hits: count('X-Hits'), maxHits: count('X-Max-Hits') };
     },
 
     /** Issues by id, ≤100 per request via repeated `group=` (OrganizationGroupIndexEndpoint ignores the query then). */
@@ -318,13 +379,15 @@ export function createSentryClient(opts: SentryClientOptions) {
     getTagValues: async (slug: string, issueId: string, key: string, call: CallOptions = {}) =>
       (await request({ endpoint: 'getTagValues', path: `${org(slug)}/issues/${encodeURIComponent(issueId)}/tags/${encodeURIComponent(key)}/`, schema: s.tagDetails, ...call })).data,
 
-    /** PUT …/issues/?id=… in chunks of ≤1000 ids, one after another so a failure stops the rest. */
+    bulkChunks,
+    readIssues,
+    updateIssues,
+
+    /** PUT …/issues/?id=… in runs that fit the request line and ≤1000 ids, one after another so a failure stops
+     *  the rest. Low level: the triage pipeline (lib/triage/bulk.ts) reads before and after each run. */
     async bulkUpdate(slug: string, ids: readonly string[], update: BulkUpdate, call: CallOptions & { project?: readonly (string | number)[] } = {}): Promise<BulkChunkResult[]> {
       const results: BulkChunkResult[] = [];
-      for (const id of chunk([...new Set(ids)], bulkChunkSize)) {
-        const { data, res } = await request({ endpoint: 'bulkUpdate', method: 'PUT', path: `${org(slug)}/issues/`, query: { id, project: call.project ?? [-1] }, body: update, schema: s.bulkUpdateResult.nullable(), signal: call.signal });
-        results.push({ ids: id, status: res.status === 204 ? 204 : 200, result: res.status === 204 ? null : data });
-      }
+      for (const run of bulkChunks(slug, ids, call)) results.push(await updateIssues(slug, run, update, call));
       return results;
     },
 

@@ -7,11 +7,13 @@ export const EXTENSION_DIR = path.resolve(process.cwd(), '.output/chrome-mv3');
 
 interface Ext { context: BrowserContext; sw: Worker; id: string }
 
-export const test = base.extend<{ ext: Ext }, { world: World; worldExt: Ext }>({
+export const test = base.extend<{ ext: Ext }, { world: World; worldExt: Ext; worldIssues: number | undefined }>({
+  /** Issues per organization in the world (its default when unset); a spec sets it with test.use(). */
+  worldIssues: [undefined, { option: true, scope: 'worker' }],
   world: [
-    async ({}, use) => {
+    async ({ worldIssues }, use) => {
       // DEXTER_TEST_OLLAMA_PORT lets specs that need no LLM run beside another world (the Explain specs need 11434).
-      const world = await startWorld({ ollamaPort: Number(process.env.DEXTER_TEST_OLLAMA_PORT) || undefined });
+      const world = await startWorld({ ollamaPort: Number(process.env.DEXTER_TEST_OLLAMA_PORT) || undefined, issueCount: worldIssues });
       await use(world);
       await world.close();
     },

@@ -4,21 +4,28 @@ import type { ServerResponse } from 'node:http';
 import { DETAIL } from './auth.ts';
 
 export type FaultKind = '500' | '502' | 'slow' | 'cut' | 'malformed' | '429' | '401' | '404';
-export interface Fault { kind: FaultKind; pathPrefix?: string; delayMs?: number; count?: number }
+/** `method` limits the fault to one HTTP method; `skip` lets that many matching requests through first. */
+export interface Fault { kind: FaultKind; pathPrefix?: string; method?: string; skip?: number; delayMs?: number; count?: number }
 
 export class FaultSwitch {
   private fault: Fault | null = null;
   private left = Infinity;
+  private skip = 0;
 
   set(f: Fault | null): void {
     this.fault = f;
     this.left = f?.count ?? Infinity;
+    this.skip = f?.skip ?? 0;
   }
 
-  /** The fault to apply to this path, counting it down; null when none applies. */
-  take(path: string): Fault | null {
+  /** The fault to apply to this request, counting it down; null when none applies. */
+  take(path: string, method?: string): Fault | null {
     const f = this.fault;
-    if (!f || !path.startsWith(f.pathPrefix ?? '/api/')) return null;
+    if (!f || !path.startsWith(f.pathPrefix ?? '/api/') || (f.method && method !== f.method)) return null;
+    if (this.skip > 0) {
+      this.skip -= 1;
+      return null;
+    }
     this.left -= 1;
     if (this.left <= 0) this.fault = null;
     return f;

@@ -44,8 +44,10 @@ export function applyMutation(issues: Issue[], m: Mutation): Record<string, unkn
       substatus = m.substatus ?? (conditional ? 'archived_until_condition_met' : 'archived_forever');
       statusDetails = Object.fromEntries(Object.entries(details).filter(([k]) => k.startsWith('ignore')));
     }
-    if (status === 'unresolved') substatus = 'ongoing';
-    for (const issue of issues) Object.assign(issue, { status, substatus, statusDetails });
+    // An explicit unresolved substatus is kept (infer_substatus), and issues already unresolved are left as they are
+    // (handle_other_status_updates: queryset.exclude(status=new_status).update(…)).
+    if (status === 'unresolved') substatus = m.substatus && ['ongoing', 'escalating', 'regressed', 'new'].includes(m.substatus) ? m.substatus : 'ongoing';
+    for (const issue of issues) if (!(status === 'unresolved' && issue.status === 'unresolved')) Object.assign(issue, { status, substatus, statusDetails });
     Object.assign(result, { status, statusDetails, substatus });
     if (status !== 'unresolved') result.inbox = false;
   }

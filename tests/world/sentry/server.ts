@@ -104,7 +104,7 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
     const callerKey = req.headers.authorization ?? (req.headers.cookie?.match(/sentrysid=([^;]+)/)?.[1] ?? `ip:${req.socket.remoteAddress}`);
     const rate = limiter.take(callerKey);
     try {
-      const fault = faults.take(url.pathname);
+      const fault = faults.take(url.pathname, req.method);
       if (fault) {
         const done = await applyFault(fault, res, rate.headers, Math.floor(store.now() / 1000));
         if (done !== 'continue') return done;
