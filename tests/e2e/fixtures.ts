@@ -3,6 +3,10 @@ import { test as base, chromium, type BrowserContext, type Worker } from '@playw
 import path from 'node:path';
 import { chromiumWorldArgs, startWorld, type World } from '../world/world';
 import { requirePart } from '../system.mjs';
+/** Host names the world also answers for: a self-hosted Sentry, and a site that is not Sentry at all. */
+export const SELF_HOSTED = 'sentry.acme.test';
+export const NOT_SENTRY = 'not-sentry.test';
+const EXTRA_HOSTS = [SELF_HOSTED, NOT_SENTRY];
 export const EXTENSION_DIR = path.resolve(process.cwd(), '.output/chrome-mv3');
 
 interface Ext { context: BrowserContext; sw: Worker; id: string }
@@ -23,7 +27,7 @@ export const test = base.extend<{ ext: Ext }, { world: World; worldExt: Ext; wor
     async ({ world }, use) => {
       // No Chromium: every test fails with the one line saying what to install or set.
       const executablePath = requirePart('chromium');
-      const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args: chromiumWorldArgs(world, EXTENSION_DIR) });
+      const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args: chromiumWorldArgs(world, EXTENSION_DIR, EXTRA_HOSTS) });
       const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
       const id = new URL(sw.url()).host;
       // The worker can be stopped and restarted (Chrome does it when idle; a test does it on purpose), so `sw`

@@ -143,7 +143,8 @@ test('a full storage never loses an answer: it is shown, with a quiet note that 
   // Another writer took (nearly) all of Chrome's 10 MB: nothing Dexter owns can make room.
   await ext.sw.evaluate(async () => {
     const all = await chrome.storage.local.get(null);
-    await chrome.storage.local.remove(Object.keys(all).filter((k: string) => k.startsWith('dexter-explain:')));
+    // Everything Dexter's storage budget could evict goes first (cached answers, explanations, summaries).
+    await chrome.storage.local.remove(Object.keys(all).filter((k: string) => /^(dexter-explain:|dexter-cache:|summary:)/.test(k)));
     const used = await chrome.storage.local.getBytesInUse(null);
     await chrome.storage.local.set({ filler: 'x'.repeat(chrome.storage.local.QUOTA_BYTES - used - 200) });
   });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import type { Page } from '@playwright/test';
-import { test, expect, setToken, setSettings, EXTENSION_DIR } from './fixtures';
+import { test, expect, setToken, setSettings, EXTENSION_DIR, NOT_SENTRY } from './fixtures';
 import { apiGet } from '../world/world';
 
 declare const chrome: any;
@@ -172,12 +172,27 @@ test('the manifest asks for exactly what Dexter uses; optional hosts are not gra
   expect([...(manifest.optional_host_permissions ?? [])].sort()).toEqual(['http://*/*', 'https://*/*']);
   expect(manifest.optional_permissions ?? []).toEqual([]);
   expect(manifest.externally_connectable).toBeUndefined();
+  // The panel must be frameable on a self-hosted Sentry on any host; only it, and the background takes it in a frame
+  // only inside a Sentry page (next test).
   for (const war of manifest.web_accessible_resources ?? []) {
     expect(war.resources).toEqual(['panel.html']);
-    expect(war.matches.every((m: string) => /^https:\/\/(\*\.)?sentry\.io\/\*$/.test(m))).toBe(true);
+    expect([...war.matches].sort()).toEqual(['http://*/*', 'https://*/*']);
   }
   const granted = await ext.sw.evaluate(() => chrome.permissions.getAll());
   expect([...granted.origins].sort()).toEqual([...manifest.host_permissions].sort());
   expect([...granted.permissions].sort()).toEqual([...manifest.permissions].sort());
   expect(await ext.sw.evaluate(() => chrome.permissions.contains({ origins: ['https://evil.example/*'] }))).toBe(false);
 });
+
+test('a page that is not Sentry framing Dexter\'s panel gets no data: the background refuses the frame', async ({ ext, world }) => {
+  await setToken(ext, world.sentry.tokens.readWrite);
+  const page = await ext.context.newPage();
+  await page.goto(`https://${NOT_SENTRY}/`).catch(() => {}); // any page of a site that is not Sentry (its 404 will do)
+  const before = world.sentry.requests.length;
+  const hash = new URLSearchParams({ view: 'deadlock', apiBase: 'https://acme.sentry.io/api/0', org: 'acme', issueId: '4200000001' }).toString();
+  await page.setContent(`<iframe src="chrome-extension://${ext.id}/panel.html#${hash}" style="width:600px;height:400px"></iframe>`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('alert')).toContainText(/only answers its own pages/i, { timeout: 15_000 });
+  expect(world.sentry.requests.slice(before).filter((r: any) => r.path.includes('/issues/4200000001'))).toEqual([]);
+});
+
