@@ -13,7 +13,8 @@ export interface DriverPage {
   evaluate<A, R>(fn: PageFn<A, R>, arg: A): Promise<R>;
   /** Polls `fn` in the page until it returns a truthy value (which is returned) or the time is up. */
   waitFor<A, R>(fn: PageFn<A, R>, arg: A, opts?: { timeoutMs?: number; what?: string }): Promise<NonNullable<R>>;
-  /** A real (trusted) click on the first element matching a CSS selector; shadow roots are searched too. */
+  /** A real (trusted) click near the start of the first visible element matching a CSS selector (` :text=…` narrows
+   *  it to one whose text or aria-label holds the words); open shadow roots are searched too. */
   click(selector: string): Promise<void>;
   /** Types into the focused element, or presses a key ("Enter", "r", …) as a user does. */
   type(text: string): Promise<void>;

@@ -8,14 +8,15 @@ import path from 'node:path';
 import type { World } from '../world/world';
 import { requirePart } from '../system.mjs';
 import { check, type Driver, type DriverFrame, type DriverPage, type PageFn } from './driver';
-import { markTarget, pageCall } from './page-helpers';
+import { markTarget, pageCall, retryAcrossNavigation } from './page-helpers';
 
 export const GECKO_ID = 'dexter@dexter-sentry.dev';
 let marks = 0;
 
 function frameOps(target: Page | Frame): DriverFrame {
   const ops: DriverFrame = {
-    evaluate: <A, R>(fn: PageFn<A, R>, arg: A) => target.evaluate(pageCall(fn as (a: never) => unknown, arg)) as Promise<R>,
+    // A navigation can replace the page's document between two steps: ask the new one (a user sees only that).
+    evaluate: <A, R>(fn: PageFn<A, R>, arg: A) => retryAcrossNavigation(() => target.evaluate(pageCall(fn as (a: never) => unknown, arg)) as Promise<R>),
     async waitFor(fn, arg, opts = {}) {
       const until = Date.now() + (opts.timeoutMs ?? 15_000);
       for (;;) {
@@ -32,7 +33,9 @@ function frameOps(target: Page | Frame): DriverFrame {
       check(found, `no ${selector}`);
       const el = await target.$(`pierce/[data-scenario-target="${mark}"]`);
       check(el, `lost ${selector}`);
-      await el.click();
+      // Near its start, where a user's pointer lands on a link's text (a wide link's middle can sit under a cell).
+      const box = await el.boundingBox();
+      await el.click({ offset: { x: Math.min(4, (box?.width ?? 8) / 2), y: Math.min(4, (box?.height ?? 8) / 2) } });
     },
   };
   return ops;

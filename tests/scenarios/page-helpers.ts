@@ -7,6 +7,18 @@ export function pageCall(fn: (arg: never) => unknown, arg: unknown): string {
   return `(async (__name) => (${fn.toString()})(${JSON.stringify(arg ?? null)}))((f) => f)`;
 }
 
+/** Runs `ask` again (a few times, shortly after) when a navigation destroyed the document it was asked in. */
+export async function retryAcrossNavigation<T>(ask: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await ask();
+    } catch (error) {
+      if (attempt >= 5 || !/context was destroyed|navigat|Cannot find context|frame was detached/i.test(String(error))) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 /** Finds the first element matching `selector` in the document or any open shadow root, optionally with `text` in
  *  its text or aria-label, marks it with `data-scenario-target`, and returns the mark (or null). */
 export function markTarget(arg: { selector: string; text: string | null; mark: string }): string | null {

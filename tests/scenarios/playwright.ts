@@ -2,13 +2,14 @@
 import type { BrowserContext, Frame, Page, Worker } from '@playwright/test';
 import type { World } from '../world/world';
 import { check, type Driver, type DriverFrame, type DriverPage, type PageFn } from './driver';
-import { markTarget, pageCall } from './page-helpers';
+import { markTarget, pageCall, retryAcrossNavigation } from './page-helpers';
 
 let marks = 0;
 
 function frameOps(target: Page | Frame): DriverFrame {
   const ops: DriverFrame = {
-    evaluate: <A, R>(fn: PageFn<A, R>, arg: A) => target.evaluate(pageCall(fn as (a: never) => unknown, arg)) as Promise<R>,
+    // A navigation can replace the page's document between two steps: ask the new one (a user sees only that).
+    evaluate: <A, R>(fn: PageFn<A, R>, arg: A) => retryAcrossNavigation(() => target.evaluate(pageCall(fn as (a: never) => unknown, arg)) as Promise<R>),
     async waitFor(fn, arg, opts = {}) {
       const until = Date.now() + (opts.timeoutMs ?? 15_000);
       for (;;) {
@@ -24,7 +25,10 @@ function frameOps(target: Page | Frame): DriverFrame {
       const found = await ops.waitFor(markTarget, { selector: css!, text: text ?? null, mark }, { what: `a visible ${selector}` });
       check(found, `no ${selector}`);
       // Playwright's CSS engine pierces open shadow roots; its click is a real, trusted one.
-      await target.locator(`[data-scenario-target="${mark}"]`).click();
+      // Near its start, where a user's pointer lands on a link's text (a wide link's middle can sit under a cell).
+      const el = target.locator(`[data-scenario-target="${mark}"]`);
+      const box = await el.boundingBox();
+      await el.click({ position: { x: Math.min(4, (box?.width ?? 8) / 2), y: Math.min(4, (box?.height ?? 8) / 2) } });
     },
   };
   return ops;
