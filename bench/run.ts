@@ -14,6 +14,7 @@ const suites: [string, string, string][] = [
   ['requests', './requests.ts', 'benchRequests'],
   ['overlay (Chromium)', './overlay.ts', 'benchOverlay'],
   ['overlay, div layout (Chromium)', './overlay.ts', 'benchOverlayDiv'],
+  ['client-rendered pages (Chromium)', './spa.ts', 'benchSpa'],
   ['explain latency', './explain.ts', 'benchExplain'],
   ['prompt', './prompt.ts', 'benchPrompt'],
   ['pii', './pii.ts', 'benchPii'],
