@@ -14,7 +14,7 @@ export default defineConfig({
   zip: {
     excludeSources: [
       'tests/**', 'bench/**', 'scripts/**', 'store/**', 'reports/**', 'test-results/**', 'playwright-report/**',
-      'demo-screenshots/**', '**/*.log', 'lib/pii/fixtures.ts', 'components/**/testing.tsx',
+      'demo-screenshots/**', '**/*.log', 'components/**/testing.tsx',
       'vitest.config.ts', 'playwright.config.ts', 'eslint.config.js',
     ],
   },

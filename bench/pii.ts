@@ -2,7 +2,7 @@
 // the false positives on the shared Sentry fixtures. Run alone with `npx tsx bench/pii.ts`.
 import { pathToFileURL } from 'node:url';
 import { scrubEvent, scrubText } from '@/lib/pii';
-import { FIXTURE_TRUE_PII, fixtureFindings } from '@/lib/pii/fixtures';
+import { FIXTURE_TRUE_PII, fixtureFindings } from '@/tests/fixtures/pii';
 
 import { timesMs, type BenchRow } from './types';
 export type { BenchRow };

@@ -2,7 +2,7 @@
 // versions and ids stay, the input is untouched; and the false-positive count on unplanted fixtures is printed.
 import { describe, expect, it } from 'vitest';
 import { scrubEvent } from './index';
-import { FIXTURE_EVENTS, FIXTURE_TRUE_PII, fixtureFindings, loadFixture, PLANTED, plantPii } from './fixtures';
+import { FIXTURE_EVENTS, FIXTURE_TRUE_PII, fixtureFindings, loadFixture, PLANTED, plantPii } from '@/tests/fixtures/pii';
 
 interface Frame {
   lineNo?: number;
