@@ -51,8 +51,13 @@ export const scenarios: Scenario[] = (['server', 'client'] as const).map((render
     checkEqual(s.deadlockEvent, '', 'the event the deadlock panel reads (none named: Sentry’s default)');
 
     // The next event: only Sentry's event part redraws; the panel now reads the event the URL names.
-    await page.click('a[aria-label="Next Event"][aria-disabled="false"], a[aria-label="Previous Event"][aria-disabled="false"]');
-    await page.waitFor(() => /\/events\/[0-9a-f]{32}\//.test(location.pathname) || null, null, { what: 'the event URL' });
+    // A click that lands while the page is still settling can be lost (as a user's can): then the user clicks again.
+    for (let attempt = 1; ; attempt++) {
+      await page.click('a[aria-label="Next Event"][aria-disabled="false"], a[aria-label="Previous Event"][aria-disabled="false"]');
+      const moved = await page.waitFor(() => /\/events\/[0-9a-f]{32}\//.test(location.pathname) || null, null, { what: 'the event URL', timeoutMs: 5000 }).catch(() => null);
+      if (moved) break;
+      check(attempt < 3, 'the event navigation never happened after three clicks');
+    }
     s = await page.waitFor((prev) => {
       const panel = document.querySelector('dexter-panel[data-id="deadlock"]')?.shadowRoot?.querySelector('iframe');
       const id = new URLSearchParams((panel?.getAttribute('src') ?? '').split('#')[1] ?? '').get('eventId');
