@@ -46,10 +46,13 @@ export function useDigest(target: Target | null): DigestState {
     else setError(r.error);
   }, [target]);
 
+  // Built once per organization and period: a view hidden and shown again (the Explorer's tabs keep it in a hidden
+  // React Activity, which runs its effects again when shown) keeps what it had, the narrative included.
+  const built = useRef<{ build: typeof build; hours: number } | null>(null);
   useEffect(() => {
+    if (built.current?.build === build && built.current.hours === hours) return;
+    built.current = { build, hours };
     void build(hours, false);
-    const asks = seq; // the counter itself, not a node: reading it at cleanup is what is meant
-    return () => void asks.current++; // an answer arriving after the view closed is dropped
   }, [build, hours]);
 
   return {
