@@ -22,8 +22,10 @@ export function useSummaries<T>(select: (s: SummaryState) => T): T {
  * Reports the rows in view to the store, `delay` ms after they stopped changing (scrolling past rows asks nothing),
  * and cancels what is waiting when the list is left (unmounted, or `active` turned false: another tab shown).
  */
-export function useRowsInView(active: boolean, delay = 250): (view: readonly string[], near?: readonly string[]) => void {
-  const store = useSummaryStore();
+export function useRowsInView(active: boolean, opts: { delay?: number; store?: SummaryStore | null } = {}): (view: readonly string[], near?: readonly string[]) => void {
+  const context = useSummaryStore();
+  const store = opts.store ?? context; // the page that provides the store passes it: it is not inside its own provider
+  const delay = opts.delay ?? 250;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
     if (!store) return;
