@@ -138,12 +138,12 @@ export function ExplorerApp() {
                 <Group gap="xs" my="xs" align="end">
                   <LocalFilter onFilter={setFilter} />
                   <CauseFilter value={cause} onChange={setCause} />
+                  <SummarizeButton />
                   <Text size="xs" c="dimmed" aria-live="polite">{loading ? `Loading… ${rows.length.toLocaleString()} so far` : `${shown.length.toLocaleString()} of ${rows.length.toLocaleString()} issues`}</Text>
                 </Group>
                 <SetStatus />
                 <BulkBar />
                 <ErrorNote error={error} />
-                <SummarizeButton />
                 <IssueTable rows={shown} period={TRIAGE_GRAPH} actions={actions} onOpen={onOpen} focusSearch={focusSearch} onView={reportView} />
                 {!isRanked(sort) && <Pager local={false} />}
               </Grid.Col>

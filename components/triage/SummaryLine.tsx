@@ -30,7 +30,7 @@ export function SummaryLine({ entry }: { entry: SummaryEntry | undefined }) {
   const w = summaryWords(entry);
   return (
     <Group gap={4} wrap="nowrap" data-testid="summary-line" title={w.detail}>
-      {w.cause && <Badge size="xs" variant="outline" color="violet" style={{ flexShrink: 0 }} aria-label={`Suspected cause: ${w.cause}`}>{w.cause}</Badge>}
+      {w.cause && <Badge size="xs" variant="outline" color="violet" maw={140} style={{ flexShrink: 0 }} aria-label={`Suspected cause: ${w.cause}`}>{w.cause}</Badge>}
       <Text size="xs" c={w.muted ? 'dimmed' : undefined} fs={w.muted ? 'italic' : undefined} truncate="end">{w.line}</Text>
     </Group>
   );
