@@ -36,7 +36,7 @@ function SummaryCell({ entry }: { entry: SummaryEntry | undefined }) {
   return (
     <div role="gridcell" style={{ minWidth: 0 }} title={w.detail}>
       <div style={w.muted ? MUTED : LINE}>{w.line}</div>
-      {w.cause && <div style={CAUSE}>{w.cause}{confidence}</div>}
+      {w.cause && <div style={CAUSE} data-cause={entry.state === 'done' ? entry.summary.cause : undefined}>{w.cause}{confidence}</div>}
     </div>
   );
 }

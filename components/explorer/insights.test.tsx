@@ -55,7 +55,7 @@ describe('the Explorer’s summary column', () => {
     await loaded();
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toContain('Summary');
     expect(bg.of('summary.get')).toHaveLength(0);
-    fireEvent.click(screen.getByRole('button', { name: '✦ Summarize' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Summarize' }));
     await waitFor(() => expect(bg.of('summary.get').length).toBeGreaterThan(0));
     const shown = rowIds();
     const asked = bg.of('summary.get');
@@ -71,7 +71,7 @@ describe('the Explorer’s summary column', () => {
   it('asks for the rows scrolled to, and drops those scrolled past before their answer came', async () => {
     const bg = open({ 'summary.get': () => new Promise<ReplyOf<'summary.get'>>(() => {}) });
     await loaded();
-    fireEvent.click(screen.getByRole('button', { name: '✦ Summarize' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Summarize' }));
     await waitFor(() => expect(bg.of('summary.get').length).toBeGreaterThan(0));
     const before = new Set(bg.of('summary.get').map((m) => m.issueId));
     const scroller = screen.getByRole('rowgroup', { name: 'Issues (scroll)' });
@@ -90,7 +90,7 @@ describe('the Explorer’s summary column', () => {
   it('filters the loaded issues by suspected cause, and to those not summarised', async () => {
     open();
     await loaded();
-    fireEvent.click(screen.getByRole('button', { name: '✦ Summarize' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Summarize' }));
     const select = screen.getByLabelText('Suspected cause');
     expect([...select.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['Any', 'code defect', 'bad input', 'failed request to a dependency', 'database', 'resource exhaustion', 'configuration', 'network', 'unknown', 'Not summarised']);
     const inView = rowIds().slice(0, 15);

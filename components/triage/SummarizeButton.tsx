@@ -19,7 +19,7 @@ export function SummarizeButton() {
         title={on ? 'Stop summarising the rows in view' : 'Summarise the rows in view with your own model (personal data is scrubbed first)'}
         onClick={() => store.getState().setOn(!on)}
       >
-        ✦ Summarize
+        <span aria-hidden="true">✦</span>&nbsp;Summarize
       </Button>
       <Text size="xs" c={error && on ? STATUS_TEXT.error : 'dimmed'} aria-live="polite" lineClamp={2}>
         {on && error ? [error.message, error.nextStep].filter(Boolean).join(' ') : on && waiting ? `${waiting} waiting for your model` : ''}

@@ -1,6 +1,6 @@
 // A row's one-line summary as the popup shows it under the title, with the suspected cause as a small tag. The line
 // is the model's reading of event data: rendered as text, never HTML. The Explorer's cell uses the same words.
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, Group, Text, VisuallyHidden } from '@mantine/core';
 import { CAUSE_LABELS } from '@/lib/summary/causes';
 import type { SummaryEntry } from './summaries';
 
@@ -30,7 +30,11 @@ export function SummaryLine({ entry }: { entry: SummaryEntry | undefined }) {
   const w = summaryWords(entry);
   return (
     <Group gap={4} wrap="nowrap" data-testid="summary-line" title={w.detail}>
-      {w.cause && <Badge size="xs" variant="outline" color="violet" maw={140} style={{ flexShrink: 0 }} aria-label={`Suspected cause: ${w.cause}`}>{w.cause}</Badge>}
+      {w.cause && (
+        <Badge size="xs" variant="outline" color="violet" maw={140} style={{ flexShrink: 0 }} data-cause={entry.state === 'done' ? entry.summary.cause : undefined}>
+          <VisuallyHidden>Suspected cause: </VisuallyHidden>{w.cause}
+        </Badge>
+      )}
       <Text size="xs" c={w.muted ? 'dimmed' : undefined} fs={w.muted ? 'italic' : undefined} truncate="end">{w.line}</Text>
     </Group>
   );

@@ -21,7 +21,7 @@ async function ready(d: Driver): Promise<void> {
 function popupLines(): { rows: number; lines: number; causes: string[] } {
   const rows = [...document.querySelectorAll('[role="grid"] [role="row"]')];
   const lines = rows.map((r) => r.querySelector('[data-testid="summary-line"]')).filter((l) => l && !/summarizing/.test(l.textContent ?? ''));
-  const causes = lines.map((l) => l!.querySelector('[aria-label^="Suspected cause: "]')?.getAttribute('aria-label') ?? '');
+  const causes = lines.map((l) => l!.querySelector('[data-cause]')?.getAttribute('data-cause') ?? '');
   return { rows: rows.length, lines: lines.length, causes };
 }
 

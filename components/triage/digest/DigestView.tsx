@@ -35,7 +35,7 @@ export function DigestView({ target, link, actions }: { target: Target | null; l
         />
         <Button size="compact-sm" variant="default" onClick={d.refresh} disabled={!!d.loading}>Refresh</Button>
         <Button size="compact-sm" variant="light" onClick={d.writeNarrative} disabled={!a || !!d.loading} title="Your own model writes a short summary; each statement must cite issues of the digest">
-          ✦ Write the narrative
+          <span aria-hidden="true">✦</span>&nbsp;Write the narrative
         </Button>
         {d.loading && <Loader size="xs" aria-label={d.loading === 'narrative' ? 'Your model is writing the narrative' : 'Building the digest'} />}
       </Group>

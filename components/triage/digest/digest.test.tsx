@@ -71,7 +71,7 @@ describe('the digest view', () => {
   it('writes the narrative on request: statements with their cited issues, the dropped ones said and why', async () => {
     const bg = setup(plain);
     await screen.findByText(/^3 issues seen/);
-    fireEvent.click(screen.getByRole('button', { name: '✦ Write the narrative' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Write the narrative' }));
     const region = await screen.findByRole('region', { name: 'Narrative' });
     expect(bg.of('digest.build').at(-1)).toMatchObject({ hours: 24, narrative: true });
     expect(region).toHaveTextContent('WEB-1 broke checkout for 40 users. (WEB-1)');
@@ -88,7 +88,7 @@ describe('the digest view', () => {
   it('shows the data with the reason when the model wrote no narrative', async () => {
     setup((req) => ({ ok: true, data: { digest, narrative: null, ...(req.narrative ? { narrativeError: { kind: 'llm', message: 'No model is chosen, so the digest has no narrative.', nextStep: 'Pick a model in Dexter’s settings.' } } : {}) } as DigestAnswer }));
     await screen.findByText(/^3 issues seen/);
-    fireEvent.click(screen.getByRole('button', { name: '✦ Write the narrative' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Write the narrative' }));
     expect(await screen.findByText('No model is chosen, so the digest has no narrative.')).toBeInTheDocument();
     expect(screen.getByText(/^3 issues seen/)).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Narrative' })).toBeNull();
@@ -99,7 +99,7 @@ describe('the digest view', () => {
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void writes.push(t) } });
     setup(plain);
     await screen.findByText(/^3 issues seen/);
-    fireEvent.click(screen.getByRole('button', { name: '✦ Write the narrative' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Write the narrative' }));
     await screen.findByRole('region', { name: 'Narrative' });
     fireEvent.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
     await waitFor(() => expect(writes).toHaveLength(1));
