@@ -142,6 +142,12 @@ export type DexterError = z.infer<typeof errorSchema>;
 
 export type Reply<T = unknown> = { ok: true; data: T; stale?: boolean } | { ok: false; error: DexterError };
 
+/** A page's summaries (issue #17) live as long as this port: the popup closing gives its page no chance to send
+ *  summary.cancel, so the background cancels every ask of the named owner (and its per-row owners, which start with
+ *  it) when the port disconnects. */
+export const SUMMARY_PORT = 'dexter-summaries';
+export const summaryPortSchema = z.object({ owner });
+
 /** Streaming "Explain" over a long-lived port (keeps the MV3 worker alive past Chrome's 30 s fetch limit). */
 export const EXPLAIN_PORT = 'dexter-explain';
 export const explainClientSchema = z.discriminatedUnion('type', [

@@ -1,7 +1,8 @@
 // The full-page Explorer: up to 10,000 issues streamed into a virtual table (the first 100 show as soon as they
-// come, the rest join as they arrive, with progress and Stop), bulk actions, export and a detail panel.
-import { Button, Grid, Group, Loader, Text, TextInput, Title } from '@mantine/core';
-import { memo, startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+// come, the rest join as they arrive, with progress and Stop), bulk actions, export and a detail panel; one-line
+// summaries for the rows in view, filterable by suspected cause; and the on-call digest with the same exports.
+import { Button, Grid, Group, Loader, Tabs, Text, Title } from '@mantine/core';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { parseSettings, type Settings } from '@/lib/settings';
 import { send } from '../api';
 import { BulkBar } from '../triage/BulkBar';
@@ -14,39 +15,36 @@ import { createTriageStore, isRanked } from '../triage/store';
 import { EXPLORER_LIMIT, TRIAGE_GRAPH } from '@/lib/triage/period';
 import { placeFor, sentryLink, type Place } from '../triage/target';
 import { useStore } from 'zustand';
+import { DigestView } from '../triage/digest/DigestView';
+import { SummarizeButton } from '../triage/SummarizeButton';
+import { createSummaryStore, matchesCause } from '../triage/summaries';
+import { SummaryContext, useRowsInView } from '../triage/summaryContext';
 import { ErrorNote } from '../ui/ErrorNote';
+import { CauseFilter } from './CauseFilter';
+import { DigestExportMenu } from './DigestExportMenu';
 import { openTab } from '../ui/open';
 import { DetailPanel } from './DetailPanel';
 import { panelUrl } from './DetailExtras';
 import { ExportMenu } from './ExportMenu';
 import { IssueTable } from './IssueTable';
+import { LocalFilter } from './LocalFilter';
 import type { RowActions } from './RowMenu';
 
-/** Explorer URL hash: #q=…&apiBase=…&org=… (from `open.explorer` or a link). */
-export function readHash(hash: string): { q: string; apiBase: string | null; org: string | null; projects: string[] } {
-  const p = new URLSearchParams(hash.replace(/^#/, ''));
-  return { q: p.get('q') ?? '', apiBase: p.get('apiBase'), org: p.get('org'), projects: p.getAll('project').filter((x) => /^\d+$/.test(x)) };
-}
+export type ExplorerView = 'issues' | 'digest';
 
-/** The "Filter loaded issues" box: the text shows at once, the rows are filtered in a transition behind it. */
-const LocalFilter = memo(function LocalFilter({ onFilter }: { onFilter(text: string): void }) {
-  const [text, setText] = useState('');
-  return (
-    <TextInput
-      size="xs"
-      label="Filter loaded issues"
-      value={text}
-      onChange={(e) => {
-        const v = e.currentTarget.value;
-        setText(v);
-        startTransition(() => onFilter(v));
-      }}
-    />
-  );
-});
+/** Explorer URL hash: #q=…&apiBase=…&org=…[&view=digest] (from `open.explorer` or a link). */
+export function readHash(hash: string): { q: string; apiBase: string | null; org: string | null; projects: string[]; view: ExplorerView } {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  return { q: p.get('q') ?? '', apiBase: p.get('apiBase'), org: p.get('org'), projects: p.getAll('project').filter((x) => /^\d+$/.test(x)), view: p.get('view') === 'digest' ? 'digest' : 'issues' };
+}
 
 export function ExplorerApp() {
   const [store] = useState(() => createTriageStore({ pageSize: Infinity, setLimit: EXPLORER_LIMIT, confirmAbove: 100 }));
+  const [summaries] = useState(() => createSummaryStore('explorer'));
+  const [view, setView] = useState<ExplorerView>(() => readHash(location.hash).view);
+  // The digest asks Sentry when first shown, not with every Explorer that is opened.
+  const [digestShown, setDigestShown] = useState(view === 'digest');
+  const [cause, setCause] = useState('');
   const [settings, setSettings] = useState<Settings | null>(null);
   const [place, setPlace] = useState<Place | null>(null);
   const [detail, setDetail] = useState<string | null>(null);
@@ -62,7 +60,13 @@ export function ExplorerApp() {
   // Deferred: the "Sort by" select shows the new choice in the next frame; the table follows in a render after it.
   const shownSort = useDeferredValue(sort);
   const sorted = useMemo(() => sortRows(rows, shownSort), [rows, shownSort]);
-  const shown = useMemo(() => rowFilter(sorted, filter), [rowFilter, sorted, filter]);
+  const byText = useMemo(() => rowFilter(sorted, filter), [rowFilter, sorted, filter]);
+  // The cause filter follows the answers as they come (only while it is set: otherwise they re-render nothing here).
+  // With "not summarised", a row that gets its answer leaves and the next one comes into view and is asked.
+  const entries = useStore(summaries, (s) => (cause ? s.entries : null));
+  const shown = useMemo(() => (cause && entries ? byText.filter((r) => matchesCause(entries[r.id], cause)) : byText), [byText, cause, entries]);
+  const summarizing = useStore(summaries, (s) => s.on);
+  const reportView = useRowsInView(view === 'issues' && summarizing, { store: summaries });
   const current = useRef({ sorted, shown });
   useEffect(() => {
     current.current = { sorted, shown };
@@ -80,12 +84,14 @@ export function ExplorerApp() {
         p = { ...p, target: { apiBase: hash.apiBase, org: hash.org }, projects: hash.projects, link: { webBase, org: hash.org, hosting: /sentry\.io$/.test(new URL(webBase).hostname) ? 'saas' : 'self-hosted' }, source: 'tab' };
       }
       store.getState().setContext(p.target, st, p.projects);
+      summaries.getState().setTarget(p.target);
+      if (st.insights.autoSummaries) summaries.getState().setOn(true);
       if (hash.q) store.setState(splitQuery(hash.q)); // before the filter bar mounts, so it shows the query
       setSettings(st);
       setPlace(p);
       if (p.target) await store.getState().load();
     })();
-  }, [store]);
+  }, [store, summaries]);
 
   const link = useCallback((id: string) => (place ? sentryLink(place.link, id) : null), [place]);
   // Stable callbacks, so the memoised table and its rows skip re-rendering when only the filter text changes.
@@ -102,34 +108,55 @@ export function ExplorerApp() {
     if (detail) void store.getState().bulk(s, [detail]);
   }, [detail, store]);
 
+  const onView = useCallback((v: string | null) => {
+    const next = v === 'digest' ? 'digest' : 'issues';
+    setView(next);
+    if (next === 'digest') setDigestShown(true);
+  }, []);
+
   if (!place || !settings) return <Loader m="md" aria-label="Loading" />;
   return (
     <TriageContext.Provider value={store}>
-      <Group justify="space-between" p="sm">
-        <Title order={1} size="h3">Dexter Explorer {place.target && <Text span c="dimmed">· {place.target.org}</Text>}</Title>
-        <ExportMenu rows={exportRows} org={place.target?.org ?? ''} link={link} />
-      </Group>
-      {!place.target && <ErrorNote error={{ kind: 'invalid-request', message: 'No Sentry organization chosen.', nextStep: 'Pick one in Dexter’s popup settings, or open the Explorer from a Sentry page.' }} />}
-      <Grid p="sm" gap="md">
-        <Grid.Col span={detail ? 7 : 12}>
-          <FilterBar searchRef={searchRef} />
-          <Group gap="xs" my="xs" align="end">
-            <LocalFilter onFilter={setFilter} />
-            <Text size="xs" c="dimmed" aria-live="polite">{loading ? `Loading… ${rows.length.toLocaleString()} so far` : `${shown.length.toLocaleString()} of ${rows.length.toLocaleString()} issues`}</Text>
-          </Group>
-          <SetStatus />
-          <BulkBar />
-          <ErrorNote error={error} />
-          <IssueTable rows={shown} period={TRIAGE_GRAPH} actions={actions} onOpen={onOpen} focusSearch={focusSearch} />
-          {!isRanked(sort) && <Pager local={false} />}
-        </Grid.Col>
-        {detail && place.target && (
-          <Grid.Col span={5}>
-            <Button size="compact-xs" variant="subtle" onClick={() => setDetail(null)} mb="xs">Close details</Button>
-            <DetailPanel key={detail} target={place.target} issueId={detail} mask={settings.privacy.maskInUi} onStatus={onStatus} />
-          </Grid.Col>
-        )}
-      </Grid>
+      <SummaryContext.Provider value={summaries}>
+        <Group justify="space-between" p="sm">
+          <Title order={1} size="h3">Dexter Explorer {place.target && <Text span c="dimmed">· {place.target.org}</Text>}</Title>
+          {view === 'issues' && <ExportMenu rows={exportRows} org={place.target?.org ?? ''} link={link} />}
+        </Group>
+        {!place.target && <ErrorNote error={{ kind: 'invalid-request', message: 'No Sentry organization chosen.', nextStep: 'Pick one in Dexter’s popup settings, or open the Explorer from a Sentry page.' }} />}
+        <Tabs value={view} onChange={onView} px="sm">
+          <Tabs.List>
+            <Tabs.Tab value="issues">Issues</Tabs.Tab>
+            <Tabs.Tab value="digest">Digest</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="digest" pt="sm" maw={960}>
+            {digestShown && <DigestView target={place.target} link={place.link} actions={(answer) => <DigestExportMenu answer={answer} link={link} />} />}
+          </Tabs.Panel>
+          <Tabs.Panel value="issues">
+            <Grid py="sm" gap="md">
+              <Grid.Col span={detail ? 7 : 12}>
+                <FilterBar searchRef={searchRef} />
+                <Group gap="xs" my="xs" align="end">
+                  <LocalFilter onFilter={setFilter} />
+                  <CauseFilter value={cause} onChange={setCause} />
+                  <SummarizeButton />
+                  <Text size="xs" c="dimmed" aria-live="polite">{loading ? `Loading… ${rows.length.toLocaleString()} so far` : `${shown.length.toLocaleString()} of ${rows.length.toLocaleString()} issues`}</Text>
+                </Group>
+                <SetStatus />
+                <BulkBar />
+                <ErrorNote error={error} />
+                <IssueTable rows={shown} period={TRIAGE_GRAPH} actions={actions} onOpen={onOpen} focusSearch={focusSearch} onView={reportView} />
+                {!isRanked(sort) && <Pager local={false} />}
+              </Grid.Col>
+              {detail && place.target && (
+                <Grid.Col span={5}>
+                  <Button size="compact-xs" variant="subtle" onClick={() => setDetail(null)} mb="xs">Close details</Button>
+                  <DetailPanel key={detail} target={place.target} issueId={detail} mask={settings.privacy.maskInUi} onStatus={onStatus} />
+                </Grid.Col>
+              )}
+            </Grid>
+          </Tabs.Panel>
+        </Tabs>
+      </SummaryContext.Provider>
     </TriageContext.Provider>
   );
 }

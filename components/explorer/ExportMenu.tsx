@@ -1,7 +1,9 @@
-// The Explorer's export menu: the selected issues, or else the shown ones, as CSV, JSON or a Markdown report.
+// The Explorer's export menu: the selected issues, or else the shown ones, as CSV, JSON or a Markdown report, with
+// each row's one-line summary where it has one.
 import { Button, Menu } from '@mantine/core';
 import { memo } from 'react';
 import { useTriage } from '../triage/context';
+import { useSummaryStore } from '../triage/summaryContext';
 import type { IssueRow } from '../triage/rows';
 import { download, toCsv, toExportRow, toJson, toMarkdown } from './export';
 
@@ -15,10 +17,12 @@ export interface ExportMenuProps {
 // Memoised, and reads the rows only when used: sorting and filtering do not re-render the menu.
 export const ExportMenu = memo(function ExportMenu({ rows, org, link }: ExportMenuProps) {
   const selected = useTriage((s) => s.selected);
+  const summaries = useSummaryStore();
   const exportAs = (kind: 'csv' | 'json' | 'md') => {
     const { sorted, shown } = rows();
     const chosen = sorted.filter((r) => selected.has(r.id));
-    const out = (chosen.length ? chosen : shown).map((r) => toExportRow(r, link));
+    const entries = summaries?.getState().entries ?? {};
+    const out = (chosen.length ? chosen : shown).map((r) => toExportRow(r, link, entries[r.id]));
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
     if (kind === 'csv') download(`dexter-issues-${stamp}.csv`, toCsv(out), 'text/csv');
     else if (kind === 'json') download(`dexter-issues-${stamp}.json`, toJson(out), 'application/json');

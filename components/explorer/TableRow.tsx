@@ -8,11 +8,13 @@ import { useTriageStore } from '../triage/context';
 import type { IssueRow } from '../triage/rows';
 import { outcomeText } from '../triage/IssueList';
 import type { IssueOutcome } from '../triage/store';
+import type { SummaryEntry } from '../triage/summaries';
+import { summaryWords } from '../triage/SummaryLine';
 import { RowMenu, type RowActions } from './RowMenu';
 import { SparkCell } from './SparkCell';
 
 export const ROW_HEIGHT = 40;
-export const GRID: CSSProperties = { display: 'grid', gridTemplateColumns: '32px minmax(200px, 1fr) 100px 110px 60px 60px 60px 80px 80px 80px 36px', alignItems: 'center', gap: 6, padding: '0 8px' };
+export const GRID: CSSProperties = { display: 'grid', gridTemplateColumns: '32px minmax(200px, 1fr) minmax(160px, 0.9fr) 100px 110px 60px 60px 60px 80px 80px 80px 36px', alignItems: 'center', gap: 6, padding: '0 8px' };
 
 // Plain elements styled like Mantine's small, truncated Text: the row's text cells as Mantine components
 // cost more to render than the rest of the row.
@@ -22,6 +24,22 @@ const TRUNCATE: CSSProperties = { overflow: 'hidden', textOverflow: 'ellipsis', 
 const TITLE: CSSProperties = { ...TEXT_SM, ...TRUNCATE, cursor: 'pointer' };
 const SUBTITLE: CSSProperties = { ...TEXT_XS, ...TRUNCATE, color: 'var(--mantine-color-dimmed)' };
 const FAILED: CSSProperties = { ...SUBTITLE, color: 'var(--mantine-color-red-text)' };
+const LINE: CSSProperties = { ...TEXT_XS, ...TRUNCATE };
+const MUTED: CSSProperties = { ...SUBTITLE, fontStyle: 'italic' };
+const CAUSE: CSSProperties = { ...SUBTITLE, color: 'var(--mantine-color-violet-text)' };
+
+/** The summary column: the model's line, its cause and confidence below; what is happening instead, muted. */
+function SummaryCell({ entry }: { entry: SummaryEntry | undefined }) {
+  if (!entry) return <div role="gridcell" />;
+  const w = summaryWords(entry);
+  const confidence = entry.state === 'done' && entry.summary.status === 'ok' ? ` · ${Math.round(entry.summary.confidence * 100)}%` : '';
+  return (
+    <div role="gridcell" style={{ minWidth: 0 }} title={w.detail}>
+      <div style={w.muted ? MUTED : LINE}>{w.line}</div>
+      {w.cause && <div style={CAUSE} data-cause={entry.state === 'done' ? entry.summary.cause : undefined}>{w.cause}{confidence}</div>}
+    </div>
+  );
+}
 
 export interface TableRowProps {
   row: IssueRow;
@@ -30,13 +48,14 @@ export interface TableRowProps {
   selected: boolean;
   focused: boolean;
   outcome: IssueOutcome | undefined;
+  summary: SummaryEntry | undefined;
   period: '24h' | '14d';
   now: number;
   actions: RowActions;
   onOpen(row: IssueRow): void;
 }
 
-export const TableRow = memo(function TableRow({ row, index, start, selected, focused, outcome, period, now, actions, onOpen }: TableRowProps) {
+export const TableRow = memo(function TableRow({ row, index, start, selected, focused, outcome, summary, period, now, actions, onOpen }: TableRowProps) {
   const store = useTriageStore();
   const title = row.issue.title || row.issue.shortId || row.id;
   const status = row.issue.status && row.issue.status !== 'unresolved' ? ` · ${row.issue.status}` : '';
@@ -55,6 +74,7 @@ export const TableRow = memo(function TableRow({ row, index, start, selected, fo
         <div title={title} style={TITLE} onClick={() => onOpen(row)}>{title}</div>
         <div style={outcome && !outcome.ok ? FAILED : SUBTITLE}>{outcome ? `${row.issue.shortId ?? ''} · ${outcomeText(outcome)}` : `${row.issue.shortId ?? ''} · ${row.issue.culprit ?? ''}${status}`}</div>
       </div>
+      <SummaryCell entry={summary} />
       <div role="gridcell"><SparkCell issue={row.issue} period={period} /></div>
       <div role="gridcell"><ImpactBadge impact={row.impact} /></div>
       <div role="gridcell"><PriorityBadge priority={row.priority} /></div>

@@ -103,7 +103,9 @@ describe('Explorer page', () => {
   }, 30_000);
 
   it('reads the hash and splits a handed-over query', () => {
-    expect(readHash('#q=is%3Aignored+x&org=acme&project=4&project=x')).toEqual({ q: 'is:ignored x', apiBase: null, org: 'acme', projects: ['4'] });
+    expect(readHash('#q=is%3Aignored+x&org=acme&project=4&project=x')).toEqual({ q: 'is:ignored x', apiBase: null, org: 'acme', projects: ['4'], view: 'issues' });
+    expect(readHash('#org=acme&view=digest').view).toBe('digest');
+    expect(readHash('#org=acme&view=<script>').view).toBe('issues');
     expect(splitQuery('is:unresolved  db timeout')).toEqual({ status: 'unresolved', keyword: 'db timeout' });
     expect(splitQuery('checkout')).toEqual({ status: 'all', keyword: 'checkout' });
     expect(splitQuery('this:is:resolved')).toEqual({ status: 'all', keyword: 'this:is:resolved' });

@@ -3,6 +3,8 @@
 import Papa from 'papaparse';
 import { MISSING } from '@/lib/scoring/format';
 import type { IssueRow } from '../triage/rows';
+import type { SummaryEntry } from '../triage/summaries';
+import { CAUSE_LABELS, type Cause } from '@/lib/summary/causes';
 
 export interface ExportRow {
   id: string;
@@ -18,15 +20,19 @@ export interface ExportRow {
   impact: string;
   firstSeen: string;
   lastSeen: string;
+  /** The model's one-line summary and suspected cause, where the row was summarised ('' otherwise). */
+  summary: string;
+  cause: string;
 }
 
 const iso = (t: number | null) => (t === null ? '' : new Date(t).toISOString());
 
-export function toExportRow(r: IssueRow, link: (id: string) => string | null): ExportRow {
+export function toExportRow(r: IssueRow, link: (id: string) => string | null, summary?: SummaryEntry): ExportRow {
+  const s = summary?.state === 'done' && summary.summary.status === 'ok' ? summary.summary : null;
   return {
     id: r.id, shortId: r.issue.shortId ?? '', title: r.issue.title ?? '', link: link(r.id) ?? '', level: r.issue.level ?? '', status: r.issue.status ?? '',
     events: r.events, users: r.users, priority: r.priority.score, priorityLevel: r.priority.level, impact: r.impact.level ?? '',
-    firstSeen: iso(r.firstSeen), lastSeen: iso(r.lastSeen),
+    firstSeen: iso(r.firstSeen), lastSeen: iso(r.lastSeen), summary: s?.summary ?? '', cause: s?.cause ?? '',
   };
 }
 
@@ -36,14 +42,19 @@ export function defuseCell(value: unknown): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-const COLUMNS: (keyof ExportRow)[] = ['id', 'shortId', 'title', 'link', 'level', 'status', 'events', 'users', 'priority', 'priorityLevel', 'impact', 'firstSeen', 'lastSeen'];
+const COLUMNS: (keyof ExportRow)[] = ['id', 'shortId', 'title', 'link', 'level', 'status', 'events', 'users', 'priority', 'priorityLevel', 'impact', 'firstSeen', 'lastSeen', 'summary', 'cause'];
 
-export function toCsv(rows: readonly ExportRow[]): string {
-  return Papa.unparse({ fields: COLUMNS, data: rows.map((r) => COLUMNS.map((c) => (typeof r[c] === 'number' ? String(r[c]) : defuseCell(r[c])))) }, { quotes: true, newline: '\r\n' });
+/** CSV of `rows` with the given columns: numbers as they are, every other cell defused (event text may be hostile). */
+export function csvOf<T extends object>(columns: readonly (keyof T & string)[], rows: readonly T[]): string {
+  return Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => (typeof r[c] === 'number' ? String(r[c]) : defuseCell(r[c])))) }, { quotes: true, newline: '\r\n' });
 }
 
-export function toJson(rows: readonly ExportRow[]): string {
-  return JSON.stringify(rows, null, 2);
+export function toCsv(rows: readonly ExportRow[]): string {
+  return csvOf(COLUMNS, rows);
+}
+
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, null, 2);
 }
 
 /** Escapes Markdown syntax and HTML so an issue title renders as the literal text everywhere. */
@@ -78,7 +89,9 @@ export function toMarkdown(rows: readonly ExportRow[], opts: { title?: string; g
     lines.push(`- **Level:** ${escapeMarkdown(r.level || MISSING)} · **Status:** ${escapeMarkdown(r.status || MISSING)}`);
     lines.push(`- **Events:** ${num(r.events)} · **Users:** ${num(r.users)}`);
     lines.push(`- **Priority:** ${r.priority} (${r.priorityLevel})${r.impact ? ` · **Impact:** ${r.impact}` : ''}`);
-    lines.push(`- **First seen:** ${r.firstSeen || MISSING} · **Last seen:** ${r.lastSeen || MISSING}`, '');
+    lines.push(`- **First seen:** ${r.firstSeen || MISSING} · **Last seen:** ${r.lastSeen || MISSING}`);
+    if (r.summary) lines.push(`- **Summary:** ${escapeMarkdown(r.summary)}${r.cause ? ` (suspected cause: ${escapeMarkdown(CAUSE_LABELS[r.cause as Cause] ?? r.cause)})` : ''}`);
+    lines.push('');
   }
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
-// Dexter's popup: quick triage of the project in the active tab, and settings.
+// Dexter's popup: quick triage of the project in the active tab (with one-line summaries of the rows in view), the
+// on-call digest, and settings.
 import { Loader, Tabs } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { SettingsContext } from '../settings/context';
@@ -8,6 +9,9 @@ import { TriageContext } from '../triage/context';
 import { createTriageStore } from '../triage/store';
 import { placeFor, type Place } from '../triage/target';
 import { TriageView } from '../triage/TriageView';
+import { DigestView } from '../triage/digest/DigestView';
+import { createSummaryStore } from '../triage/summaries';
+import { SummaryContext } from '../triage/summaryContext';
 import { send } from '../api';
 import type { PageReport } from '@/lib/diagnostics';
 import { PageNotice } from './PageNotice';
@@ -24,6 +28,7 @@ async function activeTab(): Promise<{ url?: string; id?: number }> {
 export function PopupApp() {
   const [settingsStore] = useState(createSettingsStore);
   const [triageStore] = useState(() => createTriageStore({ pageSize: 25 }));
+  const [summaryStore] = useState(() => createSummaryStore('popup'));
   const [place, setPlace] = useState<Place | null>(null);
   const [tab, setTab] = useState<string | null>('triage');
   const [report, setReport] = useState<PageReport | null>(null);
@@ -41,6 +46,8 @@ export function PopupApp() {
       if (!live) return;
       placeRef.current = p;
       setPlace(p);
+      summaryStore.getState().setTarget(p.target);
+      if (settings.insights.autoSummaries) summaryStore.getState().setOn(true);
       if (!p.target) {
         setTab('settings');
         return;
@@ -51,7 +58,15 @@ export function PopupApp() {
     return () => {
       live = false;
     };
-  }, [settingsStore, triageStore]);
+  }, [settingsStore, triageStore, summaryStore]);
+
+  // The popup closing runs no effect cleanup: say goodbye while the page still can (the summary port, which the
+  // background watches, covers the case where even this does not get through).
+  useEffect(() => {
+    const leave = () => summaryStore.getState().leave();
+    addEventListener('pagehide', leave);
+    return () => removeEventListener('pagehide', leave);
+  }, [summaryStore]);
 
   // An org/project picked in Settings re-targets Triage, unless the active tab already names one.
   useEffect(
@@ -64,28 +79,35 @@ export function PopupApp() {
         const next = placeFor(undefined, s.settings, s.auth?.sentryUrl);
         placeRef.current = next;
         setPlace(next);
+        summaryStore.getState().setTarget(next.target);
         triageStore.getState().setContext(next.target, s.settings, next.projects);
         if (next.target) void triageStore.getState().load();
       }),
-    [settingsStore, triageStore],
+    [settingsStore, triageStore, summaryStore],
   );
 
   return (
     <SettingsContext.Provider value={settingsStore}>
       <TriageContext.Provider value={triageStore}>
-        <Tabs value={tab} onChange={setTab} keepMounted={false} p="xs">
-          <PageNotice report={report} />
-          <Tabs.List>
-            <Tabs.Tab value="triage">Triage</Tabs.Tab>
-            <Tabs.Tab value="settings">Settings</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="triage" pt="xs">
-            {place ? <TriageView place={place} /> : <Loader size="sm" aria-label="Loading" />}
-          </Tabs.Panel>
-          <Tabs.Panel value="settings" pt="xs">
-            <SettingsView autoLoad={false} />
-          </Tabs.Panel>
-        </Tabs>
+        <SummaryContext.Provider value={summaryStore}>
+          <Tabs value={tab} onChange={setTab} keepMounted={false} p="xs">
+            <PageNotice report={report} />
+            <Tabs.List>
+              <Tabs.Tab value="triage">Triage</Tabs.Tab>
+              <Tabs.Tab value="digest">Digest</Tabs.Tab>
+              <Tabs.Tab value="settings">Settings</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="triage" pt="xs">
+              {place ? <TriageView place={place} /> : <Loader size="sm" aria-label="Loading" />}
+            </Tabs.Panel>
+            <Tabs.Panel value="digest" pt="xs">
+              {place ? <DigestView target={place.target} link={place.link} /> : <Loader size="sm" aria-label="Loading" />}
+            </Tabs.Panel>
+            <Tabs.Panel value="settings" pt="xs">
+              <SettingsView autoLoad={false} />
+            </Tabs.Panel>
+          </Tabs>
+        </SummaryContext.Provider>
       </TriageContext.Provider>
     </SettingsContext.Provider>
   );

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { fakeBackground, makeIssue, pagedIssues, renderPage } from '../triage/testing';
+import { buildDigest } from '@/lib/digest/build';
+import type { MessageInputOf, ReplyOf } from '@/lib/messages';
 import { PopupApp } from './PopupApp';
 import type { PageReport } from '@/lib/diagnostics';
 
@@ -14,7 +16,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function setup(settings: Settings, report: PageReport | null = null) {
+function setup(settings: Settings, report: PageReport | null = null, more: Parameters<typeof fakeBackground>[0] = {}) {
   const bg = fakeBackground({
     'page.status': () => ({ ok: true, data: report }),
     'settings.get': () => ({ ok: true, data: settings }),
@@ -25,6 +27,7 @@ function setup(settings: Settings, report: PageReport | null = null) {
     'settings.set': (req) => ({ ok: true, data: { ...settings, ...req.patch } }),
     'project.userBase': () => ({ ok: true, data: { count: null, source: 'sentry', reason: 'no users' } }),
     'issues.page': pagedIssues([makeIssue(1), makeIssue(2)]),
+    ...more,
   });
   restore = bg.restore;
   renderPage(<PopupApp />);
@@ -84,5 +87,39 @@ describe('popup', () => {
     await screen.findByText('Error number 1');
     expect(bg.of('page.status')).toHaveLength(1);
     expect(screen.queryByTestId('page-notice')).toBeNull();
+  });
+
+  it('summarises the rows in view by itself with automatic summaries on, and drops what waits when the popup goes', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ url: 'https://acme.sentry.io/issues/' } as never]);
+    const waiting: string[] = [];
+    const bg = setup({ ...DEFAULT_SETTINGS, insights: { ...DEFAULT_SETTINGS.insights, autoSummaries: true } }, null, {
+      'summary.get': (req: MessageInputOf<'summary.get'>) => new Promise<ReplyOf<'summary.get'>>(() => void waiting.push(req.issueId)),
+      'summary.cancel': () => ({ ok: true, data: 1 }),
+    });
+    await screen.findByText('Error number 1');
+    await waitFor(() => expect(bg.of('summary.get')).toHaveLength(2));
+    expect(screen.getByRole('button', { name: 'Summarize' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getAllByText('✦ summarizing…')).toHaveLength(2);
+    // The popup closing: its page hides.
+    dispatchEvent(new Event('pagehide'));
+    expect(bg.of('summary.cancel').map((m) => m.owner).sort()).toEqual(bg.of('summary.get').map((m) => m.owner).sort());
+  });
+
+  it('has a Digest tab for the tab’s organization; leaving Triage for it drops the summaries still waiting', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ url: 'https://acme.sentry.io/issues/' } as never]);
+    const digest = buildDigest([{ ...makeIssue(1), shortId: 'APP-1', title: 'Error number 1' }], 24, Date.now());
+    const bg = setup(DEFAULT_SETTINGS, null, {
+      'summary.get': () => new Promise<ReplyOf<'summary.get'>>(() => {}),
+      'summary.cancel': () => ({ ok: true, data: 1 }),
+      'digest.build': () => ({ ok: true, data: { digest, narrative: null } }),
+    });
+    await screen.findByText('Error number 1');
+    fireEvent.click(screen.getByRole('button', { name: 'Summarize' }));
+    await waitFor(() => expect(bg.of('summary.get')).toHaveLength(2));
+    fireEvent.click(screen.getByRole('tab', { name: 'Digest' }));
+    await screen.findByText(/^1 issues seen/);
+    expect(bg.of('digest.build')[0]).toEqual({ type: 'digest.build', target: { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' }, hours: 24, narrative: false });
+    expect(bg.of('summary.cancel')).toHaveLength(2);
+    expect(screen.getByRole('button', { name: 'Copy as Markdown' })).toBeInTheDocument();
   });
 });

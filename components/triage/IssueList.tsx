@@ -7,6 +7,9 @@ import { useTriage } from './context';
 import type { IssueOutcome } from './store';
 import { sentryLink, type Place } from './target';
 import { STATUS_TEXT } from '../ui/theme';
+import type { SummaryEntry } from './summaries';
+import { useSummaries } from './summaryContext';
+import { SummaryLine } from './SummaryLine';
 
 /** What the last bulk action or undo did to an issue, as its row says it. */
 export function outcomeText(o: IssueOutcome): string {
@@ -17,7 +20,7 @@ export function rowDomId(id: string): string {
   return `issue-row-${id}`;
 }
 
-function Row({ row, focused, selected, outcome, now, link }: { row: IssueRow; focused: boolean; selected: boolean; outcome?: IssueOutcome; now: number; link: Place['link'] }) {
+function Row({ row, focused, selected, outcome, summary, now, link }: { row: IssueRow; focused: boolean; selected: boolean; outcome?: IssueOutcome; summary?: SummaryEntry; now: number; link: Place['link'] }) {
   const toggle = useTriage((s) => s.toggle);
   const title = row.issue.title || row.issue.shortId || row.id;
   const url = sentryLink(link, row.id);
@@ -39,6 +42,7 @@ function Row({ row, focused, selected, outcome, now, link }: { row: IssueRow; fo
           ) : (
             <Text size="sm" fw={500} truncate="end" title={title}>{title}</Text>
           )}
+          <SummaryLine entry={summary} />
           <Text size="xs" c="dimmed" truncate="end">{row.issue.culprit ?? ''}</Text>
           {outcome && <Text size="xs" c={outcome.ok ? 'dimmed' : STATUS_TEXT.error}>{outcomeText(outcome)}</Text>}
         </Stack>
@@ -61,12 +65,13 @@ export function IssueList({ rows, link }: { rows: readonly IssueRow[]; link: Pla
   const focus = useTriage((s) => s.focus);
   const selected = useTriage((s) => s.selected);
   const outcomes = useTriage((s) => s.outcomes);
+  const summaries = useSummaries((s) => s.entries);
   const now = Date.now();
   if (!rows.length) return <Text size="sm" c="dimmed" p="sm">No issues match.</Text>;
   return (
     <>
       {rows.map((r, i) => (
-        <Row key={r.id} row={r} focused={i === focus} selected={selected.has(r.id)} outcome={outcomes[r.id]} now={now} link={link} />
+        <Row key={r.id} row={r} focused={i === focus} selected={selected.has(r.id)} outcome={outcomes[r.id]} summary={summaries[r.id]} now={now} link={link} />
       ))}
     </>
   );

@@ -1,7 +1,7 @@
 // The popup's Triage tab: the org/project of the active tab, its issues ranked by priority over the whole set
 // (up to the rank limit), a page at a time, with bulk actions and keys.
 import { Button, Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
-import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { send } from '../api';
 import { ErrorNote } from '../ui/ErrorNote';
 import { openTab } from '../ui/open';
@@ -14,6 +14,9 @@ import { SetStatus } from './SetStatus';
 import { handleTriageKey, isGridKey } from './keys';
 import { buildQuery, sortRows, type IssueRow } from './rows';
 import { explorerUrl, sentryLink, type Place } from './target';
+import { rowsInView } from './inView';
+import { SummarizeButton } from './SummarizeButton';
+import { useRowsInView, useSummaries } from './summaryContext';
 
 export function TriageView({ place }: { place: Place }) {
   const store = useTriageStore();
@@ -34,6 +37,17 @@ export function TriageView({ place }: { place: Place }) {
     return ranking ? all.slice(offset, offset + pageSize) : all;
   }, [rows, sort, ranking, offset, pageSize]);
   const allOnPage = sorted.length > 0 && sorted.every((r) => selected.has(r.id));
+
+  // Summaries: the rows the list shows now, then the rest of the page; again after a scroll or another page.
+  const summarizing = useSummaries((s) => s.on);
+  const reportView = useRowsInView(true);
+  const reportRows = useCallback(() => {
+    const grid = gridRef.current;
+    if (!grid) return;
+    const { view, near } = rowsInView(grid, sorted.map((r) => ({ id: r.id, el: document.getElementById(rowDomId(r.id)) })));
+    reportView(view, near);
+  }, [sorted, reportView]);
+  useEffect(() => reportRows(), [reportRows, summarizing]);
 
   const open = (row: IssueRow) => {
     const url = sentryLink(place.link, row.id);
@@ -70,6 +84,7 @@ export function TriageView({ place }: { place: Place }) {
       <Group gap="xs">
         <Checkbox size="xs" label="Select all on page" checked={allOnPage} onChange={(e) => store.getState().selectAll(sorted.map((r) => r.id), e.currentTarget.checked)} />
         {loading && <Loader size="xs" aria-label="Loading issues" />}
+        <SummarizeButton />
       </Group>
       <div
         ref={gridRef}
@@ -78,6 +93,7 @@ export function TriageView({ place }: { place: Place }) {
         aria-rowcount={sorted.length}
         aria-activedescendant={focused ? rowDomId(focused.id) : undefined}
         tabIndex={0}
+        onScroll={reportRows}
         style={{ maxHeight: 340, overflowY: 'auto' }}
       >
         <IssueList rows={sorted} link={place.link} />

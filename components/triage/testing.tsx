@@ -4,6 +4,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { MessageInput, MessageInputOf, MessageType, ReplyOf } from '@/lib/messages';
 import type { Issue } from '@/lib/sentry/schemas';
+import type { IssueSummary } from '@/lib/summary/schema';
 import { setSender } from '../api';
 
 type Answers = { [T in MessageType]: (message: MessageInputOf<T>) => ReplyOf<T> | Promise<ReplyOf<T>> };
@@ -70,4 +71,9 @@ export function bulkBackground(o: { refuse?: Record<string, string | null>; noUn
     },
     statusOf,
   };
+}
+
+/** A one-line summary as the background answers `summary.get`. */
+export function summaryOf(issueId: string, over: Partial<IssueSummary> = {}): IssueSummary {
+  return { issueId, eventId: 'e'.repeat(32), status: 'ok', summary: `Line for ${issueId}`, cause: 'database', confidence: 0.8, model: 'llama3.2:latest', cached: false, ...over };
 }

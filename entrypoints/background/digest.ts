@@ -5,6 +5,8 @@ import { buildDigest, type DigestInput } from '@/lib/digest/build';
 import { checkCitations, narrativePrompt, narrativeSchema } from '@/lib/digest/narrative';
 import { structuredChat } from '@/lib/llm/structured';
 import { scrubText } from '@/lib/pii';
+import { apiKeyFor } from '@/lib/llm/apiKey';
+import { llmKeyItem } from './llm-key';
 import type { DigestAnswer } from '@/lib/messages';
 import { toError, type Handlers } from './router';
 
@@ -32,7 +34,9 @@ export const digestHandlers = {
     if (!s.llm.model) return { ...answer, narrativeError: { kind: 'llm', message: 'No model is chosen, so the digest has no narrative.', nextStep: 'Pick a model in Dexter’s settings.' } };
     try {
       const prompt = narrativePrompt(digest, s.privacy.scrubBeforeLlm ? (t) => scrubText(t).text : undefined);
-      const r = await structuredChat({ provider: s.llm.provider, url: s.llm.url, stallSeconds: s.llm.stallSeconds }, { model: s.llm.model, name: 'digest_narrative', schema: narrativeSchema, ...prompt });
+      // The server's API key, as for summaries and Explain (a llama.cpp or vLLM started with --api-key wants it).
+      const apiKey = apiKeyFor(s.llm.url, await llmKeyItem.getValue());
+      const r = await structuredChat({ provider: s.llm.provider, url: s.llm.url, stallSeconds: s.llm.stallSeconds, apiKey }, { model: s.llm.model, name: 'digest_narrative', schema: narrativeSchema, ...prompt });
       if (!r.ok) return { ...answer, model: s.llm.model, narrativeError: { kind: 'llm', message: `The model’s narrative never fitted its schema: ${r.reason}` } };
       return { ...answer, model: s.llm.model, narrative: checkCitations(r.value, digest) };
     } catch (error) {

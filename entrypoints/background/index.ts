@@ -6,7 +6,7 @@ import { onSettingsChanged, watchHostAccess } from './lifecycle';
 import { openSelectionPanel, registerContextMenu, registerExplainPort } from './llm';
 import { recentTimings } from './timings';
 import { forgetClosedTabs } from './page-reports';
-import { cancelSummariesOfClosedTabs } from './summaries';
+import { cancelSummariesOfClosedPorts, cancelSummariesOfClosedTabs } from './summaries';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender, handlers));
@@ -14,6 +14,7 @@ export default defineBackground(() => {
   registerContextMenu();
   forgetClosedTabs();
   cancelSummariesOfClosedTabs();
+  cancelSummariesOfClosedPorts();
   watchHostAccess();
   // Session rules and run-time content scripts are re-applied at every worker start.
   void sentryService().then((s) => onSettingsChanged(s.settings));

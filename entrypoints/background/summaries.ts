@@ -11,6 +11,7 @@ import { chatLimits, contextPlan, providerFor } from './llm-model';
 import { llmKeyItem } from './llm-key';
 import { store } from './store';
 import { Refusal, type Handlers, type Sender } from './router';
+import { SUMMARY_PORT, summaryPortSchema } from '@/lib/messages';
 
 const queue = new ModelQueue((server) => (server === current.server ? current.concurrency : 1));
 const current = { server: '', concurrency: 1 };
@@ -71,4 +72,32 @@ export function cancelSummariesOfClosedTabs(): void {
   browser.tabs?.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') queue.cancelOwnerPrefix(`${tabId}|`);
   });
+}
+
+/** The part of a runtime port the summary port needs (tests hand in a fake). */
+export interface OwnerPort {
+  name: string;
+  sender?: Sender;
+  onMessage: { addListener(fn: (message: unknown) => void): void };
+  onDisconnect: { addListener(fn: () => void): void };
+}
+
+/** A page that names its owner on the summary port has what it asked cancelled when the port goes: the popup closing
+ *  runs no code of its own, so summary.cancel cannot be sent then. Every owner starting with the named one goes too
+ *  (pages ask per row as `<owner>-<row>`). Only the sender's own asks can be reached (ownerOf is keyed by the sender),
+ *  so no sender check is needed for a port that can only cancel. */
+export function watchOwnerPort(port: OwnerPort, cancelPrefix: (prefix: string) => number = (p) => queue.cancelOwnerPrefix(p)): void {
+  if (port.name !== SUMMARY_PORT) return;
+  const owners = new Set<string>();
+  port.onMessage.addListener((raw) => {
+    const r = summaryPortSchema.safeParse(raw);
+    if (r.success) owners.add(ownerOf(port.sender ?? {}, r.data.owner));
+  });
+  port.onDisconnect.addListener(() => {
+    for (const o of owners) cancelPrefix(o);
+  });
+}
+
+export function cancelSummariesOfClosedPorts(): void {
+  browser.runtime.onConnect.addListener((port) => watchOwnerPort(port as unknown as OwnerPort));
 }

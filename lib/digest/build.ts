@@ -45,6 +45,9 @@ export interface DigestInput extends ApiIssue {
   project?: { slug?: string } | null;
   /** The release when Dexter knows it (issue details); lists do not carry it. */
   release?: string | null;
+  /** Sentry's figures over the issue's whole life: a list searched in a window gives the top-level firstSeen of the
+   *  window (the first event in it), so only this one says whether the issue is new. */
+  lifetime?: { firstSeen?: string | null } | null;
 }
 
 export const DIGEST_LIST_SIZE = 10;
@@ -53,11 +56,12 @@ export function buildDigest(input: readonly DigestInput[], hours: number, now: n
   const from = now - hours * 3_600_000;
   const seen = input.filter((i) => (parseDate(i.lastSeen) ?? 0) >= from);
   const issues = seen.map((i): DigestIssue => {
-    const first = parseDate(i.firstSeen);
+    const firstSeen = i.lifetime?.firstSeen ?? i.firstSeen ?? null;
+    const first = parseDate(firstSeen);
     return {
       id: i.id, shortId: i.shortId, title: i.title, project: i.project?.slug ?? 'unknown project', release: i.release ?? null,
       events: issueEventCount(i), users: issueUserCount(i), priority: priorityScore(i, { now }).score, level: i.level ?? 'error',
-      firstSeen: i.firstSeen ?? null, lastSeen: i.lastSeen ?? null, substatus: i.substatus ?? null, isNew: first !== null && first >= from,
+      firstSeen, lastSeen: i.lastSeen ?? null, substatus: i.substatus ?? null, isNew: first !== null && first >= from,
       ...(i.permalink ? { permalink: i.permalink } : {}),
     };
   });

@@ -27,6 +27,14 @@ describe('buildDigest', () => {
     expect(d.issues['WEB-4']).toBeUndefined();
   });
 
+  it('calls an issue new by its first event ever, not its first in the window (a windowed list’s firstSeen)', () => {
+    const old = issue('9', { firstSeen: h(3), lifetime: { firstSeen: h(400) } });
+    const fresh = issue('8', { firstSeen: h(3), lifetime: { firstSeen: h(3) } });
+    const w = buildDigest([old, fresh], 24, now);
+    expect(w.newIssues.map((i) => i.shortId)).toEqual(['WEB-8']);
+    expect(w.issues['WEB-9']!.firstSeen).toBe(h(400));
+  });
+
   it('groups by project and release', () => {
     expect(d.groups.map((g) => [g.project, g.release, g.issues])).toEqual([['web', null, 2], ['api', 'api@2.0', 1]]);
   });
