@@ -100,3 +100,35 @@ export function renderSparkline(doc: Document, points: readonly SparkPoint[], o:
   }
   return svg;
 }
+
+export interface Tick { x: number; kind: 'release' | 'deploy'; title: string }
+
+/** Release and deploy ticks on a drawn sparkline (x from lib/trends/markers.ts tickX), each with its own tooltip:
+ *  a release a dotted line, a deploy a solid one with a cap. */
+export function addTicks(svg: SVGSVGElement, ticks: readonly Tick[]): void {
+  const doc = svg.ownerDocument;
+  const height = Number(svg.getAttribute('height')) || 22;
+  svg.querySelectorAll('.tick').forEach((t) => t.remove());
+  for (const tick of ticks) {
+    const g = doc.createElementNS(SVG, 'g');
+    g.setAttribute('class', `tick tick-${tick.kind}`);
+    g.dataset.x = tick.x.toFixed(2);
+    const line = doc.createElementNS(SVG, 'line');
+    line.setAttribute('x1', String(tick.x));
+    line.setAttribute('x2', String(tick.x));
+    line.setAttribute('y1', tick.kind === 'deploy' ? '2' : '5');
+    line.setAttribute('y2', String(height));
+    line.setAttribute('stroke', tick.kind === 'deploy' ? '#2562d4' : '#8a7fa0');
+    line.setAttribute('stroke-width', tick.kind === 'deploy' ? '1.5' : '1');
+    if (tick.kind === 'release') line.setAttribute('stroke-dasharray', '2 1.5');
+    // A wider transparent line so the tick can be hovered.
+    const hit = doc.createElementNS(SVG, 'line');
+    for (const a of ['x1', 'x2', 'y1', 'y2']) hit.setAttribute(a, line.getAttribute(a)!);
+    hit.setAttribute('stroke', 'transparent');
+    hit.setAttribute('stroke-width', '5');
+    const title = doc.createElementNS(SVG, 'title');
+    title.textContent = tick.title;
+    g.append(line, hit, title);
+    svg.append(g);
+  }
+}

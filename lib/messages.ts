@@ -15,6 +15,10 @@ import type { CheckedNarrative } from './digest/narrative';
 import { priorStateSchema, type PriorState } from './triage/prior';
 import { TRIAGE_PERIODS, DEFAULT_TRIAGE_PERIOD } from './triage/period';
 import type { BulkPlan, Failure, IssueState } from './triage/bulk';
+import type { Marker } from './trends/markers';
+import type { Escalation } from './trends/forecast';
+import type { TrendChip } from './trends/chips';
+import type { Bar, CountryRow } from './trends/geo';
 
 const id = z.string().regex(/^\d{1,20}$/, 'issue id must be numeric');
 /** An event of the issue: its id, or the one Sentry picks (`recommended` is what an issue page shows by default). */
@@ -120,6 +124,12 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('similar.issue'), target: targetSchema, issueId: id }),
   /** Sentry's merge (bulk PUT merge=1) of issues of one project: cannot be undone by Dexter. */
   z.object({ type: z.literal('issues.merge'), target: targetSchema, projectId: z.string().regex(/^\d{1,20}$/), ids: z.array(id).min(2).max(1000) }),
+  // Issue #18. Release and deploy markers and Sentry's escalation rule for the list rows in view (one batch).
+  z.object({ type: z.literal('trends.rows'), target: targetSchema, ids: z.array(id).min(1).max(100), filters: pageFilters }),
+  /** One issue's week by the hour with its forecast, markers and release chips (a row's hover view, the panels). */
+  z.object({ type: z.literal('trends.issue'), target: targetSchema, issueId: id }),
+  /** Where an issue's users are: events and users by country, and its browsers, OSes and releases. */
+  z.object({ type: z.literal('issue.where'), target: targetSchema, issueId: id }),
   /** The on-call digest of the last `hours` (1 h to 7 d); with `narrative`, the user's model writes a cited summary. */
   z.object({ type: z.literal('digest.build'), target: targetSchema, hours: z.number().int().min(1).max(168), narrative: z.boolean().default(false) }),
 ]);
@@ -232,6 +242,15 @@ export interface SimilarMatch { id: string; shortId: string; title: string; proj
 export interface SimilarRowsAnswer { method: string; rows: Record<string, SimilarMatch[]> }
 export interface SimilarIssueAnswer { method: string; signature: string; matches: SimilarMatch[] }
 export interface MergeAnswer { parent: string | null; children: string[] }
+/** A list row's trend: its markers inside its sparkline's window, Sentry's escalation rule, Sentry's own substatus,
+ *  and chips the row's own data gives. */
+export interface RowTrend { id: string; marks: Marker[]; escalation: Escalation; sentry: string | null; chips: TrendChip[] }
+/** `releases`: ok, none (Sentry has no release for these projects) or unavailable (it would not say). `deferred`:
+ *  rows whose forecast waits for a hover (past the 10 a request). */
+export interface TrendsRowsAnswer { rows: Record<string, RowTrend>; releases: 'ok' | 'none' | 'unavailable'; deferred: string[] }
+export interface IssueTrendAnswer { hourly: [number, number][]; escalation: Escalation; sentry: string | null; marks: Marker[]; chips: TrendChip[]; releases: TrendsRowsAnswer['releases'] }
+/** `countries` null: no event of the issue has a country. `breakdowns[].bars` null: no event has that tag. */
+export interface WhereAnswer { countries: CountryRow[] | null; eventsWithCountry: number; usersKnown: boolean; breakdowns: { key: string; label: string; bars: Bar[] | null; total: number }[] }
 export interface DigestAnswer { digest: Digest; narrative: CheckedNarrative | null; narrativeError?: DexterError; model?: string }
 
 /** What each message answers with on success. A message without an entry here does not compile (see below). */
@@ -270,6 +289,9 @@ export interface Answers {
   'similar.issue': SimilarIssueAnswer;
   'issues.merge': MergeAnswer;
   'digest.build': DigestAnswer;
+  'trends.rows': TrendsRowsAnswer;
+  'trends.issue': IssueTrendAnswer;
+  'issue.where': WhereAnswer;
 }
 export type AnswerOf<T extends MessageType> = Answers[T];
 export type ReplyOf<T extends MessageType> = Reply<Answers[T]>;

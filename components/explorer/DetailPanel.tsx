@@ -9,6 +9,7 @@ import { LevelBadge } from '../ui/badges';
 import { Breadcrumbs } from './Breadcrumbs';
 import { DetailExtras } from './DetailExtras';
 import { SimilarSection } from './SimilarSection';
+import { IssueTrends } from '../trends/IssueTrends';
 import { breadcrumbs, exceptions, messageText } from './event';
 import { ContextsSection, RequestSection, TagsSection } from './EventSections';
 import { clip } from './LongText';
@@ -77,6 +78,7 @@ export const DetailPanel = memo(function DetailPanel({ target, issueId, mask, on
       )}
       {message && <Text size="sm"><Masked text={message} mask={mask} /></Text>}
       <SimilarSection target={target} issueId={issueId} projectId={issue?.project?.id} />
+      <IssueTrends target={target} issueId={issueId} />
       {event && (
         <Accordion multiple defaultValue={['stack']} variant="contained">
           <Accordion.Item value="stack"><Accordion.Control>Stack trace</Accordion.Control><Accordion.Panel>

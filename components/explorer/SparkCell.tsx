@@ -1,8 +1,18 @@
-// React wrapper around the shared D3 sparkline (components/sparkline.ts), drawn into a ref.
-import { useEffect, useRef } from 'react';
+// React wrapper around the shared D3 sparkline (components/sparkline.ts), drawn into a ref, with the row's release
+// and deploy ticks and Sentry's escalation rule (issue #18, rowTrends.ts) and, on hover, the issue's week by the hour
+// with today's forecast as a line.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Issue } from '@/lib/sentry/schemas';
+import type { RowTrend } from '@/lib/messages';
 import { findPeaks } from '@/lib/scoring/peaks';
-import { renderSparkline, type SparkPoint } from '../sparkline';
+import { escalationText } from '@/lib/trends/forecast';
+import { markerText, tickX } from '@/lib/trends/markers';
+import { addTicks, renderSparkline, type SparkPoint } from '../sparkline';
+import { TrendChart } from '../trends/TrendChart';
+import { utcTime, weekView } from '../trends/trendData';
+import { useIssueTrend } from '../trends/useIssueTrend';
+import { useTriageStore } from '../triage/context';
+import { useRowTrend } from './rowTrends';
 
 export function sparkPoints(issue: Issue, period: '24h' | '14d'): SparkPoint[] {
   const series = issue.stats?.[period] ?? [];
@@ -34,11 +44,56 @@ function sparkline(doc: Document, issue: Issue, period: '24h' | '14d'): SVGSVGEl
   return svg;
 }
 
+/** The row's ticks on its sparkline (the same times the list's sparkline marks). */
+function ticksOf(issue: Issue, period: '24h' | '14d', trend: RowTrend) {
+  const times = sparkPoints(issue, period).map((p) => p.t);
+  const bucket = period === '24h' ? 3600 : 86_400;
+  return trend.marks.map((m) => ({ x: tickX(m.at, times, bucket, 96), kind: m.kind, title: markerText(m, utcTime) }));
+}
+
 export function SparkCell({ issue, period }: { issue: Issue; period: '24h' | '14d' }) {
   const ref = useRef<HTMLSpanElement>(null);
+  const trend = useRowTrend(issue.id);
+  // The week's view on hover (after a moment, so passing over rows asks nothing): one positioned box, no popover
+  // machinery per row, so the virtual table's rows stay cheap.
+  const [hover, setHover] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
   useEffect(() => {
     const el = ref.current;
-    if (el) el.replaceChildren(sparkline(el.ownerDocument, issue, period));
-  }, [issue, period]);
-  return <span ref={ref} className="dexter-spark" style={{ display: 'inline-block', width: 96, height: 22, color: 'var(--mantine-color-violet-6)' }} />;
+    if (!el) return;
+    const svg = sparkline(el.ownerDocument, issue, period);
+    if (trend) addTicks(svg, ticksOf(issue, period, trend));
+    el.replaceChildren(svg);
+  }, [issue, period, trend]);
+  const escalating = trend?.escalation.state === 'escalating';
+  const title = trend ? escalationText(trend.escalation, trend.sentry) : undefined;
+  return (
+    <span
+      style={{ position: 'relative', display: 'inline-block' }}
+      title={hover ? undefined : title}
+      data-escalation={trend?.escalation.state}
+      onMouseEnter={() => (timer.current = setTimeout(() => setHover(true), 300))}
+      onMouseLeave={() => {
+        clearTimeout(timer.current);
+        setHover(false);
+      }}
+    >
+      <span ref={ref} className="dexter-spark" style={{ display: 'inline-block', width: 96, height: 22, color: 'var(--mantine-color-violet-6)' }} />
+      {escalating && <span aria-label={title} style={{ position: 'absolute', right: -6, top: -4, color: 'var(--mantine-color-red-7)', fontSize: 12, fontWeight: 700 }}>⇡</span>}
+      {hover && (
+        <div role="tooltip" style={{ position: 'absolute', top: 26, left: 0, zIndex: 30, width: 316, padding: 6, background: 'var(--mantine-color-body)', border: '1px solid var(--mantine-color-default-border)', borderRadius: 6, boxShadow: 'var(--mantine-shadow-md)' }}>
+          <IssueWeek issueId={issue.id} />
+        </div>
+      )}
+    </span>
+  );
+}
+
+function IssueWeek({ issueId }: { issueId: string }) {
+  const target = useTriageStore().getState().target!;
+  const { data, error } = useIssueTrend(target, issueId);
+  const view = useMemo(() => (data ? weekView(data) : null), [data]);
+  if (error) return <span>{error.message}</span>;
+  return view ? <TrendChart data={view} /> : <span>Loading the week…</span>;
 }

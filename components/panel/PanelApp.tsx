@@ -4,6 +4,7 @@ import { Alert, MantineProvider, Text } from '@mantine/core';
 import { cssVariablesResolver, dexterTheme } from '../ui/theme';
 import { DeadlockView } from './DeadlockView';
 import { ExplainView } from './ExplainView';
+import { IssueTrends } from '../trends/IssueTrends';
 import type { PanelLook, PanelRoute } from './panelRoute';
 
 
@@ -23,6 +24,8 @@ function PanelRouteView({ route }: { route: PanelRoute }) {
       return <ExplainView source={{ kind: 'selection', nonce: route.nonce }} autostart />;
     case 'deadlock':
       return <DeadlockView target={route.target} issueId={route.issueId} eventId={route.eventId} />;
+    case 'trends':
+      return <div style={{ padding: 8 }}><IssueTrends target={route.target} issueId={route.issueId} /></div>;
     case 'invalid':
       return (
         <Alert color="red" p="xs" role="alert" title="Dexter could not open this panel">

@@ -6,6 +6,7 @@ import { eventIdSchema, targetSchema, type Target } from '@/lib/messages';
 export type PanelRoute =
   | { view: 'explain'; target: Target; issueId: string; eventId: string; autostart: boolean }
   | { view: 'deadlock'; target: Target; issueId: string; eventId: string }
+  | { view: 'trends'; target: Target; issueId: string }
   | { view: 'selection'; nonce: string }
   | { view: 'invalid'; reason: string };
 
@@ -25,7 +26,7 @@ export function parsePanelHash(hash: string): PanelRoute {
     const n = nonce.safeParse(params.get('nonce') ?? '');
     return n.success ? { view, nonce: n.data } : { view: 'invalid', reason: 'The selection link has no valid nonce.' };
   }
-  if (view !== 'explain' && view !== 'deadlock') return { view: 'invalid', reason: `Unknown panel view "${view ?? ''}".` };
+  if (view !== 'explain' && view !== 'deadlock' && view !== 'trends') return { view: 'invalid', reason: `Unknown panel view "${view ?? ''}".` };
   const target = targetSchema.safeParse({ apiBase: params.get('apiBase') ?? '', org: params.get('org') ?? '' });
   if (!target.success) return { view: 'invalid', reason: 'The panel link does not name a valid Sentry and organization.' };
   const id = issueId.safeParse(params.get('issueId') ?? '');
@@ -33,6 +34,7 @@ export function parsePanelHash(hash: string): PanelRoute {
   // The event the Sentry page shows; without one, the event Sentry shows by default.
   const event = eventIdSchema.safeParse(params.get('eventId') || undefined);
   if (!event.success) return { view: 'invalid', reason: 'The panel link does not name a valid event.' };
+  if (view === 'trends') return { view, target: target.data, issueId: id.data };
   return view === 'explain'
     ? { view, target: target.data, issueId: id.data, eventId: event.data, autostart: params.get('autostart') === '1' }
     : { view, target: target.data, issueId: id.data, eventId: event.data };

@@ -13,6 +13,7 @@ import { pageReportHandlers } from './page-reports';
 import { summaryHandlers } from './summaries';
 import { similarHandlers } from './similar';
 import { digestHandlers } from './digest';
+import { trendHandlers } from './trends';
 
 function merge(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
@@ -69,6 +70,7 @@ export const handlers: Handlers = {
   ...summaryHandlers,
   ...similarHandlers,
   ...digestHandlers,
+  ...trendHandlers,
   async 'open.explorer'(m) {
     const url = `${browser.runtime.getURL('/explorer.html' as '/popup.html')}${m.query ? `#q=${encodeURIComponent(m.query)}` : ''}`;
     await browser.tabs.create({ url });

@@ -6,6 +6,7 @@ import { rowBadges } from '@/lib/scoring/badges';
 import { windowLabel } from '@/lib/sentry/window';
 import { toError, type Handlers } from './router';
 import { triageHandlers } from './triage';
+import { rememberRows } from './trends';
 
 export const sentryHandlers = {
   ...triageHandlers,
@@ -55,6 +56,7 @@ export const sentryHandlers = {
       },
     );
     const { issues, window } = await service.cache.get(service.key(m.target, 'rows', JSON.stringify(f), ids.join(',')), load);
+    if (window.page) rememberRows(m.target, issues, f.graph, f.environments.length === 0); // the trends of these rows (trends.ts)
     const found = new Set(issues.map((i) => i.id));
     const now = Date.now();
     return { issues: issues.map((i) => rowBadges(i, f.graph, now)), missing: ids.filter((id) => !found.has(id)), window };

@@ -9,6 +9,7 @@ import { TRIAGE_GRAPH } from '@/lib/triage/period';
 import { toError, type Handlers } from './router';
 import type { SentryService } from './service';
 import { authItem, settingsItem } from './settings';
+import { rememberRows } from './trends';
 
 /** Pages of triage sets, in memory only: the Explorer's 100 pages of ~200 KB would overflow storage.local (and
  *  wait for its writes), and a list older than a minute is not worth showing for triage. */
@@ -56,10 +57,12 @@ export const triageHandlers = {
   async 'issues.page'(m, { service }) {
     const { client } = service.client(m.target);
     const key = service.key(m.target, 'page', m.query, m.sort, m.period, m.project.join(','), m.cursor ?? '', m.limit);
-    return pageCache.get(key, async (): Promise<IssuesPage> => {
+    const page = await pageCache.get(key, async (): Promise<IssuesPage> => {
       const p = await client.listIssues(m.target.org, { query: m.query, sort: m.sort, statsPeriod: m.period, groupStatsPeriod: TRIAGE_GRAPH, project: m.project, limit: m.limit, cursor: m.cursor });
       return { issues: p.issues, nextCursor: p.nextCursor, prevCursor: p.prevCursor, hits: p.hits, maxHits: p.maxHits };
     });
+    rememberRows(m.target, page.issues, TRIAGE_GRAPH, true); // the Explorer's sparklines ask their trends next (trends.ts)
+    return page;
   },
   async 'issues.plan'(m, { service }) {
     const { client } = service.client(m.target);

@@ -48,7 +48,7 @@ describe('runFeatures', () => {
 describe('the features folder', () => {
   it('finds every feature file, each declared once with a unique id, in their declared order', () => {
     const ids = FEATURES.map((f) => f.meta.id);
-    expect(ids).toEqual(['list-priority', 'list-impact', 'list-sparkline', 'list-similar', 'list-summary', 'explain-button', 'deadlock-panel', 'privacy-mode']);
+    expect(ids).toEqual(['list-priority', 'list-impact', 'list-sparkline', 'list-similar', 'list-summary', 'list-trends', 'explain-button', 'deadlock-panel', 'privacy-mode', 'issue-trends']);
     expect(new Set(ids).size).toBe(ids.length);
     for (const f of FEATURES) {
       expect(typeof f.init).toBe('function');

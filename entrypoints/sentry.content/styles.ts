@@ -26,4 +26,11 @@ export const ROW_CSS = `
 .spark .area { fill: var(--area); } .spark .line { fill: none; stroke: var(--line); stroke-width: 1.25; }
 .spark .peak { fill: var(--peak); } .spark .hit { fill: transparent; } .spark .hit:hover { fill: var(--area); }
 .err { color: var(--muted); font-style: italic; }
+.escalating { color: var(--critical); border-color: var(--critical); } .deploy { color: #2562d4; }
+.spark .tick line { pointer-events: stroke; }
+.trend-card { position: fixed; inset: auto; margin: 0; width: 304px; padding: 6px; border: 1px solid var(--line); border-radius: 8px;
+  background: Canvas; color: var(--fg); font: 11px/1.35 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.18); z-index: 10; }
+:host([data-dark]) .trend-card { background: #1f1a24; }
+.trend-card p { margin: 3px 0 0; white-space: normal; }
+.trend-card svg { display: block; overflow: visible; }
 `;

@@ -114,6 +114,8 @@ interface RequestSpec<T> extends CallOptions {
 }
 
 const ISSUE_IDS_PER_REQUEST = 100;
+/** Discover's top-events limit (MAX_TOP_EVENTS, src/sentry/constants.py). */
+export const MAX_TOP_EVENTS = 10;
 /** issues-stats took at most 25 groups until 2024 and 100 since (organization_group_index_stats.py). */
 const ISSUE_STATS_PER_REQUEST = 25;
 
@@ -410,6 +412,47 @@ export function createSentryClient(opts: SentryClientOptions) {
 
     addComment: async (slug: string, issueId: string, text: string, call: CallOptions = {}) =>
       (await request({ endpoint: 'addComment', method: 'POST', path: `${org(slug)}/issues/${encodeURIComponent(issueId)}/comments/`, body: { text }, schema: s.comment, ...call })).data,
+
+    /** Releases of these projects created in [start, end] (the list's date filter is on the release's creation:
+     *  organization_releases.py), newest first, one page of up to 100 (per_page's maximum). */
+    listReleases: async (slug: string, q: { projects: readonly string[]; start: string; end: string; environment?: readonly string[] }, call: CallOptions = {}) =>
+      (await request({ endpoint: 'listReleases', path: `${org(slug)}/releases/`, query: { project: q.projects, environment: q.environment, start: q.start, end: q.end, per_page: 100 }, schema: z.array(s.release), signal: call.signal })).data,
+
+    /** Hourly event counts of up to MAX_TOP_EVENTS (10) issues in one request: Discover's events-stats with the issues
+     *  as top events (one zero-filled series each; the ones without events in the window are absent). All
+     *  environments, as Sentry's escalation counts them. */
+    async hourlyCounts(slug: string, ids: readonly string[], q: { start: string; end: string; projects?: readonly string[] }, call: CallOptions = {}): Promise<Record<string, [number, number][]>> {
+      const unique = [...new Set(ids)].filter((id) => /^\d+$/.test(id));
+      if (!unique.length) return {};
+      if (unique.length > MAX_TOP_EVENTS) throw new SentryError('bad-response', { endpoint: 'getEventsStats', detail: `at most ${MAX_TOP_EVENTS} issues a request` });
+      const { data } = await request({
+        endpoint: 'getEventsStats', path: `${org(slug)}/events-stats/`, schema: s.eventsStats, signal: call.signal,
+        query: { field: ['issue.id', 'count()'], yAxis: 'count()', topEvents: unique.length, orderby: '-count()', excludeOther: 1, interval: '1h', start: q.start, end: q.end, query: `issue.id:[${unique.join(',')}]`, project: q.projects?.length ? q.projects : [-1], dataset: 'errors' },
+      });
+      const out: Record<string, [number, number][]> = {};
+      if ('data' in data && Array.isArray(data.data)) return out; // no issue had an event: one plain, empty series
+      for (const [key, series] of Object.entries(data as Record<string, s.EventsStatsSeries>)) {
+        if (unique.includes(key)) out[key] = series.data.map(([t, c]) => [t, c.reduce((a, x) => a + x.count, 0)]);
+      }
+      return out;
+    },
+
+    /** Some of an issue's tag keys, each with its totals and top values, in one request (GroupTagsEndpoint, `key=`). */
+    issueTags: async (slug: string, issueId: string, keys: readonly string[], call: CallOptions = {}) =>
+      (await request({ endpoint: 'getTagValues', path: `${org(slug)}/issues/${encodeURIComponent(issueId)}/tags/`, query: { key: keys }, schema: z.array(s.tagDetails), signal: call.signal })).data,
+
+    /** Every value of one of an issue's tags with its event count, most first (GET …/tags/{key}/values/). */
+    listTagValues: async (slug: string, issueId: string, key: string, call: CallOptions = {}) =>
+      (await request({ endpoint: 'getTagValueList', path: `${org(slug)}/issues/${encodeURIComponent(issueId)}/tags/${encodeURIComponent(key)}/values/`, query: { sort: '-count', per_page: 100 }, schema: z.array(s.tagValue), signal: call.signal })).data,
+
+    /** An issue's events and distinct users per country (`geo.country_code`) from Discover, in a window. */
+    async countriesOfIssue(slug: string, shortId: string, q: { statsPeriod: string; projects?: readonly string[] }, call: CallOptions = {}): Promise<Record<string, unknown>[]> {
+      const { data } = await request({
+        endpoint: 'countriesOfIssue', path: `${org(slug)}/events/`, signal: call.signal, schema: s.discoverTable,
+        query: { field: ['geo.country_code', 'count_unique(user)', 'count()'], query: `issue:${shortId}`, statsPeriod: q.statsPeriod, project: q.projects?.length ? q.projects : [-1], sort: '-count()', per_page: 100, dataset: 'errors' },
+      });
+      return data.data;
+    },
 
     /** Distinct users of a project's errors in a window and environments, via Discover (the same `user` column as an
      *  issue's userCount, so the two divide into a share of at most 1). */

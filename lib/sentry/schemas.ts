@@ -93,7 +93,7 @@ const release = z.looseObject({
   commitCount: z.number().optional(),
   deployCount: z.number().optional(),
   lastDeploy: z.looseObject({}).nullable().optional(),
-  projects: z.array(z.looseObject({ slug: str.optional() })).optional(),
+  projects: z.array(z.looseObject({ id: id.optional(), slug: str.optional() })).optional(),
 });
 export { release };
 export type Release = z.infer<typeof release>;
@@ -232,6 +232,14 @@ export const comment = z.looseObject({
   user: z.looseObject({ id: str.optional(), name: str.optional(), email: str.optional() }).nullable().optional(),
 });
 export type Comment = z.infer<typeof comment>;
+
+/** events-stats: with topEvents, one series per group key (`{"<issue id>": {data: [[t, [{count}]], …]}}`); without
+ *  (or when nothing matched), one series at the top level (`{data: […]}`). */
+const countBucket = z.tuple([z.number(), z.array(z.looseObject({ count: z.number() }))]);
+export const eventsStatsSeries = z.looseObject({ data: z.array(countBucket) });
+export type EventsStatsSeries = z.infer<typeof eventsStatsSeries>;
+export const eventsStats = z.union([eventsStatsSeries, z.record(str, eventsStatsSeries)]);
+export type EventsStats = z.infer<typeof eventsStats>;
 
 export const discoverTable = z.looseObject({
   data: z.array(z.record(str, z.unknown())),

@@ -3,7 +3,10 @@
 import type { FeatureContext, FeatureMeta } from '../registry';
 import { onRowData, unknownChip, whyNoData } from '../list/row-data';
 import { requestIdle } from '../list/view';
-import { renderSparkline, timeFormat } from '@/components/sparkline';
+import { addTicks, renderSparkline, timeFormat } from '@/components/sparkline';
+import { markerText, tickX } from '@/lib/trends/markers';
+import { trendOf, type TrendReply } from '../list/trend-data';
+import { attachTrendCard } from '../list/trend-card';
 
 export const meta = {
   id: 'list-sparkline',
@@ -16,7 +19,7 @@ export const meta = {
 export function init(ctx: FeatureContext) {
   onRowData(ctx, (slot, row, error) => {
     const spark = row?.spark;
-    if (!spark?.counts.length) {
+    if (!row || !spark?.counts.length) {
       unknownChip(slot, 'Trend', whyNoData(error, 'Sentry sent no stats for this issue in the graph’s period.'));
       return;
     }
@@ -24,7 +27,19 @@ export function init(ctx: FeatureContext) {
     wrap.className = 'spark';
     wrap.tabIndex = 0;
     const points = spark.counts.map((count, i) => ({ t: spark.times[i] ?? 0, count }));
-    wrap.append(renderSparkline(document, points, { peaks: spark.peaks, bucketSeconds: spark.bucketSeconds, label: spark.label }));
+    const svg = renderSparkline(document, points, { peaks: spark.peaks, bucketSeconds: spark.bucketSeconds, label: spark.label });
+    wrap.append(svg);
+    // Release and deploy ticks when the row's trend comes (issue #18), and the larger view on hover.
+    let trend: TrendReply | null = null;
+    if (row.id !== '0') {
+      void trendOf(ctx, row.id).then((t) => {
+        trend = t;
+        wrap.dataset.trend = t.trend ? 'in' : 'none'; // for a test or a curious user: the trend came
+        if (ctx.signal.aborted || !t.trend?.marks.length) return;
+        addTicks(svg, t.trend.marks.map((m) => ({ x: tickX(m.at, spark.times, spark.bucketSeconds, 96), kind: m.kind, title: markerText(m, (ms) => timeFormat().format(ms)) })));
+      });
+      attachTrendCard(ctx, wrap, row, () => trend);
+    }
     const pct = document.createElement('span');
     pct.className = spark.change.tone;
     pct.textContent = spark.change.text;

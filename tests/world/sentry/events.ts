@@ -3,6 +3,7 @@
 import { catalogFor } from './catalog.ts';
 import type { Issue, Project } from './model.ts';
 import { createRng, hashString, hex, intBetween, pick } from './prng.ts';
+import { userTags } from './user-tags.ts';
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -25,28 +26,33 @@ function frames(issue: Issue, seed: number) {
 }
 
 /** Tags as the API sends them: [{key, value}]. */
-function tagsOf(issue: Issue, environment: string, user: Record<string, unknown> | null): { key: string; value: string }[] {
+function tagsOf(issue: Issue, environment: string, user: Record<string, unknown> | null, release: string | null): { key: string; value: string }[] {
   const tags = [
     { key: 'environment', value: environment },
     { key: 'level', value: issue.level },
     { key: 'handled', value: issue.isUnhandled ? 'no' : 'yes' },
-    { key: 'release', value: issue.release },
   ];
-  if (issue.platform === 'javascript') tags.push({ key: 'browser', value: 'Chrome 126.0.0' }, { key: 'browser.name', value: 'Chrome' });
-  if (user) tags.push({ key: 'user', value: `id:${String(user.id)}` });
+  if (release) tags.push({ key: 'release', value: release });
+  if (user) {
+    // The same country, browser and OS as the tag-value counts give this user (user-tags.ts).
+    const t = userTags(String(user.id), issue.platform);
+    tags.push({ key: 'user', value: `id:${String(user.id)}` }, { key: 'geo.country_code', value: t.country });
+    if (t.browser) tags.push({ key: 'browser', value: `${t.browser} 126.0.0` }, { key: 'browser.name', value: t.browser });
+    if (t.os) tags.push({ key: 'os.name', value: t.os });
+  }
   return tags.sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /** Where in the issue's history a stored event sits: its time, environment and user (traffic.ts), and which event it
  *  is counted from the newest (its id derives from that, so it is stable). */
-export interface EventPoint { at: number; environment: string; user: string | null; nth: number }
+export interface EventPoint { at: number; environment: string; user: string | null; nth: number; release?: { version: string; dateCreated: number } | null }
 
 export function buildEvent(issue: Issue, project: Project, point: EventPoint, extra?: Record<string, unknown>): Record<string, unknown> {
   const seed = hashString(`event:${issue.id}:${point.nth}`);
   const rng = createRng(seed);
   const eventID = hex(rng, 32);
   const userId = point.user;
-  const user = userId ? { id: userId, email: `${userId}@example.com`, username: null, ip_address: '203.0.113.7', name: null, geo: { country_code: 'DE', city: 'Berlin', region: 'Germany' }, data: null } : null;
+  const user = userId ? { id: userId, email: `${userId}@example.com`, username: null, ip_address: '203.0.113.7', name: null, geo: { country_code: userTags(userId, issue.platform).country }, data: null } : null;
   const meta = issue.metadata as { type?: string; value?: string };
   const catalog = catalogFor(issue.platform);
   return {
@@ -81,7 +87,7 @@ export function buildEvent(issue: Issue, project: Project, point: EventPoint, ex
     packages: {},
     type: 'error',
     metadata: issue.metadata,
-    tags: tagsOf(issue, point.environment, user),
+    tags: tagsOf(issue, point.environment, user, point.release?.version ?? null),
     platform: issue.platform,
     dateReceived: iso(point.at + 250),
     errors: [],
@@ -92,7 +98,7 @@ export function buildEvent(issue: Issue, project: Project, point: EventPoint, ex
     dateCreated: iso(point.at),
     fingerprints: [hex(rng, 32)],
     groupingConfig: { enhancements: 'eJybzDRxY25-UmZeqpWRgaGugYGJrpGxQQAteALt', id: 'newstyle:2023-01-11' },
-    release: null,
+    release: point.release ? { version: point.release.version, shortVersion: point.release.version.split('@').pop() ?? point.release.version, dateCreated: iso(point.release.dateCreated), dateReleased: null, url: null, ref: null, data: {}, commitCount: 0, deployCount: 0, lastDeploy: null, lastCommit: null } : null,
     userReport: null,
     sdkUpdates: [],
     resolvedWith: [],

@@ -66,8 +66,11 @@ export interface Issue {
   /** Every event of the issue: per environment, per time bucket, with users (traffic.ts). firstSeen/lastSeen above
    *  are its first and last event in any environment. */
   traffic: Traffic;
-  /** Release the issue was first seen in. */
-  release: string;
+  /** Release the issue was first seen in (releases.ts: the project's release at its first event); null in a project
+   *  that sends no releases. */
+  release: string | null;
+  /** Activity beyond notes and first_seen (set_regression, set_resolved_in_release, set_escalating), oldest first. */
+  activity?: Activity[];
   /** Events stored for this issue, newest last. Generated issues get one built from a template. */
   events: Record<string, unknown>[];
   notes: Note[];
@@ -81,4 +84,11 @@ export interface Release {
   projectIds: string[];
   dateCreated: number;
   dateReleased: number | null;
+  deploys: Deploy[];
 }
+
+/** A deploy of a release to an environment (DeploySerializer's fields). */
+export interface Deploy { id: string; environment: string; name: string | null; dateStarted: number | null; dateFinished: number }
+
+/** An issue activity (ActivitySerializer: type, data, dateCreated). */
+export interface Activity { id: string; type: 'set_regression' | 'set_resolved_in_release' | 'set_escalating'; dateCreated: number; data: Record<string, unknown> }

@@ -9,7 +9,7 @@ import { selectedProjects } from './routes-orgs.ts';
 import { dateRange } from './search.ts';
 import { serializeIssueDetail } from './serialize-issue.ts';
 import { serializeNote } from './serialize.ts';
-import { eventsPerUser, envsOf } from './traffic.ts';
+import { TAG_NAMES, tagValues, type CountedValue } from './tag-values.ts';
 
 /** Sentry's BULK_MUTATION_LIMIT (src/sentry/api/helpers/group_index/__init__.py). */
 export const BULK_MUTATION_LIMIT = 1000;
@@ -109,34 +109,20 @@ function issueEvent(ctx: ApiContext): ApiResult {
   return json(200, { ...event, previousEventID: events[index - 1]?.eventID ?? null, nextEventID: events[index + 1]?.eventID ?? null });
 }
 
-const TAG_NAMES: Record<string, string> = { user: 'User', environment: 'Environment', level: 'Level', release: 'Release', handled: 'Handled' };
-
-/** Tag values with counts over the issue's events (every environment, ever); `user` counts each user's events. */
-function tagValues(ctx: ApiContext, issue: Issue, key: string): { value: string; count: number }[] | null {
-  const { store } = ctx;
-  const total = store.countIn(issue, null, -Infinity, Infinity);
-  const single = (value: string) => [{ value, count: total }];
-  if (key === 'environment') return envsOf(issue.traffic).map((env) => ({ value: env, count: store.countIn(issue, [env], -Infinity, Infinity) })).sort((a, b) => b.count - a.count);
-  if (key === 'level') return single(issue.level);
-  if (key === 'release') return single(issue.release);
-  if (key === 'handled') return single(issue.isUnhandled ? 'no' : 'yes');
-  if (key !== 'user') return null;
-  const base = store.projectById(issue.projectId)?.userBase ?? [];
-  const perUser = [...eventsPerUser(store.clock, issue.traffic, null, -Infinity, Infinity)];
-  if (perUser.length === 0) return null;
-  return perUser.map(([u, count]) => ({ value: `id:${base[u] ?? u}`, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-}
-
 function simpleEvent(e: Record<string, any>): Record<string, unknown> {
   return { id: e.id, 'event.type': e.type ?? 'error', groupID: e.groupID ?? null, eventID: e.eventID, projectID: e.projectID, message: e.message ?? '', title: e.title,
     location: e.location ?? null, culprit: e.culprit ?? null, user: e.user ?? null, tags: e.tags ?? [], platform: e.platform ?? null, dateCreated: e.dateCreated, crashFile: null, metadata: e.metadata ?? {} };
 }
 
-function tagValueBody(issue: Issue, key: string, v: { value: string; count: number }) {
+function tagValueBody(issue: Issue, key: string, v: CountedValue) {
   const base = { key, name: v.value, value: v.value, count: v.count, lastSeen: iso(issue.lastSeen), firstSeen: iso(issue.firstSeen) };
   if (key !== 'user') return base;
   const id = v.value.slice(3);
   return { ...base, id, email: `${id}@example.com`, username: null, ipAddress: null, avatarUrl: null, identifier: id };
+}
+
+function tagKeyBody(issue: Issue, key: string, values: CountedValue[]) {
+  return { key, name: TAG_NAMES[key] ?? key, uniqueValues: values.length, totalValues: values.reduce((a, v) => a + v.count, 0), topValues: values.slice(0, 9).map((v) => tagValueBody(issue, key, v)) };
 }
 
 export const issueRoutes: Route[] = [
@@ -169,24 +155,29 @@ export const issueRoutes: Route[] = [
   // GroupTagsEndpoint: every tag key of the issue with its top values (the Tags / distributions tab).
   route('GET', 'organizations/:org/issues/:id/tags/', 'event:read', (ctx) => {
     const issue = issueOf(ctx);
-    if (!issue) return notFound();
-    return json(200, Object.keys(TAG_NAMES).flatMap((key) => {
-      const values = tagValues(ctx, issue, key);
-      return values ? [{ key, name: TAG_NAMES[key], uniqueValues: values.length, totalValues: values.reduce((a, v) => a + v.count, 0), topValues: values.slice(0, 9).map((v) => tagValueBody(issue, key, v)) }] : [];
+    const envs = issue && readEnvironments(ctx.url.searchParams, ctx.store, ctx.store.findOrg(ctx.params.org ?? '')!);
+    if (!issue || envs === 'unknown' || envs === undefined) return notFound();
+    // `key=` narrows the keys (group_tags.py); absent keys are left out.
+    const wanted = ctx.url.searchParams.getAll('key');
+    return json(200, (wanted.length ? [...new Set(wanted)] : Object.keys(TAG_NAMES)).flatMap((key) => {
+      const values = tagValues(ctx.store, issue, key, envs);
+      return values ? [tagKeyBody(issue, key, values)] : [];
     }));
   }),
+  // GroupTagKeyDetailsEndpoint: the key's totals and its top 9 values (TOP_VALUES_DEFAULT_LIMIT); 404 when no event
+  // of the issue has the key (GroupTagKey.DoesNotExist).
   route('GET', 'organizations/:org/issues/:id/tags/:key/', 'event:read', (ctx) => {
     const issue = issueOf(ctx);
-    const key = ctx.params.key ?? '';
-    const values = issue && tagValues(ctx, issue, key);
+    const envs = issue && readEnvironments(ctx.url.searchParams, ctx.store, ctx.store.findOrg(ctx.params.org ?? '')!);
+    const values = issue && envs !== 'unknown' && envs !== undefined ? tagValues(ctx.store, issue, ctx.params.key ?? '', envs) : null;
     if (!issue || !values) return notFound();
-    return json(200, { key, name: TAG_NAMES[key] ?? key, uniqueValues: values.length, totalValues: values.reduce((a, v) => a + v.count, 0),
-      topValues: values.slice(0, 9).map((v) => tagValueBody(issue, key, v)) });
+    return json(200, tagKeyBody(issue, ctx.params.key ?? '', values));
   }),
   route('GET', 'organizations/:org/issues/:id/tags/:key/values/', 'event:read', (ctx) => {
     const issue = issueOf(ctx);
     const key = ctx.params.key ?? '';
-    const values = issue && tagValues(ctx, issue, key);
+    const envs = issue && readEnvironments(ctx.url.searchParams, ctx.store, ctx.store.findOrg(ctx.params.org ?? '')!);
+    const values = issue && envs !== 'unknown' && envs !== undefined ? tagValues(ctx.store, issue, key, envs) : null;
     if (!issue || !values) return notFound();
     return pagedList(ctx, values.map((v, i) => ({ item: v, score: values.length - i })), (v) => tagValueBody(issue, key, v), 1000);
   }),

@@ -133,7 +133,7 @@ function matchesFilter(f: Filter, issue: Issue, project: Project | undefined, st
     // Event filters: the group matches when one of its events in the window does.
     case 'environment': return any((v) => (scope.envs === null || scope.envs.includes(v)) && store.countIn(issue, [v], scope.range.start, scope.range.end) > 0);
     case 'user.id': case 'user': return any((v) => hasUser(v, issue, project, store, scope));
-    case 'release': case 'firstRelease': return any((v) => issue.release === v || issue.release.endsWith(`@${v}`));
+    case 'release': case 'firstRelease': return any((v) => issue.release !== null && (issue.release === v || issue.release.endsWith(`@${v}`)));
     case 'issue.category': return any((v) => issue.issueCategory === v);
     case 'issue.priority': return any((v) => issue.priority === v);
     case 'error.unhandled': return any((v) => issue.isUnhandled === (v === 'true' || v === '1'));

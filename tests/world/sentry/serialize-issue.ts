@@ -10,6 +10,7 @@ import { lifetimeSeen, NOTHING_SEEN, windowSeen, type Seen } from './seen.ts';
 import { issueUrl, serializeNote, type UrlContext } from './serialize.ts';
 import type { Store } from './store.ts';
 import { statsSeries, statsWindow, type StatsPeriod, type StatsWindow } from './timeseries.ts';
+import { releaseOfEvent } from './tag-values.ts';
 import type { Envs } from './traffic.ts';
 
 export interface StreamOptions {
@@ -111,17 +112,24 @@ export interface DetailOptions { envs: Envs; collapse: string[]; u: UrlContext }
 export function serializeIssueDetail(issue: Issue, store: Store, o: DetailOptions): Record<string, unknown> {
   const base = serializeIssueBase(issue, store, o.u);
   const seen = lifetimeSeen(store, issue, o.envs);
-  const release = { version: issue.release, shortVersion: issue.release.split('@').pop() ?? issue.release, dateCreated: iso(issue.firstSeen), dateReleased: null, ref: null, url: null };
+  const releases = store.releasesOf(issue.projectId);
+  // get_first_last_release: the release the first (and the last) event carried, serialized when the release exists.
+  const releaseBody = (version: string | null) => {
+    const r = version === null ? undefined : releases.find((x) => x.version === version);
+    return version === null ? null : { version, shortVersion: version.split('@').pop() ?? version, dateCreated: r ? iso(r.dateCreated) : null, dateReleased: r?.dateReleased ? iso(r.dateReleased) : null, ref: null, url: null };
+  };
   const now = store.now();
+  // ActivitySerializer, newest first: notes, the regression and resolution activity, first_seen.
+  const activity = [
+    ...issue.notes.map((n) => ({ at: n.dateCreated, body: serializeNote(n) })),
+    ...(issue.activity ?? []).map((a) => ({ at: a.dateCreated, body: { id: a.id, type: a.type, data: a.data, dateCreated: iso(a.dateCreated), user: null } })),
+  ].sort((a, b) => b.at - a.at).map((a) => a.body);
   const out: Record<string, unknown> = {
     ...base, ...seen, isUnhandled: issue.isUnhandled,
-    activity: [
-      ...issue.notes.map((n) => serializeNote(n)).reverse(),
-      { data: {}, dateCreated: iso(issue.firstSeen), id: `fs-${issue.id}`, type: 'first_seen', user: null },
-    ],
+    activity: [...activity, { data: {}, dateCreated: iso(issue.firstSeen), id: `fs-${issue.id}`, type: 'first_seen', user: null }],
     seenBy: [], pluginActions: [], pluginIssues: [], pluginContexts: [], userReportCount: 0, participants: [],
   };
-  if (!o.collapse.includes('release')) Object.assign(out, { firstRelease: release, lastRelease: release });
+  if (!o.collapse.includes('release')) Object.assign(out, { firstRelease: releaseBody(issue.release), lastRelease: releaseBody(releaseOfEvent(store, issue, issue.lastSeen)) });
   if (!o.collapse.includes('tags')) {
     const total = Number(seen.count);
     out.tags = [{ key: 'environment', name: 'Environment', totalValues: total }, { key: 'level', name: 'Level', totalValues: total },

@@ -13,6 +13,7 @@ import { BadRequest } from './search.ts';
 import { DEFAULT_PAGE_SETTINGS, routePage, type PageHandler, type PageSettings } from './page-route.ts';
 import { issueRoutes } from './routes-issues.ts';
 import { orgRoutes } from './routes-orgs.ts';
+import { releaseRoutes } from './routes-releases.ts';
 import { NGINX_BUFFER, refuseOversized } from './request-line.ts';
 import type { UrlContext } from './serialize.ts';
 import { Store } from './store.ts';
@@ -56,7 +57,7 @@ export interface SentryServer {
   close(): Promise<void>;
 }
 
-const ROUTES = [...orgRoutes, ...issueRoutes];
+const ROUTES = [...orgRoutes, ...releaseRoutes, ...issueRoutes];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MAX_BODY = 20 * 1024 * 1024;
 

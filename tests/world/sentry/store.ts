@@ -5,9 +5,12 @@ import { Clock } from './buckets.ts';
 import { buildEvent } from './events.ts';
 import { deadlockMessages, fixtureIssues } from './fixtures.ts';
 import { generateIssue } from './generate.ts';
-import { HOUR, type Issue, type Note, type Org, type Project, type Region } from './model.ts';
-import { createRng, type Rng } from './prng.ts';
+import { DAY, HOUR, type Issue, type Note, type Org, type Project, type Region, type Release } from './model.ts';
+import { createRng, hashString, type Rng } from './prng.ts';
 import { countIn, edgeIn, nthLatest, userRuns, usersIn, type Envs, type Runs } from './traffic.ts';
+import { projectReleases, releaseAt } from './releases.ts';
+import { applyEscalation, sentryEscalation } from './escalation.ts';
+import { shapeIssue, TREND_ISSUES } from './trend-issues.ts';
 
 export interface StoreOptions { issueCount?: number; seed?: number; now?: () => number }
 
@@ -40,6 +43,8 @@ export class Store {
   readonly orgs: Org[] = [];
   readonly projects: Project[] = [];
   readonly issues = new Map<string, Issue>();
+  /** Every project's releases, newest first per project (releases.ts). */
+  readonly releases: Release[] = [];
   /** The time buckets of every issue's event history, ending when the world was built. */
   readonly clock: Clock;
   readonly sessions = new Map<string, { csrf: string }>();
@@ -66,15 +71,58 @@ export class Store {
       userBase: Array.from({ length: 40 + Math.ceil(count / spec.projects.length) * 6 }, (_, n) => `${p.slug}-user-${n + 1}`),
     }));
     this.projects.push(...projects);
-    const special = org.slug === 'acme' ? this.addSpecialIssues(org, projects) : 0;
+    for (const p of projects) this.releases.push(...projectReleases(p, now));
+    const special = org.slug === 'acme' ? this.addSpecialIssues(org, projects, now) + this.addTrendIssues(org, projects) : 0;
     for (let i = special; i < count; i++) {
       const project = projects[Math.floor(this.rng() * projects.length)] ?? projects[0]!;
-      this.insert(generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, clock: this.clock }));
+      const issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, clock: this.clock });
+      this.settle(issue);
+      // A spike (generated as escalating) or an issue archived until escalating is as Sentry's rule leaves it now.
+      if (issue.substatus === 'escalating' || issue.substatus === 'archived_until_escalating') applyEscalation(this, issue, now);
+      this.insert(issue);
     }
   }
 
+  /** The issue's first release (the project's release at its first event) and, for a regressed one, when and in
+   *  which release it regressed. */
+  private settle(issue: Issue): void {
+    const releases = this.releasesOf(issue.projectId);
+    issue.release = releaseAt(releases, issue.firstSeen)?.version ?? null;
+    if (issue.substatus === 'regressed' && !issue.activity?.length) {
+      const at = Math.max(issue.firstSeen, this.clock.end - (1 + (hashString(issue.id) % 5)) * DAY);
+      const version = releaseAt(releases, at)?.version ?? '';
+      issue.activity = [{ id: `reg-${issue.id}`, type: 'set_regression', dateCreated: at, data: { event_id: null, version } }];
+    }
+  }
+
+  /** acme's issues shaped for the trends (trend-issues.ts), after the other special ones so their ids stay put. Their
+   *  own random stream, so the generated issues after them are the same as without them. */
+  private addTrendIssues(org: Org, projects: Project[]): number {
+    const rng = createRng(18);
+    for (const spec of TREND_ISSUES) {
+      const project = projects.find((p) => p.slug === spec.project)!;
+      const issue = generateIssue(rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, clock: this.clock, kind: spec.kind, shape: 'steady' });
+      shapeIssue(issue, spec, project, this.releasesOf(project.id), this.clock);
+      issue.firstSeen = edgeIn(this.clock, issue.traffic, null, -Infinity, Infinity, 'first') ?? this.clock.end;
+      issue.lastSeen = edgeIn(this.clock, issue.traffic, null, -Infinity, Infinity, 'last') ?? this.clock.end;
+      issue.fingerprint = `trend:${spec.shape}`;
+      this.settle(issue);
+      if (issue.substatus === 'archived_until_escalating') applyEscalation(this, issue, this.clock.end);
+      this.insert(issue);
+    }
+    return TREND_ISSUES.length;
+  }
+
+  /** A project's releases, newest first. */
+  releasesOf(projectId: string): Release[] {
+    return this.releases.filter((r) => r.projectIds.includes(projectId));
+  }
+  findRelease(org: Org, version: string): Release | undefined {
+    return this.releases.find((r) => r.orgId === org.id && r.version === version);
+  }
+
   /** acme gets the PostgreSQL deadlock issues and the real fixture issues; returns how many were added. */
-  private addSpecialIssues(org: Org, projects: Project[]): number {
+  private addSpecialIssues(org: Org, projects: Project[], now: number): number {
     const api = projects.find((p) => p.slug === 'api')!;
     const messages = deadlockMessages().filter((m) => m.driver.includes('Python'));
     const picks = [messages[0], messages[1], messages[3]].filter((m) => m !== undefined);
@@ -83,7 +131,10 @@ export class Store {
       const value = message.text.replace(/^psycopg2\.errors\.DeadlockDetected:\s*/, '');
       const kind = { type: i === 1 ? 'OperationalError' : 'DeadlockDetected', value, module: ['orders.services', 'billing.tasks', 'inventory.models'][i] ?? 'orders.services', fn: ['reserve_stock', 'settle_invoice', 'save'][i] ?? 'save' };
       const issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(api), org, project: api, clock: this.clock, kind, shape: i === 0 ? 'spike' : 'steady' });
-      Object.assign(issue, { status: 'unresolved', substatus: i === 0 ? 'escalating' : 'ongoing', level: 'error', isUnhandled: true });
+      Object.assign(issue, { status: 'unresolved', substatus: 'ongoing', level: 'error', isUnhandled: true });
+      this.settle(issue);
+      // The spiking one is escalating where Sentry's rule says so (unresolved either way: the deadlock tests open it).
+      if (i === 0 && sentryEscalation(this, issue, now).escalating) applyEscalation(this, issue, now);
       issue.events.push(...this.sampleEvents(issue, api, { sqlstate: '40P01', db: 'postgresql', driver: message.driver, pg_error: message.text, source: message.source }));
       this.insert(issue);
     });
@@ -95,6 +146,7 @@ export class Store {
         issueType: real.issueType ?? 'error', issueCategory: real.issueCategory ?? 'error', level: real.level ?? 'error',
         isUnhandled: Boolean(real.isUnhandled), substatus: real.substatus === 'regressed' ? 'regressed' : issue.substatus, fingerprint: `fixture:${real.shortId}`,
       });
+      this.settle(issue);
       if (event) issue.events.push({ ...event, groupID: issue.id, projectID: project.id, dateCreated: new Date(issue.lastSeen).toISOString() });
       this.insert(issue);
     }
@@ -140,7 +192,8 @@ export class Store {
     return picks.map((nth) => {
       const at = nthLatest(this.clock, issue.traffic, nth);
       const user = at?.user === null || at === null ? null : (project.userBase[at.user] ?? null);
-      return buildEvent(issue, project, { at: at?.at ?? issue.lastSeen, environment: at?.env ?? 'production', user, nth }, extra);
+      const when = at?.at ?? issue.lastSeen;
+      return buildEvent(issue, project, { at: when, environment: at?.env ?? 'production', user, nth, release: issue.release === null ? null : releaseAt(this.releasesOf(project.id), when) }, extra);
     });
   }
 
@@ -181,7 +234,7 @@ export class Store {
     if (!issue) {
       issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, clock: this.clock, shape: 'new' });
       const level = event.level ?? 'error';
-      Object.assign(issue, { title, culprit, fingerprint, traffic: { series: [], singles: [] }, firstSeen: at, lastSeen: at, substatus: 'new', status: 'unresolved', events: [],
+      Object.assign(issue, { title, culprit, fingerprint, traffic: { series: [], singles: [] }, firstSeen: at, lastSeen: at, substatus: 'new', status: 'unresolved', events: [], release: typeof event.release === 'string' ? event.release : (event.release?.version ?? null),
         metadata: { type, value, filename: file, function: fn }, level, platform: event.platform ?? project.platform, priority: initialPriority(level) });
       this.insert(issue);
     } else if (issue.status !== 'unresolved') {
