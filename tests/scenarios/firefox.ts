@@ -89,10 +89,16 @@ async function findByHref<T extends Page | Frame>(targets: T[], prefix: string):
   return undefined;
 }
 
-/** BiDi reports no load for moz-extension:// pages (toolchain notes): a short goto, then wait for the page's API. */
+/** BiDi reports no load for moz-extension:// pages (toolchain notes), so a goto would wait out its timeout: start the
+ *  navigation and ask the document itself until it is this page, parsed, with the extension API. */
 async function gotoExtensionPage(page: Page, url: string): Promise<void> {
-  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 3000 }).catch(() => {});
-  await page.waitForFunction(() => typeof (globalThis as { browser?: { runtime?: unknown } }).browser?.runtime !== 'undefined', { timeout: 15_000 });
+  void page.goto(url, { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => {});
+  const bare = url.split('#')[0]!;
+  for (const until = Date.now() + 15_000; ; await new Promise((r) => setTimeout(r, 50))) {
+    const ready = await page.evaluate((u) => location.href.startsWith(u) && document.readyState !== 'loading' && typeof (globalThis as { browser?: { runtime?: unknown } }).browser?.runtime !== 'undefined', bare).catch(() => false);
+    if (ready) return;
+    if (Date.now() > until) throw new Error(`${url} did not load`);
+  }
 }
 
 export interface FirefoxRun { driver: Driver; close(): Promise<void> }
@@ -152,13 +158,20 @@ export async function launchFirefox(dir: string, world: World, opts: { orgHosts?
     opened.push(p);
     return p;
   };
-  const withExtensionPage = async <T>(fn: (p: Page) => Promise<T>): Promise<T> => {
+  // One of Dexter's pages kept open for protocol messages and storage (a page per message would cost a navigation).
+  let service: Promise<Page> | null = null;
+  const servicePage = () => (service ??= (async () => {
     const p = await browser.newPage();
+    await gotoExtensionPage(p, driver.extensionUrl('panel.html'));
+    return p;
+  })());
+  const withExtensionPage = async <T>(fn: (p: Page) => Promise<T>): Promise<T> => {
+    const p = await servicePage().catch((error: unknown) => { service = null; throw error; });
     try {
-      await gotoExtensionPage(p, driver.extensionUrl('panel.html'));
       return await fn(p);
-    } finally {
-      await p.close();
+    } catch (error) {
+      if (p.isClosed() || /closed|detached|destroyed|Target/i.test(String(error))) service = null;
+      throw error;
     }
   };
   const driver: Driver = {
@@ -198,6 +211,7 @@ export async function launchFirefox(dir: string, world: World, opts: { orgHosts?
     },
     async restartBackground() {
       opened.length = 0;
+      service = null;
       await browser.close();
       browser = await launch();
       check((await driver.ask({ type: 'ping' })).ok, 'the background did not start again');

@@ -71,10 +71,13 @@ export async function clickReady(arg: { mark: string }): Promise<{ x: number; y:
     for (let n = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === el) return true;
     return false;
   };
-  if (!inside(hit)) return { wait: `covered by ${hit ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}.${String(hit.className).slice(0, 40)}` : 'nothing'}` };
+  // The element, something inside it, or an ancestor drawn over it (a link's row-wide ::before over its own text)
+  // takes the click; anything else covers it.
+  const ancestor = !!hit && hit !== document.documentElement && hit !== document.body && hit.contains(el);
+  if (!inside(hit) && !ancestor) return { wait: `covered by ${hit ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}.${String(hit.className).slice(0, 40)}` : 'nothing'}` };
   const w = window as unknown as { __scenarioClick?: string };
   delete w.__scenarioClick;
-  window.addEventListener('click', (e) => { w.__scenarioClick = e.composedPath().includes(el) ? 'hit' : 'miss'; }, { capture: true, once: true });
+  window.addEventListener('click', (e) => { w.__scenarioClick = e.composedPath().includes(el) || e.composedPath().includes(hit!) ? 'hit' : 'miss'; }, { capture: true, once: true });
   return { x, y };
 }
 
