@@ -183,6 +183,8 @@ export async function launchFirefox(dir: string, world: World, opts: { orgHosts?
       if (opts.viewport) await p.setViewport(opts.viewport);
       if (opts.init) await p.evaluateOnNewDocument(pageCall(opts.init as (a: never) => unknown, null));
       await p.goto(url, { waitUntil: 'load' });
+      // The page a user looks at is the selected tab: Firefox throttles animation frames and observers in others.
+      await p.bringToFront();
       return driverPage(p, downloads);
     },
     async extensionPage(file) {
