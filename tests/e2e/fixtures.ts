@@ -3,19 +3,22 @@ import { test as base, chromium, type BrowserContext, type Worker } from '@playw
 import path from 'node:path';
 import { chromiumWorldArgs, startWorld, type World } from '../world/world';
 import { requirePart } from '../system.mjs';
-/** Host names the world also answers for: a self-hosted Sentry, and a site that is not Sentry at all. */
-export const SELF_HOSTED = 'sentry.acme.test';
-export const NOT_SENTRY = 'not-sentry.test';
-const EXTRA_HOSTS = [SELF_HOSTED, NOT_SENTRY];
+import { LLM_HOST, NOT_SENTRY, SELF_HOSTED, WORLD_HOSTS } from '../scenarios/hosts';
+/** Host names the world also answers for: a self-hosted Sentry, a site that is not Sentry at all, the address
+ *  hostile payloads name (tests/scenarios/hosts.ts, shared with the Firefox driver). */
+export { NOT_SENTRY, SELF_HOSTED };
 export const EXTENSION_DIR = path.resolve(process.cwd(), '.output/chrome-mv3');
 
 interface Ext { context: BrowserContext; sw: Worker; id: string }
 
-export const test = base.extend<{ ext: Ext }, { world: World; worldExt: Ext; worldIssues: number | undefined }>({
+export const test = base.extend<{ ext: Ext }, { world: World; worldExt: Ext; worldIssues: number | undefined; worldKey: string }>({
   /** Issues per organization in the world (its default when unset); a spec sets it with test.use(). */
   worldIssues: [undefined, { option: true, scope: 'worker' }],
+  /** A world of its own for the tests that set the same key (scenarios whose seeded data would change others'). */
+  worldKey: ['shared', { option: true, scope: 'worker' }],
   world: [
-    async ({ worldIssues }, use) => {
+    async ({ worldIssues, worldKey }, use) => {
+      void worldKey;
       // DEXTER_TEST_OLLAMA_PORT lets specs that need no LLM run beside another world (the Explain specs need 11434).
       const world = await startWorld({ ollamaPort: Number(process.env.DEXTER_TEST_OLLAMA_PORT) || undefined, issueCount: worldIssues });
       await use(world);
@@ -27,7 +30,9 @@ export const test = base.extend<{ ext: Ext }, { world: World; worldExt: Ext; wor
     async ({ world }, use) => {
       // No Chromium: every test fails with the one line saying what to install or set.
       const executablePath = requirePart('chromium');
-      const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args: chromiumWorldArgs(world, EXTENSION_DIR, EXTRA_HOSTS) });
+      // The LLM host keeps its port (the world's hosts all go to its HTTPS port).
+      const args = chromiumWorldArgs(world, EXTENSION_DIR, WORLD_HOSTS).map((a) => (a.startsWith('--host-resolver-rules=') ? `${a}, MAP ${LLM_HOST} 127.0.0.1` : a));
+      const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args });
       const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
       const id = new URL(sw.url()).host;
       // The worker can be stopped and restarted (Chrome does it when idle; a test does it on purpose), so `sw`

@@ -1,17 +1,14 @@
-// The shared user flows (tests/scenarios) in Chromium: each scenario is a Playwright test; the same scenarios run
-// in Firefox ESR through tests/firefox/scenarios.ts.
-import { test } from './fixtures';
-import { playwrightDriver } from '../scenarios/playwright';
-import { SCENARIOS } from '../scenarios/index';
+// The shared user flows in the shared world. Groups with a world of their own run from scenarios.<key>.spec.ts.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect } from './fixtures';
+import { GROUPS, scenarioTests } from './scenario-tests';
 
-for (const { file, scenario } of SCENARIOS) {
-  test(`[${file}] ${scenario.name}`, async ({ ext, world }) => {
-    test.skip(!!scenario.skip?.chromium, scenario.skip?.chromium);
-    const driver = playwrightDriver(ext, world);
-    try {
-      await scenario.run(driver);
-    } finally {
-      await driver.closePages();
-    }
-  });
-}
+scenarioTests('shared');
+
+test('every scenario world has its spec file, so no flow is left out of Chromium', () => {
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const missing = GROUPS.filter((g) => g.key !== 'shared' && !existsSync(path.join(dir, `scenarios.${g.key}.spec.ts`))).map((g) => g.key);
+  expect(missing).toEqual([]);
+});

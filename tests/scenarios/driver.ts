@@ -7,8 +7,18 @@ import type { World } from '../world/world';
 /** Runs in the page: a function (no closures over test code) and one JSON argument. */
 export type PageFn<A, R> = (arg: A) => R | Promise<R>;
 
+/** How a page is opened. */
+export interface PageOptions {
+  /** Runs in the page before any of the page's own scripts, on this load and on every later one in the tab (a
+   *  MutationObserver installed at document start sees everything Sentry and Dexter ever draw). */
+  init?: PageFn<null, unknown>;
+  /** The window's inner size, before the page loads. */
+  viewport?: { width: number; height: number };
+}
+
 export interface DriverPage {
   goto(url: string): Promise<void>;
+  reload(): Promise<void>;
   url(): Promise<string>;
   evaluate<A, R>(fn: PageFn<A, R>, arg: A): Promise<R>;
   /** Polls `fn` in the page until it returns a truthy value (which is returned) or the time is up. */
@@ -19,6 +29,13 @@ export interface DriverPage {
   /** Types into the focused element, or presses a key ("Enter", "r", …) as a user does. */
   type(text: string): Promise<void>;
   press(key: string): Promise<void>;
+  /** A real click at a point of the window (CSS pixels from its top left). */
+  clickAt(x: number, y: number): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  /** Every frame of the page, the top one first (Dexter's panels are frames too). */
+  frames(): Promise<DriverFrame[]>;
+  /** The file the browser saves when `trigger` makes the page download one (read from where the browser put it). */
+  download(trigger: () => Promise<void>): Promise<{ name: string; text: string }>;
   /** A frame of the page whose URL starts with `prefix` (Dexter's panel is one). */
   frame(prefix: string, opts?: { timeoutMs?: number }): Promise<DriverFrame>;
   close(): Promise<void>;
@@ -26,17 +43,42 @@ export interface DriverPage {
 
 export type DriverFrame = Pick<DriverPage, 'evaluate' | 'waitFor' | 'click'>;
 
+/** What pages did that a user would notice or a test must not miss, from the moment `watch()` was called. */
+export interface Watch {
+  /** Messages of alert/confirm/prompt dialogs (each dismissed at once). */
+  dialogs: string[];
+  /** Uncaught errors in pages and their frames. */
+  errors: string[];
+  /** console.warn lines of pages (and, where `contentConsole`, of Dexter's content scripts). */
+  warnings: string[];
+  /** Whether this browser's driver sees content scripts' console (Chromium does; Firefox's BiDi reports only the
+   *  page's own). */
+  contentConsole: boolean;
+  stop(): void;
+}
+
 export interface Driver {
   browser: 'chromium' | 'firefox';
   world: World;
   /** A new tab on a web page (Sentry's replica), loaded. */
-  page(url: string): Promise<DriverPage>;
+  page(url: string, opts?: PageOptions): Promise<DriverPage>;
   /** A new tab on one of Dexter's own pages (`popup.html`, `explorer.html#…`, `panel.html`), ready. */
   extensionPage(path: string): Promise<DriverPage>;
   /** Dexter's URL for one of its pages (its origin differs per browser and install). */
   extensionUrl(path: string): string;
   /** Sends a protocol message from one of Dexter's pages, as the popup does, and returns the reply. */
   ask(message: unknown): Promise<{ ok: boolean; data?: any; error?: any }>;
+  /** Runs `fn` in one of Dexter's own pages, where `(globalThis.browser ?? globalThis.chrome)` is the extension API. */
+  inExtension<A, R>(fn: PageFn<A, R>, arg: A): Promise<R>;
+  /** Starts recording dialogs, page errors and console warnings of every page the driver opens from now on. */
+  watch(): Watch;
+  /** What a user does when the browser asks whether Dexter may access `origin` ("https://host" or
+   *  "http://host:port"): the next permissions.request for it, from a click, is granted. Chromium cannot click its
+   *  prompt, so the site is allowed on chrome://extensions first (tests/e2e/host-access.ts); Firefox runs with
+   *  extensions.webextOptionalPermissionPrompts off, which grants a request made from a click without a prompt. */
+  allowHost(origin: string): Promise<void>;
+  /** Signs the browser out of every site (deletes every cookie). */
+  clearCookies(): Promise<void>;
   /** Writes Dexter's stored settings directly (as an older version or another device would have left them). */
   setStoredSettings(settings: unknown): Promise<void>;
   /** Closes every tab the scenario opened. */
@@ -67,8 +109,15 @@ export async function menuItemExists(d: Driver, id: string): Promise<boolean | s
   }
 }
 
+/** A world of its own for the scenarios that name the same key (seeded data or a size that would change others). */
+export interface WorldSpec { key: string; issues?: number }
+
 export interface Scenario {
   name: string;
+  /** Default: the shared world (the world's default size). */
+  world?: WorldSpec;
+  /** Default 120 s. */
+  timeoutMs?: number;
   /** Browsers the flow does not apply to, with why (it then reports as skipped, not passed). */
   skip?: Partial<Record<Driver['browser'], string>>;
   run(d: Driver): Promise<void>;

@@ -2,16 +2,16 @@
 // Sentry's real host names sent to the world's server by DNS prefs (docs: real URLs in Firefox).
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { World } from '../world/world';
 import { requirePart } from '../system.mjs';
-import { check, type Driver, type DriverFrame, type DriverPage, type PageFn } from './driver';
-import { markTarget, pageCall, retryAcrossNavigation } from './page-helpers';
+import { check, type Driver, type DriverFrame, type DriverPage, type PageFn, type Watch } from './driver';
+import { LLM_HOST, WORLD_HOSTS } from './hosts';
+import { clickSelector, pageCall, retryAcrossNavigation } from './page-helpers';
 
 export const GECKO_ID = 'dexter@dexter-sentry.dev';
-let marks = 0;
 
 function frameOps(target: Page | Frame): DriverFrame {
   const ops: DriverFrame = {
@@ -26,31 +26,46 @@ function frameOps(target: Page | Frame): DriverFrame {
         await new Promise((r) => setTimeout(r, 100));
       }
     },
-    async click(selector) {
-      const [css, text] = selector.split(' :text=');
-      const mark = String(++marks);
-      const found = await ops.waitFor(markTarget, { selector: css!, text: text ?? null, mark }, { what: `a visible ${selector}` });
-      check(found, `no ${selector}`);
+    click: (selector) => clickSelector(ops, selector, async (mark, at) => {
       const el = await target.$(`pierce/[data-scenario-target="${mark}"]`);
       check(el, `lost ${selector}`);
-      // Near its start, where a user's pointer lands on a link's text (a wide link's middle can sit under a cell).
-      const box = await el.boundingBox();
-      await el.click({ offset: { x: Math.min(4, (box?.width ?? 8) / 2), y: Math.min(4, (box?.height ?? 8) / 2) } });
-    },
+      await el.click({ offset: at });
+    }),
   };
   return ops;
 }
 
-function driverPage(page: Page): DriverPage {
+function driverPage(page: Page, downloads: string): DriverPage {
   const ops = frameOps(page);
   return {
     ...ops,
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });
     },
+    async reload() {
+      await page.reload({ waitUntil: 'load' });
+    },
     url: async () => page.url(),
     type: (text) => page.keyboard.type(text),
     press: (key) => page.keyboard.press(key as never),
+    clickAt: (x, y) => page.mouse.click(x, y),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    frames: async () => page.frames().map(frameOps),
+    // Firefox saves downloads straight into the profile's download folder (prefs below): the new file is the one.
+    async download(trigger) {
+      const before = new Set(readdirSync(downloads));
+      await trigger();
+      for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+        const name = readdirSync(downloads).find((f) => !before.has(f) && !f.endsWith('.part'));
+        if (!name) continue;
+        const file = path.join(downloads, name);
+        const size = statSync(file).size;
+        await new Promise((r) => setTimeout(r, 150));
+        if (statSync(file).size !== size || readdirSync(downloads).some((f) => f.startsWith(name) && f.endsWith('.part'))) continue;
+        return { name, text: readFileSync(file, 'utf8') };
+      }
+      throw new Error(`no download landed in ${downloads}`);
+    },
     async frame(prefix, opts = {}) {
       const until = Date.now() + (opts.timeoutMs ?? 15_000);
       for (;;) {
@@ -74,10 +89,16 @@ async function findByHref<T extends Page | Frame>(targets: T[], prefix: string):
   return undefined;
 }
 
-/** BiDi reports no load for moz-extension:// pages (toolchain notes): a short goto, then wait for the page's API. */
+/** BiDi reports no load for moz-extension:// pages (toolchain notes), so a goto would wait out its timeout: start the
+ *  navigation and ask the document itself until it is this page, parsed, with the extension API. */
 async function gotoExtensionPage(page: Page, url: string): Promise<void> {
-  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 3000 }).catch(() => {});
-  await page.waitForFunction(() => typeof (globalThis as { browser?: { runtime?: unknown } }).browser?.runtime !== 'undefined', { timeout: 15_000 });
+  void page.goto(url, { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => {});
+  const bare = url.split('#')[0]!;
+  for (const until = Date.now() + 15_000; ; await new Promise((r) => setTimeout(r, 50))) {
+    const ready = await page.evaluate((u) => location.href.startsWith(u) && document.readyState !== 'loading' && typeof (globalThis as { browser?: { runtime?: unknown } }).browser?.runtime !== 'undefined', bare).catch(() => false);
+    if (ready) return;
+    if (Date.now() > until) throw new Error(`${url} did not load`);
+  }
 }
 
 export interface FirefoxRun { driver: Driver; close(): Promise<void> }
@@ -92,7 +113,9 @@ export async function launchFirefox(dir: string, world: World, opts: { orgHosts?
   const profile = mkdtempSync(path.join(tmpdir(), 'dexter-firefox-'));
   mkdirSync(path.join(profile, 'extensions'));
   writeFileSync(path.join(profile, 'extensions', GECKO_ID), path.resolve(dir));
-  const hosts = ['sentry.io', 'us.sentry.io', 'de.sentry.io', ...(opts.orgHosts ?? ['acme']).map((o) => `${o}.sentry.io`), ...(opts.extraHosts ?? [])];
+  const downloads = mkdtempSync(path.join(tmpdir(), 'dexter-firefox-downloads-'));
+  // Every name goes to the loopback; port 443 is the world's HTTPS server, any other port stays (the LLM host).
+  const hosts = ['sentry.io', 'us.sentry.io', 'de.sentry.io', ...(opts.orgHosts ?? ['acme']).map((o) => `${o}.sentry.io`), ...WORLD_HOSTS, LLM_HOST, ...(opts.extraHosts ?? [])];
   const launch = () => puppeteer.launch({
     browser: 'firefox',
     executablePath: requirePart('firefox'),
@@ -107,37 +130,79 @@ export async function launchFirefox(dir: string, world: World, opts: { orgHosts?
       'xpinstall.signatures.required': false,
       'extensions.autoDisableScopes': 0,
       'extensions.enabledScopes': 15,
+      // An optional permission requested from a click is granted without the doorhanger a test cannot click.
+      'extensions.webextOptionalPermissionPrompts': false,
+      // Downloads go straight to a folder the driver reads.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
     },
   });
   let browser: Browser = await launch();
   const opened: Page[] = [];
+  const watches = new Set<Watch>();
+  // Every page the driver opens reports to the watches running; a dialog is always dismissed (it would block).
+  const observe = (p: Page) => {
+    p.on('dialog', (dialog) => {
+      for (const w of watches) w.dialogs.push(dialog.message());
+      void dialog.dismiss().catch(() => {});
+    });
+    p.on('pageerror', (e) => { for (const w of watches) w.errors.push(String(e)); });
+    p.on('console', (m) => { if (m.type() === 'warn') for (const w of watches) w.warnings.push(m.text()); });
+  };
   const open = async () => {
     const p = await browser.newPage();
+    observe(p);
     opened.push(p);
     return p;
   };
-  const withExtensionPage = async <T>(fn: (p: Page) => Promise<T>): Promise<T> => {
+  // One of Dexter's pages kept open for protocol messages and storage (a page per message would cost a navigation).
+  let service: Promise<Page> | null = null;
+  const servicePage = () => (service ??= (async () => {
     const p = await browser.newPage();
+    await gotoExtensionPage(p, driver.extensionUrl('panel.html'));
+    return p;
+  })());
+  const withExtensionPage = async <T>(fn: (p: Page) => Promise<T>): Promise<T> => {
+    const p = await servicePage().catch((error: unknown) => { service = null; throw error; });
     try {
-      await gotoExtensionPage(p, driver.extensionUrl('panel.html'));
       return await fn(p);
-    } finally {
-      await p.close();
+    } catch (error) {
+      if (p.isClosed() || /closed|detached|destroyed|Target/i.test(String(error))) service = null;
+      throw error;
     }
   };
   const driver: Driver = {
     browser: 'firefox',
     world,
     extensionUrl: (file) => `moz-extension://${uuid}/${file}`,
-    async page(url) {
+    async page(url, opts = {}) {
       const p = await open();
+      if (opts.viewport) await p.setViewport(opts.viewport);
+      if (opts.init) await p.evaluateOnNewDocument(pageCall(opts.init as (a: never) => unknown, null));
       await p.goto(url, { waitUntil: 'load' });
-      return driverPage(p);
+      // The page a user looks at is the selected tab: Firefox throttles animation frames and observers in others.
+      await p.bringToFront();
+      return driverPage(p, downloads);
     },
     async extensionPage(file) {
       const p = await open();
       await gotoExtensionPage(p, driver.extensionUrl(file));
-      return driverPage(p);
+      return driverPage(p, downloads);
+    },
+    inExtension: (fn, arg) => withExtensionPage((p) => p.evaluate(pageCall(fn as (a: never) => unknown, arg))) as never,
+    watch() {
+      const w: Watch = { dialogs: [], errors: [], warnings: [], contentConsole: false, stop: () => void watches.delete(w) };
+      watches.add(w);
+      return w;
+    },
+    // extensions.webextOptionalPermissionPrompts is off (launch prefs): Firefox grants the request from the click.
+    allowHost: async () => {},
+    async clearCookies() {
+      const all = await browser.cookies();
+      if (all.length) await browser.deleteCookie(...all);
     },
     ask: (message) => withExtensionPage((p) => p.evaluate((m) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<never> } } }).browser.runtime.sendMessage(m), message)),
     setStoredSettings: (settings) => withExtensionPage((p) => p.evaluate(async (s) => {
@@ -148,6 +213,7 @@ export async function launchFirefox(dir: string, world: World, opts: { orgHosts?
     },
     async restartBackground() {
       opened.length = 0;
+      service = null;
       await browser.close();
       browser = await launch();
       check((await driver.ask({ type: 'ping' })).ok, 'the background did not start again');
@@ -162,9 +228,10 @@ export async function launchFirefox(dir: string, world: World, opts: { orgHosts?
       for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
         const win = await findByHref((await browser.pages()).filter((p) => !before.has(p)), driver.extensionUrl('panel.html'));
         if (win) {
+          observe(win);
           opened.push(win);
           await win.waitForFunction(() => document.readyState !== 'loading', { timeout: 15_000 });
-          return driverPage(win);
+          return driverPage(win, downloads);
         }
       }
       throw new Error('the selection window did not open');

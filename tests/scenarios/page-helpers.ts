@@ -39,3 +39,81 @@ export function markTarget(arg: { selector: string; text: string | null; mark: s
   }
   return null;
 }
+
+/** Runs in the page: whether the marked element is where a click will land — still for two frames and not covered
+ *  by another element at the click point (as Playwright checks before it clicks) — and arms a one-shot listener that
+ *  records whether the next click reached it. Returns the click offset inside its box, or why not yet. */
+export async function clickReady(arg: { mark: string }): Promise<{ x: number; y: number } | { wait: string }> {
+  const roots: (Document | ShadowRoot)[] = [document];
+  for (let i = 0; i < roots.length; i++) for (const el of roots[i]!.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+  const el = roots.map((r) => r.querySelector<HTMLElement>(`[data-scenario-target="${arg.mark}"]`)).find(Boolean);
+  if (!el) return { wait: 'gone' };
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+  let box = el.getBoundingClientRect();
+  if (box.top < 0 || box.bottom > innerHeight || box.left < 0 || box.right > innerWidth) {
+    el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    await frame();
+  }
+  box = el.getBoundingClientRect();
+  await frame();
+  await frame();
+  const again = el.getBoundingClientRect();
+  if (Math.abs(again.top - box.top) > 0.5 || Math.abs(again.left - box.left) > 0.5 || Math.abs(again.height - box.height) > 0.5) return { wait: 'moving' };
+  const x = Math.min(4, again.width / 2);
+  const y = Math.min(4, again.height / 2);
+  let hit: Element | null = document.elementFromPoint(again.left + x, again.top + y);
+  while (hit?.shadowRoot) {
+    const inner = hit.shadowRoot.elementFromPoint(again.left + x, again.top + y);
+    if (!inner || inner === hit) break;
+    hit = inner;
+  }
+  const inside = (node: Node | null): boolean => {
+    for (let n = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === el) return true;
+    return false;
+  };
+  // The element, something inside it, or an ancestor drawn over it (a link's row-wide ::before over its own text)
+  // takes the click; anything else covers it.
+  const ancestor = !!hit && hit !== document.documentElement && hit !== document.body && hit.contains(el);
+  if (!inside(hit) && !ancestor) return { wait: `covered by ${hit ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}.${String(hit.className).slice(0, 40)}` : 'nothing'}` };
+  const w = window as unknown as { __scenarioClick?: string };
+  delete w.__scenarioClick;
+  window.addEventListener('click', (e) => { w.__scenarioClick = e.composedPath().includes(el) || e.composedPath().includes(hit!) ? 'hit' : 'miss'; }, { capture: true, once: true });
+  return { x, y };
+}
+
+/** Runs in the page: what the listener `clickReady` armed saw ('hit', 'miss', or null when no click came or the
+ *  document was replaced). */
+export function clickOutcome(): string | null {
+  return (window as unknown as { __scenarioClick?: string }).__scenarioClick ?? null;
+}
+
+interface Evaluates {
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  waitFor<A, R>(fn: (arg: A) => R | Promise<R>, arg: A, opts?: { timeoutMs?: number; what?: string }): Promise<NonNullable<R>>;
+}
+
+let marks = 0;
+
+/** A user's click on the first visible element matching `selector` (` :text=…` narrows it): waits until the element
+ *  holds still and nothing covers it, lets the driver click it (`press`: a real, trusted click at the offset, in the
+ *  element's own frame), and clicks again if the click reached another element (a panel above it grew in between). */
+export async function clickSelector(ops: Evaluates, selector: string, press: (mark: string, offset: { x: number; y: number }) => Promise<void>): Promise<void> {
+  const [css, text] = selector.split(' :text=');
+  for (let attempt = 1; ; attempt++) {
+    const mark = `m${++marks}`;
+    await ops.waitFor(markTarget, { selector: css!, text: text ?? null, mark }, { what: `a visible ${selector}` });
+    let ready: { x: number; y: number } | { wait: string } = { wait: 'not asked' };
+    for (const until = Date.now() + 10_000; Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+      ready = await ops.evaluate(clickReady, { mark });
+      if ('x' in ready || ready.wait === 'gone') break;
+    }
+    if (!('x' in ready)) {
+      if (attempt < 3) continue;
+      throw new Error(`${selector} could not be clicked: ${ready.wait}`);
+    }
+    await press(mark, ready);
+    const outcome = await ops.evaluate(clickOutcome, null).catch(() => null);
+    if (outcome !== 'miss') return;
+    if (attempt >= 3) throw new Error(`clicks on ${selector} kept landing on another element`);
+  }
+}

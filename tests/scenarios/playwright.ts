@@ -1,10 +1,10 @@
 // The Chromium driver: Playwright with Debian's Chromium and the production build (tests/e2e/fixtures.ts launches it).
-import type { BrowserContext, Frame, Page, Worker } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, ConsoleMessage, Dialog, Frame, Page, WebError, Worker } from '@playwright/test';
 import type { World } from '../world/world';
-import { check, type Driver, type DriverFrame, type DriverPage, type PageFn } from './driver';
-import { markTarget, pageCall, retryAcrossNavigation } from './page-helpers';
-
-let marks = 0;
+import { allowSiteOnExtensionsPage } from '../e2e/host-access';
+import { check, type Driver, type DriverFrame, type DriverPage, type PageFn, type Watch } from './driver';
+import { clickSelector, pageCall, retryAcrossNavigation } from './page-helpers';
 
 function frameOps(target: Page | Frame): DriverFrame {
   const ops: DriverFrame = {
@@ -19,17 +19,8 @@ function frameOps(target: Page | Frame): DriverFrame {
         await new Promise((r) => setTimeout(r, 100));
       }
     },
-    async click(selector) {
-      const [css, text] = selector.split(' :text=');
-      const mark = String(++marks);
-      const found = await ops.waitFor(markTarget, { selector: css!, text: text ?? null, mark }, { what: `a visible ${selector}` });
-      check(found, `no ${selector}`);
-      // Playwright's CSS engine pierces open shadow roots; its click is a real, trusted one.
-      // Near its start, where a user's pointer lands on a link's text (a wide link's middle can sit under a cell).
-      const el = target.locator(`[data-scenario-target="${mark}"]`);
-      const box = await el.boundingBox();
-      await el.click({ position: { x: Math.min(4, (box?.width ?? 8) / 2), y: Math.min(4, (box?.height ?? 8) / 2) } });
-    },
+    // Playwright's CSS engine pierces open shadow roots; its click is a real, trusted one.
+    click: (selector) => clickSelector(ops, selector, (mark, at) => target.locator(`[data-scenario-target="${mark}"]`).click({ position: at })),
   };
   return ops;
 }
@@ -41,9 +32,20 @@ function driverPage(page: Page): DriverPage {
     async goto(url) {
       await page.goto(url);
     },
+    async reload() {
+      await page.reload();
+    },
     url: async () => page.url(),
     type: (text) => page.keyboard.type(text),
     press: (key) => page.keyboard.press(key),
+    clickAt: (x, y) => page.mouse.click(x, y),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    frames: async () => page.frames().map(frameOps),
+    async download(trigger) {
+      const [file] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), trigger()]);
+      const saved = await file.path();
+      return { name: file.suggestedFilename(), text: await readFile(saved, 'utf8') };
+    },
     async frame(prefix, opts = {}) {
       const until = Date.now() + (opts.timeoutMs ?? 15_000);
       for (;;) {
@@ -57,6 +59,8 @@ function driverPage(page: Page): DriverPage {
   };
 }
 
+declare const chrome: { runtime: { sendMessage(m: unknown): Promise<never> }; storage: { local: { set(v: unknown): Promise<void> } } };
+
 export function playwrightDriver(ext: { context: BrowserContext; id: string; sw: Worker }, world: World): Driver {
   const opened: Page[] = [];
   const open = async () => {
@@ -64,12 +68,23 @@ export function playwrightDriver(ext: { context: BrowserContext; id: string; sw:
     opened.push(p);
     return p;
   };
+  const inPanel = async <T>(fn: (p: Page) => Promise<T>): Promise<T> => {
+    const p = await ext.context.newPage();
+    try {
+      await p.goto(d.extensionUrl('panel.html'));
+      return await fn(p);
+    } finally {
+      await p.close();
+    }
+  };
   const d: Driver = {
     browser: 'chromium',
     world,
     extensionUrl: (path) => `chrome-extension://${ext.id}/${path}`,
-    async page(url) {
+    async page(url, opts = {}) {
       const p = await open();
+      if (opts.viewport) await p.setViewportSize(opts.viewport);
+      if (opts.init) await p.addInitScript(pageCall(opts.init as (a: never) => unknown, null));
       await p.goto(url);
       return driverPage(p);
     },
@@ -78,18 +93,28 @@ export function playwrightDriver(ext: { context: BrowserContext; id: string; sw:
       await p.goto(d.extensionUrl(path));
       return driverPage(p);
     },
-    async ask(message) {
-      const p = await ext.context.newPage();
-      try {
-        await p.goto(d.extensionUrl('panel.html'));
-        return await p.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<never> } } }).chrome.runtime.sendMessage(m), message);
-      } finally {
-        await p.close();
-      }
+    ask: (message) => inPanel((p) => p.evaluate((m) => chrome.runtime.sendMessage(m), message)),
+    inExtension: (fn, arg) => inPanel((p) => p.evaluate(pageCall(fn as (a: never) => unknown, arg))) as never,
+    watch() {
+      const w: Watch = { dialogs: [], errors: [], warnings: [], contentConsole: true, stop: () => {} };
+      const onDialog = (dialog: Dialog) => { w.dialogs.push(dialog.message()); void dialog.dismiss().catch(() => {}); };
+      const onError = (e: WebError) => w.errors.push(String(e.error()));
+      const onConsole = (m: ConsoleMessage) => { if (m.type() === 'warning') w.warnings.push(m.text()); };
+      ext.context.on('dialog', onDialog);
+      ext.context.on('weberror', onError);
+      ext.context.on('console', onConsole);
+      w.stop = () => {
+        ext.context.off('dialog', onDialog);
+        ext.context.off('weberror', onError);
+        ext.context.off('console', onConsole);
+      };
+      return w;
     },
+    allowHost: (origin) => allowSiteOnExtensionsPage(ext.context, ext.id, `${origin}/*`),
+    clearCookies: () => ext.context.clearCookies(),
     async setStoredSettings(settings) {
       await ext.sw.evaluate(async (s) => {
-        await (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set({ settings: s });
+        await chrome.storage.local.set({ settings: s });
       }, settings);
     },
     async closePages() {
@@ -107,11 +132,12 @@ export function playwrightDriver(ext: { context: BrowserContext; id: string; sw:
       check((await d.ask({ type: 'ping' })).ok, 'the background did not start again');
     },
     async explainSelection(text) {
-      const opened = ext.context.waitForEvent('page');
+      const win = ext.context.waitForEvent('page');
       await ext.sw.evaluate((t) => (globalThis as unknown as { dexterExplainSelection(t: string): Promise<string> }).dexterExplainSelection(t), text);
-      const win = await opened;
-      await win.waitForLoadState('domcontentloaded');
-      return driverPage(win);
+      const p = await win;
+      opened.push(p);
+      await p.waitForLoadState('domcontentloaded');
+      return driverPage(p);
     },
   };
   return d;
