@@ -1,10 +1,8 @@
 // Where the Sentry token goes (only Authorization headers to *.sentry.io), what a web page or a malformed message
-// can make the background do (nothing), and what the manifest asks for (only what Dexter uses).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+// can make the background do (nothing). What the manifest asks for: manifest.spec.ts.
 import fc from 'fast-check';
 import type { Page } from '@playwright/test';
-import { test, expect, setToken, setSettings, EXTENSION_DIR, NOT_SENTRY } from './fixtures';
+import { test, expect, setToken, setSettings, NOT_SENTRY } from './fixtures';
 import { apiGet } from '../world/world';
 
 declare const chrome: any;
@@ -163,25 +161,6 @@ test('~200 malformed messages from an extension page are refused and the worker 
   expect(world.sentry.requests.some((r) => r.host.includes('evil'))).toBe(false);
   expect(world.sentry.requests.filter((r) => r.method !== 'GET').length).toBe(writesBefore);
   expect(await page.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' }))).toMatchObject({ ok: true });
-});
-
-test('the manifest asks for exactly what Dexter uses; optional hosts are not granted by default', async ({ ext }) => {
-  const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-  expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'declarativeNetRequestWithHostAccess', 'scripting', 'storage']);
-  expect([...manifest.host_permissions].sort()).toEqual(['http://127.0.0.1:11434/*', 'http://localhost:11434/*', 'https://*.sentry.io/*', 'https://sentry.io/*']);
-  expect([...(manifest.optional_host_permissions ?? [])].sort()).toEqual(['http://*/*', 'https://*/*']);
-  expect(manifest.optional_permissions ?? []).toEqual([]);
-  expect(manifest.externally_connectable).toBeUndefined();
-  // The panel must be frameable on a self-hosted Sentry on any host; only it, and the background takes it in a frame
-  // only inside a Sentry page (next test).
-  for (const war of manifest.web_accessible_resources ?? []) {
-    expect(war.resources).toEqual(['panel.html']);
-    expect([...war.matches].sort()).toEqual(['http://*/*', 'https://*/*']);
-  }
-  const granted = await ext.sw.evaluate(() => chrome.permissions.getAll());
-  expect([...granted.origins].sort()).toEqual([...manifest.host_permissions].sort());
-  expect([...granted.permissions].sort()).toEqual([...manifest.permissions].sort());
-  expect(await ext.sw.evaluate(() => chrome.permissions.contains({ origins: ['https://evil.example/*'] }))).toBe(false);
 });
 
 test('a page that is not Sentry framing Dexter\'s panel gets no data: the background refuses the frame', async ({ ext, world }) => {
