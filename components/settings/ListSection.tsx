@@ -24,9 +24,11 @@ export function ListSection() {
   return (
     <Fieldset legend="On Sentry’s pages">
       <Stack gap="xs">
-        {FEATURE_CATALOG.map((f) => (
-          <Switch key={f.id} label={f.label} description={f.description} checked={featureOn(settings, f)} onChange={(e) => void store.getState().patch('features', { [f.id]: e.currentTarget.checked })} />
-        ))}
+        <Stack gap="xs" role="group" aria-label="Features on Sentry’s pages">
+          {FEATURE_CATALOG.map((f) => (
+            <Switch key={f.id} label={f.label} description={f.description} checked={featureOn(settings, f)} onChange={(e) => void store.getState().patch('features', { [f.id]: e.currentTarget.checked })} />
+          ))}
+        </Stack>
         <div>
           <Text size="sm" id="sparkline-label">Sparkline period on the issue list</Text>
           <SegmentedControl aria-labelledby="sparkline-label" size="xs" value={list.sparkline} onChange={(v) => void store.getState().patch('list', { sparkline: v })} data={[{ value: 'page', label: 'As Sentry’s graph' }, { value: '24h', label: '24 hours' }, { value: '14d', label: '14 days' }]} />
@@ -48,8 +50,8 @@ export function ListSection() {
             if (Number.isInteger(n) && n >= RANK_LIMIT.min && n <= RANK_LIMIT.max && n !== list.rankLimit) void store.getState().patch('list', { rankLimit: n });
           }}
         />
-        <Text size="sm">Impact: share of the project’s users at or above which an issue is…</Text>
-        <SimpleGrid cols={3} spacing="xs">
+        <Text size="sm">Impact thresholds: share of the project’s users at or above which an issue is…</Text>
+        <SimpleGrid cols={3} spacing="xs" role="group" aria-label="Impact thresholds">
           {(['critical', 'high', 'medium'] as const).map((k) => (
             <NumberInput key={k} label={`${k[0]!.toUpperCase()}${k.slice(1)} (%)`} size="xs" min={0} max={100} decimalScale={3} defaultValue={list.impactThresholds[k] * 100} onBlur={(e) => setThreshold(k, e.currentTarget.value)} />
           ))}

@@ -1,5 +1,5 @@
 // Which Sentry, the token for it, and the organization/project Dexter falls back to outside Sentry's pages.
-import { Button, Fieldset, Group, NativeSelect, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Fieldset, Group, NativeSelect, PasswordInput, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorNote } from '../ui/ErrorNote';
 import { AuthLine } from './AuthLine';
@@ -48,6 +48,12 @@ export function SentrySection() {
         </Group>
         {auth?.via === 'token' && <Button size="compact-xs" variant="subtle" color="red" onClick={() => void store.getState().clearToken()} w="fit-content">Remove token</Button>}
         <AuthLine auth={auth} />
+        <Switch
+          label="Read through my sentry.io session when no token is set"
+          description="Reads only, with the cookies of the Sentry tab you are signed in to; changes need a token."
+          checked={settings.sentry.useSession}
+          onChange={(e) => void store.getState().patch('sentry', { useSession: e.currentTarget.checked })}
+        />
         <ErrorNote error={errors.auth} />
         <NativeSelect
           label="Organization"

@@ -3,6 +3,7 @@ import { Loader, Stack } from '@mantine/core';
 import { useEffect } from 'react';
 import { ErrorNote } from '../ui/ErrorNote';
 import { useSettings, useSettingsStore } from './context';
+import { InsightsSection } from './InsightsSection';
 import { ListSection } from './ListSection';
 import { LlmSection } from './LlmSection';
 import { PrivacySection } from './PrivacySection';
@@ -25,6 +26,7 @@ export function SettingsView({ autoLoad = true }: { autoLoad?: boolean }) {
           <LlmSection />
           <PrivacySection />
           <ListSection />
+          <InsightsSection />
         </>
       )}
     </Stack>

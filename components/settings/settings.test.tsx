@@ -94,6 +94,32 @@ describe('settings form', () => {
     fireEvent.click(await screen.findByLabelText(/^Sparklines on the issue list/));
     await waitFor(() => expect(bg.of('settings.set')[0]?.patch).toEqual({ features: { ...DEFAULT_SETTINGS.features, 'list-sparkline': false } }));
   });
+
+  it('turns reading through the sentry.io session off', async () => {
+    const { bg } = setup({});
+    const session = await screen.findByLabelText(/^Read through my sentry\.io session/);
+    expect(session).toBeChecked();
+    fireEvent.click(session);
+    await waitFor(() => expect(bg.of('settings.set')[0]?.patch).toEqual({ sentry: { ...DEFAULT_SETTINGS.sentry, useSession: false } }));
+  });
+
+  it('sets local-AI triage: automatic summaries, calls at once, and an embedding model from the server’s list', async () => {
+    const { bg } = setup({});
+    fireEvent.click(await screen.findByLabelText(/^Summarise the rows in view automatically/));
+    await waitFor(() => expect(bg.of('settings.set')[0]?.patch).toEqual({ insights: { ...DEFAULT_SETTINGS.insights, autoSummaries: true } }));
+    const calls = screen.getByLabelText(/^Summary calls at once per model server/);
+    fireEvent.change(calls, { target: { value: '9' } }); // beyond what a server should be asked: not saved
+    fireEvent.blur(calls);
+    fireEvent.change(calls, { target: { value: '2' } });
+    fireEvent.blur(calls);
+    await waitFor(() => expect(bg.of('settings.set')).toHaveLength(2));
+    expect(bg.of('settings.set')[1]!.patch).toMatchObject({ insights: { concurrency: 2 } });
+    const embed = screen.getByLabelText(/^Embedding model for similar issues/);
+    expect([...embed.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['None (model-free similarity)', 'llama3.2:3b', 'qwen2.5:7b']);
+    fireEvent.change(embed, { target: { value: 'qwen2.5:7b' } });
+    await waitFor(() => expect(bg.of('settings.set')).toHaveLength(3));
+    expect(bg.of('settings.set')[2]!.patch).toMatchObject({ insights: { embedModel: 'qwen2.5:7b' } });
+  });
 });
 
 describe('the LLM server URL', () => {
