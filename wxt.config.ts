@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 // Host permissions are the fewest that work: Sentry's SaaS hosts and a local Ollama. Self-hosted Sentry and
@@ -7,6 +8,8 @@ const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'i
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
+  // ollama's browser build polyfills fetch, which every context of Dexter's has (lib/fetch-polyfill-none.ts).
+  vite: () => ({ resolve: { alias: { 'whatwg-fetch': fileURLToPath(new URL('./lib/fetch-polyfill-none.ts', import.meta.url)) } } }),
   // `npm run zip`: the Chrome Web Store zip, the AMO zip and AMO's sources zip. The sources zip holds what
   // `npm ci && npm run build:firefox` needs (README "Build from source"), without the tests, their fixtures and
   // the tools around them; WXT already leaves out node_modules, .output, hidden files and *.test.* files.

@@ -2,7 +2,19 @@
 // counts events that carry the tag, over Sentry's retention: tagstore's count()), and users per country from
 // Discover (count_unique(user) by geo.country_code for the issue, its 90 days). `geo.country_code` is the user's
 // GeoIP country (Relay sets user.geo from the user's IP), ISO 3166-1 alpha-2; events without an IP have none.
-import { whereAlpha2 } from 'iso-3166-1';
+import { isoNumeric } from './iso-numeric';
+
+// Country names from the browser's own CLDR data (also in a service worker): no table in the bundle.
+let regions: Intl.DisplayNames | null = null;
+function countryName(code: string): string {
+  try {
+    regions ??= new Intl.DisplayNames(['en'], { type: 'region' });
+    const name = regions.of(code);
+    return name && name !== 'Unknown Region' ? name : code;
+  } catch {
+    return code; // a code Intl refuses
+  }
+}
 
 export interface CountryRow {
   /** ISO 3166-1 alpha-2 as Sentry stores it. */
@@ -36,11 +48,10 @@ export function countryRows(values: readonly Counted[], discover: readonly Disco
   const totalUsers = [...users.values()].reduce((a, b) => a + b, 0);
   const codes = new Set([...events.keys(), ...users.keys()]);
   return [...codes].map((code): CountryRow => {
-    const iso = whereAlpha2(code);
     const e = events.get(code) ?? 0;
     const u = discover ? users.get(code) ?? 0 : null;
     return {
-      code, name: iso?.country ?? code, numeric: iso?.numeric ?? null, events: e, eventShare: totalEvents ? e / totalEvents : 0,
+      code, name: countryName(code), numeric: isoNumeric(code), events: e, eventShare: totalEvents ? e / totalEvents : 0,
       users: u, userShare: u === null || !totalUsers ? null : u / totalUsers,
     };
   }).sort((a, b) => (b.users ?? 0) - (a.users ?? 0) || b.events - a.events || a.code.localeCompare(b.code));

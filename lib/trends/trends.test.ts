@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sparkPaths } from '@/components/sparkline';
 import { afterDeployChip, firstSpikeStart, releaseChips } from './chips';
+import { all } from 'iso-3166-1';
 import { countryRows, tagBars } from './geo';
+import { isoNumeric } from './iso-numeric';
 import { markersIn, markersOf, markerText, tickX, type Marker } from './markers';
 
 const T = Date.UTC(2026, 0, 7, 10, 0);
@@ -80,6 +82,15 @@ describe('geo', () => {
     expect(rows[0]!.userShare).toBe(8 / 12);
     expect(rows[0]!.name).toBe('Germany');
     expect(countryRows([{ value: 'FR', count: 1 }], null)[0]).toMatchObject({ users: null, userShare: null });
+  });
+  it('has the ISO numeric code of every country iso-3166-1 lists, and a name for each', () => {
+    for (const c of all()) {
+      expect(isoNumeric(c.alpha2)).toBe(c.numeric);
+      expect(countryRows([{ value: c.alpha2, count: 1 }], null)[0]!.name).not.toBe(c.alpha2);
+    }
+    expect(isoNumeric('XK')).toBeNull(); // Kosovo: Sentry's GeoIP has it, ISO does not
+    expect(countryRows([{ value: 'XK', count: 1 }], null)[0]).toMatchObject({ name: 'Kosovo', numeric: null });
+    expect(countryRows([{ value: 'ZZ', count: 1 }], null)[0]!.name).toBe('ZZ');
   });
   it('gives bars a share of the events that carry the tag', () => {
     expect(tagBars([{ value: 'Chrome', count: 6 }, { value: 'Firefox', count: 2 }], 10)).toEqual([{ value: 'Chrome', count: 6, share: 0.6 }, { value: 'Firefox', count: 2, share: 0.2 }]);
