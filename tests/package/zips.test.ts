@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -63,6 +64,22 @@ describe.each(['chrome', 'firefox'] as const)('the %s store zip', (browser) => {
       expect(text, name).not.toMatch(/sourceMappingURL=/);
       for (const re of LOCAL) expect(text.match(re)?.[0], `${name} contains ${re}`).toBeUndefined();
     }
+  });
+
+  it('keeps what a Sentry page and a worker start load within their budgets (gzip -9: content scripts 150 KB, background 100 KB)', async () => {
+    const m = await manifest();
+    const gz = async (name: string) => gzipSync(Buffer.from(await zips[browser].file(name)!.async('uint8array')), { level: 9 }).length / 1024;
+    const content = (m.content_scripts as { js?: string[]; css?: string[] }[]).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
+    expect(content.length).toBeGreaterThan(0);
+    let contentKb = 0;
+    for (const f of new Set(content)) contentKb += await gz(f);
+    expect(contentKb).toBeLessThanOrEqual(150);
+    // Chrome's worker, or Firefox's background page scripts: all of it is loaded at every start.
+    const background: string[] = m.background.service_worker ? [m.background.service_worker] : (m.background.scripts ?? []);
+    expect(background.length).toBeGreaterThan(0);
+    let backgroundKb = 0;
+    for (const f of background) backgroundKb += await gz(f);
+    expect(backgroundKb).toBeLessThanOrEqual(100);
   });
 
   it('is the build in .output (what the tests ran)', async () => {
