@@ -9,7 +9,8 @@ const chromium = new Map();
 const walk = (suite) => {
   for (const s of suite.suites ?? []) walk(s);
   for (const spec of suite.specs ?? []) {
-    if (!/scenarios(\.[\w-]+)?\.spec\.ts$/.test(spec.file ?? '') || !spec.title.startsWith('[')) continue;
+    // The shared scenarios are registered by scenario-tests.ts (Playwright names that file), titled "[file] name".
+    if (!/(^|\/)scenario-tests\.ts$/.test(spec.file ?? '') || !spec.title.startsWith('[')) continue;
     const result = spec.tests?.[0]?.results?.at(-1)?.status;
     chromium.set(spec.title, spec.tests?.[0]?.status === 'skipped' ? 'skipped' : result === 'passed' ? 'passed' : result ?? 'not run');
   }
