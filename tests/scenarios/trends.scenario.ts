@@ -48,7 +48,7 @@ function expectedTicks(d: Driver, issue: Issue, now: number): { kind: string; x:
   return out.sort((a, b) => a.x - b.x || a.kind.localeCompare(b.kind));
 }
 
-export const scenarios: Scenario[] = (['table', 'div'] as const).map((layout): Scenario => ({
+const listScenarios: Scenario[] = (['table', 'div'] as const).map((layout): Scenario => ({
   name: `release and deploy ticks, escalation and the after-deploy chip match the replica’s data (${layout} rows)`,
   async run(d) {
     await setToken(d, d.world.sentry.tokens.readWrite);
@@ -101,3 +101,55 @@ export const scenarios: Scenario[] = (['table', 'div'] as const).map((layout): S
     await page.close();
   },
 }));
+
+/** The Explorer's rows: each sparkline's ticks (kind, x, tooltip) and whether Dexter marks it escalating, once every
+ *  asked row's trend is in. */
+function readExplorer(ids: string[]): { id: string; ticks: RowRead['ticks']; escalation: string }[] | null {
+  const out = [];
+  for (const id of ids) {
+    const cell = document.querySelector(`#explorer-row-${id} [data-escalation]`);
+    const svg = cell?.querySelector('svg');
+    if (!cell || !svg) return null;
+    out.push({
+      id,
+      ticks: [...svg.querySelectorAll('.tick')].map((t) => ({ kind: t.classList.contains('tick-deploy') ? 'deploy' : 'release', x: Number((t as SVGElement).dataset.x), title: t.querySelector('title')?.textContent ?? '' })),
+      escalation: cell.getAttribute('data-escalation') ?? '',
+    });
+  }
+  return out;
+}
+
+const explorerScenario: Scenario = {
+  name: 'the Explorer’s sparklines: release and deploy ticks and escalation match the replica’s data',
+  async run(d) {
+    await setToken(d, d.world.sentry.tokens.readWrite);
+    const store = d.world.sentry.store;
+    const ids = SHAPES.map((s) => [...store.issues.values()].find((i) => i.fingerprint === `trend:${s}`)!.id);
+    const android = [...store.issues.values()].find((i) => i.projectId === '4500000004' && !i.fingerprint.startsWith('trend:') && i.status === 'unresolved')!;
+    ids.push(android.id);
+    const q = `issue.id:[${ids.join(',')}]`;
+    const page = await d.extensionPage(`explorer.html#${new URLSearchParams({ apiBase: 'https://acme.sentry.io/api/0', org: 'acme', q }).toString()}`);
+    const rows = await page.waitFor(readExplorer, ids, { what: 'every row’s sparkline and trend in the Explorer', timeoutMs: 30_000 });
+    const now = Date.now();
+    let ticks = 0;
+    for (const r of rows) {
+      const issue = store.issues.get(r.id)!;
+      const want = expectedTicks(d, issue, now);
+      checkEqual(r.ticks.map((t) => t.kind), want.map((t) => t.kind), `Explorer: ${issue.shortId}'s ticks`);
+      r.ticks.forEach((t, i) => {
+        check(Math.abs(t.x - want[i]!.x) < 0.05, `Explorer: ${issue.shortId}: ${t.kind} tick at x=${t.x}, the replica's ${want[i]!.version} is at ${want[i]!.x.toFixed(2)}`);
+        check(t.title.includes(want[i]!.version), `Explorer: ${issue.shortId}: tick says “${t.title}”`);
+      });
+      ticks += r.ticks.length;
+      const world = sentryEscalation(store, issue, now);
+      const escalates = world.escalating && !world.young;
+      check((r.escalation === 'escalating') === escalates, `Explorer: ${issue.shortId}: marked ${r.escalation}, Sentry's rule says ${escalates ? '' : 'not '}escalating (${world.thisHour} this hour, forecast ${world.forecast})`);
+    }
+    check(ticks >= 3, `Explorer: only ${ticks} ticks drawn`);
+    check(rows.some((r) => r.escalation === 'escalating'), 'Explorer: no row escalates, so the check above could not fail');
+    checkEqual(rows.find((r) => r.id === android.id)!.ticks.length, 0, 'Explorer: android (no releases) ticks');
+    await page.close();
+  },
+};
+
+export const scenarios: Scenario[] = [...listScenarios, explorerScenario];
