@@ -7,36 +7,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { World } from '../world/world';
 import { requirePart } from '../system.mjs';
-import { check, type Driver, type DriverFrame, type DriverPage, type PageFn, type Watch } from './driver';
+import { check, type Driver, type DriverFrame, type DriverPage, type Watch } from './driver';
 import { LLM_HOST, WORLD_HOSTS } from './hosts';
-import { clickSelector, pageCall, retryAcrossNavigation } from './page-helpers';
+import { frameOps, pageCall } from './page-helpers';
 
 export const GECKO_ID = 'dexter@dexter-sentry.dev';
 
-function frameOps(target: Page | Frame): DriverFrame {
-  const ops: DriverFrame = {
-    // A navigation can replace the page's document between two steps: ask the new one (a user sees only that).
-    evaluate: <A, R>(fn: PageFn<A, R>, arg: A) => retryAcrossNavigation(() => target.evaluate(pageCall(fn as (a: never) => unknown, arg)) as Promise<R>),
-    async waitFor(fn, arg, opts = {}) {
-      const until = Date.now() + (opts.timeoutMs ?? 15_000);
-      for (;;) {
-        const v = await ops.evaluate(fn, arg).catch(() => undefined);
-        if (v) return v as NonNullable<typeof v>;
-        if (Date.now() > until) throw new Error(`timed out waiting for ${opts.what ?? 'the page'}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    },
-    click: (selector) => clickSelector(ops, selector, async (mark, at) => {
-      const el = await target.$(`pierce/[data-scenario-target="${mark}"]`);
-      check(el, `lost ${selector}`);
-      await el.click({ offset: at });
-    }),
-  };
-  return ops;
+function frameOf(target: Page | Frame): DriverFrame {
+  return frameOps((code) => target.evaluate(code), async (mark, at) => {
+    const el = await target.$(`pierce/[data-scenario-target="${mark}"]`);
+    check(el, `lost the element marked ${mark}`);
+    await el.click({ offset: at });
+  });
 }
 
 function driverPage(page: Page, downloads: string): DriverPage {
-  const ops = frameOps(page);
+  const ops = frameOf(page);
   return {
     ...ops,
     async goto(url) {
@@ -50,7 +36,7 @@ function driverPage(page: Page, downloads: string): DriverPage {
     press: (key) => page.keyboard.press(key as never),
     clickAt: (x, y) => page.mouse.click(x, y),
     setViewport: (width, height) => page.setViewport({ width, height }),
-    frames: async () => page.frames().map(frameOps),
+    frames: async () => page.frames().map((f) => frameOf(f)),
     // Firefox saves downloads straight into the profile's download folder (prefs below): the new file is the one.
     async download(trigger) {
       const before = new Set(readdirSync(downloads));
@@ -70,7 +56,7 @@ function driverPage(page: Page, downloads: string): DriverPage {
       const until = Date.now() + (opts.timeoutMs ?? 15_000);
       for (;;) {
         const f = await findByHref(page.frames(), prefix);
-        if (f) return frameOps(f);
+        if (f) return frameOf(f);
         if (Date.now() > until) throw new Error(`no frame at ${prefix} (frames: ${page.frames().map((x) => x.url()).join(', ')})`);
         await new Promise((r) => setTimeout(r, 100));
       }

@@ -1,5 +1,6 @@
 // Page-side helpers shared by the drivers: they run inside the page through evaluate, so they are plain functions
 // with no closures.
+import type { DriverFrame, PageFn } from './driver';
 
 /** The page-side call of `fn(arg)`, as source: tsx (esbuild with keepNames) wraps named inner functions in a
  *  `__name` helper that the page does not have, so the call brings a stand-in for it. */
@@ -116,4 +117,24 @@ export async function clickSelector(ops: Evaluates, selector: string, press: (ma
     if (outcome !== 'miss') return;
     if (attempt >= 3) throw new Error(`clicks on ${selector} kept landing on another element`);
   }
+}
+
+/** A frame's operations for a driver, from the browser's own evaluate (of `pageCall` code) and its trusted click at
+ *  a point of a marked element. Both drivers build their frames with this. */
+export function frameOps(run: (code: string) => Promise<unknown>, press: (mark: string, offset: { x: number; y: number }) => Promise<void>): DriverFrame {
+  const ops: DriverFrame = {
+    // A navigation can replace the page's document between two steps: ask the new one (a user sees only that).
+    evaluate: <A, R>(fn: PageFn<A, R>, arg: A) => retryAcrossNavigation(() => run(pageCall(fn as (a: never) => unknown, arg)) as Promise<R>),
+    async waitFor(fn, arg, opts = {}) {
+      const until = Date.now() + (opts.timeoutMs ?? 15_000);
+      for (;;) {
+        const v = await ops.evaluate(fn, arg).catch(() => undefined);
+        if (v) return v as NonNullable<typeof v>;
+        if (Date.now() > until) throw new Error(`timed out waiting for ${opts.what ?? 'the page'}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    click: (selector) => clickSelector(ops, selector, press),
+  };
+  return ops;
 }

@@ -3,30 +3,16 @@ import { readFile } from 'node:fs/promises';
 import type { BrowserContext, ConsoleMessage, Dialog, Frame, Page, WebError, Worker } from '@playwright/test';
 import type { World } from '../world/world';
 import { allowSiteOnExtensionsPage } from '../e2e/host-access';
-import { check, type Driver, type DriverFrame, type DriverPage, type PageFn, type Watch } from './driver';
-import { clickSelector, pageCall, retryAcrossNavigation } from './page-helpers';
+import { check, type Driver, type DriverFrame, type DriverPage, type Watch } from './driver';
+import { frameOps, pageCall } from './page-helpers';
 
-function frameOps(target: Page | Frame): DriverFrame {
-  const ops: DriverFrame = {
-    // A navigation can replace the page's document between two steps: ask the new one (a user sees only that).
-    evaluate: <A, R>(fn: PageFn<A, R>, arg: A) => retryAcrossNavigation(() => target.evaluate(pageCall(fn as (a: never) => unknown, arg)) as Promise<R>),
-    async waitFor(fn, arg, opts = {}) {
-      const until = Date.now() + (opts.timeoutMs ?? 15_000);
-      for (;;) {
-        const v = await ops.evaluate(fn, arg).catch(() => undefined);
-        if (v) return v as NonNullable<typeof v>;
-        if (Date.now() > until) throw new Error(`timed out waiting for ${opts.what ?? 'the page'}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    },
-    // Playwright's CSS engine pierces open shadow roots; its click is a real, trusted one.
-    click: (selector) => clickSelector(ops, selector, (mark, at) => target.locator(`[data-scenario-target="${mark}"]`).click({ position: at })),
-  };
-  return ops;
+// Playwright's CSS engine pierces open shadow roots; its click is a real, trusted one.
+function frameOf(target: Page | Frame): DriverFrame {
+  return frameOps((code) => target.evaluate(code), (mark, at) => target.locator(`[data-scenario-target="${mark}"]`).click({ position: at }));
 }
 
 function driverPage(page: Page): DriverPage {
-  const ops = frameOps(page);
+  const ops = frameOf(page);
   return {
     ...ops,
     async goto(url) {
@@ -40,7 +26,7 @@ function driverPage(page: Page): DriverPage {
     press: (key) => page.keyboard.press(key),
     clickAt: (x, y) => page.mouse.click(x, y),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
-    frames: async () => page.frames().map(frameOps),
+    frames: async () => page.frames().map((f) => frameOf(f)),
     async download(trigger) {
       const [file] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), trigger()]);
       const saved = await file.path();
@@ -50,7 +36,7 @@ function driverPage(page: Page): DriverPage {
       const until = Date.now() + (opts.timeoutMs ?? 15_000);
       for (;;) {
         const f = page.frames().find((x) => x.url().startsWith(prefix));
-        if (f) return frameOps(f);
+        if (f) return frameOf(f);
         if (Date.now() > until) throw new Error(`no frame at ${prefix}`);
         await new Promise((r) => setTimeout(r, 100));
       }
