@@ -26,6 +26,8 @@ const suites: [string, string, string][] = [
   ['summaries and digest', './insights.ts', 'benchInsights'],
   ['trends: forecast agreement', './trends.ts', 'benchForecast'],
   ['trends (Chromium)', './trends.ts', 'benchTrends'],
+  ['overlay (Firefox)', './firefox.ts', 'benchOverlayFirefox'],
+  ['explain latency (Firefox)', './firefox.ts', 'benchExplainFirefox'],
 ];
 const only = process.argv.slice(2);
 const results: Record<string, BenchRow[] | { error: string }> = {};
