@@ -161,26 +161,34 @@ async function scrollToEnd(page: Page, trends: boolean): Promise<void> {
  *  that in; the figure counts the trend endpoints, and the name gives the totals beside it. */
 const TREND_ENDPOINTS = new Set(['releases', 'events-stats']);
 
-async function requestRows(world: World, what: string, url: string, readDown: boolean): Promise<BenchRow[]> {
-  const on = await listViews(world, url, true, readDown);
+/** The trend features' requests of a view, counted as above, with the off view of the same kind beside it. */
+function trendRequests(on: RequestRecord[], off: RequestRecord[]): number {
+  const stats = (rs: RequestRecord[]) => rs.filter((r) => endpoint(r) === 'issues-stats').length;
+  return on.filter((r) => TREND_ENDPOINTS.has(endpoint(r))).length + Math.max(0, stats(on) - stats(off));
+}
+
+/** `runs` fresh browsers with the trend features on (a read-down batches rows by timing, so its count varies between
+ *  runs: the worst is the figure) and one with them off. */
+async function requestRows(world: World, what: string, url: string, readDown: boolean, runs = 1): Promise<BenchRow[]> {
+  const ons: Awaited<ReturnType<typeof listViews>>[] = [];
+  for (let i = 0; i < runs; i++) ons.push(await listViews(world, url, true, readDown));
   const off = await listViews(world, url, false, readDown);
+  const offTrend = [...off.cold, ...off.warm].filter((r) => TREND_ENDPOINTS.has(endpoint(r))).length;
+  if (offTrend) throw new Error(`${what}: ${offTrend} release/events-stats requests with the trend features off`);
   const by = (rs: RequestRecord[]) => {
     const m = new Map<string, number>();
     for (const r of rs) m.set(endpoint(r), (m.get(endpoint(r)) ?? 0) + 1);
     return [...m].map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
   };
-  const trend = (rs: RequestRecord[]) => rs.filter((r) => TREND_ENDPOINTS.has(endpoint(r))).length;
-  // issues-stats is what trends.rows asks for rows the list's own answer did not hold: beyond the off view's, it counts.
-  const stats = (rs: RequestRecord[]) => rs.filter((r) => endpoint(r) === 'issues-stats').length;
-  const extra = (k: 'cold' | 'warm') => trend(on[k]) + Math.max(0, stats(on[k]) - stats(off[k]));
-  const cold = extra('cold');
-  const warm = extra('warm');
-  const offTrend = trend(off.cold) + trend(off.warm);
-  if (offTrend) throw new Error(`${what}: ${offTrend} release/events-stats requests with the trend features off`);
-  return [
-    { name: `${what}, cold: Sentry requests for markers + forecast (on: ${by(on.cold)} | off: ${by(off.cold)}; all API requests on − off: ${on.cold.length - off.cold.length})`, value: cold, unit: 'requests', target: '≤ 2', ok: cold <= 2 },
-    { name: `${what}, warm (same list again in a new tab): requests for markers + forecast (on: ${by(on.warm)} | off: ${by(off.warm)}; on − off: ${on.warm.length - off.warm.length})`, value: warm, unit: 'requests', target: '0', ok: warm === 0 },
-  ];
+  return (['cold', 'warm'] as const).map((k): BenchRow => {
+    const counts = ons.map((on) => trendRequests(on[k], off[k]));
+    const worst = counts.indexOf(Math.max(...counts));
+    const on = ons[worst]![k];
+    const runsText = runs > 1 ? `worst of ${runs} runs (${counts.join(', ')}); ` : '';
+    const view = k === 'cold' ? 'cold' : 'warm (same list again in a new tab)';
+    const target = k === 'cold' ? '≤ 2' : '0';
+    return { name: `${what}, ${view}: Sentry requests for markers + forecast, ${runsText}on: ${by(on)} | off: ${by(off[k])}; all API requests on − off: ${on.length - off[k].length}`, value: counts[worst]!, unit: 'requests', target, ok: k === 'cold' ? counts[worst]! <= 2 : counts[worst] === 0 };
+  });
 }
 
 // ── (c) Time to the map drawn ───────────────────────────────────────────────────────────────────────────────────────
@@ -199,8 +207,9 @@ function mappedIssues(world: World, n: number): string[] {
   return [...first, ...all.filter((i) => !first.includes(i) && (tagValues(store, i, 'geo.country_code') ?? []).length > 0)].slice(0, n).map((i) => i.id);
 }
 
-/** Sentry's issue page: click on "Trend and where users are hit" → the map drawn in Dexter's panel (its iframe). */
-async function issuePanelMs(b: DexterBrowser, id: string): Promise<number> {
+/** Sentry's issue page: click on "Trend and where users are hit" → the map drawn in Dexter's panel (its iframe), and of
+ *  that the part before the panel's document started (its time origin). */
+async function issuePanelMs(b: DexterBrowser, id: string): Promise<{ total: number; toFrame: number }> {
   const page = await b.context.newPage();
   try {
     await page.goto(`https://acme.sentry.io/issues/${id}/`);
@@ -212,9 +221,10 @@ async function issuePanelMs(b: DexterBrowser, id: string): Promise<number> {
       return t;
     });
     for (const until = Date.now() + 30_000; Date.now() < until; await page.waitForTimeout(50)) {
+      // The trends panel's frame (a deadlock issue's page has the deadlock panel's too).
       const frame = page.frames().find((f) => f.url().includes('/panel.html#view=trends'));
       const at = frame ? await frame.evaluate(mapDrawnAfter, clickAt).catch(() => null) : null;
-      if (at) return at - clickAt;
+      if (at) return { total: at - clickAt, toFrame: (await frame!.evaluate(() => performance.timeOrigin)) - clickAt };
     }
     throw new Error(`issue ${id}: the panel drew no map within 30 s`);
   } finally {
@@ -244,17 +254,19 @@ export async function benchTrends(): Promise<BenchRow[]> {
   return withDexter({ issueCount: 150 }, async (b, world) => {
     const rows: BenchRow[] = [];
     rows.push(...await requestRows(world, 'list page (Sentry’s default 25 rows, rows in view)', 'https://acme.sentry.io/issues/', false));
-    rows.push(...await requestRows(world, '100-row list read down to the end', 'https://acme.sentry.io/issues/?limit=100', true));
+    rows.push(...await requestRows(world, '100-row list read down to the end', 'https://acme.sentry.io/issues/?limit=100', true, 3));
 
     const ids = mappedIssues(world, ISSUES);
-    const issue: number[] = [];
-    for (const id of ids) issue.push(await issuePanelMs(b, id));
+    const opened: { total: number; toFrame: number }[] = [];
+    for (const id of ids) opened.push(await issuePanelMs(b, id));
     const again = await issuePanelMs(b, ids[0]!);
+    const issue = opened.map((o) => o.total);
     rows.push(
       { name: `issue page: click “Trend and where users are hit” → map drawn, first open in the browser (iframe, d3-geo + atlas loaded)`, value: round(issue[0]!, 0), unit: 'ms' },
       { name: `issue page: click → map drawn, median of ${ids.length} issues (each one's data cold)`, value: round(median(issue), 0), unit: 'ms' },
+      { name: `… of which click → the panel's document started (iframe created, extension page navigation), median`, value: round(median(opened.map((o) => o.toFrame)), 0), unit: 'ms' },
       { name: `issue page: click → map drawn, slowest of ${ids.length}`, value: round(Math.max(...issue), 0), unit: 'ms' },
-      { name: 'issue page: click → map drawn, the first issue again (its data cached)', value: round(again, 0), unit: 'ms' },
+      { name: 'issue page: click → map drawn, the first issue again (its data cached)', value: round(again.total, 0), unit: 'ms' },
     );
 
     const page = await openExplorer(b, `is:unresolved issue.id:[${ids.join(',')}]`);
