@@ -54,7 +54,7 @@ function referenceAgreement(): { forecast: [number, number]; check: [number, num
 
 /** Dexter's verdict (lib/trends/forecast.ts on the week's hourly counts from the replica's events-stats, as the
  *  background asks them) beside the replica's own implementation of Sentry's rule, for every issue of acme. */
-async function replicaAgreement(): Promise<{ agree: number; total: number; escalating: number; dexterEscalating: number; requests: number }> {
+async function replicaAgreement(): Promise<{ agree: number; total: number; escalating: number; dexterEscalating: number; requests: number; substatus: number; substatusAgree: number }> {
   const srv = await startSentryServer({ issueCount: 150 });
   try {
     const client = createSentryClient({ apiBase: `${srv.url.replace(/\/$/, '')}/api/0`, token: srv.tokens.readWrite, fetch: globalThis.fetch });
@@ -64,7 +64,7 @@ async function replicaAgreement(): Promise<{ agree: number; total: number; escal
     const start = new Date(midnightOf(now) - 7 * DAY).toISOString().slice(0, 19);
     const end = new Date(now + 1000).toISOString().slice(0, 19);
     const before = srv.requests.length;
-    let agree = 0, escalating = 0, dexterEscalating = 0;
+    let agree = 0, escalating = 0, dexterEscalating = 0, substatus = 0, substatusAgree = 0;
     for (let i = 0; i < issues.length; i += MAX_TOP_EVENTS) {
       const group = issues.slice(i, i + MAX_TOP_EVENTS);
       const counts = await client.hourlyCounts(org.slug, group.map((g) => g.id), { start, end, projects: [...new Set(group.map((g) => g.projectId))] });
@@ -76,9 +76,11 @@ async function replicaAgreement(): Promise<{ agree: number; total: number; escal
         if (theirs.escalating) escalating++;
         if (ours.state === 'escalating') dexterEscalating++;
         if ((ours.state === 'escalating') === theirs.escalating) agree++;
+        // What the replica's API says of the issue, as Sentry would: substatus escalating.
+        if (issue.substatus === 'escalating') { substatus++; if (ours.state === 'escalating') substatusAgree++; }
       }
     }
-    return { agree, total: issues.length, escalating, dexterEscalating, requests: srv.requests.length - before };
+    return { agree, total: issues.length, escalating, dexterEscalating, requests: srv.requests.length - before, substatus, substatusAgree };
   } finally {
     await srv.close();
   }
@@ -91,6 +93,7 @@ export async function benchForecast(): Promise<BenchRow[]> {
     { name: `forecast vectors of Sentry's test_escalating_issues_alg.py matched exactly (${ref.forecast[0]} of ${ref.forecast[1]})`, value: pct(...ref.forecast), unit: '%', target: '100%', ok: ref.forecast[0] === ref.forecast[1] },
     { name: `is_escalating cases of Sentry's test_escalating.py matched (${ref.check[0]} of ${ref.check[1]})`, value: pct(...ref.check), unit: '%', target: '100%', ok: ref.check[0] === ref.check[1] },
     { name: `Dexter's verdict (events-stats hourly, ${world.requests} requests) = the replica's own Sentry rule, ${world.total} issues of acme (${world.escalating} escalating by the rule, ${world.dexterEscalating} by Dexter)`, value: pct(world.agree, world.total), unit: '%', target: '100%', ok: world.agree === world.total },
+    { name: `issues Sentry's API reports as substatus: escalating that Dexter also finds escalating this hour (${world.substatusAgree} of ${world.substatus})`, value: pct(world.substatusAgree, world.substatus), unit: '%', target: '100%', ok: world.substatus > 0 && world.substatusAgree === world.substatus },
   ];
 }
 
