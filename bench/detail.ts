@@ -6,7 +6,7 @@ import type { Page, Worker } from '@playwright/test';
 import type { World } from '../tests/world/world';
 import type { AnswerTiming } from '../entrypoints/background/timings';
 import { PAYLOADS, hostileEvent } from '../tests/world/hostile';
-import { round, withDexter } from './overlay';
+import { round, withDexter, type DexterBrowser } from './overlay';
 import type { BenchRow } from './types';
 
 const hex32 = (n: number) => n.toString(16).padStart(32, '0');
@@ -118,6 +118,17 @@ async function answerStages(sw: Worker, world: World, answeredEpoch: number, lab
   ];
 }
 
+/** The Explorer on acme's issues matching `q`, as the popup opens it. */
+export const explorerUrl = (id: string, q = 'is:unresolved') => `chrome-extension://${id}/explorer.html#${new URLSearchParams({ apiBase: 'https://acme.sentry.io/api/0', org: 'acme', q }).toString()}`;
+
+/** A new tab on the Explorer, once it has said how many issues it loaded. */
+export async function openExplorer({ context, id }: Pick<DexterBrowser, 'context' | 'id'>, q?: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(explorerUrl(id, q));
+  await page.getByText(/^[\d,]+ of [\d,]+ issues$/).waitFor({ timeout: 45_000 });
+  return page;
+}
+
 export async function benchDetail(): Promise<BenchRow[]> {
   return withDexter({ issueCount: 40, rateLimit: 400 }, async ({ context, sw, id }, world) => {
     const org = world.sentry.store.findOrg('acme')!;
@@ -128,10 +139,7 @@ export async function benchDetail(): Promise<BenchRow[]> {
     const hostileBytes = JSON.stringify(hostile).length;
     world.sentry.store.addEvent(project.id, hostile);
 
-    const page = await context.newPage();
-    const hash = new URLSearchParams({ apiBase: 'https://acme.sentry.io/api/0', org: 'acme', q: 'is:unresolved' }).toString();
-    await page.goto(`chrome-extension://${id}/explorer.html#${hash}`);
-    await page.getByText(/^[\d,]+ of [\d,]+ issues$/).waitFor({ timeout: 45_000 });
+    const page = await openExplorer({ context, id });
     const deep = await openDetail(page, sw, world, 'deepstackbench', '10,000 frames + 10,000 crumbs');
     const big = await openDetail(page, sw, world, 'error9001:', `hostile ${(hostileBytes / 1e6).toFixed(1)} MB (100 KB × ~80 fields)`);
     return [...deep, ...big];

@@ -2,6 +2,8 @@
 // once through Dexter (extension page → explain port → background → Ollama → back) and once straight from Node
 // with the `ollama` client. Every run uses a distinct text, so no answer cache can serve a repeat.
 import { Ollama } from 'ollama';
+import { playwrightDriver } from '../tests/scenarios/playwright';
+import type { Driver } from '../tests/scenarios/driver';
 import { median, round, withDexter } from './overlay';
 import type { BenchRow } from './types';
 
@@ -30,16 +32,17 @@ async function directFirstToken(body: { model: string; messages: { role: string;
   return first;
 }
 
-export async function benchExplain(): Promise<BenchRow[]> {
-  return withDexter({ ollamaPort: 11434 }, async ({ context, id }, world) => {
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${id}/popup.html`);
-    const set = await page.evaluate((model) => chrome.runtime.sendMessage({ type: 'settings.set', patch: { llm: { model, url: 'http://127.0.0.1:11434' } } }), MODEL);
-    if (!set?.ok) throw new Error(`could not choose the model: ${JSON.stringify(set).slice(0, 200)}`);
-
+/** First-token times of `runs` Explains through Dexter in the driver's browser (from its popup page: the explain port,
+ *  the background, Ollama, back), each beside the very request Dexter sent replayed straight from Node. */
+export async function firstTokens(d: Driver, runs = RUNS): Promise<{ dexter: number[]; direct: number[] }> {
+  const set = await d.ask({ type: 'settings.set', patch: { llm: { model: MODEL, url: 'http://127.0.0.1:11434' } } });
+  if (!set?.ok) throw new Error(`could not choose the model: ${JSON.stringify(set).slice(0, 200)}`);
+  const page = await d.extensionPage('popup.html');
+  try {
     // From the extension page: send start-text on the explain port, stop the clock at the first token message.
     const throughDexter = (text: string) => page.evaluate((t) => new Promise<number>((resolve, reject) => {
-      const port = chrome.runtime.connect({ name: 'dexter-explain' });
+      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+      const port = api.runtime.connect({ name: 'dexter-explain' });
       const t0 = performance.now();
       port.onMessage.addListener((m: { type: string; error?: { message: string } }) => {
         if (m.type === 'token') { resolve(performance.now() - t0); port.disconnect(); }
@@ -49,7 +52,7 @@ export async function benchExplain(): Promise<BenchRow[]> {
     }), text);
 
     const lastChat = () => {
-      const r = world.ollama.requests.filter((q) => q.path === '/api/chat').at(-1);
+      const r = d.world.ollama.requests.filter((q) => q.path === '/api/chat').at(-1);
       if (!r?.body?.messages) throw new Error('Dexter sent no /api/chat request');
       return r.body as { model: string; messages: { role: string; content: string }[] };
     };
@@ -59,20 +62,33 @@ export async function benchExplain(): Promise<BenchRow[]> {
     await directFirstToken(lastChat());
     const dexter: number[] = [];
     const direct: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       dexter.push(await throughDexter(sampleText(i)));
       const body = lastChat();
       if (!body.messages.some((m) => m.content.includes(`[run ${i} `))) throw new Error(`run ${i}: the request Ollama saw is not this run's text`);
       // The replay carries a distinct marker too, so even a caching server could not answer it from memory.
       direct.push(await directFirstToken({ ...body, messages: body.messages.map((m) => ({ ...m, content: `${m.content}\n(direct ${i})` })) }));
     }
-    const d = median(dexter);
-    const n = median(direct);
-    return [
-      { name: `first token through Dexter (median of ${RUNS}, extension page → port → Ollama)`, value: round(d), unit: 'ms' },
-      { name: `first token direct from Node, ollama client (median of ${RUNS})`, value: round(n), unit: 'ms' },
-      { name: 'Dexter’s added latency to the first token (difference of medians)', value: round(d - n), unit: 'ms', target: '≤ 20', ok: d - n <= 20 },
-      { name: `through Dexter, slowest of ${RUNS}`, value: round(Math.max(...dexter)), unit: 'ms' },
-    ];
-  });
+    return { dexter, direct };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The table's rows for one browser's runs; `browser` goes into the names when it is not the only one. */
+export function explainRows({ dexter, direct }: { dexter: number[]; direct: number[] }, browser = ''): BenchRow[] {
+  const d = median(dexter);
+  const n = median(direct);
+  const runs = dexter.length;
+  const where = browser ? `${browser}: ` : '';
+  return [
+    { name: `${where}first token through Dexter (median of ${runs}, extension page → port → Ollama)`, value: round(d), unit: 'ms' },
+    { name: `${where}first token direct from Node, ollama client (median of ${runs})`, value: round(n), unit: 'ms' },
+    { name: `${where}Dexter’s added latency to the first token (difference of medians)`, value: round(d - n), unit: 'ms', target: '≤ 20', ok: d - n <= 20 },
+    { name: `${where}through Dexter, slowest of ${runs}`, value: round(Math.max(...dexter)), unit: 'ms' },
+  ];
+}
+
+export async function benchExplain(): Promise<BenchRow[]> {
+  return withDexter({ ollamaPort: 11434 }, async (b, world) => explainRows(await firstTokens(playwrightDriver(b, world))));
 }

@@ -2,6 +2,7 @@
 // stream) beside how long all 10,000 take, main-thread work per keystroke in the local filter and per change of a
 // client-side sort, measured in the page, and how many table rows are in the DOM.
 import { median, round, withDexter } from './overlay';
+import { explorerUrl } from './detail';
 import type { BenchRow } from './types';
 
 // In the page: per input/change event, the work until React is done (capture → bubble at window, then a microtask)
@@ -48,9 +49,8 @@ export async function benchExplorer(): Promise<BenchRow[]> {
   return withDexter({ issueCount: 12_200, rateLimit: 400 }, async ({ context, id }) => {
     const page = await context.newPage();
     await page.addInitScript(STREAM_PROBE);
-    const hash = new URLSearchParams({ apiBase: 'https://acme.sentry.io/api/0', org: 'acme', q: 'is:unresolved' }).toString();
     const loadStart = Date.now();
-    await page.goto(`chrome-extension://${id}/explorer.html#${hash}`);
+    await page.goto(explorerUrl(id));
     const count = page.getByText(/^[\d,]+ of [\d,]+ issues$/);
     try {
       await count.waitFor({ timeout: 45_000 });

@@ -21,11 +21,8 @@ export async function withDexter<T>(opts: { issueCount?: number; ollamaPort?: nu
   let timer: NodeJS.Timeout | undefined;
   try {
     if (opts.rateLimit) world.sentry.setRateLimit({ limit: opts.rateLimit, concurrentLimit: opts.rateLimit });
-    context = await chromium.launchPersistentContext('', { executablePath: requirePart('chromium'), headless: true, args: chromiumWorldArgs(world, opts.extensionDir ?? EXTENSION_DIR) });
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-    const id = new URL(sw.url()).host;
-    await sw.evaluate(async (token) => { await chrome.storage.local.set({ sentryAuth: { token, sentryUrl: 'https://sentry.io' } }); }, world.sentry.tokens.readWrite);
-    const b = { context, sw, id };
+    const b = await launchDexter(world, opts.extensionDir);
+    context = b.context;
     // A hung browser must not hang `npm run bench`: the budget rejects, and `finally` closes everything.
     const deadline = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`gave up after ${budgetMs / 1000} s`)), budgetMs); });
     return await Promise.race([run(b, world), deadline]);
@@ -36,8 +33,22 @@ export async function withDexter<T>(opts: { issueCount?: number; ollamaPort?: nu
   }
 }
 
+/** One more headless Chromium with Dexter's production build in `world`, signed in, with caches of its own (cold). */
+export async function launchDexter(world: World, extensionDir = EXTENSION_DIR): Promise<DexterBrowser> {
+  const context = await chromium.launchPersistentContext('', { executablePath: requirePart('chromium'), headless: true, args: chromiumWorldArgs(world, extensionDir) });
+  try {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const id = new URL(sw.url()).host;
+    await sw.evaluate(async (token) => { await chrome.storage.local.set({ sentryAuth: { token, sentryUrl: 'https://sentry.io' } }); }, world.sentry.tokens.readWrite);
+    return { context, sw, id };
+  } catch (error) {
+    await context.close().catch(() => {});
+    throw error;
+  }
+}
+
 /** Ollama's real port may be held for a while by another test run on this machine: wait up to 30 s for it. */
-async function startWorldPatiently(issueCount: number | undefined, ollamaPort: number): Promise<World> {
+export async function startWorldPatiently(issueCount: number | undefined, ollamaPort: number): Promise<World> {
   const until = Date.now() + 30_000;
   for (;;) {
     try {

@@ -24,6 +24,10 @@ const suites: [string, string, string][] = [
   ['detail panel (Chromium)', './detail.ts', 'benchDetail'],
   ['similar issues', './similar.ts', 'benchSimilar'],
   ['summaries and digest', './insights.ts', 'benchInsights'],
+  ['trends: forecast agreement', './trends.ts', 'benchForecast'],
+  ['trends (Chromium)', './trends.ts', 'benchTrends'],
+  ['overlay (Firefox)', './firefox.ts', 'benchOverlayFirefox'],
+  ['explain latency (Firefox)', './firefox.ts', 'benchExplainFirefox'],
 ];
 const only = process.argv.slice(2);
 const results: Record<string, BenchRow[] | { error: string }> = {};
