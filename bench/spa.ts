@@ -68,9 +68,14 @@ async function headerToButton(page: Page): Promise<number> {
 
 export async function benchSpa(): Promise<BenchRow[]> {
   return withDexter({ issueCount: 200 }, async (b, world) => {
-    const issue = String(world.sentry.store.issuesOf(world.sentry.store.findOrg('acme')!)[0]!.id);
+    // A typical issue page (no panel opens by itself), and a deadlock's, where Dexter's panel opens by itself in an
+    // iframe: the first is the overlay's cost on any issue page, the second a feature's, shown apart.
+    const issues = world.sentry.store.issuesOf(world.sentry.store.findOrg('acme')!);
+    const deadlock = String(issues.find((i) => /deadlock/i.test(i.title))!.id);
+    const issue = String(issues.find((i) => !/deadlock/i.test(i.title))!.id);
     const list = 'https://acme.sentry.io/issues/?render=client&latency=300';
     const issuePage = `https://acme.sentry.io/issues/${issue}/?render=client&latency=300`;
+    const deadlockPage = `https://acme.sentry.io/issues/${deadlock}/?render=client&latency=300`;
     // The same pages in the same kind of browser without Dexter, and with an extension whose content script is empty
     // (what Chrome itself costs any extension on a page: the isolated world, the extension bindings).
     const args = chromiumWorldArgs(world, EXTENSION_DIR).filter((a) => !/extension/.test(a));
@@ -79,7 +84,7 @@ export async function benchSpa(): Promise<BenchRow[]> {
     const empty = await chromium.launchPersistentContext('', { executablePath: requirePart('chromium'), headless: true, args: [...args, `--disable-extensions-except=${emptyDir}`, `--load-extension=${emptyDir}`] });
     const rows: BenchRow[] = [];
     try {
-      for (const [what, url, ready] of [['list', list, listReady], ['issue page', issuePage, issueReady]] as const) {
+      for (const [what, url, ready] of [['list', list, listReady], ['issue page', issuePage, issueReady], ['issue page of a deadlock (its panel opens by itself)', deadlockPage, issueReady]] as const) {
         const withD: number[] = [];
         const without: number[] = [];
         const bare: number[] = [];
@@ -90,7 +95,8 @@ export async function benchSpa(): Promise<BenchRow[]> {
           withD.push(await loadCost(b.context, url, ready, true));
         }
         const ratio = median(withD) / median(without);
-        rows.push({ name: `client-rendered ${what}: main-thread time with Dexter ÷ without`, value: round(ratio, 3), unit: '×', target: '≤ 1.05', ok: ratio <= 1.05 });
+        const targeted = url !== deadlockPage;
+        rows.push({ name: `client-rendered ${what}: main-thread time with Dexter ÷ without`, value: round(ratio, 3), unit: '×', ...(targeted ? { target: '≤ 1.05', ok: ratio <= 1.05 } : {}) });
         rows.push({ name: `client-rendered ${what}: main-thread time with Dexter / an empty extension / none`, value: round(median(withD)), unit: `ms / ${round(median(bare))} ms / ${round(median(without))} ms` });
       }
     } finally {

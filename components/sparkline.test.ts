@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { renderSparkline, sparkPaths } from './sparkline';
+import { addTicks, renderSparkline, sparkPaths } from './sparkline';
 
 const numbers = (d: string) => (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
 
@@ -57,5 +57,19 @@ describe('renderSparkline', () => {
   it('builds them up front when asked (the Explorer)', () => {
     const svg = renderSparkline(document, points, { bucketSeconds: 3600, label: 'x', eagerTooltips: true });
     expect(svg.querySelectorAll('rect.hit')).toHaveLength(4);
+  });
+
+  it('writes a tick’s tooltip given as a function on the first pointer or focus, once, as text', () => {
+    const svg = renderSparkline(document, points, { bucketSeconds: 3600, label: 'x' });
+    let made = 0;
+    addTicks(svg, [{ x: 10, kind: 'deploy', title: () => (made++, '<b>2.15.1</b> deployed') }, { x: 40, kind: 'release', title: 'release 2.15.0' }]);
+    const titles = () => [...svg.querySelectorAll('.tick title')].map((t) => t.textContent);
+    expect(titles()).toEqual(['', 'release 2.15.0']);
+    expect(made).toBe(0); // no date is formatted until someone points at the sparkline
+    svg.dispatchEvent(new Event('focus'));
+    svg.dispatchEvent(new Event('pointerenter'));
+    expect(made).toBe(1);
+    expect(titles()).toEqual(['<b>2.15.1</b> deployed', 'release 2.15.0']);
+    expect(svg.querySelector('b')).toBeNull();
   });
 });

@@ -11,7 +11,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 // tooltip: building a date formatter with options costs 20+ ms, which at module load lengthened the content
 // script's evaluation on every Sentry page.
 let time: Intl.DateTimeFormat | undefined;
-/** The tooltips' time formatter; the list overlay calls it in idle time so the first hover does not pay for it. */
+/** The tooltips' time formatter, made on the first hover of a sparkline (its 15–20 ms would otherwise be spent on
+ *  every list page load, hovered or not). */
 export const timeFormat = (): Intl.DateTimeFormat => (time ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }));
 const defaultTime = (t: number) => timeFormat().format(t * 1000);
 
@@ -101,7 +102,9 @@ export function renderSparkline(doc: Document, points: readonly SparkPoint[], o:
   return svg;
 }
 
-export interface Tick { x: number; kind: 'release' | 'deploy'; title: string }
+/** A tick's tooltip, or how to make it: a function is called on the sparkline's first pointer or focus (with the
+ *  bucket tooltips), so a list of 100 rows formats no date at load. */
+export interface Tick { x: number; kind: 'release' | 'deploy'; title: string | (() => string) }
 
 /** Release and deploy ticks on a drawn sparkline (x from lib/trends/markers.ts tickX), each with its own tooltip:
  *  a release a dotted line, a deploy a solid one with a cap. */
@@ -127,8 +130,18 @@ export function addTicks(svg: SVGSVGElement, ticks: readonly Tick[]): void {
     hit.setAttribute('stroke', 'transparent');
     hit.setAttribute('stroke-width', '5');
     const title = doc.createElementNS(SVG, 'title');
-    title.textContent = tick.title;
     g.append(line, hit, title);
     svg.append(g);
+    const text = tick.title;
+    if (typeof text === 'string') title.textContent = text;
+    else {
+      const fill = () => {
+        svg.removeEventListener('pointerenter', fill);
+        svg.removeEventListener('focus', fill);
+        if (g.parentNode === svg) title.textContent = text(); // not for a tick a later addTicks removed
+      };
+      svg.addEventListener('pointerenter', fill);
+      svg.addEventListener('focus', fill);
+    }
   }
 }

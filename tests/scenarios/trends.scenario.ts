@@ -23,6 +23,7 @@ function readRows(): RowRead[] | null {
     const svg = root?.querySelector('[data-slot="list-sparkline"] svg');
     // The trend is in when the sparkline says so (its ticks and the chips come from the same answer).
     if (!root || !svg || !root.querySelector('[data-slot="list-sparkline"] .spark[data-trend]')) return null;
+    svg.dispatchEvent(new PointerEvent('pointerenter')); // as a user's pointer: the tooltips are written on the first one
     out.push({
       id: (r.querySelector('dexter-row') as HTMLElement).dataset.issueId!,
       ticks: [...svg.querySelectorAll('.tick')].map((t) => ({ kind: t.classList.contains('tick-deploy') ? 'deploy' : 'release', x: Number((t as SVGElement).dataset.x), title: t.querySelector('title')?.textContent ?? '' })),

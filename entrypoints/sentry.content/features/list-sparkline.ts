@@ -2,7 +2,6 @@
 // peaks and the change against the previous window are worked out in the background (lib/scoring/badges.ts).
 import type { FeatureContext, FeatureMeta } from '../registry';
 import { onRowData, unknownChip, whyNoData } from '../list/row-data';
-import { requestIdle } from '../list/view';
 import { addTicks, renderSparkline, timeFormat } from '@/components/sparkline';
 import { markerText, tickX } from '@/lib/trends/markers';
 import { trendOf, type TrendReply } from '../list/trend-data';
@@ -36,7 +35,7 @@ export function init(ctx: FeatureContext) {
         trend = t;
         wrap.dataset.trend = t.trend ? 'in' : 'none'; // for a test or a curious user: the trend came
         if (ctx.signal.aborted || !t.trend?.marks.length) return;
-        addTicks(svg, t.trend.marks.map((m) => ({ x: tickX(m.at, spark.times, spark.bucketSeconds, 96), kind: m.kind, title: markerText(m, (ms) => timeFormat().format(ms)) })));
+        addTicks(svg, t.trend.marks.map((m) => ({ x: tickX(m.at, spark.times, spark.bucketSeconds, 96), kind: m.kind, title: () => markerText(m, (ms) => timeFormat().format(ms)) })));
       });
       attachTrendCard(ctx, wrap, row, () => trend);
     }
@@ -47,6 +46,4 @@ export function init(ctx: FeatureContext) {
     wrap.append(pct);
     slot.append(wrap);
   });
-  // The exact-count tooltips are built on the first hover; their date formatter costs 10–20 ms to make.
-  requestIdle(() => ctx.signal.aborted || timeFormat(), { timeout: 5000 });
 }

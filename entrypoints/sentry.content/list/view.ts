@@ -4,10 +4,6 @@
 // laying out and painting Sentry's page again.) One RowView per list page; dispose() lets every row go.
 import type { Row } from './rows';
 
-type Idle = (cb: (deadline: { timeRemaining(): number; didTimeout: boolean }) => void, opts: { timeout: number }) => void;
-// Firefox and Chrome have requestIdleCallback; a timer stands in elsewhere.
-export const requestIdle: Idle = typeof requestIdleCallback === 'function' ? (cb, o) => requestIdleCallback(cb, o) : (cb) => setTimeout(() => cb({ timeRemaining: () => 8, didTimeout: true }), 16);
-
 /** Rows taken as in view before the IntersectionObserver has placed them: the first ones, where a list opens. */
 export const FIRST_ROWS = 8;
 
