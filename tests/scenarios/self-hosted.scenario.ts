@@ -47,6 +47,8 @@ export const scenarios: Scenario[] = [
         check(api.some((r) => r.auth === 'bearer'), `no self-hosted API request with the token: ${JSON.stringify(api.map((r) => r.auth))}`);
         check(!d.world.sentry.requests.slice(at).some((r) => r.host.endsWith('sentry.io') && r.path.startsWith('/api/')), 'the self-hosted list asked sentry.io');
       } finally {
+        // As a user taking the access away again: later flows meet the optional hosts as installed (none granted).
+        await d.inExtension((origin) => ((globalThis as any).browser ?? (globalThis as any).chrome).permissions.remove({ origins: [`${origin}/*`] }), BASE);
         await setSettings(d, { sentry: { org: '', project: '', selfHostedBases: [], useSession: true } });
         await setToken(d, d.world.sentry.tokens.readWrite);
       }
