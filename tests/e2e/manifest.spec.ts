@@ -1,5 +1,8 @@
-// What the manifest asks for (only what Dexter uses), and what a fresh install is granted: in a browser of its own
-// (a worker option forces a new worker), since earlier tests grant the LLM hosts they set up, as a user's Save does.
+// What Chrome's MV3 manifest asks for (only what Dexter uses), and what a fresh install is granted: in a browser of its
+// own (a worker option forces a new worker), since earlier tests grant the LLM hosts they set up, as a user's Save
+// does. The token boundary's user flows run in every browser as shared scenarios (tests/scenarios/secrets.scenario.ts);
+// this check stays Chromium-only: Firefox's MV2 manifest names a different permission set (host permissions inside
+// `permissions`, webRequest for its Origin fix), so it is a build check per browser, not a flow.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect, EXTENSION_DIR } from './fixtures';

@@ -190,7 +190,8 @@ export async function launchFirefox(dir: string, world: World, opts: { orgHosts?
       const all = await browser.cookies();
       if (all.length) await browser.deleteCookie(...all);
     },
-    ask: (message) => withExtensionPage((p) => p.evaluate((m) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<never> } } }).browser.runtime.sendMessage(m), message)),
+    // As JSON text: WebDriver BiDi hands objects back only to a limited depth (a digest's issues came back empty).
+    ask: async (message) => JSON.parse(await withExtensionPage((p) => p.evaluate(async (m) => JSON.stringify(await (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage(m)), message))),
     setStoredSettings: (settings) => withExtensionPage((p) => p.evaluate(async (s) => {
       await (globalThis as unknown as { browser: { storage: { local: { set(v: unknown): Promise<void> } } } }).browser.storage.local.set({ settings: s });
     }, settings)),

@@ -15,6 +15,12 @@ async function ready(d: Driver): Promise<void> {
   d.world.ollama.setMode('normal');
   d.world.ollama.setAnswer(undefined); // an earlier flow's fixed answer would not follow the schema
   d.world.ollama.setStructured('follow');
+  // Summaries are kept per issue event and model (storage.local, `summary:`): lines another flow left (the list
+  // overlay's automatic summaries) must not stand in for the ones this flow asks for.
+  await d.inExtension(async () => {
+    const api = ((globalThis as any).browser ?? (globalThis as any).chrome).storage.local;
+    await api.remove(Object.keys(await api.get(null)).filter((k) => k.startsWith('summary:')));
+  }, null);
 }
 
 /** The popup's rows: how many, and how many show a model's line with its cause tag. */
