@@ -24,12 +24,24 @@ const LOG = `2024-05-01 10:00:00.1 UTC [42] app@db ERROR:  deadlock detected
 const MB = 1 << 20;
 
 function noise(): string {
-  const words = ['LOG:', 'checkpoint', 'starting', 'Process', 'waits', 'transaction', '12345', 'relation', '"t"', '\n', 'ERROR:', 'duplicate key'];
+  const words = [
+    'LOG:',
+    'checkpoint',
+    'starting',
+    'Process',
+    'waits',
+    'transaction',
+    '12345',
+    'relation',
+    '"t"',
+    '\n',
+    'ERROR:',
+    'duplicate key',
+  ];
   let s = '';
   for (let i = 0; s.length < MB; i++) s += words[(i * 7919) % words.length] + ' ';
   return s.slice(0, MB);
 }
-
 
 export async function benchDeadlock(): Promise<BenchRow[]> {
   const repeated = LOG.repeat(Math.ceil(MB / LOG.length)).slice(0, MB);
@@ -43,12 +55,19 @@ export async function benchDeadlock(): Promise<BenchRow[]> {
     { name: 'deadlock: parse typical client error', value: typical, unit: 'ms', target: '< 2 ms', ok: typical < 2 },
     { name: 'deadlock: parse server-log report', value: log, unit: 'ms', target: '< 2 ms', ok: log < 2 },
     { name: 'deadlock: parse 1 MB of log noise', value: noiseMs, unit: 'ms', target: '< 500 ms', ok: noiseMs < 500 },
-    { name: `deadlock: parse 1 MB of repeated reports (${count})`, value: repeatedMs, unit: 'ms', target: '< 1500 ms', ok: repeatedMs < 1500 },
+    {
+      name: `deadlock: parse 1 MB of repeated reports (${count})`,
+      value: repeatedMs,
+      unit: 'ms',
+      target: '< 1500 ms',
+      ok: repeatedMs < 1500,
+    },
   ];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const row of await benchDeadlock()) console.log(`${row.ok === false ? '✗' : '✓'} ${row.name}: ${row.value} ${row.unit} (target ${row.target})`);
+  for (const row of await benchDeadlock())
+    console.log(`${row.ok === false ? '✗' : '✓'} ${row.name}: ${row.value} ${row.unit} (target ${row.target})`);
 }
 
 function time(fn: () => unknown, runs: number): number {

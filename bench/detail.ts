@@ -16,16 +16,48 @@ export function deepEvent(n: number, word: string): Record<string, unknown> {
   const at = new Date().toISOString();
   const frames = Array.from({ length: n }, (_, i) => {
     const inApp = i % 50 === 7;
-    return { function: inApp ? `handle${i}` : `f${i}`, filename: inApp ? `src/app${i}.ts` : `node_modules/x/y${i}.js`, lineNo: i + 1, colNo: 3, inApp, context: [[i, 'before();'], [i + 1, `step${i}();`], [i + 2, 'after();']] };
+    return {
+      function: inApp ? `handle${i}` : `f${i}`,
+      filename: inApp ? `src/app${i}.ts` : `node_modules/x/y${i}.js`,
+      lineNo: i + 1,
+      colNo: 3,
+      inApp,
+      context: [
+        [i, 'before();'],
+        [i + 1, `step${i}();`],
+        [i + 2, 'after();'],
+      ],
+    };
   });
-  const crumbs = Array.from({ length: n }, (_, i) => ({ type: 'default', category: i % 3 ? 'console' : 'http', level: i % 97 ? 'info' : 'warning', message: `log line ${i}`, timestamp: at, data: { i, url: `/api/orders/${i}`, arguments: [`arg ${i}`] } }));
+  const crumbs = Array.from({ length: n }, (_, i) => ({
+    type: 'default',
+    category: i % 3 ? 'console' : 'http',
+    level: i % 97 ? 'info' : 'warning',
+    message: `log line ${i}`,
+    timestamp: at,
+    data: { i, url: `/api/orders/${i}`, arguments: [`arg ${i}`] },
+  }));
   return {
-    id: hex32(0xdee9000 + n), eventID: hex32(0xdee9000 + n), platform: 'node', level: 'error', dateCreated: at, dateReceived: at, title: `RangeError: ${word}`, culprit: 'handle(src/app.ts)',
+    id: hex32(0xdee9000 + n),
+    eventID: hex32(0xdee9000 + n),
+    platform: 'node',
+    level: 'error',
+    dateCreated: at,
+    dateReceived: at,
+    title: `RangeError: ${word}`,
+    culprit: 'handle(src/app.ts)',
     entries: [
-      { type: 'exception', data: { values: [{ type: 'RangeError', value: `${word} maximum call stack size exceeded`, stacktrace: { frames } }] } },
+      {
+        type: 'exception',
+        data: {
+          values: [{ type: 'RangeError', value: `${word} maximum call stack size exceeded`, stacktrace: { frames } }],
+        },
+      },
       { type: 'breadcrumbs', data: { values: crumbs } },
     ],
-    tags: [{ key: 'environment', value: 'prod' }], contexts: {}, user: null,
+    tags: [{ key: 'environment', value: 'prod' }],
+    contexts: {},
+    user: null,
   };
 }
 
@@ -56,7 +88,13 @@ const PROBE = `(() => {
   mo.observe(document.body, { childList: true, subtree: true });
 })();`;
 
-interface Probe { longTasks: { start: number; duration: number }[]; clickAt: number; shownAt: number; answeredAt: number; answeredEpoch: number }
+interface Probe {
+  longTasks: { start: number; duration: number }[];
+  clickAt: number;
+  shownAt: number;
+  answeredAt: number;
+  answeredEpoch: number;
+}
 
 async function openDetail(page: Page, sw: Worker, world: World, filter: string, label: string): Promise<BenchRow[]> {
   await page.getByLabel('Filter loaded issues').fill(filter);
@@ -65,10 +103,15 @@ async function openDetail(page: Page, sw: Worker, world: World, filter: string, 
   await page.waitForTimeout(500);
   await page.evaluate(PROBE);
   await row.locator('div[title]').first().click();
-  await page.waitForFunction(() => (window as unknown as { __dexterDetail: Probe }).__dexterDetail.shownAt > 0, null, { timeout: 60_000, polling: 100 });
+  await page.waitForFunction(() => (window as unknown as { __dexterDetail: Probe }).__dexterDetail.shownAt > 0, null, {
+    timeout: 60_000,
+    polling: 100,
+  });
   await page.waitForTimeout(1500); // the long tasks that follow the first paint (effects, a second render) count too
   const p = await page.evaluate(() => (window as unknown as { __dexterDetail: Probe }).__dexterDetail);
-  const nodes = await page.evaluate(() => document.querySelector('[aria-label="Issue details"]')?.querySelectorAll('*').length ?? -1);
+  const nodes = await page.evaluate(
+    () => document.querySelector('[aria-label="Issue details"]')?.querySelectorAll('*').length ?? -1,
+  );
   const shown = p.shownAt - p.clickAt;
   const tasks = p.longTasks.filter((t) => t.start + t.duration >= p.clickAt);
   const longest = Math.max(0, ...tasks.map((t) => t.duration));
@@ -76,24 +119,71 @@ async function openDetail(page: Page, sw: Worker, world: World, filter: string, 
   // Crumbs open: the accordion toggles, and the list must paint within a frame or two.
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Breadcrumbs' }).click();
-  await page.getByRole('region', { name: 'Breadcrumbs' }).getByText(/^\w+ · \w+$/).first().waitFor({ state: 'visible', timeout: 30_000 }).catch(() => {});
+  await page
+    .getByRole('region', { name: 'Breadcrumbs' })
+    .getByText(/^\w+ · \w+$/)
+    .first()
+    .waitFor({ state: 'visible', timeout: 30_000 })
+    .catch(() => {});
   const crumbsMs = Date.now() - t0;
   const p2 = await page.evaluate(() => (window as unknown as { __dexterDetail: Probe }).__dexterDetail);
   const crumbTasks = p2.longTasks.filter((t) => t.start > p.shownAt + 1500);
   const crumbLongest = Math.max(0, ...crumbTasks.map((t) => t.duration));
-  const nodesAfter = await page.evaluate(() => document.querySelector('[aria-label="Issue details"]')?.querySelectorAll('*').length ?? -1);
+  const nodesAfter = await page.evaluate(
+    () => document.querySelector('[aria-label="Issue details"]')?.querySelectorAll('*').length ?? -1,
+  );
   await page.getByRole('button', { name: 'Close details' }).click();
   const stages = await answerStages(sw, world, p.answeredEpoch, label);
   return [
-    { name: `${label}: click → current frame painted`, value: round(shown, 0), unit: 'ms', target: '≤ 1000', ok: shown <= 1000 },
-    { name: `${label}: of which waiting for the background's answer (fetch, zod parse, message)`, value: round(answered, 0), unit: 'ms' },
+    {
+      name: `${label}: click → current frame painted`,
+      value: round(shown, 0),
+      unit: 'ms',
+      target: '≤ 1000',
+      ok: shown <= 1000,
+    },
+    {
+      name: `${label}: of which waiting for the background's answer (fetch, zod parse, message)`,
+      value: round(answered, 0),
+      unit: 'ms',
+    },
     ...stages,
-    { name: `${label}: of which answer → painted (page: deserialise, render, layout, paint)`, value: round(p.shownAt - p.answeredAt, 0), unit: 'ms', target: '≤ 300', ok: p.shownAt - p.answeredAt <= 300 },
-    { name: `${label}: longest main-thread task (${tasks.length} over 50 ms)`, value: round(longest, 0), unit: 'ms', target: '≤ 200', ok: longest <= 200 },
-    { name: `${label}: DOM nodes in the panel`, value: nodes, unit: 'nodes', target: '≤ 3000', ok: nodes >= 0 && nodes <= 3000 },
+    {
+      name: `${label}: of which answer → painted (page: deserialise, render, layout, paint)`,
+      value: round(p.shownAt - p.answeredAt, 0),
+      unit: 'ms',
+      target: '≤ 300',
+      ok: p.shownAt - p.answeredAt <= 300,
+    },
+    {
+      name: `${label}: longest main-thread task (${tasks.length} over 50 ms)`,
+      value: round(longest, 0),
+      unit: 'ms',
+      target: '≤ 200',
+      ok: longest <= 200,
+    },
+    {
+      name: `${label}: DOM nodes in the panel`,
+      value: nodes,
+      unit: 'nodes',
+      target: '≤ 3000',
+      ok: nodes >= 0 && nodes <= 3000,
+    },
     { name: `${label}: open breadcrumbs → shown (Playwright, incl. polling)`, value: crumbsMs, unit: 'ms' },
-    { name: `${label}: longest task while opening breadcrumbs`, value: round(crumbLongest, 0), unit: 'ms', target: '≤ 200', ok: crumbLongest <= 200 },
-    { name: `${label}: DOM nodes with breadcrumbs open`, value: nodesAfter, unit: 'nodes', target: '≤ 3000', ok: nodesAfter >= 0 && nodesAfter <= 3000 },
+    {
+      name: `${label}: longest task while opening breadcrumbs`,
+      value: round(crumbLongest, 0),
+      unit: 'ms',
+      target: '≤ 200',
+      ok: crumbLongest <= 200,
+    },
+    {
+      name: `${label}: DOM nodes with breadcrumbs open`,
+      value: nodesAfter,
+      unit: 'nodes',
+      target: '≤ 3000',
+      ok: nodesAfter >= 0 && nodesAfter <= 3000,
+    },
   ];
 }
 
@@ -103,13 +193,26 @@ async function answerStages(sw: Worker, world: World, answeredEpoch: number, lab
   const timings = (await sw.evaluate('globalThis.dexterTimings?.() ?? []')) as AnswerTiming[];
   const t = timings.filter((x) => x.type === 'issue.event' && x.request).at(-1);
   const server = world.sentry.requests.filter((r) => r.path.includes('/events/')).at(-1);
-  if (!t?.request) return [{ name: `${label}: background stages`, value: NaN, unit: 'ms', target: 'timings from the worker', ok: false }];
+  if (!t?.request)
+    return [
+      { name: `${label}: background stages`, value: NaN, unit: 'ms', target: 'timings from the worker', ok: false },
+    ];
   const r = t.request;
-  const row = (name: string, value: number): BenchRow => ({ name: `${label}:   ${name}`, value: round(value, 0), unit: 'ms' });
+  const row = (name: string, value: number): BenchRow => ({
+    name: `${label}:   ${name}`,
+    value: round(value, 0),
+    unit: 'ms',
+  });
   const inRequest = r.queueMs + r.headersMs + r.bodyMs + r.parseMs + r.validateMs;
   return [
-    row('handler → request sent (router, settings, limiter slot)', t.doneAt - t.startedAt - t.cacheMs - inRequest + r.queueMs),
-    row(`request → headers (of which the replica built the ${(r.chars / 1e6).toFixed(1)} M-char body: ${server?.ms ?? '?'} ms, test-world cost)`, r.headersMs),
+    row(
+      'handler → request sent (router, settings, limiter slot)',
+      t.doneAt - t.startedAt - t.cacheMs - inRequest + r.queueMs,
+    ),
+    row(
+      `request → headers (of which the replica built the ${(r.chars / 1e6).toFixed(1)} M-char body: ${server?.ms ?? '?'} ms, test-world cost)`,
+      r.headersMs,
+    ),
     row('body read + UTF-8 decode', r.bodyMs),
     row('JSON.parse', r.parseMs),
     row('zod parse (tolerant schema)', r.validateMs),
@@ -119,7 +222,8 @@ async function answerStages(sw: Worker, world: World, answeredEpoch: number, lab
 }
 
 /** The Explorer on acme's issues matching `q`, as the popup opens it. */
-export const explorerUrl = (id: string, q = 'is:unresolved') => `chrome-extension://${id}/explorer.html#${new URLSearchParams({ apiBase: 'https://acme.sentry.io/api/0', org: 'acme', q }).toString()}`;
+export const explorerUrl = (id: string, q = 'is:unresolved') =>
+  `chrome-extension://${id}/explorer.html#${new URLSearchParams({ apiBase: 'https://acme.sentry.io/api/0', org: 'acme', q }).toString()}`;
 
 /** A new tab on the Explorer, once it has said how many issues it loaded. */
 export async function openExplorer({ context, id }: Pick<DexterBrowser, 'context' | 'id'>, q?: string): Promise<Page> {
@@ -130,18 +234,28 @@ export async function openExplorer({ context, id }: Pick<DexterBrowser, 'context
 }
 
 export async function benchDetail(): Promise<BenchRow[]> {
-  return withDexter({ issueCount: 40, rateLimit: 400 }, async ({ context, sw, id }, world) => {
-    const org = world.sentry.store.findOrg('acme')!;
-    const project = world.sentry.store.projectsOf(org)[0]!;
-    world.sentry.store.addEvent(project.id, deepEvent(10_000, 'deepstackbench'));
-    const long = PAYLOADS.find((p) => p.text.length >= 100_000)!;
-    const hostile = hostileEvent(long, 9001, Date.now());
-    const hostileBytes = JSON.stringify(hostile).length;
-    world.sentry.store.addEvent(project.id, hostile);
+  return withDexter(
+    { issueCount: 40, rateLimit: 400 },
+    async ({ context, sw, id }, world) => {
+      const org = world.sentry.store.findOrg('acme')!;
+      const project = world.sentry.store.projectsOf(org)[0]!;
+      world.sentry.store.addEvent(project.id, deepEvent(10_000, 'deepstackbench'));
+      const long = PAYLOADS.find((p) => p.text.length >= 100_000)!;
+      const hostile = hostileEvent(long, 9001, Date.now());
+      const hostileBytes = JSON.stringify(hostile).length;
+      world.sentry.store.addEvent(project.id, hostile);
 
-    const page = await openExplorer({ context, id });
-    const deep = await openDetail(page, sw, world, 'deepstackbench', '10,000 frames + 10,000 crumbs');
-    const big = await openDetail(page, sw, world, 'error9001:', `hostile ${(hostileBytes / 1e6).toFixed(1)} MB (100 KB × ~80 fields)`);
-    return [...deep, ...big];
-  }, 170_000);
+      const page = await openExplorer({ context, id });
+      const deep = await openDetail(page, sw, world, 'deepstackbench', '10,000 frames + 10,000 crumbs');
+      const big = await openDetail(
+        page,
+        sw,
+        world,
+        'error9001:',
+        `hostile ${(hostileBytes / 1e6).toFixed(1)} MB (100 KB × ~80 fields)`,
+      );
+      return [...deep, ...big];
+    },
+    170_000,
+  );
 }

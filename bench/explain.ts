@@ -17,7 +17,10 @@ const sampleText = (i: number) =>
   `  at computeCart (app/checkout/cart.ts:${40 + i}:17)\n  at submitOrder (app/checkout/submit.ts:${12 + i}:5)\nuser jane@example.com`;
 
 /** Time to the first content chunk of a streamed chat, from Node with the `ollama` client. */
-async function directFirstToken(body: { model: string; messages: { role: string; content: string }[] }): Promise<number> {
+async function directFirstToken(body: {
+  model: string;
+  messages: { role: string; content: string }[];
+}): Promise<number> {
   const client = new Ollama({ host: 'http://127.0.0.1:11434' });
   const t0 = performance.now();
   const stream = await client.chat({ model: body.model, messages: body.messages, stream: true });
@@ -40,16 +43,27 @@ export async function firstTokens(d: Driver, runs = RUNS): Promise<{ dexter: num
   const page = await d.extensionPage('popup.html');
   try {
     // From the extension page: send start-text on the explain port, stop the clock at the first token message.
-    const throughDexter = (text: string) => page.evaluate((t) => new Promise<number>((resolve, reject) => {
-      const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
-      const port = api.runtime.connect({ name: 'dexter-explain' });
-      const t0 = performance.now();
-      port.onMessage.addListener((m: { type: string; error?: { message: string } }) => {
-        if (m.type === 'token') { resolve(performance.now() - t0); port.disconnect(); }
-        if (m.type === 'error' || m.type === 'done') { reject(new Error(m.error?.message ?? `no token before ${m.type}`)); port.disconnect(); }
-      });
-      port.postMessage({ type: 'start-text', text: t });
-    }), text);
+    const throughDexter = (text: string) =>
+      page.evaluate(
+        (t) =>
+          new Promise<number>((resolve, reject) => {
+            const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? chrome;
+            const port = api.runtime.connect({ name: 'dexter-explain' });
+            const t0 = performance.now();
+            port.onMessage.addListener((m: { type: string; error?: { message: string } }) => {
+              if (m.type === 'token') {
+                resolve(performance.now() - t0);
+                port.disconnect();
+              }
+              if (m.type === 'error' || m.type === 'done') {
+                reject(new Error(m.error?.message ?? `no token before ${m.type}`));
+                port.disconnect();
+              }
+            });
+            port.postMessage({ type: 'start-text', text: t });
+          }),
+        text,
+      );
 
     const lastChat = () => {
       const r = d.world.ollama.requests.filter((q) => q.path === '/api/chat').at(-1);
@@ -65,9 +79,15 @@ export async function firstTokens(d: Driver, runs = RUNS): Promise<{ dexter: num
     for (let i = 0; i < runs; i++) {
       dexter.push(await throughDexter(sampleText(i)));
       const body = lastChat();
-      if (!body.messages.some((m) => m.content.includes(`[run ${i} `))) throw new Error(`run ${i}: the request Ollama saw is not this run's text`);
+      if (!body.messages.some((m) => m.content.includes(`[run ${i} `)))
+        throw new Error(`run ${i}: the request Ollama saw is not this run's text`);
       // The replay carries a distinct marker too, so even a caching server could not answer it from memory.
-      direct.push(await directFirstToken({ ...body, messages: body.messages.map((m) => ({ ...m, content: `${m.content}\n(direct ${i})` })) }));
+      direct.push(
+        await directFirstToken({
+          ...body,
+          messages: body.messages.map((m) => ({ ...m, content: `${m.content}\n(direct ${i})` })),
+        }),
+      );
     }
     return { dexter, direct };
   } finally {
@@ -82,13 +102,25 @@ export function explainRows({ dexter, direct }: { dexter: number[]; direct: numb
   const runs = dexter.length;
   const where = browser ? `${browser}: ` : '';
   return [
-    { name: `${where}first token through Dexter (median of ${runs}, extension page → port → Ollama)`, value: round(d), unit: 'ms' },
+    {
+      name: `${where}first token through Dexter (median of ${runs}, extension page → port → Ollama)`,
+      value: round(d),
+      unit: 'ms',
+    },
     { name: `${where}first token direct from Node, ollama client (median of ${runs})`, value: round(n), unit: 'ms' },
-    { name: `${where}Dexter’s added latency to the first token (difference of medians)`, value: round(d - n), unit: 'ms', target: '≤ 20', ok: d - n <= 20 },
+    {
+      name: `${where}Dexter’s added latency to the first token (difference of medians)`,
+      value: round(d - n),
+      unit: 'ms',
+      target: '≤ 20',
+      ok: d - n <= 20,
+    },
     { name: `${where}through Dexter, slowest of ${runs}`, value: round(Math.max(...dexter)), unit: 'ms' },
   ];
 }
 
 export async function benchExplain(): Promise<BenchRow[]> {
-  return withDexter({ ollamaPort: 11434 }, async (b, world) => explainRows(await firstTokens(playwrightDriver(b, world))));
+  return withDexter({ ollamaPort: 11434 }, async (b, world) =>
+    explainRows(await firstTokens(playwrightDriver(b, world))),
+  );
 }

@@ -46,12 +46,22 @@ export async function benchPii(): Promise<BenchRow[]> {
     const text = megabyte(unit);
     // Force the result flat: a rope left for the caller would hide part of the cost.
     const { median, best } = time(() => scrubText(text).text.charCodeAt(0));
-    rows.push({ name: `pii: scrubText ${name} (median of ${RUNS}; best ${round(best)} ms)`, value: round(median), unit: 'ms', target: `< ${TARGET_MS} ms`, ok: median < TARGET_MS });
+    rows.push({
+      name: `pii: scrubText ${name} (median of ${RUNS}; best ${round(best)} ms)`,
+      value: round(median),
+      unit: 'ms',
+      target: `< ${TARGET_MS} ms`,
+      ok: median < TARGET_MS,
+    });
   }
   const all = fixtureFindings((event) => scrubEvent(event));
   const falsePositives = all.filter((f) => !FIXTURE_TRUE_PII.has(f.text)).length;
   rows.push({ name: 'pii: findings on unplanted fixtures', value: all.length, unit: 'findings' });
-  rows.push({ name: 'pii: false positives on unplanted fixtures (Relay @uuid/@userpath)', value: falsePositives, unit: 'findings' });
+  rows.push({
+    name: 'pii: false positives on unplanted fixtures (Relay @uuid/@userpath)',
+    value: falsePositives,
+    unit: 'findings',
+  });
   rows.push({
     name: 'pii: true PII in fixtures found',
     value: new Set(all.map((f) => f.text).filter((t) => FIXTURE_TRUE_PII.has(t))).size,

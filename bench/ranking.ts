@@ -13,7 +13,13 @@ import { timesMs, type BenchRow } from './types';
 async function dataPart(): Promise<BenchRow[]> {
   const srv = await startSentryServer({ issueCount: 4000, rateLimit: { limit: 1000, concurrentLimit: 100 } });
   try {
-    const client = createSentryClient({ apiBase: `${srv.url}/api/0`, token: srv.tokens.readWrite, fetch, limiter: createLimiter(), onSchemaIssues: () => {} });
+    const client = createSentryClient({
+      apiBase: `${srv.url}/api/0`,
+      token: srv.tokens.readWrite,
+      fetch,
+      limiter: createLimiter(),
+      onSchemaIssues: () => {},
+    });
     const fetches: number[] = [];
     let issues: Issue[] = [];
     for (let run = 0; run < 3; run++) {
@@ -21,7 +27,13 @@ async function dataPart(): Promise<BenchRow[]> {
       issues = [];
       let cursor: string | undefined;
       for (let p = 0; p < 10; p++) {
-        const page = await client.listIssues('acme', { query: 'is:unresolved', statsPeriod: '14d', groupStatsPeriod: '24h', limit: 100, cursor });
+        const page = await client.listIssues('acme', {
+          query: 'is:unresolved',
+          statsPeriod: '14d',
+          groupStatsPeriod: '24h',
+          limit: 100,
+          cursor,
+        });
         issues.push(...page.issues);
         if (!page.nextCursor) break;
         cursor = page.nextCursor;
@@ -32,8 +44,18 @@ async function dataPart(): Promise<BenchRow[]> {
     // A new array each run: sortRows keeps each order per loaded array, and a ranking is done once per load.
     const rank = timesMs(() => sortRows(toRows(issues, opts), 'priority'), 21);
     return [
-      { name: `fetch ${issues.length.toLocaleString('en-US')} issues in 10 sequential pages of 100 (world API, Node; median of 3)`, value: round(median(fetches)), unit: 'ms' },
-      { name: `score and rank ${issues.length.toLocaleString('en-US')} issues (priority + impact per issue, then sort; median of 21)`, value: round(median(rank), 2), unit: 'ms', target: '≤ 50', ok: median(rank) <= 50 },
+      {
+        name: `fetch ${issues.length.toLocaleString('en-US')} issues in 10 sequential pages of 100 (world API, Node; median of 3)`,
+        value: round(median(fetches)),
+        unit: 'ms',
+      },
+      {
+        name: `score and rank ${issues.length.toLocaleString('en-US')} issues (priority + impact per issue, then sort; median of 21)`,
+        value: round(median(rank), 2),
+        unit: 'ms',
+        target: '≤ 50',
+        ok: median(rank) <= 50,
+      },
     ];
   } finally {
     await srv.close();
@@ -42,14 +64,20 @@ async function dataPart(): Promise<BenchRow[]> {
 
 async function inPopup(): Promise<BenchRow[]> {
   return withDexter({ issueCount: 4000, rateLimit: 400 }, async ({ context, id, sw }) => {
-    await sw.evaluate(async () => { await chrome.storage.local.set({ settings: { sentry: { org: 'acme', project: '', selfHostedBases: [], useSession: true } } }); });
+    await sw.evaluate(async () => {
+      await chrome.storage.local.set({
+        settings: { sentry: { org: 'acme', project: '', selfHostedBases: [], useSession: true } },
+      });
+    });
     const page = await context.newPage();
     const start = Date.now();
     await page.goto(`chrome-extension://${id}/popup.html`);
     const line = page.getByText(/^Ranked 1,000 of /);
     await line.waitFor({ timeout: 45_000 });
     const ms = Date.now() - start;
-    return [{ name: `popup open → "${(await line.textContent())!.slice(0, 40)}…" (Chromium, world)`, value: ms, unit: 'ms' }];
+    return [
+      { name: `popup open → "${(await line.textContent())!.slice(0, 40)}…" (Chromium, world)`, value: ms, unit: 'ms' },
+    ];
   });
 }
 

@@ -6,7 +6,10 @@ import { loadavg } from 'node:os';
 import type { BenchRow } from './types';
 
 // bench/baseline.json: figures measured before a change, by row name, shown beside the new ones (`before`).
-const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as { note: string; values: Record<string, number> };
+const baseline = JSON.parse(readFileSync(new URL('./baseline.json', import.meta.url), 'utf8')) as {
+  note: string;
+  values: Record<string, number>;
+};
 
 const suites: [string, string, string][] = [
   ['size', './size.ts', 'benchSize'],
@@ -35,7 +38,9 @@ for (const [name, file, fn] of suites) {
   if (only.length && !only.some((o) => name.startsWith(o))) continue;
   try {
     const mod = (await import(file)) as Record<string, () => Promise<BenchRow[]>>;
-    results[name] = (await mod[fn]!()).map((r) => (r.name in baseline.values ? { ...r, before: baseline.values[r.name] } : r));
+    results[name] = (await mod[fn]!()).map((r) =>
+      r.name in baseline.values ? { ...r, before: baseline.values[r.name] } : r,
+    );
   } catch (error) {
     results[name] = { error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
   }
@@ -44,16 +49,36 @@ for (const [name, file, fn] of suites) {
 const rows: string[][] = [['suite', 'measurement', 'value', 'before', 'target', 'ok']];
 for (const [suite, r] of Object.entries(results)) {
   if ('error' in r) rows.push([suite, `not measured: ${r.error}`, '', '', '', '✘']);
-  else for (const b of r) rows.push([suite, b.name, `${Number.isFinite(b.value) ? b.value : '—'} ${b.unit}`, b.before === undefined ? '' : `${b.before} ${b.unit}`, b.target ?? '', b.ok === undefined ? '' : b.ok ? '✔' : '✘']);
+  else
+    for (const b of r)
+      rows.push([
+        suite,
+        b.name,
+        `${Number.isFinite(b.value) ? b.value : '—'} ${b.unit}`,
+        b.before === undefined ? '' : `${b.before} ${b.unit}`,
+        b.target ?? '',
+        b.ok === undefined ? '' : b.ok ? '✔' : '✘',
+      ]);
 }
 const widths = rows[0]!.map((_, i) => Math.min(70, Math.max(...rows.map((r) => r[i]!.length))));
 for (const r of rows) console.log(r.map((c, i) => c.slice(0, 70).padEnd(widths[i]!)).join('  '));
 // A run of some suites (npm run bench -- size) replaces those suites' results and keeps the others', each with
 // the date it was measured; the load average says how busy the machine was.
 const now = new Date().toISOString();
-const previous = (() => { try { return JSON.parse(readFileSync('bench/results.json', 'utf8')); } catch { return null; } })();
+const previous = (() => {
+  try {
+    return JSON.parse(readFileSync('bench/results.json', 'utf8'));
+  } catch {
+    return null;
+  }
+})();
 const merged = only.length && previous?.results ? { ...previous.results, ...results } : results;
-const dates: Record<string, string> = Object.fromEntries(Object.keys(merged).map((s) => [s, s in results ? now : (previous?.dates?.[s] ?? previous?.date ?? '')]));
-writeFileSync('bench/results.json', `${JSON.stringify({ date: now, node: process.version, loadAverage: loadavg().map((l) => +l.toFixed(2)), before: baseline.note, dates, results: merged }, null, 2)}\n`);
+const dates: Record<string, string> = Object.fromEntries(
+  Object.keys(merged).map((s) => [s, s in results ? now : (previous?.dates?.[s] ?? previous?.date ?? '')]),
+);
+writeFileSync(
+  'bench/results.json',
+  `${JSON.stringify({ date: now, node: process.version, loadAverage: loadavg().map((l) => +l.toFixed(2)), before: baseline.note, dates, results: merged }, null, 2)}\n`,
+);
 console.log(`\nbefore: ${baseline.note}`);
 console.log('Wrote bench/results.json');

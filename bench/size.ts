@@ -12,21 +12,52 @@ const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length /
 export async function benchSize(dir = '.output/chrome-mv3', out = '.output'): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const cs = path.join(dir, 'content-scripts');
-  if (!existsSync(cs)) rows.push({ name: 'content script JS+CSS on a Sentry page (gzip -9)', value: NaN, unit: 'KB', target: '≤ 150', ok: false });
+  if (!existsSync(cs))
+    rows.push({
+      name: 'content script JS+CSS on a Sentry page (gzip -9)',
+      value: NaN,
+      unit: 'KB',
+      target: '≤ 150',
+      ok: false,
+    });
   else {
-    const total = readdirSync(cs).filter((f) => f.endsWith('.js') || f.endsWith('.css')).reduce((sum, f) => sum + gz(path.join(cs, f)), 0);
-    rows.push({ name: 'content script JS+CSS on a Sentry page (gzip -9)', value: +total.toFixed(1), unit: 'KB', target: '≤ 150', ok: total <= 150 });
+    const total = readdirSync(cs)
+      .filter((f) => f.endsWith('.js') || f.endsWith('.css'))
+      .reduce((sum, f) => sum + gz(path.join(cs, f)), 0);
+    rows.push({
+      name: 'content script JS+CSS on a Sentry page (gzip -9)',
+      value: +total.toFixed(1),
+      unit: 'KB',
+      target: '≤ 150',
+      ok: total <= 150,
+    });
   }
   // The manifest names the worker; WXT bundles it into one classic script with nothing loaded after it.
-  const manifest = existsSync(path.join(dir, 'manifest.json')) ? JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) : null;
+  const manifest = existsSync(path.join(dir, 'manifest.json'))
+    ? JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'))
+    : null;
   const worker: string | undefined = manifest?.background?.service_worker;
   const bg = worker && existsSync(path.join(dir, worker)) ? gz(path.join(dir, worker)) : NaN;
-  rows.push({ name: 'background service worker, loaded at every start (gzip -9)', value: +bg.toFixed(1), unit: 'KB', target: '≤ 100', ok: bg <= 100 });
+  rows.push({
+    name: 'background service worker, loaded at every start (gzip -9)',
+    value: +bg.toFixed(1),
+    unit: 'KB',
+    target: '≤ 100',
+    ok: bg <= 100,
+  });
 
   const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-  for (const [what, file] of [['Chrome Web Store zip', `dexter-${version}-chrome.zip`], ['AMO zip', `dexter-${version}-firefox.zip`], ['AMO sources zip', `dexter-${version}-sources.zip`]]) {
+  for (const [what, file] of [
+    ['Chrome Web Store zip', `dexter-${version}-chrome.zip`],
+    ['AMO zip', `dexter-${version}-firefox.zip`],
+    ['AMO sources zip', `dexter-${version}-sources.zip`],
+  ]) {
     const p = path.join(out, file!);
-    rows.push({ name: `${what} (${file})`, value: existsSync(p) ? +(statSync(p).size / 1024).toFixed(1) : NaN, unit: 'KB' });
+    rows.push({
+      name: `${what} (${file})`,
+      value: existsSync(p) ? +(statSync(p).size / 1024).toFixed(1) : NaN,
+      unit: 'KB',
+    });
   }
   return rows;
 }

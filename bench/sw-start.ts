@@ -20,12 +20,13 @@ export async function benchSwStart(extensionDir = path.resolve('.output/chrome-m
       for (const v of e.versions) if (v.scriptURL.includes(b.id)) running = v.runningStatus;
     });
     await cdp.send('ServiceWorker.enable');
-    const answer = (type: string) => page.evaluate(async (t) => {
-      const start = performance.now();
-      const r = await chrome.runtime.sendMessage({ type: t });
-      if (!r?.ok) throw new Error(`${t}: ${JSON.stringify(r)}`);
-      return performance.now() - start;
-    }, type);
+    const answer = (type: string) =>
+      page.evaluate(async (t) => {
+        const start = performance.now();
+        const r = await chrome.runtime.sendMessage({ type: t });
+        if (!r?.ok) throw new Error(`${t}: ${JSON.stringify(r)}`);
+        return performance.now() - start;
+      }, type);
     const stop = async () => {
       await cdp.send('ServiceWorker.stopAllWorkers');
       for (const until = Date.now() + 5000; running !== 'stopped'; await page.waitForTimeout(20)) {
@@ -44,13 +45,22 @@ export async function benchSwStart(extensionDir = path.resolve('.output/chrome-m
     }
     return [
       { name: `worker stopped → first answer (ping), median of ${RUNS}`, value: round(median(cold.ping!)), unit: 'ms' },
-      { name: `worker stopped → first answer (settings.get: storage read), median of ${RUNS}`, value: round(median(cold['settings.get']!)), unit: 'ms' },
+      {
+        name: `worker stopped → first answer (settings.get: storage read), median of ${RUNS}`,
+        value: round(median(cold['settings.get']!)),
+        unit: 'ms',
+      },
       { name: 'the same ping to the running worker', value: round(median(warm.ping!), 2), unit: 'ms' },
-      { name: 'cost of the start (cold ping − warm ping)', value: round(median(cold.ping!) - median(warm.ping!)), unit: 'ms' },
+      {
+        name: 'cost of the start (cold ping − warm ping)',
+        value: round(median(cold.ping!) - median(warm.ping!)),
+        unit: 'ms',
+      },
     ];
   });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const r of await benchSwStart(process.argv[2] ? path.resolve(process.argv[2]) : undefined)) console.log(`${r.name}: ${r.value} ${r.unit}`);
+  for (const r of await benchSwStart(process.argv[2] ? path.resolve(process.argv[2]) : undefined))
+    console.log(`${r.name}: ${r.value} ${r.unit}`);
 }

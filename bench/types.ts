@@ -1,4 +1,11 @@
-export interface BenchRow { name: string; value: number; unit: string; target?: string; ok?: boolean; before?: number }
+export interface BenchRow {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+  ok?: boolean;
+  before?: number;
+}
 
 /** Wall times of `fn` in milliseconds over `runs` runs, fastest first (benchmarks report them; tests never assert time). */
 export function timesMs(fn: () => unknown, runs: number): number[] {

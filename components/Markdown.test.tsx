@@ -56,7 +56,9 @@ describe('Markdown hostility', () => {
   });
 
   it('shows <img onerror> and raw HTML blocks as text', () => {
-    const root = renderMd('<img src=x onerror="alert(1)">\n\n<div onclick="x()"><iframe src="https://evil"></iframe></div>\n\ninline <b onmouseover=alert(1)>b</b>');
+    const root = renderMd(
+      '<img src=x onerror="alert(1)">\n\n<div onclick="x()"><iframe src="https://evil"></iframe></div>\n\ninline <b onmouseover=alert(1)>b</b>',
+    );
     assertInert(root);
     expect(root.textContent).toContain('<img src=x onerror="alert(1)">');
     expect(root.textContent).toContain('<iframe src="https://evil"></iframe>');
@@ -64,7 +66,9 @@ describe('Markdown hostility', () => {
   });
 
   it('renders javascript:, data: and vbscript: links as plain text', () => {
-    const root = renderMd('[x](javascript:alert(1)) [y](data:text/html,<script>1</script>) [z](vbscript:msgbox) [w](JaVaScRiPt:alert(1)) <javascript:alert(1)>');
+    const root = renderMd(
+      '[x](javascript:alert(1)) [y](data:text/html,<script>1</script>) [z](vbscript:msgbox) [w](JaVaScRiPt:alert(1)) <javascript:alert(1)>',
+    );
     assertInert(root);
     expect(root.querySelectorAll('a').length).toBe(0);
     expect(root.textContent).toContain('x');
@@ -91,7 +95,18 @@ describe('safeHref', () => {
   it('accepts only absolute http(s) URLs', () => {
     expect(safeHref('https://a.example/x')).toBe('https://a.example/x');
     expect(safeHref('http://a.example')).toBe('http://a.example/');
-    for (const bad of ['javascript:alert(1)', ' javascript:alert(1)', 'data:text/html,x', '/relative', '#frag', 'mailto:a@b.c', '', null, undefined, 3]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,x',
+      '/relative',
+      '#frag',
+      'mailto:a@b.c',
+      '',
+      null,
+      undefined,
+      3,
+    ]) {
       expect(safeHref(bad as any)).toBeNull();
     }
   });

@@ -41,14 +41,27 @@ export function safeHref(raw: string | number | null | undefined): string | null
 }
 
 const BLOCK_TAGS: Record<string, string> = {
-  paragraph_open: 'p', blockquote_open: 'blockquote', bullet_list_open: 'ul', ordered_list_open: 'ol', list_item_open: 'li',
-  table_open: 'table', thead_open: 'thead', tbody_open: 'tbody', tr_open: 'tr', th_open: 'th', td_open: 'td',
-  strong_open: 'strong', em_open: 'em', s_open: 's',
+  paragraph_open: 'p',
+  blockquote_open: 'blockquote',
+  bullet_list_open: 'ul',
+  ordered_list_open: 'ol',
+  list_item_open: 'li',
+  table_open: 'table',
+  thead_open: 'thead',
+  tbody_open: 'tbody',
+  tr_open: 'tr',
+  th_open: 'th',
+  td_open: 'td',
+  strong_open: 'strong',
+  em_open: 'em',
+  s_open: 's',
 };
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 function textOf(nodes: readonly Node[]): string {
-  return nodes.map((n) => (n.token.type === 'text' || n.token.type === 'code_inline' ? n.token.content : textOf(n.children))).join('');
+  return nodes
+    .map((n) => (n.token.type === 'text' || n.token.type === 'code_inline' ? n.token.content : textOf(n.children)))
+    .join('');
 }
 
 function renderNodes(nodes: readonly Node[], tight: boolean): ReactNode[] {
@@ -107,14 +120,21 @@ function renderNode(node: Node, key: number, tight: boolean): ReactNode {
       return createElement('p', { key }, ...renderNodes(node.children, tight));
     case 'th_open':
     case 'td_open': {
-      const align = /text-align:(left|right|center)/.exec(String(token.attrGet('style') ?? ''))?.[1] as 'left' | 'right' | 'center' | undefined;
-      return createElement(token.tag, { key, style: align ? { textAlign: align } : undefined }, ...renderNodes(node.children, tight));
+      const align = /text-align:(left|right|center)/.exec(String(token.attrGet('style') ?? ''))?.[1] as
+        'left' | 'right' | 'center' | undefined;
+      return createElement(
+        token.tag,
+        { key, style: align ? { textAlign: align } : undefined },
+        ...renderNodes(node.children, tight),
+      );
     }
     default: {
       const tag = BLOCK_TAGS[token.type];
       if (tag) return createElement(tag, { key }, ...renderNodes(node.children, tight));
       // Unknown tokens: keep their text, never their markup.
-      return node.children.length > 0 ? createElement(Fragment, { key }, ...renderNodes(node.children, tight)) : token.content || null;
+      return node.children.length > 0
+        ? createElement(Fragment, { key }, ...renderNodes(node.children, tight))
+        : token.content || null;
     }
   }
 }

@@ -8,12 +8,30 @@ export type { MessageInput };
 export type Transport = (message: MessageInput) => Promise<Reply>;
 
 async function runtimeSend(message: MessageInput): Promise<Reply> {
-  const reload = globalThis.location?.protocol.endsWith('-extension:') ? 'Close and reopen this page' : 'Reload the page';
+  const reload = globalThis.location?.protocol.endsWith('-extension:')
+    ? 'Close and reopen this page'
+    : 'Reload the page';
   try {
     const res = (await browser.runtime.sendMessage(message)) as Reply | undefined;
-    return res ?? { ok: false, error: { kind: 'internal', message: 'Dexter’s background did not answer.', nextStep: `${reload}; if it persists, reload Dexter from the extensions page.` } };
+    return (
+      res ?? {
+        ok: false,
+        error: {
+          kind: 'internal',
+          message: 'Dexter’s background did not answer.',
+          nextStep: `${reload}; if it persists, reload Dexter from the extensions page.`,
+        },
+      }
+    );
   } catch (error) {
-    return { ok: false, error: { kind: 'internal', message: `Dexter’s background is unreachable (${error instanceof Error ? error.message : String(error)}).`, nextStep: `${reload} — Dexter may have been updated.` } };
+    return {
+      ok: false,
+      error: {
+        kind: 'internal',
+        message: `Dexter’s background is unreachable (${error instanceof Error ? error.message : String(error)}).`,
+        nextStep: `${reload} — Dexter may have been updated.`,
+      },
+    };
   }
 }
 

@@ -7,7 +7,11 @@ const numbers = (d: string) => (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
 describe('sparkPaths', () => {
   it('spreads the points over the width and scales the highest count to the top', () => {
     const { xy, line, area } = sparkPaths([0, 5, 10], 96, 22);
-    expect(xy).toEqual([[1, 21], [48, 11.5], [95, 2]]);
+    expect(xy).toEqual([
+      [1, 21],
+      [48, 11.5],
+      [95, 2],
+    ]);
     expect(numbers(line)).toEqual([1, 21, 48, 11.5, 95, 2]);
     // The area is the line closed along the baseline.
     expect(area.startsWith(line)).toBe(true);
@@ -51,7 +55,9 @@ describe('renderSparkline', () => {
     svg.dispatchEvent(new Event('pointerenter'));
     const hits = svg.querySelectorAll('rect.hit');
     expect(hits).toHaveLength(4);
-    expect(hits[3]!.querySelector('title')!.textContent).toBe(`12 events · t${1_700_000_000 + 3 * 3600} – t${1_700_000_000 + 4 * 3600}`);
+    expect(hits[3]!.querySelector('title')!.textContent).toBe(
+      `12 events · t${1_700_000_000 + 3 * 3600} – t${1_700_000_000 + 4 * 3600}`,
+    );
   });
 
   it('builds them up front when asked (the Explorer)', () => {
@@ -62,7 +68,10 @@ describe('renderSparkline', () => {
   it('writes a tick’s tooltip given as a function on the first pointer or focus, once, as text', () => {
     const svg = renderSparkline(document, points, { bucketSeconds: 3600, label: 'x' });
     let made = 0;
-    addTicks(svg, [{ x: 10, kind: 'deploy', title: () => (made++, '<b>2.15.1</b> deployed') }, { x: 40, kind: 'release', title: 'release 2.15.0' }]);
+    addTicks(svg, [
+      { x: 10, kind: 'deploy', title: () => (made++, '<b>2.15.1</b> deployed') },
+      { x: 40, kind: 'release', title: 'release 2.15.0' },
+    ]);
     const titles = () => [...svg.querySelectorAll('.tick title')].map((t) => t.textContent);
     expect(titles()).toEqual(['', 'release 2.15.0']);
     expect(made).toBe(0); // no date is formatted until someone points at the sparkline

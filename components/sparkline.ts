@@ -3,8 +3,19 @@
 import { path } from 'd3-path';
 import { formatExact } from '@/lib/scoring/format';
 
-export interface SparkPoint { t: number /* unix seconds, bucket start */; count: number }
-export interface SparklineOptions { width?: number; height?: number; peaks?: readonly number[]; bucketSeconds: number; label: string; formatTime?: (t: number) => string; /** Build the per-bucket tooltips now rather than on first hover. */ eagerTooltips?: boolean }
+export interface SparkPoint {
+  t: number /* unix seconds, bucket start */;
+  count: number;
+}
+export interface SparklineOptions {
+  width?: number;
+  height?: number;
+  peaks?: readonly number[];
+  bucketSeconds: number;
+  label: string;
+  formatTime?: (t: number) => string;
+  /** Build the per-bucket tooltips now rather than on first hover. */ eagerTooltips?: boolean;
+}
 
 const SVG = 'http://www.w3.org/2000/svg';
 // One formatter, made once (one per call, as toLocaleString does, cost ~1 s per 100-row page) and only on the first
@@ -13,12 +24,17 @@ const SVG = 'http://www.w3.org/2000/svg';
 let time: Intl.DateTimeFormat | undefined;
 /** The tooltips' time formatter, made on the first hover of a sparkline (its 15–20 ms would otherwise be spent on
  *  every list page load, hovered or not). */
-export const timeFormat = (): Intl.DateTimeFormat => (time ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }));
+export const timeFormat = (): Intl.DateTimeFormat =>
+  (time ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }));
 const defaultTime = (t: number) => timeFormat().format(t * 1000);
 
 /** The sparkline's geometry: points spread over the width with a pixel of margin, the highest count 2 px below
  *  the top, zero on the baseline (height - 1). */
-export function sparkPaths(counts: readonly number[], width: number, height: number): { xy: [number, number][]; line: string; area: string } {
+export function sparkPaths(
+  counts: readonly number[],
+  width: number,
+  height: number,
+): { xy: [number, number][]; line: string; area: string } {
   if (!counts.length) return { xy: [], line: '', area: '' };
   const max = Math.max(1, ...counts);
   const step = (width - 2) / Math.max(1, counts.length - 1);
@@ -46,7 +62,15 @@ export function renderSparkline(doc: Document, points: readonly SparkPoint[], o:
   svg.append(title);
   if (points.length === 0) return svg;
 
-  const { xy, line: lineD, area: areaD } = sparkPaths(points.map((p) => p.count), width, height);
+  const {
+    xy,
+    line: lineD,
+    area: areaD,
+  } = sparkPaths(
+    points.map((p) => p.count),
+    width,
+    height,
+  );
   const x = (i: number) => xy[i]![0];
   const y = (i: number) => xy[i]![1];
   const a = doc.createElementNS(SVG, 'path');
@@ -104,7 +128,11 @@ export function renderSparkline(doc: Document, points: readonly SparkPoint[], o:
 
 /** A tick's tooltip, or how to make it: a function is called on the sparkline's first pointer or focus (with the
  *  bucket tooltips), so a list of 100 rows formats no date at load. */
-export interface Tick { x: number; kind: 'release' | 'deploy'; title: string | (() => string) }
+export interface Tick {
+  x: number;
+  kind: 'release' | 'deploy';
+  title: string | (() => string);
+}
 
 /** Release and deploy ticks on a drawn sparkline (x from lib/trends/markers.ts tickX), each with its own tooltip:
  *  a release a dotted line, a deploy a solid one with a cap. */

@@ -49,7 +49,11 @@ describe('cache', () => {
     const cache = createCache({ storage, now: clock.now, ttlMs: 10, staleMs: 100, onError });
     await cache.get('k', async () => 1);
     clock.advance(20);
-    expect(await cache.get('k', async () => { throw new Error('down'); })).toBe(1);
+    expect(
+      await cache.get('k', async () => {
+        throw new Error('down');
+      }),
+    ).toBe(1);
     await vi.waitFor(() => expect(onError).toHaveBeenCalled());
     expect(await cache.get('k', async () => 2)).toBe(1); // still within stale window, refresh behind
   });
@@ -138,7 +142,12 @@ describe('cache', () => {
 describe('cache with a full storage quota', () => {
   it('still returns what it loaded and serves it from memory', async () => {
     const base = memoryStorage();
-    const storage = { ...base, set: async () => { throw new Error('Resource::kQuotaBytes quota exceeded'); } };
+    const storage = {
+      ...base,
+      set: async () => {
+        throw new Error('Resource::kQuotaBytes quota exceeded');
+      },
+    };
     const cache = createCache({ storage, ttlMs: 60_000, staleMs: 60_000 });
     const loader = vi.fn(async () => ({ n: 1 }));
     await expect(cache.get('k', loader)).resolves.toEqual({ n: 1 });
@@ -148,7 +157,10 @@ describe('cache with a full storage quota', () => {
 });
 
 describe('cache with entries too big to persist', () => {
-  const big = (tag: string) => ({ tag, frames: Array.from({ length: 200 }, (_, i) => ({ function: `f${i}`, context: 'x'.repeat(20) })) });
+  const big = (tag: string) => ({
+    tag,
+    frames: Array.from({ length: 200 }, (_, i) => ({ function: `f${i}`, context: 'x'.repeat(20) })),
+  });
   function setupBig(over: { maxMemoryOnly?: number } = {}) {
     const storage = memoryStorage();
     const make = () => createCache({ storage, ttlMs: 60_000, staleMs: 60_000, maxPersistBytes: 2_000, ...over });
@@ -205,7 +217,14 @@ describe('cache with entries too big to persist', () => {
 
 describe('sizeUpTo', () => {
   it('is close to the JSON length for ordinary values', () => {
-    const value = { id: '42', title: 'TypeError: x is undefined', tags: [{ key: 'env', value: 'prod' }], count: 7, ok: null, nested: { list: [1, 2, 3] } };
+    const value = {
+      id: '42',
+      title: 'TypeError: x is undefined',
+      tags: [{ key: 'env', value: 'prod' }],
+      count: 7,
+      ok: null,
+      nested: { list: [1, 2, 3] },
+    };
     const json = JSON.stringify(value).length;
     const est = sizeUpTo(value, 1e9);
     expect(est).toBeGreaterThan(json * 0.6);

@@ -99,12 +99,16 @@ export function createCache(opts: CacheOptions): Cache {
   let indexLoad: Promise<Map<string, number>> | null = null;
 
   function loadIndex(): Promise<Map<string, number>> {
-    indexLoad ??= storage.get(indexKey).then((raw) => {
-      const m = new Map<string, number>();
-      if (raw && typeof raw === 'object') for (const [k, v] of Object.entries(raw)) if (typeof v === 'number') m.set(k, v);
-      index = m;
-      return m;
-    }, () => (index = new Map()));
+    indexLoad ??= storage.get(indexKey).then(
+      (raw) => {
+        const m = new Map<string, number>();
+        if (raw && typeof raw === 'object')
+          for (const [k, v] of Object.entries(raw)) if (typeof v === 'number') m.set(k, v);
+        index = m;
+        return m;
+      },
+      () => (index = new Map()),
+    );
     return indexLoad;
   }
   const saveIndex = () => storage.set(indexKey, Object.fromEntries(index ?? []));
@@ -138,11 +142,13 @@ export function createCache(opts: CacheOptions): Cache {
         evicted.push(k);
       }
     }
-    await Promise.all([storage.set(ns + key, entry), ...evicted.map((k) => storage.remove(ns + k)), saveIndex()]).catch(() => {
-      // Storage full (kQuotaBytes) or gone: the answer is already fetched, so keep it in memory rather than fail.
-      idx.delete(key);
-      return Promise.all([storage.remove(ns + key), saveIndex()]).catch(() => {});
-    });
+    await Promise.all([storage.set(ns + key, entry), ...evicted.map((k) => storage.remove(ns + k)), saveIndex()]).catch(
+      () => {
+        // Storage full (kQuotaBytes) or gone: the answer is already fetched, so keep it in memory rather than fail.
+        idx.delete(key);
+        return Promise.all([storage.remove(ns + key), saveIndex()]).catch(() => {});
+      },
+    );
   }
 
   /** A big entry: memory only, in a short queue; an older persisted copy of the key goes so it cannot come back. */

@@ -4,9 +4,17 @@
 // every background start, one way for every browser: remove Dexter's items, create them anew. Pure: the browser's
 // menus API is passed in (tests give a fake that behaves like each browser).
 
-export interface MenuItem { id: string; title: string; contexts: ['selection'] }
+export interface MenuItem {
+  id: string;
+  title: string;
+  contexts: ['selection'];
+}
 
-export const EXPLAIN_SELECTION: MenuItem = { id: 'dexter-explain', title: 'Explain with Dexter', contexts: ['selection'] };
+export const EXPLAIN_SELECTION: MenuItem = {
+  id: 'dexter-explain',
+  title: 'Explain with Dexter',
+  contexts: ['selection'],
+};
 export const MENU_ITEMS: readonly MenuItem[] = [EXPLAIN_SELECTION];
 
 export interface MenusApi {

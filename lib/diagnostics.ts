@@ -30,7 +30,12 @@ export function urlPattern(url: string): string {
       .replace(/^\/organizations\/[^/]+\//, '/organizations/:org/')
       .replace(/\/issues\/\d+\//, '/issues/:id/')
       .replace(/\/events\/[0-9a-f]{32}\//i, '/events/:eventId/');
-    const host = /\.sentry\.io$/.test(u.hostname) && u.hostname.split('.').length === 3 && !['us', 'de'].includes(u.hostname.split('.')[0]!) ? ':org.sentry.io' : u.hostname;
+    const host =
+      /\.sentry\.io$/.test(u.hostname) &&
+      u.hostname.split('.').length === 3 &&
+      !['us', 'de'].includes(u.hostname.split('.')[0]!)
+        ? ':org.sentry.io'
+        : u.hostname;
     return `${u.protocol}//${host}${path}`;
   } catch {
     return '(not a URL)';
@@ -52,7 +57,10 @@ export function sentryReleaseFromBaggage(content: string | null | undefined): st
 export function badgeFor(report: PageReport | null): { text: string; title: string } {
   if (!report?.troubles.length) return { text: '', title: 'Dexter' };
   const names = report.troubles.map((t) => t.label).join(', ');
-  return { text: '!', title: `Dexter: ${report.troubles.length === 1 ? 'one feature' : `${report.troubles.length} features`} could not run on this page (${names}). Open Dexter for details.` };
+  return {
+    text: '!',
+    title: `Dexter: ${report.troubles.length === 1 ? 'one feature' : `${report.troubles.length} features`} could not run on this page (${names}). Open Dexter for details.`,
+  };
 }
 
 /** The text "Copy diagnostics" puts on the clipboard: what a maintainer needs, no event data. */
@@ -62,6 +70,9 @@ export function diagnosticsText(report: PageReport, extra: { dexterVersion: stri
     `Page: ${report.pattern} (${report.kind})`,
     `Sentry release: ${report.sentryVersion ?? 'not stated by the page'}`,
     `Reported: ${new Date(report.at).toISOString()}`,
-    ...report.troubles.map((t) => `- ${t.label} (${t.feature}): ${t.message}${t.missing.length ? `\n  missing: ${t.missing.join(' | ')}` : ''}`),
+    ...report.troubles.map(
+      (t) =>
+        `- ${t.label} (${t.feature}): ${t.message}${t.missing.length ? `\n  missing: ${t.missing.join(' | ')}` : ''}`,
+    ),
   ].join('\n');
 }

@@ -39,8 +39,16 @@ describe('llmOriginRule', () => {
 
 describe('the server URL and its permission', () => {
   it('normalises what the user typed and refuses the rest with why', () => {
-    expect(checkLlmUrl(' http://127.0.0.1:8080/v1/ ')).toEqual({ ok: true, url: 'http://127.0.0.1:8080/v1', origin: 'http://127.0.0.1:8080' });
-    expect(checkLlmUrl('http://gpu-box.lan:11434')).toEqual({ ok: true, url: 'http://gpu-box.lan:11434', origin: 'http://gpu-box.lan:11434' });
+    expect(checkLlmUrl(' http://127.0.0.1:8080/v1/ ')).toEqual({
+      ok: true,
+      url: 'http://127.0.0.1:8080/v1',
+      origin: 'http://127.0.0.1:8080',
+    });
+    expect(checkLlmUrl('http://gpu-box.lan:11434')).toEqual({
+      ok: true,
+      url: 'http://gpu-box.lan:11434',
+      origin: 'http://gpu-box.lan:11434',
+    });
     expect(checkLlmUrl('127.0.0.1:1234').ok).toBe(false);
     expect(checkLlmUrl('ftp://x').ok).toBe(false);
     expect(checkLlmUrl('http://user:key@host:8000').ok).toBe(false);

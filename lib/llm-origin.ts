@@ -21,8 +21,10 @@ export function checkLlmUrl(input: string): LlmUrlCheck {
   } catch {
     return { ok: false, reason: 'Enter a full URL such as http://127.0.0.1:11434 or http://gpu-box.lan:8080.' };
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return { ok: false, reason: 'Only http(s) servers can be used.' };
-  if (u.username || u.password || u.search || u.hash) return { ok: false, reason: 'Leave out credentials, query and fragment (an API key has its own field).' };
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    return { ok: false, reason: 'Only http(s) servers can be used.' };
+  if (u.username || u.password || u.search || u.hash)
+    return { ok: false, reason: 'Leave out credentials, query and fragment (an API key has its own field).' };
   return { ok: true, url: `${u.origin}${u.pathname.replace(/\/+$/, '')}`, origin: u.origin };
 }
 
@@ -44,7 +46,8 @@ export function llmHostPermission(url: string, { withPort }: { withPort: boolean
 }
 
 /** The pattern this build asks for and checks (the port dropped only in a Firefox build). */
-export const llmPermissionFor = (url: string): string | null => llmHostPermission(url, { withPort: !import.meta.env.FIREFOX });
+export const llmPermissionFor = (url: string): string | null =>
+  llmHostPermission(url, { withPort: !import.meta.env.FIREFOX });
 
 /**
  * The session rule for one server. `extensionHost` is the host of the extension's own URL (runtime.getURL('/')):

@@ -12,7 +12,9 @@ describe('message protocol', () => {
       expect(r.message.query).toBe('is:unresolved');
       expect(r.message.limit).toBe(100);
     }
-    expect(parseMessage({ type: 'issues.byIds', target, ids: ['1', '22'], filters: { window: { statsPeriod: '14d' } } }).ok).toBe(true);
+    expect(
+      parseMessage({ type: 'issues.byIds', target, ids: ['1', '22'], filters: { window: { statsPeriod: '14d' } } }).ok,
+    ).toBe(true);
   });
   it('rejects malformed requests with a readable reason', () => {
     const bad = [
@@ -22,10 +24,17 @@ describe('message protocol', () => {
       { type: 'issues.byIds', target, ids: ['1'], filters: { window: { start: '2026-12-01', end: 'now' } } },
       { type: 'issues.byIds', target, ids: ['1'], filters: { window: { statsPeriod: '14d' }, environments: ['a/b'] } },
       { type: 'issues.byIds', target, ids: [], filters: { window: { statsPeriod: '14d' } } },
-      { type: 'issues.update', target: { apiBase: 'javascript:alert(1)', org: 'acme' }, ids: ['1'], status: 'resolved' },
+      {
+        type: 'issues.update',
+        target: { apiBase: 'javascript:alert(1)', org: 'acme' },
+        ids: ['1'],
+        status: 'resolved',
+      },
       { type: 'issues.update', target: { ...target, org: '../../x' }, ids: ['1'], status: 'resolved' },
       { type: 'issues.update', target, ids: ['1'], status: 'deleted' },
-      null, 42, 'ping',
+      null,
+      42,
+      'ping',
     ];
     for (const b of bad) {
       const r = parseMessage(b);
@@ -34,11 +43,24 @@ describe('message protocol', () => {
     }
   });
   it('never throws on fuzzed input', () => {
-    fc.assert(fc.property(fc.anything(), (x) => { parseMessage(x); }), { numRuns: 2000 });
     fc.assert(
-      fc.property(fc.record({ type: fc.constantFrom(...messageSchema.options.map((o) => o.shape.type.value)), target: fc.anything(), ids: fc.anything(), issueId: fc.anything() }), (x) => {
+      fc.property(fc.anything(), (x) => {
         parseMessage(x);
       }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.record({
+          type: fc.constantFrom(...messageSchema.options.map((o) => o.shape.type.value)),
+          target: fc.anything(),
+          ids: fc.anything(),
+          issueId: fc.anything(),
+        }),
+        (x) => {
+          parseMessage(x);
+        },
+      ),
     );
   });
 });

@@ -8,7 +8,10 @@ describe('settings', () => {
     expect(DEFAULT_SETTINGS.features).toEqual({}); // every feature has its declared default
   });
   it('keeps valid values and repairs broken ones field by field', () => {
-    const s = parseSettings({ llm: { model: 'llama3.2', promptBudget: 'lots' }, features: { 'list-sparkline': false, 'privacy-mode': 3 } });
+    const s = parseSettings({
+      llm: { model: 'llama3.2', promptBudget: 'lots' },
+      features: { 'list-sparkline': false, 'privacy-mode': 3 },
+    });
     expect(s.llm.model).toBe('llama3.2');
     expect(s.llm.promptBudget).toBe('auto');
     expect(s.features['list-sparkline']).toBe(false);
@@ -16,7 +19,11 @@ describe('settings', () => {
     expect(parseSettings({ features: 'all' }).features).toEqual({});
   });
   it('turns the old token budget into the new prompt budget: the old default follows the model, a changed one stays', () => {
-    expect(parseSettings({ llm: { model: 'm', tokenBudget: 4000 } }).llm).toEqual({ ...DEFAULT_SETTINGS.llm, model: 'm', promptBudget: 'auto' });
+    expect(parseSettings({ llm: { model: 'm', tokenBudget: 4000 } }).llm).toEqual({
+      ...DEFAULT_SETTINGS.llm,
+      model: 'm',
+      promptBudget: 'auto',
+    });
     expect(parseSettings({ llm: { tokenBudget: 12_000 } }).llm.promptBudget).toBe(12_000);
     expect(parseSettings({ llm: { tokenBudget: 12_000, promptBudget: 'auto' } }).llm.promptBudget).toBe('auto');
     expect('tokenBudget' in parseSettings({ llm: { tokenBudget: 12_000 } }).llm).toBe(false);

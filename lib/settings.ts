@@ -3,7 +3,21 @@
 import { z } from 'zod';
 import { DEFAULT_TRIAGE_PERIOD, RANK_LIMIT, TRIAGE_PERIODS } from './triage/period';
 
-export const PII_CATEGORIES = ['email', 'ip', 'creditcard', 'iban', 'mac', 'uuid', 'imei', 'pemkey', 'urlauth', 'usssn', 'userpath', 'bearer', 'password'] as const;
+export const PII_CATEGORIES = [
+  'email',
+  'ip',
+  'creditcard',
+  'iban',
+  'mac',
+  'uuid',
+  'imei',
+  'pemkey',
+  'urlauth',
+  'usssn',
+  'userpath',
+  'bearer',
+  'password',
+] as const;
 export type PiiCategory = (typeof PII_CATEGORIES)[number];
 
 /** The overlay features the user switched on or off, by id. Features declare their ids and defaults themselves
@@ -11,7 +25,12 @@ export type PiiCategory = (typeof PII_CATEGORIES)[number];
 const featureSwitches = z
   .record(z.string(), z.unknown())
   .catch({})
-  .transform((o) => Object.fromEntries(Object.entries(o).filter((e): e is [string, boolean] => typeof e[1] === 'boolean' && e[0].length <= 64)) as Record<string, boolean>);
+  .transform(
+    (o) =>
+      Object.fromEntries(
+        Object.entries(o).filter((e): e is [string, boolean] => typeof e[1] === 'boolean' && e[0].length <= 64),
+      ) as Record<string, boolean>,
+  );
 
 /** Before the budget followed the model, settings held `tokenBudget`: 4,000 by default and saved with every LLM change,
  *  so only a value the user changed is kept (as their override); the default becomes 'auto'. */
@@ -42,7 +61,10 @@ export const settingsSchema = z.object({
         model: z.string().catch('').default(''),
         /** Tokens the prompt may take: 'auto' follows the model's context (lib/llm/context.ts); a number is the user's
          *  override, still capped by the context. */
-        promptBudget: z.union([z.literal('auto'), z.number().int().min(500).max(128_000)]).catch('auto').default('auto'),
+        promptBudget: z
+          .union([z.literal('auto'), z.number().int().min(500).max(128_000)])
+          .catch('auto')
+          .default('auto'),
         stallSeconds: z.number().min(5).max(600).catch(90).default(90),
       }),
     )
@@ -51,17 +73,30 @@ export const settingsSchema = z.object({
     .object({
       scrubBeforeLlm: z.boolean().catch(true).default(true),
       /** Categories masked in Dexter's own views until clicked. */
-      maskInUi: z.record(z.string(), z.boolean()).catch({}).default(Object.fromEntries(PII_CATEGORIES.map((c) => [c, true]))),
+      maskInUi: z
+        .record(z.string(), z.boolean())
+        .catch({})
+        .default(Object.fromEntries(PII_CATEGORIES.map((c) => [c, true]))),
       privacyMode: z.boolean().catch(false).default(false),
     })
-    .default({ scrubBeforeLlm: true, maskInUi: Object.fromEntries(PII_CATEGORIES.map((c) => [c, true])), privacyMode: false }),
+    .default({
+      scrubBeforeLlm: true,
+      maskInUi: Object.fromEntries(PII_CATEGORIES.map((c) => [c, true])),
+      privacyMode: false,
+    }),
   list: z
     .object({
       /** The window of the popup's and the Explorer's triage list: Sentry's page-filter periods, 14d as on its list.
        *  A choice stored by an older Dexter (24h or 14d) is still valid and kept. */
       statsPeriod: z.enum(TRIAGE_PERIODS).catch(DEFAULT_TRIAGE_PERIOD).default(DEFAULT_TRIAGE_PERIOD),
       /** How many issues of the query and window the popup fetches (pages of 100) to rank them by priority. */
-      rankLimit: z.number().int().min(RANK_LIMIT.min).max(RANK_LIMIT.max).catch(RANK_LIMIT.default).default(RANK_LIMIT.default),
+      rankLimit: z
+        .number()
+        .int()
+        .min(RANK_LIMIT.min)
+        .max(RANK_LIMIT.max)
+        .catch(RANK_LIMIT.default)
+        .default(RANK_LIMIT.default),
       /** The list overlay's sparkline: the period of Sentry's own graph column on the page, or a fixed one. */
       sparkline: z.enum(['page', '24h', '14d']).catch('page').default('page'),
       /** Share of the project's users at or above which an issue gets each level. */
@@ -72,7 +107,13 @@ export const settingsSchema = z.object({
       /** User base the user sets when Sentry cannot give one (0 = unset). */
       userBaseOverride: z.number().int().min(0).catch(0).default(0),
     })
-    .default({ statsPeriod: DEFAULT_TRIAGE_PERIOD, rankLimit: RANK_LIMIT.default, sparkline: 'page', impactThresholds: { critical: 0.1, high: 0.02, medium: 0.005 }, userBaseOverride: 0 }),
+    .default({
+      statsPeriod: DEFAULT_TRIAGE_PERIOD,
+      rankLimit: RANK_LIMIT.default,
+      sparkline: 'page',
+      impactThresholds: { critical: 0.1, high: 0.02, medium: 0.005 },
+      userBaseOverride: 0,
+    }),
   features: featureSwitches.default({}),
   /** Local-AI triage (issue #17): one line per issue, similar issues, the digest. */
   insights: z

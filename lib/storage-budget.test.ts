@@ -8,7 +8,14 @@ function setup(over: { quota?: number; maxBytes?: number } = {}) {
   let t = 1_000;
   const storage = quotaStorage(over.quota ?? 100 * KB);
   const make = () =>
-    createStorageBudget({ storage, maxBytes: over.maxBytes ?? 50 * KB, indexKey: 'dexter-store:__lru', prefixes: ['dexter-cache:', 'dexter-explain:'], pinned: (k) => k.endsWith('__index'), now: () => ++t });
+    createStorageBudget({
+      storage,
+      maxBytes: over.maxBytes ?? 50 * KB,
+      indexKey: 'dexter-store:__lru',
+      prefixes: ['dexter-cache:', 'dexter-explain:'],
+      pinned: (k) => k.endsWith('__index'),
+      now: () => ++t,
+    });
   return { storage, make, budget: make() };
 }
 const text = (kb: number, c = 'x') => c.repeat(kb * KB);

@@ -25,7 +25,11 @@ export interface BudgetOptions {
   now?: () => number;
 }
 
-export interface BudgetUsage { bytes: number; entries: number; maxBytes: number }
+export interface BudgetUsage {
+  bytes: number;
+  entries: number;
+  maxBytes: number;
+}
 
 export interface StorageBudget extends CacheStorage {
   usage(): Promise<BudgetUsage>;
@@ -70,12 +74,15 @@ export function createStorageBudget(opts: BudgetOptions): StorageBudget {
       const raw = await storage.get(indexKey).catch(() => undefined);
       const m: Ledger = new Map();
       if (raw && typeof raw === 'object') {
-        for (const [k, v] of Object.entries(raw)) if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'number') m.set(k, { bytes: v[0], usedAt: v[1] });
+        for (const [k, v] of Object.entries(raw))
+          if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'number')
+            m.set(k, { bytes: v[0], usedAt: v[1] });
         return m;
       }
       // First run: what an older Dexter stored under these prefixes is counted too, oldest of all (used at 0).
       const all = await storage.getAll().catch(() => ({}));
-      for (const [k, v] of Object.entries(all)) if (owned(k) && k !== indexKey) m.set(k, { bytes: itemBytes(k, v), usedAt: 0 });
+      for (const [k, v] of Object.entries(all))
+        if (owned(k) && k !== indexKey) m.set(k, { bytes: itemBytes(k, v), usedAt: 0 });
       return m;
     })();
     return ledger;

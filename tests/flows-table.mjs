@@ -4,7 +4,13 @@
 // writes it into the README between its markers.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const read = (f) => { try { return JSON.parse(readFileSync(f, 'utf8')); } catch { return null; } };
+const read = (f) => {
+  try {
+    return JSON.parse(readFileSync(f, 'utf8'));
+  } catch {
+    return null;
+  }
+};
 const chromium = new Map();
 const walk = (suite) => {
   for (const s of suite.suites ?? []) walk(s);
@@ -12,12 +18,20 @@ const walk = (suite) => {
     // The shared scenarios are registered by scenario-tests.ts (Playwright names that file), titled "[file] name".
     if (!/(^|\/)scenario-tests\.ts$/.test(spec.file ?? '') || !spec.title.startsWith('[')) continue;
     const result = spec.tests?.[0]?.results?.at(-1)?.status;
-    chromium.set(spec.title, spec.tests?.[0]?.status === 'skipped' ? 'skipped' : result === 'passed' ? 'passed' : result ?? 'not run');
+    chromium.set(
+      spec.title,
+      spec.tests?.[0]?.status === 'skipped' ? 'skipped' : result === 'passed' ? 'passed' : (result ?? 'not run'),
+    );
   }
 };
 const pw = read('reports/pw.json');
 if (pw) for (const s of pw.suites ?? []) walk(s);
-const firefox = new Map((read('reports/firefox-scenarios.json')?.results ?? []).map((r) => [r.name, r.skipped ? 'skipped' : r.ok ? 'passed' : 'failed']));
+const firefox = new Map(
+  (read('reports/firefox-scenarios.json')?.results ?? []).map((r) => [
+    r.name,
+    r.skipped ? 'skipped' : r.ok ? 'passed' : 'failed',
+  ]),
+);
 const names = [...new Set([...chromium.keys(), ...firefox.keys()])].sort();
 const mark = (s) => (s === 'passed' ? '✔' : s === 'skipped' ? 'skipped' : s ? `✘ ${s}` : '—');
 const rows = names.map((n) => `| ${n.replace(/\|/g, '\\|')} | ${mark(chromium.get(n))} | ${mark(firefox.get(n))} |`);

@@ -15,7 +15,12 @@ const PARTS = {
     variable: 'CHROMIUM_PATH',
     apt: 'chromium',
     // Debian's real binary first: /usr/bin/chromium is a wrapper script that adds flags of its own.
-    candidates: () => ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/lib/chromium-browser/chromium-browser'],
+    candidates: () => [
+      '/usr/lib/chromium/chromium',
+      '/usr/bin/chromium',
+      '/usr/bin/chromium-browser',
+      '/usr/lib/chromium-browser/chromium-browser',
+    ],
     check: isExecutable,
   },
   firefox: {
@@ -63,11 +68,17 @@ export function locate(part, env = process.env, candidates = PARTS[part].candida
   const p = PARTS[part];
   const set = env[p.variable];
   if (set) {
-    return p.check(set) ? { path: set } : { missing: `${p.label}: ${p.variable}=${set} is not ${part === 'postgresql' ? 'a PostgreSQL bin/ directory (with initdb, pg_ctl, psql)' : 'an executable file'}.` };
+    return p.check(set)
+      ? { path: set }
+      : {
+          missing: `${p.label}: ${p.variable}=${set} is not ${part === 'postgresql' ? 'a PostgreSQL bin/ directory (with initdb, pg_ctl, psql)' : 'an executable file'}.`,
+        };
   }
   const found = candidates.find((c) => p.check(c));
   if (found) return { path: found };
-  return { missing: `${p.label} not found: apt-get install ${p.apt} (Debian/Ubuntu), or set ${p.variable} to its ${part === 'postgresql' ? 'bin/ directory' : 'binary'}.` };
+  return {
+    missing: `${p.label} not found: apt-get install ${p.apt} (Debian/Ubuntu), or set ${p.variable} to its ${part === 'postgresql' ? 'bin/ directory' : 'binary'}.`,
+  };
 }
 
 /** An error whose message is the one line, and whose stack is just that line (no trace to wade through). */
@@ -116,7 +127,9 @@ export function requireOrExit(parts, what) {
     console.error(`${what} cannot start without ${missing.length === 1 ? 'it' : 'them'}.`);
     process.exit(1);
   }
-  return /** @type {Record<SystemPart, string>} */ (Object.fromEntries(parts.map((p) => [p, /** @type {string} */ (locate(p).path)])));
+  return /** @type {Record<SystemPart, string>} */ (
+    Object.fromEntries(parts.map((p) => [p, /** @type {string} */ (locate(p).path)]))
+  );
 }
 
 // `node tests/system.mjs chromium firefox postgresql`: exits 1 with one line per missing part (package.json runs it

@@ -18,20 +18,62 @@ function CrumbData({ data, mask }: { data: Record<string, unknown>; mask: MaskSe
       return `(this data could not be shown: ${String(error)})`;
     }
   }, [data]);
-  return <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}><Masked text={json} mask={mask} /></Code>;
+  return (
+    <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+      <Masked text={json} mask={mask} />
+    </Code>
+  );
 }
 
-function Crumb({ b, mask, open, onToggle }: { b: BreadcrumbView; mask: MaskSettings; open: boolean; onToggle(): void }) {
+function Crumb({
+  b,
+  mask,
+  open,
+  onToggle,
+}: {
+  b: BreadcrumbView;
+  mask: MaskSettings;
+  open: boolean;
+  onToggle(): void;
+}) {
   const color = COLOR[b.level] ?? 'gray';
   return (
-    <div style={{ position: 'relative', paddingLeft: 18, paddingBottom: 8, borderLeft: '2px solid var(--mantine-color-default-border)', marginLeft: 5, wordBreak: 'break-all' }}>
-      <span aria-hidden="true" style={{ position: 'absolute', left: -7, top: 2, width: 12, height: 12, borderRadius: 6, background: `var(--mantine-color-${color}-filled)` }} />
-      <Text size="xs" fw={600}>{clip(b.category, 200)} · {clip(b.level, 40)}</Text>
-      <Text size="xs"><Masked text={b.message || '(no message)'} mask={mask} /></Text>
-      <Text size="xs" c="dimmed">{clip(b.timestamp, 60)}</Text>
+    <div
+      style={{
+        position: 'relative',
+        paddingLeft: 18,
+        paddingBottom: 8,
+        borderLeft: '2px solid var(--mantine-color-default-border)',
+        marginLeft: 5,
+        wordBreak: 'break-all',
+      }}
+    >
+      <span
+        aria-hidden="true"
+        style={{
+          position: 'absolute',
+          left: -7,
+          top: 2,
+          width: 12,
+          height: 12,
+          borderRadius: 6,
+          background: `var(--mantine-color-${color}-filled)`,
+        }}
+      />
+      <Text size="xs" fw={600}>
+        {clip(b.category, 200)} · {clip(b.level, 40)}
+      </Text>
+      <Text size="xs">
+        <Masked text={b.message || '(no message)'} mask={mask} />
+      </Text>
+      <Text size="xs" c="dimmed">
+        {clip(b.timestamp, 60)}
+      </Text>
       {b.data && (
         <>
-          <UnstyledButton onClick={onToggle} aria-expanded={open} style={{ fontSize: 11 }}>{open ? '▾ hide data' : '▸ data'}</UnstyledButton>
+          <UnstyledButton onClick={onToggle} aria-expanded={open} style={{ fontSize: 11 }}>
+            {open ? '▾ hide data' : '▸ data'}
+          </UnstyledButton>
           {open && <CrumbData data={b.data} mask={mask} />}
         </>
       )}
@@ -44,7 +86,12 @@ export function Breadcrumbs({ items, mask }: { items: readonly BreadcrumbView[];
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = useListVirtualizer(items.length, ROW_ESTIMATE, null, scrollRef);
-  if (!items.length) return <Text size="xs" c="dimmed">No breadcrumbs.</Text>;
+  if (!items.length)
+    return (
+      <Text size="xs" c="dimmed">
+        No breadcrumbs.
+      </Text>
+    );
   const toggle = (i: number) => {
     const next = new Set(open);
     if (!next.delete(i)) next.add(i);
@@ -52,12 +99,25 @@ export function Breadcrumbs({ items, mask }: { items: readonly BreadcrumbView[];
   };
   return (
     <>
-      <Text size="xs" c="dimmed">{items.length.toLocaleString('en')} breadcrumb{items.length === 1 ? '' : 's'}, oldest first</Text>
-      <div ref={scrollRef} role="list" aria-label="Breadcrumbs, oldest first" tabIndex={0} style={{ maxHeight: 480, overflowY: 'auto', position: 'relative' }}>
+      <Text size="xs" c="dimmed">
+        {items.length.toLocaleString('en')} breadcrumb{items.length === 1 ? '' : 's'}, oldest first
+      </Text>
+      <div
+        ref={scrollRef}
+        role="list"
+        aria-label="Breadcrumbs, oldest first"
+        tabIndex={0}
+        style={{ maxHeight: 480, overflowY: 'auto', position: 'relative' }}
+      >
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {virtual.getVirtualItems().map((v) => (
             <div
-              key={v.key} data-index={v.index} ref={virtual.measureElement} role="listitem" aria-posinset={v.index + 1} aria-setsize={items.length}
+              key={v.key}
+              data-index={v.index}
+              ref={virtual.measureElement}
+              role="listitem"
+              aria-posinset={v.index + 1}
+              aria-setsize={items.length}
               style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}
             >
               <Crumb b={items[v.index]!} mask={mask} open={open.has(v.index)} onToggle={() => toggle(v.index)} />

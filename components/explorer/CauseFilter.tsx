@@ -9,6 +9,20 @@ const OPTIONS = [
   { value: 'none', label: 'Not summarised' },
 ];
 
-export const CauseFilter = memo(function CauseFilter({ value, onChange }: { value: string; onChange(cause: string): void }) {
-  return <NativeSelect size="xs" label="Suspected cause" value={value} onChange={(e) => onChange(e.currentTarget.value)} data={OPTIONS} />;
+export const CauseFilter = memo(function CauseFilter({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange(cause: string): void;
+}) {
+  return (
+    <NativeSelect
+      size="xs"
+      label="Suspected cause"
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      data={OPTIONS}
+    />
+  );
 });

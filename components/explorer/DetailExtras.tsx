@@ -6,7 +6,11 @@ import { openTab } from '../ui/open';
 
 export function panelUrl(target: Target, issueId: string, view = 'explain'): string {
   // Cast: panel.html is another helper's entrypoint, not yet in WXT's generated path list.
-  return (browser.runtime.getURL as (path: string) => string)('/panel.html') + '#' + new URLSearchParams({ view, apiBase: target.apiBase, org: target.org, issueId }).toString();
+  return (
+    (browser.runtime.getURL as (path: string) => string)('/panel.html') +
+    '#' +
+    new URLSearchParams({ view, apiBase: target.apiBase, org: target.org, issueId }).toString()
+  );
 }
 
 export function DetailExtras({ target, issueId }: { target: Target; issueId: string }) {

@@ -6,7 +6,11 @@ import { exportDigest } from './digestExport';
 export function DigestExportMenu({ answer, link }: { answer: DigestAnswer; link(id: string): string | null }) {
   return (
     <Menu>
-      <Menu.Target><Button size="compact-xs" variant="light">Export digest</Button></Menu.Target>
+      <Menu.Target>
+        <Button size="compact-xs" variant="light">
+          Export digest
+        </Button>
+      </Menu.Target>
       <Menu.Dropdown>
         <Menu.Item onClick={() => exportDigest('csv', answer, link)}>CSV</Menu.Item>
         <Menu.Item onClick={() => exportDigest('json', answer, link)}>JSON</Menu.Item>

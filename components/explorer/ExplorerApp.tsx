@@ -33,13 +33,27 @@ import type { RowActions } from './RowMenu';
 export type ExplorerView = 'issues' | 'digest';
 
 /** Explorer URL hash: #q=…&apiBase=…&org=…[&view=digest] (from `open.explorer` or a link). */
-export function readHash(hash: string): { q: string; apiBase: string | null; org: string | null; projects: string[]; view: ExplorerView } {
+export function readHash(hash: string): {
+  q: string;
+  apiBase: string | null;
+  org: string | null;
+  projects: string[];
+  view: ExplorerView;
+} {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
-  return { q: p.get('q') ?? '', apiBase: p.get('apiBase'), org: p.get('org'), projects: p.getAll('project').filter((x) => /^\d+$/.test(x)), view: p.get('view') === 'digest' ? 'digest' : 'issues' };
+  return {
+    q: p.get('q') ?? '',
+    apiBase: p.get('apiBase'),
+    org: p.get('org'),
+    projects: p.getAll('project').filter((x) => /^\d+$/.test(x)),
+    view: p.get('view') === 'digest' ? 'digest' : 'issues',
+  };
 }
 
 export function ExplorerApp() {
-  const [store] = useState(() => createTriageStore({ pageSize: Infinity, setLimit: EXPLORER_LIMIT, confirmAbove: 100 }));
+  const [store] = useState(() =>
+    createTriageStore({ pageSize: Infinity, setLimit: EXPLORER_LIMIT, confirmAbove: 100 }),
+  );
   const [summaries] = useState(() => createSummaryStore('explorer'));
   const [view, setView] = useState<ExplorerView>(() => readHash(location.hash).view);
   // The digest asks Sentry when first shown, not with every Explorer that is opened.
@@ -64,7 +78,10 @@ export function ExplorerApp() {
   // The cause filter follows the answers as they come (only while it is set: otherwise they re-render nothing here).
   // With "not summarised", a row that gets its answer leaves and the next one comes into view and is asked.
   const entries = useStore(summaries, (s) => (cause ? s.entries : null));
-  const shown = useMemo(() => (cause && entries ? byText.filter((r) => matchesCause(entries[r.id], cause)) : byText), [byText, cause, entries]);
+  const shown = useMemo(
+    () => (cause && entries ? byText.filter((r) => matchesCause(entries[r.id], cause)) : byText),
+    [byText, cause, entries],
+  );
   const summarizing = useStore(summaries, (s) => s.on);
   const reportView = useRowsInView(view === 'issues' && summarizing, { store: summaries });
   const current = useRef({ sorted, shown });
@@ -81,7 +98,17 @@ export function ExplorerApp() {
       let p = placeFor(undefined, st, a.ok ? a.data.sentryUrl : null);
       if (hash.apiBase && hash.org && /^https?:\/\//.test(hash.apiBase)) {
         const webBase = hash.apiBase.replace(/\/api\/0\/?$/, '');
-        p = { ...p, target: { apiBase: hash.apiBase, org: hash.org }, projects: hash.projects, link: { webBase, org: hash.org, hosting: /sentry\.io$/.test(new URL(webBase).hostname) ? 'saas' : 'self-hosted' }, source: 'tab' };
+        p = {
+          ...p,
+          target: { apiBase: hash.apiBase, org: hash.org },
+          projects: hash.projects,
+          link: {
+            webBase,
+            org: hash.org,
+            hosting: /sentry\.io$/.test(new URL(webBase).hostname) ? 'saas' : 'self-hosted',
+          },
+          source: 'tab',
+        };
       }
       store.getState().setContext(p.target, st, p.projects);
       summaries.getState().setTarget(p.target);
@@ -95,18 +122,24 @@ export function ExplorerApp() {
 
   const link = useCallback((id: string) => (place ? sentryLink(place.link, id) : null), [place]);
   // Stable callbacks, so the memoised table and its rows skip re-rendering when only the filter text changes.
-  const actions = useMemo<RowActions>(() => ({
-    link,
-    open: (url) => void openTab(url),
-    copy: (text) => void navigator.clipboard?.writeText(text),
-    explain: (row) => place?.target && void openTab(panelUrl(place.target, row.id)),
-    setStatus: (row, status) => void store.getState().bulk(status, [row.id]),
-  }), [link, place, store]);
+  const actions = useMemo<RowActions>(
+    () => ({
+      link,
+      open: (url) => void openTab(url),
+      copy: (text) => void navigator.clipboard?.writeText(text),
+      explain: (row) => place?.target && void openTab(panelUrl(place.target, row.id)),
+      setStatus: (row, status) => void store.getState().bulk(status, [row.id]),
+    }),
+    [link, place, store],
+  );
   const onOpen = useCallback((r: IssueRow) => setDetail(r.id), []);
   const focusSearch = useCallback(() => searchRef.current?.focus(), []);
-  const onStatus = useCallback((s: 'resolved' | 'ignored') => {
-    if (detail) void store.getState().bulk(s, [detail]);
-  }, [detail, store]);
+  const onStatus = useCallback(
+    (s: 'resolved' | 'ignored') => {
+      if (detail) void store.getState().bulk(s, [detail]);
+    },
+    [detail, store],
+  );
 
   const onView = useCallback((v: string | null) => {
     const next = v === 'digest' ? 'digest' : 'issues';
@@ -119,17 +152,38 @@ export function ExplorerApp() {
     <TriageContext.Provider value={store}>
       <SummaryContext.Provider value={summaries}>
         <Group justify="space-between" p="sm">
-          <Title order={1} size="h3">Dexter Explorer {place.target && <Text span c="dimmed">· {place.target.org}</Text>}</Title>
+          <Title order={1} size="h3">
+            Dexter Explorer{' '}
+            {place.target && (
+              <Text span c="dimmed">
+                · {place.target.org}
+              </Text>
+            )}
+          </Title>
           {view === 'issues' && <ExportMenu rows={exportRows} org={place.target?.org ?? ''} link={link} />}
         </Group>
-        {!place.target && <ErrorNote error={{ kind: 'invalid-request', message: 'No Sentry organization chosen.', nextStep: 'Pick one in Dexter’s popup settings, or open the Explorer from a Sentry page.' }} />}
+        {!place.target && (
+          <ErrorNote
+            error={{
+              kind: 'invalid-request',
+              message: 'No Sentry organization chosen.',
+              nextStep: 'Pick one in Dexter’s popup settings, or open the Explorer from a Sentry page.',
+            }}
+          />
+        )}
         <Tabs value={view} onChange={onView} px="sm">
           <Tabs.List>
             <Tabs.Tab value="issues">Issues</Tabs.Tab>
             <Tabs.Tab value="digest">Digest</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="digest" pt="sm" maw={960}>
-            {digestShown && <DigestView target={place.target} link={place.link} actions={(answer) => <DigestExportMenu answer={answer} link={link} />} />}
+            {digestShown && (
+              <DigestView
+                target={place.target}
+                link={place.link}
+                actions={(answer) => <DigestExportMenu answer={answer} link={link} />}
+              />
+            )}
           </Tabs.Panel>
           <Tabs.Panel value="issues">
             <Grid py="sm" gap="md">
@@ -139,18 +193,37 @@ export function ExplorerApp() {
                   <LocalFilter onFilter={setFilter} />
                   <CauseFilter value={cause} onChange={setCause} />
                   <SummarizeButton />
-                  <Text size="xs" c="dimmed" aria-live="polite">{loading ? `Loading… ${rows.length.toLocaleString()} so far` : `${shown.length.toLocaleString()} of ${rows.length.toLocaleString()} issues`}</Text>
+                  <Text size="xs" c="dimmed" aria-live="polite">
+                    {loading
+                      ? `Loading… ${rows.length.toLocaleString()} so far`
+                      : `${shown.length.toLocaleString()} of ${rows.length.toLocaleString()} issues`}
+                  </Text>
                 </Group>
                 <SetStatus />
                 <BulkBar />
                 <ErrorNote error={error} />
-                <IssueTable rows={shown} period={TRIAGE_GRAPH} actions={actions} onOpen={onOpen} focusSearch={focusSearch} onView={reportView} />
+                <IssueTable
+                  rows={shown}
+                  period={TRIAGE_GRAPH}
+                  actions={actions}
+                  onOpen={onOpen}
+                  focusSearch={focusSearch}
+                  onView={reportView}
+                />
                 {!isRanked(sort) && <Pager local={false} />}
               </Grid.Col>
               {detail && place.target && (
                 <Grid.Col span={5}>
-                  <Button size="compact-xs" variant="subtle" onClick={() => setDetail(null)} mb="xs">Close details</Button>
-                  <DetailPanel key={detail} target={place.target} issueId={detail} mask={settings.privacy.maskInUi} onStatus={onStatus} />
+                  <Button size="compact-xs" variant="subtle" onClick={() => setDetail(null)} mb="xs">
+                    Close details
+                  </Button>
+                  <DetailPanel
+                    key={detail}
+                    target={place.target}
+                    issueId={detail}
+                    mask={settings.privacy.maskInUi}
+                    onStatus={onStatus}
+                  />
                 </Grid.Col>
               )}
             </Grid>

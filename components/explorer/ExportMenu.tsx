@@ -30,7 +30,11 @@ export const ExportMenu = memo(function ExportMenu({ rows, org, link }: ExportMe
   };
   return (
     <Menu>
-      <Menu.Target><Button variant="light" size="sm">Export {selected.size ? `${selected.size} selected` : 'shown'}</Button></Menu.Target>
+      <Menu.Target>
+        <Button variant="light" size="sm">
+          Export {selected.size ? `${selected.size} selected` : 'shown'}
+        </Button>
+      </Menu.Target>
       <Menu.Dropdown>
         <Menu.Item onClick={() => exportAs('csv')}>CSV</Menu.Item>
         <Menu.Item onClick={() => exportAs('json')}>JSON</Menu.Item>

@@ -9,7 +9,20 @@ import type { IssueRow } from '../triage/rows';
 import type { RowActions } from './RowMenu';
 import { GRID, ROW_HEIGHT, TableRow } from './TableRow';
 
-const COLUMNS = ['Select', 'Issue', 'Summary', 'Events over time', 'Impact', 'Priority', 'Events', 'Users', 'First seen', 'Last seen', 'Level', 'Actions'];
+const COLUMNS = [
+  'Select',
+  'Issue',
+  'Summary',
+  'Events over time',
+  'Impact',
+  'Priority',
+  'Events',
+  'Users',
+  'First seen',
+  'Last seen',
+  'Level',
+  'Actions',
+];
 
 export interface IssueTableProps {
   rows: readonly IssueRow[];
@@ -33,14 +46,28 @@ function useMinuteClock(): number {
 }
 
 // Memoised: typing in the page's filter box re-renders the page, not the table, until the shown rows change.
-export const IssueTable = memo(function IssueTable({ rows, period, actions, onOpen, focusSearch, height = '70vh', onView }: IssueTableProps) {
+export const IssueTable = memo(function IssueTable({
+  rows,
+  period,
+  actions,
+  onOpen,
+  focusSearch,
+  height = '70vh',
+  onView,
+}: IssueTableProps) {
   const store = useTriageStore();
   const selected = useTriage((s) => s.selected);
   const outcomes = useTriage((s) => s.outcomes);
   const focus = useTriage((s) => s.focus);
   const summaries = useSummaries((s) => s.entries);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 1200, height: 600 } });
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    initialRect: { width: 1200, height: 600 },
+  });
   const now = useMinuteClock();
   const allSelected = useMemo(() => rows.length > 0 && rows.every((r) => selected.has(r.id)), [rows, selected]);
 
@@ -80,21 +107,61 @@ export const IssueTable = memo(function IssueTable({ rows, period, actions, onOp
       onKeyDown={onKeyDown}
       style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}
     >
-      <div role="row" aria-rowindex={1} style={{ ...GRID, height: 32, fontWeight: 600, fontSize: 12, borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+      <div
+        role="row"
+        aria-rowindex={1}
+        style={{
+          ...GRID,
+          height: 32,
+          fontWeight: 600,
+          fontSize: 12,
+          borderBottom: '1px solid var(--mantine-color-default-border)',
+        }}
+      >
         <div role="columnheader" aria-label="Select all">
-          <Checkbox size="xs" aria-label="Select all loaded issues" checked={allSelected} onChange={(e) => store.getState().selectAll(rows.map((r) => r.id), e.currentTarget.checked)} />
+          <Checkbox
+            size="xs"
+            aria-label="Select all loaded issues"
+            checked={allSelected}
+            onChange={(e) =>
+              store.getState().selectAll(
+                rows.map((r) => r.id),
+                e.currentTarget.checked,
+              )
+            }
+          />
         </div>
-        {COLUMNS.slice(1).map((c) => <div role="columnheader" key={c}>{c === 'Actions' ? '' : c}</div>)}
+        {COLUMNS.slice(1).map((c) => (
+          <div role="columnheader" key={c}>
+            {c === 'Actions' ? '' : c}
+          </div>
+        ))}
       </div>
-      <div ref={scrollRef} role="rowgroup" tabIndex={0} aria-label="Issues (scroll)" style={{ height, overflowY: 'auto', position: 'relative' }}>
+      <div
+        ref={scrollRef}
+        role="rowgroup"
+        tabIndex={0}
+        aria-label="Issues (scroll)"
+        style={{ height, overflowY: 'auto', position: 'relative' }}
+      >
         <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
           {items.map((v) => {
             const row = rows[v.index]!;
             // Keyed by position: after a sort or a keystroke the rows in view are updated in place, not remounted.
             return (
               <TableRow
-                key={v.index} row={row} index={v.index} start={v.start} selected={selected.has(row.id)} focused={v.index === focus}
-                outcome={outcomes[row.id]} summary={summaries[row.id]} period={period} now={now} actions={actions} onOpen={onOpen}
+                key={v.index}
+                row={row}
+                index={v.index}
+                start={v.start}
+                selected={selected.has(row.id)}
+                focused={v.index === focus}
+                outcome={outcomes[row.id]}
+                summary={summaries[row.id]}
+                period={period}
+                now={now}
+                actions={actions}
+                onOpen={onOpen}
               />
             );
           })}

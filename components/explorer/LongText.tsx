@@ -9,7 +9,9 @@ const fmt = new Intl.NumberFormat('en');
 
 /** "… 98,000 more characters" style notice for a plain one-line label (frame names, file paths). */
 export function clip(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit)}… [${fmt.format(text.length - limit)} more characters cut]`;
+  return text.length <= limit
+    ? text
+    : `${text.slice(0, limit)}… [${fmt.format(text.length - limit)} more characters cut]`;
 }
 
 /** Shown state of one long field: collapsed fields show `limit` characters. */
@@ -18,7 +20,17 @@ export function useExpanded(): [boolean, () => void] {
   return [expanded, () => setExpanded((e) => !e)];
 }
 
-export function CutNotice({ total, shown, expanded, onToggle }: { total: number; shown: number; expanded: boolean; onToggle(): void }) {
+export function CutNotice({
+  total,
+  shown,
+  expanded,
+  onToggle,
+}: {
+  total: number;
+  shown: number;
+  expanded: boolean;
+  onToggle(): void;
+}) {
   return (
     <UnstyledButton
       component="span"
@@ -29,7 +41,9 @@ export function CutNotice({ total, shown, expanded, onToggle }: { total: number;
       onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), onToggle())}
       style={{ fontSize: 11, color: 'var(--mantine-color-anchor)', marginLeft: 4, whiteSpace: 'nowrap' }}
     >
-      {expanded ? `show only the first ${fmt.format(shown)} characters` : `… ${fmt.format(total - shown)} more characters cut — show all ${fmt.format(total)}`}
+      {expanded
+        ? `show only the first ${fmt.format(shown)} characters`
+        : `… ${fmt.format(total - shown)} more characters cut — show all ${fmt.format(total)}`}
     </UnstyledButton>
   );
 }

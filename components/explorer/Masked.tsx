@@ -11,8 +11,15 @@ export type MaskSettings = Record<string, boolean>;
 export function Masked({ text, mask, limit = TEXT_LIMIT }: { text: string; mask: MaskSettings; limit?: number }) {
   const [revealed, setRevealed] = useState<ReadonlySet<number>>(new Set());
   const [expanded, toggle] = useExpanded();
-  const rules = useMemo(() => Object.fromEntries(Object.entries(mask).map(([k, on]) => [k, on !== false])) as Partial<Record<PiiRule, boolean>>, [mask]);
-  const { segments, shown, total } = useMemo(() => shownSegments(text, rules, expanded ? null : limit), [text, rules, expanded, limit]);
+  const rules = useMemo(
+    () =>
+      Object.fromEntries(Object.entries(mask).map(([k, on]) => [k, on !== false])) as Partial<Record<PiiRule, boolean>>,
+    [mask],
+  );
+  const { segments, shown, total } = useMemo(
+    () => shownSegments(text, rules, expanded ? null : limit),
+    [text, rules, expanded, limit],
+  );
   const reveal = (i: number) => setRevealed(new Set(revealed).add(i));
   return (
     <>
@@ -29,13 +36,20 @@ export function Masked({ text, mask, limit = TEXT_LIMIT }: { text: string; mask:
             title="Hidden by Dexter’s privacy settings — click to reveal"
             onClick={() => reveal(i)}
             onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && reveal(i)}
-            style={{ background: 'var(--mantine-color-gray-3)', borderRadius: 3, padding: '0 3px', fontSize: 'inherit' }}
+            style={{
+              background: 'var(--mantine-color-gray-3)',
+              borderRadius: 3,
+              padding: '0 3px',
+              fontSize: 'inherit',
+            }}
           >
             [{s.finding.rule}]
           </UnstyledButton>
         ),
       )}
-      {(expanded || shown < total) && <CutNotice total={total} shown={expanded ? limit : shown} expanded={expanded} onToggle={toggle} />}
+      {(expanded || shown < total) && (
+        <CutNotice total={total} shown={expanded ? limit : shown} expanded={expanded} onToggle={toggle} />
+      )}
     </>
   );
 }

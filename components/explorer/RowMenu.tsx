@@ -22,7 +22,22 @@ export function RowMenu({ row, actions }: { row: IssueRow; actions: RowActions }
   const used = usedFor === row.id;
   const title = row.issue.title || row.id;
   const button = (
-    <ActionIcon variant="subtle" size="sm" aria-label={`Actions for ${title}`} tabIndex={-1} onClick={used ? undefined : () => { setUsedFor(row.id); setOpened(true); }}>⋯</ActionIcon>
+    <ActionIcon
+      variant="subtle"
+      size="sm"
+      aria-label={`Actions for ${title}`}
+      tabIndex={-1}
+      onClick={
+        used
+          ? undefined
+          : () => {
+              setUsedFor(row.id);
+              setOpened(true);
+            }
+      }
+    >
+      ⋯
+    </ActionIcon>
   );
   if (!used) return button;
   const url = actions.link(row.id);
@@ -30,8 +45,12 @@ export function RowMenu({ row, actions }: { row: IssueRow; actions: RowActions }
     <Menu position="bottom-end" withinPortal opened={opened} onChange={setOpened}>
       <Menu.Target>{button}</Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item disabled={!url} onClick={() => url && actions.open(url)}>Open in Sentry</Menu.Item>
-        <Menu.Item disabled={!url} onClick={() => url && actions.copy(url)}>Copy link</Menu.Item>
+        <Menu.Item disabled={!url} onClick={() => url && actions.open(url)}>
+          Open in Sentry
+        </Menu.Item>
+        <Menu.Item disabled={!url} onClick={() => url && actions.copy(url)}>
+          Copy link
+        </Menu.Item>
         <Menu.Item onClick={() => actions.explain(row)}>Explain with AI</Menu.Item>
         <Menu.Divider />
         <Menu.Item onClick={() => actions.setStatus(row, 'resolved')}>Resolve</Menu.Item>

@@ -35,8 +35,13 @@ function sparkline(doc: Document, issue: Issue, period: '24h' | '14d'): SVGSVGEl
   const points = sparkPoints(issue, period);
   const total = points.reduce((a, p) => a + p.count, 0);
   const svg = renderSparkline(doc, points, {
-    width: 96, height: 22, bucketSeconds: period === '24h' ? 3600 : 86_400, peaks: findPeaks(points.map((p) => p.count)),
-    label: points.length ? `${total.toLocaleString()} events in the last ${period === '24h' ? '24 hours' : '14 days'}` : 'No event stats',
+    width: 96,
+    height: 22,
+    bucketSeconds: period === '24h' ? 3600 : 86_400,
+    peaks: findPeaks(points.map((p) => p.count)),
+    label: points.length
+      ? `${total.toLocaleString()} events in the last ${period === '24h' ? '24 hours' : '14 days'}`
+      : 'No event stats',
   });
   drawn.delete(key);
   drawn.set(key, { issue, svg });
@@ -79,10 +84,42 @@ export function SparkCell({ issue, period }: { issue: Issue; period: '24h' | '14
         setHover(false);
       }}
     >
-      <span ref={ref} className="dexter-spark" style={{ display: 'inline-block', width: 96, height: 22, color: 'var(--mantine-color-violet-6)' }} />
-      {escalating && <span aria-label={title} style={{ position: 'absolute', right: -6, top: -4, color: 'var(--mantine-color-red-7)', fontSize: 12, fontWeight: 700 }}>⇡</span>}
+      <span
+        ref={ref}
+        className="dexter-spark"
+        style={{ display: 'inline-block', width: 96, height: 22, color: 'var(--mantine-color-violet-6)' }}
+      />
+      {escalating && (
+        <span
+          aria-label={title}
+          style={{
+            position: 'absolute',
+            right: -6,
+            top: -4,
+            color: 'var(--mantine-color-red-7)',
+            fontSize: 12,
+            fontWeight: 700,
+          }}
+        >
+          ⇡
+        </span>
+      )}
       {hover && (
-        <div role="tooltip" style={{ position: 'absolute', top: 26, left: 0, zIndex: 30, width: 316, padding: 6, background: 'var(--mantine-color-body)', border: '1px solid var(--mantine-color-default-border)', borderRadius: 6, boxShadow: 'var(--mantine-shadow-md)' }}>
+        <div
+          role="tooltip"
+          style={{
+            position: 'absolute',
+            top: 26,
+            left: 0,
+            zIndex: 30,
+            width: 316,
+            padding: 6,
+            background: 'var(--mantine-color-body)',
+            border: '1px solid var(--mantine-color-default-border)',
+            borderRadius: 6,
+            boxShadow: 'var(--mantine-shadow-md)',
+          }}
+        >
           <IssueWeek issueId={issue.id} />
         </div>
       )}

@@ -17,30 +17,62 @@ function frameLabel(f: Frame): string {
 }
 
 function ContextLines({ frame }: { frame: Frame }) {
-  if (!frame.context?.length) return <Text size="xs" c="dimmed">No source context was sent for this frame.</Text>;
+  if (!frame.context?.length)
+    return (
+      <Text size="xs" c="dimmed">
+        No source context was sent for this frame.
+      </Text>
+    );
   return (
     <Code block aria-label="Source around the error line">
       {frame.context.map(([n, line]) => (
-        <div key={n} data-error-line={n === frame.lineNo || undefined} style={n === frame.lineNo ? { background: 'var(--mantine-color-red-light)', fontWeight: 700 } : undefined}>
-          {String(n).padStart(5, ' ')}  <LongText text={line ?? ''} />
+        <div
+          key={n}
+          data-error-line={n === frame.lineNo || undefined}
+          style={n === frame.lineNo ? { background: 'var(--mantine-color-red-light)', fontWeight: 700 } : undefined}
+        >
+          {String(n).padStart(5, ' ')} <LongText text={line ?? ''} />
         </div>
       ))}
     </Code>
   );
 }
 
-function FrameLine({ row, frame, current, onPick, onOpen }: { row: FrameRow; frame: Frame | undefined; current: boolean; onPick(i: number): void; onOpen(start: number): void }) {
+function FrameLine({
+  row,
+  frame,
+  current,
+  onPick,
+  onOpen,
+}: {
+  row: FrameRow;
+  frame: Frame | undefined;
+  current: boolean;
+  onPick(i: number): void;
+  onOpen(start: number): void;
+}) {
   if (row.kind === 'library') {
     return (
-      <UnstyledButton onClick={() => onOpen(row.start)} aria-expanded={false} style={{ fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>
+      <UnstyledButton
+        onClick={() => onOpen(row.start)}
+        aria-expanded={false}
+        style={{ fontSize: 12, color: 'var(--mantine-color-dimmed)' }}
+      >
         ▸ {row.count.toLocaleString('en')} library frame{row.count === 1 ? '' : 's'}
       </UnstyledButton>
     );
   }
   return (
     <>
-      <UnstyledButton onClick={() => onPick(row.index)} style={{ fontSize: 12, fontFamily: 'monospace', fontWeight: current ? 700 : 400, wordBreak: 'break-all' }}>
-        {row.inApp && <Badge size="xs" mr={4}>in app</Badge>}
+      <UnstyledButton
+        onClick={() => onPick(row.index)}
+        style={{ fontSize: 12, fontFamily: 'monospace', fontWeight: current ? 700 : 400, wordBreak: 'break-all' }}
+      >
+        {row.inApp && (
+          <Badge size="xs" mr={4}>
+            in app
+          </Badge>
+        )}
         {frame ? frameLabel(frame) : '?'}
       </UnstyledButton>
       {current && frame && <ContextLines frame={frame} />}
@@ -69,31 +101,79 @@ export function StackTrace({ exception, mask }: { exception: ExceptionView; mask
 
   return (
     <Stack gap={4}>
-      <Text fw={600} size="sm" style={{ wordBreak: 'break-all' }}>{clip(exception.type, LABEL_LIMIT)}: <Text span fw={400}><Masked text={exception.value} mask={mask} /></Text></Text>
+      <Text fw={600} size="sm" style={{ wordBreak: 'break-all' }}>
+        {clip(exception.type, LABEL_LIMIT)}:{' '}
+        <Text span fw={400}>
+          <Masked text={exception.value} mask={mask} />
+        </Text>
+      </Text>
       <Group gap="xs">
-        <Button size="compact-xs" variant="default" disabled={prev === null} onClick={() => prev !== null && setCurrent(prev)}>Previous in-app frame</Button>
-        <Button size="compact-xs" variant="default" disabled={next === null} onClick={() => next !== null && setCurrent(next)}>Next in-app frame</Button>
-        {frames.length > 0 && <Text size="xs" c="dimmed">{frames.length.toLocaleString('en')} frame{frames.length === 1 ? '' : 's'}</Text>}
+        <Button
+          size="compact-xs"
+          variant="default"
+          disabled={prev === null}
+          onClick={() => prev !== null && setCurrent(prev)}
+        >
+          Previous in-app frame
+        </Button>
+        <Button
+          size="compact-xs"
+          variant="default"
+          disabled={next === null}
+          onClick={() => next !== null && setCurrent(next)}
+        >
+          Next in-app frame
+        </Button>
+        {frames.length > 0 && (
+          <Text size="xs" c="dimmed">
+            {frames.length.toLocaleString('en')} frame{frames.length === 1 ? '' : 's'}
+          </Text>
+        )}
       </Group>
       {frames.length > 0 ? (
-        <div ref={scrollRef} role="list" aria-label={`Frames of ${clip(exception.type, 80)}, newest first`} tabIndex={0} style={{ maxHeight: 480, overflowY: 'auto', position: 'relative' }}>
+        <div
+          ref={scrollRef}
+          role="list"
+          aria-label={`Frames of ${clip(exception.type, 80)}, newest first`}
+          tabIndex={0}
+          style={{ maxHeight: 480, overflowY: 'auto', position: 'relative' }}
+        >
           <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
             {virtual.getVirtualItems().map((v) => {
               const row = rows[v.index]!;
               const isCurrent = row.kind === 'frame' && row.index === current;
               return (
                 <div
-                  key={v.key} data-index={v.index} ref={virtual.measureElement} role="listitem" aria-current={isCurrent ? 'true' : undefined}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)`, paddingBottom: 2 }}
+                  key={v.key}
+                  data-index={v.index}
+                  ref={virtual.measureElement}
+                  role="listitem"
+                  aria-current={isCurrent ? 'true' : undefined}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    transform: `translateY(${v.start}px)`,
+                    paddingBottom: 2,
+                  }}
                 >
-                  <FrameLine row={row} frame={row.kind === 'frame' ? frames[row.index] : undefined} current={isCurrent} onPick={setCurrent} onOpen={(s) => setOpen(new Set(open).add(s))} />
+                  <FrameLine
+                    row={row}
+                    frame={row.kind === 'frame' ? frames[row.index] : undefined}
+                    current={isCurrent}
+                    onPick={setCurrent}
+                    onOpen={(s) => setOpen(new Set(open).add(s))}
+                  />
                 </div>
               );
             })}
           </div>
         </div>
       ) : (
-        <Text size="xs" c="dimmed">No stack trace.</Text>
+        <Text size="xs" c="dimmed">
+          No stack trace.
+        </Text>
       )}
     </Stack>
   );

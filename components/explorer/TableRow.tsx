@@ -14,7 +14,13 @@ import { RowMenu, type RowActions } from './RowMenu';
 import { SparkCell } from './SparkCell';
 
 export const ROW_HEIGHT = 40;
-export const GRID: CSSProperties = { display: 'grid', gridTemplateColumns: '32px minmax(200px, 1fr) minmax(160px, 0.9fr) 100px 110px 60px 60px 60px 80px 80px 80px 36px', alignItems: 'center', gap: 6, padding: '0 8px' };
+export const GRID: CSSProperties = {
+  display: 'grid',
+  gridTemplateColumns: '32px minmax(200px, 1fr) minmax(160px, 0.9fr) 100px 110px 60px 60px 60px 80px 80px 80px 36px',
+  alignItems: 'center',
+  gap: 6,
+  padding: '0 8px',
+};
 
 // Plain elements styled like Mantine's small, truncated Text: the row's text cells as Mantine components
 // cost more to render than the rest of the row.
@@ -32,11 +38,17 @@ const CAUSE: CSSProperties = { ...SUBTITLE, color: 'var(--mantine-color-violet-t
 function SummaryCell({ entry }: { entry: SummaryEntry | undefined }) {
   if (!entry) return <div role="gridcell" />;
   const w = summaryWords(entry);
-  const confidence = entry.state === 'done' && entry.summary.status === 'ok' ? ` · ${Math.round(entry.summary.confidence * 100)}%` : '';
+  const confidence =
+    entry.state === 'done' && entry.summary.status === 'ok' ? ` · ${Math.round(entry.summary.confidence * 100)}%` : '';
   return (
     <div role="gridcell" style={{ minWidth: 0 }} title={w.detail}>
       <div style={w.muted ? MUTED : LINE}>{w.line}</div>
-      {w.cause && <div style={CAUSE} data-cause={entry.state === 'done' ? entry.summary.cause : undefined}>{w.cause}{confidence}</div>}
+      {w.cause && (
+        <div style={CAUSE} data-cause={entry.state === 'done' ? entry.summary.cause : undefined}>
+          {w.cause}
+          {confidence}
+        </div>
+      )}
     </div>
   );
 }
@@ -55,7 +67,19 @@ export interface TableRowProps {
   onOpen(row: IssueRow): void;
 }
 
-export const TableRow = memo(function TableRow({ row, index, start, selected, focused, outcome, summary, period, now, actions, onOpen }: TableRowProps) {
+export const TableRow = memo(function TableRow({
+  row,
+  index,
+  start,
+  selected,
+  focused,
+  outcome,
+  summary,
+  period,
+  now,
+  actions,
+  onOpen,
+}: TableRowProps) {
   const store = useTriageStore();
   const title = row.issue.title || row.issue.shortId || row.id;
   const status = row.issue.status && row.issue.status !== 'unresolved' ? ` · ${row.issue.status}` : '';
@@ -67,23 +91,66 @@ export const TableRow = memo(function TableRow({ row, index, start, selected, fo
       aria-selected={selected}
       onClick={() => store.getState().setFocus(index)}
       onDoubleClick={() => onOpen(row)}
-      style={{ ...GRID, position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${start}px)`, borderBottom: '1px solid var(--mantine-color-default-border)', outline: focused ? '2px solid var(--mantine-color-violet-6)' : undefined, outlineOffset: -2 }}
+      style={{
+        ...GRID,
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        right: 0,
+        height: ROW_HEIGHT,
+        transform: `translateY(${start}px)`,
+        borderBottom: '1px solid var(--mantine-color-default-border)',
+        outline: focused ? '2px solid var(--mantine-color-violet-6)' : undefined,
+        outlineOffset: -2,
+      }}
     >
-      <div role="gridcell"><Checkbox size="xs" tabIndex={-1} aria-label={`Select ${title}`} checked={selected} onChange={() => store.getState().toggle(row.id)} /></div>
+      <div role="gridcell">
+        <Checkbox
+          size="xs"
+          tabIndex={-1}
+          aria-label={`Select ${title}`}
+          checked={selected}
+          onChange={() => store.getState().toggle(row.id)}
+        />
+      </div>
       <div role="gridcell" style={{ minWidth: 0 }}>
-        <div title={title} style={TITLE} onClick={() => onOpen(row)}>{title}</div>
-        <div style={outcome && !outcome.ok ? FAILED : SUBTITLE}>{outcome ? `${row.issue.shortId ?? ''} · ${outcomeText(outcome)}` : `${row.issue.shortId ?? ''} · ${row.issue.culprit ?? ''}${status}`}</div>
+        <div title={title} style={TITLE} onClick={() => onOpen(row)}>
+          {title}
+        </div>
+        <div style={outcome && !outcome.ok ? FAILED : SUBTITLE}>
+          {outcome
+            ? `${row.issue.shortId ?? ''} · ${outcomeText(outcome)}`
+            : `${row.issue.shortId ?? ''} · ${row.issue.culprit ?? ''}${status}`}
+        </div>
       </div>
       <SummaryCell entry={summary} />
-      <div role="gridcell"><SparkCell issue={row.issue} period={period} /></div>
-      <div role="gridcell"><ImpactBadge impact={row.impact} /></div>
-      <div role="gridcell"><PriorityBadge priority={row.priority} /></div>
-      <div role="gridcell" style={TEXT_SM}>{formatCount(row.events)}</div>
-      <div role="gridcell" style={TEXT_SM}>{formatCount(row.users)}</div>
-      <div role="gridcell" style={TEXT_XS}>{formatRelativeTime(row.firstSeen, now)}</div>
-      <div role="gridcell" style={TEXT_XS}>{formatRelativeTime(row.lastSeen, now)}</div>
-      <div role="gridcell"><LevelBadge level={row.issue.level} /></div>
-      <div role="gridcell"><RowMenu row={row} actions={actions} /></div>
+      <div role="gridcell">
+        <SparkCell issue={row.issue} period={period} />
+      </div>
+      <div role="gridcell">
+        <ImpactBadge impact={row.impact} />
+      </div>
+      <div role="gridcell">
+        <PriorityBadge priority={row.priority} />
+      </div>
+      <div role="gridcell" style={TEXT_SM}>
+        {formatCount(row.events)}
+      </div>
+      <div role="gridcell" style={TEXT_SM}>
+        {formatCount(row.users)}
+      </div>
+      <div role="gridcell" style={TEXT_XS}>
+        {formatRelativeTime(row.firstSeen, now)}
+      </div>
+      <div role="gridcell" style={TEXT_XS}>
+        {formatRelativeTime(row.lastSeen, now)}
+      </div>
+      <div role="gridcell">
+        <LevelBadge level={row.issue.level} />
+      </div>
+      <div role="gridcell">
+        <RowMenu row={row} actions={actions} />
+      </div>
     </div>
   );
 });

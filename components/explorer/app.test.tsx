@@ -16,16 +16,31 @@ afterEach(() => {
   location.hash = '';
 });
 
-const hashFor = (q: string) => '#' + new URLSearchParams({ q, apiBase: 'https://acme.sentry.io/api/0', org: 'acme' }).toString();
+const hashFor = (q: string) =>
+  '#' + new URLSearchParams({ q, apiBase: 'https://acme.sentry.io/api/0', org: 'acme' }).toString();
 const settingsAnswers = {
-  'settings.get': () => ({ ok: true as const, data: { ...DEFAULT_SETTINGS, list: { ...DEFAULT_SETTINGS.list, userBaseOverride: 50_000 } } }),
-  'auth.status': () => ({ ok: true as const, data: { via: 'session' as const, sentryUrl: 'https://sentry.io', valid: true, scopes: [], missingRead: [], missingWrite: [] } }),
+  'settings.get': () => ({
+    ok: true as const,
+    data: { ...DEFAULT_SETTINGS, list: { ...DEFAULT_SETTINGS.list, userBaseOverride: 50_000 } },
+  }),
+  'auth.status': () => ({
+    ok: true as const,
+    data: {
+      via: 'session' as const,
+      sentryUrl: 'https://sentry.io',
+      valid: true,
+      scopes: [],
+      missingRead: [],
+      missingWrite: [],
+    },
+  }),
 };
 
 /** Pages that wait until the test lets each one through. */
 function gated(answer: (req: MessageInputOf<'issues.page'>) => ReplyOf<'issues.page'>) {
   const waiting: (() => void)[] = [];
-  const page = (req: MessageInputOf<'issues.page'>) => new Promise<ReplyOf<'issues.page'>>((resolve) => waiting.push(() => resolve(answer(req))));
+  const page = (req: MessageInputOf<'issues.page'>) =>
+    new Promise<ReplyOf<'issues.page'>>((resolve) => waiting.push(() => resolve(answer(req))));
   const release = async (n = 1) => {
     for (let i = 0; i < n; i++) {
       await waitFor(() => expect(waiting.length).toBeGreaterThan(0));
@@ -44,7 +59,12 @@ describe('Explorer page', () => {
     renderPage(<ExplorerApp />);
     await screen.findByText('10,000 of 10,000 issues', {}, { timeout: 30_000 });
     expect(bg.of('issues.page')).toHaveLength(100);
-    expect(bg.of('issues.page')[0]).toMatchObject({ target: { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' }, query: 'is:resolved TypeError', limit: 100, period: '14d' });
+    expect(bg.of('issues.page')[0]).toMatchObject({
+      target: { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' },
+      query: 'is:resolved TypeError',
+      limit: 100,
+      period: '14d',
+    });
     expect(screen.getByLabelText('Search')).toHaveValue('TypeError');
     const grid = screen.getByRole('grid');
     expect(within(grid).getAllByRole('row').length).toBeLessThan(100);
@@ -74,7 +94,9 @@ describe('Explorer page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
     await g.release(); // the page that was out when Stop was pressed is dropped
     await screen.findByText('300 of 300 issues');
-    expect(screen.getByText('Ranked 300 of 1,000 unresolved (last 14 days) — stopped; load the rest to rank them too.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Ranked 300 of 1,000 unresolved (last 14 days) — stopped; load the rest to rank them too.'),
+    ).toBeInTheDocument();
     expect(bg.of('issues.page')).toHaveLength(4);
     // Load the rest: from the page after the last one kept.
     fireEvent.click(screen.getByRole('button', { name: 'Load the rest' }));
@@ -87,15 +109,24 @@ describe('Explorer page', () => {
   it('asks a failed page once more, then says so and keeps every row that came', async () => {
     location.hash = hashFor('is:unresolved');
     const ok = pagedIssues(Array.from({ length: 500 }, (_, i) => makeIssue(i + 1)));
-    const down: DexterError = { kind: 'unavailable', message: 'Sentry did not answer in time or is having trouble.', nextStep: 'Check status.sentry.io.' };
+    const down: DexterError = {
+      kind: 'unavailable',
+      message: 'Sentry did not answer in time or is having trouble.',
+      nextStep: 'Check status.sentry.io.',
+    };
     let failing = true;
-    const bg = fakeBackground({ ...settingsAnswers, 'issues.page': (req) => (failing && req.cursor === '0:200:0' ? { ok: false, error: down } : ok(req)) });
+    const bg = fakeBackground({
+      ...settingsAnswers,
+      'issues.page': (req) => (failing && req.cursor === '0:200:0' ? { ok: false, error: down } : ok(req)),
+    });
     restore = bg.restore;
     renderPage(<ExplorerApp />);
     await screen.findByText('200 of 200 issues', {}, { timeout: 10_000 });
     expect(bg.of('issues.page').filter((m) => m.cursor === '0:200:0')).toHaveLength(2);
     expect(screen.getByRole('alert')).toHaveTextContent('Sentry did not answer in time');
-    expect(screen.getByText(/^Ranked 200 of 500 unresolved .* a page failed; what came is kept\.$/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/^Ranked 200 of 500 unresolved .* a page failed; what came is kept\.$/),
+    ).toBeInTheDocument();
     failing = false;
     fireEvent.click(screen.getByRole('button', { name: 'Load the rest' }));
     await screen.findByText('500 of 500 issues');
@@ -103,7 +134,13 @@ describe('Explorer page', () => {
   }, 30_000);
 
   it('reads the hash and splits a handed-over query', () => {
-    expect(readHash('#q=is%3Aignored+x&org=acme&project=4&project=x')).toEqual({ q: 'is:ignored x', apiBase: null, org: 'acme', projects: ['4'], view: 'issues' });
+    expect(readHash('#q=is%3Aignored+x&org=acme&project=4&project=x')).toEqual({
+      q: 'is:ignored x',
+      apiBase: null,
+      org: 'acme',
+      projects: ['4'],
+      view: 'issues',
+    });
     expect(readHash('#org=acme&view=digest').view).toBe('digest');
     expect(readHash('#org=acme&view=<script>').view).toBe('issues');
     expect(splitQuery('is:unresolved  db timeout')).toEqual({ status: 'unresolved', keyword: 'db timeout' });
@@ -112,7 +149,10 @@ describe('Explorer page', () => {
   });
 
   it('says what to do when no organization is known', async () => {
-    const bg = fakeBackground({ 'settings.get': () => ({ ok: true, data: DEFAULT_SETTINGS }), 'auth.status': () => ({ ok: false, error: { kind: 'internal', message: 'x' } }) });
+    const bg = fakeBackground({
+      'settings.get': () => ({ ok: true, data: DEFAULT_SETTINGS }),
+      'auth.status': () => ({ ok: false, error: { kind: 'internal', message: 'x' } }),
+    });
     restore = bg.restore;
     renderPage(<ExplorerApp />);
     await screen.findByText('No Sentry organization chosen.');

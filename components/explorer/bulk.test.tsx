@@ -14,7 +14,11 @@ const ids = (n: number) => Array.from({ length: n }, (_, i) => String(5000 + i))
 
 function setup(n: number) {
   const b = bulkBackground();
-  const bg = fakeBackground({ 'issues.plan': b['issues.plan'], 'issues.update': b['issues.update'], 'issues.restore': b['issues.restore'] });
+  const bg = fakeBackground({
+    'issues.plan': b['issues.plan'],
+    'issues.update': b['issues.update'],
+    'issues.restore': b['issues.restore'],
+  });
   restore = bg.restore;
   const store = createTriageStore({ pageSize: Infinity, setLimit: 10_000, confirmAbove: 100 });
   store.getState().setContext(target, DEFAULT_SETTINGS);
@@ -39,14 +43,20 @@ describe('Explorer bulk actions', () => {
     expect(statusOf('5000')).toBe('resolved');
     await store.getState().undo();
     expect(bg.of('issues.restore').map((r) => r.items.length)).toEqual([500, 500, 500, 500, 500]);
-    expect(bg.of('issues.restore').every((r) => r.after === 'resolved' && r.items.every((p) => p.status === 'unresolved'))).toBe(true);
+    expect(
+      bg.of('issues.restore').every((r) => r.after === 'resolved' && r.items.every((p) => p.status === 'unresolved')),
+    ).toBe(true);
     expect(statusOf('5000')).toBe('unresolved');
     expect(store.getState().outcome).toMatchObject({ undo: true, updated: 2500, failed: 0 });
   });
 
   it('asks for confirmation above 100 selected issues, and not below', async () => {
     const { bg, store } = setup(150);
-    renderPage(<TriageContext.Provider value={store}><BulkBar /></TriageContext.Provider>);
+    renderPage(
+      <TriageContext.Provider value={store}>
+        <BulkBar />
+      </TriageContext.Provider>,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Ignore' }));
     expect(await screen.findByText('Ignore 150 issues? You can undo it afterwards.')).toBeInTheDocument();
     expect(bg.of('issues.update')).toHaveLength(0);
@@ -57,7 +67,11 @@ describe('Explorer bulk actions', () => {
 
   it('acts straight away at or below the limit', async () => {
     const { bg, store } = setup(100);
-    renderPage(<TriageContext.Provider value={store}><BulkBar /></TriageContext.Provider>);
+    renderPage(
+      <TriageContext.Provider value={store}>
+        <BulkBar />
+      </TriageContext.Provider>,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Resolve' }));
     await waitFor(() => expect(bg.of('issues.update')).toHaveLength(1));
     expect(screen.queryByText(/You can undo it afterwards/)).toBeNull();

@@ -5,7 +5,11 @@ import { findPii, splitAtFindings, type PiiRule, type TextSegment } from '@/lib/
 // shown part plus this margin is scanned, so any value starting in view and shorter than the margin is found whole.
 export const SCAN_MARGIN = 16_384;
 
-export interface ShownText { segments: TextSegment[]; shown: number; total: number }
+export interface ShownText {
+  segments: TextSegment[];
+  shown: number;
+  total: number;
+}
 
 /** Segments of the first `limit` characters of `text` (all of it when `limit` is null), PII found per `rules`. */
 export function shownSegments(text: string, rules: Partial<Record<PiiRule, boolean>>, limit: number | null): ShownText {

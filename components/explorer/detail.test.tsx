@@ -14,15 +14,32 @@ afterEach(() => restore());
 const target = { apiBase: 'https://sentry.io/api/0', org: 'hellboy-meowmeow' };
 const mask = DEFAULT_SETTINGS.privacy.maskInUi;
 
-const appFrame = (fn: string, line: number): Frame => ({ function: fn, filename: `app/${fn}.ts`, lineNo: line, inApp: true, context: [[line - 1, 'before()'], [line, `boom_${fn}()`], [line + 1, 'after()']] });
-const libFrame = (fn: string): Frame => ({ function: fn, filename: `node_modules/lib/${fn}.js`, lineNo: 1, inApp: false });
+const appFrame = (fn: string, line: number): Frame => ({
+  function: fn,
+  filename: `app/${fn}.ts`,
+  lineNo: line,
+  inApp: true,
+  context: [
+    [line - 1, 'before()'],
+    [line, `boom_${fn}()`],
+    [line + 1, 'after()'],
+  ],
+});
+const libFrame = (fn: string): Frame => ({
+  function: fn,
+  filename: `node_modules/lib/${fn}.js`,
+  lineNo: 1,
+  inApp: false,
+});
 
 /** The real event, with an in-app frame on top and PII in the request, as a hostile/real app would send. */
 function eventWithApp() {
   const ev = structuredClone(eventFixture) as any;
   const exc = ev.entries.find((e: any) => e.type === 'exception');
   exc.data.values[0].stacktrace.frames.push(appFrame('loadUsers', 40), libFrame('dispatch'), appFrame('onClick', 12));
-  ev.entries.find((e: any) => e.type === 'request').data.headers.push(['X-Contact', 'reach me at jane.doe@example.com <img src=x onerror=alert(1)>']);
+  ev.entries
+    .find((e: any) => e.type === 'request')
+    .data.headers.push(['X-Contact', 'reach me at jane.doe@example.com <img src=x onerror=alert(1)>']);
   return ev;
 }
 
@@ -30,7 +47,13 @@ function setup(ev: unknown) {
   const bg = fakeBackground({
     'issue.get': () => ({ ok: true, data: issueDetailSchema.parse(issueFixture) }),
     'issue.event': () => ({ ok: true, data: eventSchema.parse(ev) }),
-    'release.get': (req) => ({ ok: true, data: { release: { version: req.version, dateReleased: '2020-06-17T19:21:02Z' }, deploys: [{ id: '1', environment: 'prod', dateFinished: '2020-06-17T19:20:55Z' }] } }),
+    'release.get': (req) => ({
+      ok: true,
+      data: {
+        release: { version: req.version, dateReleased: '2020-06-17T19:21:02Z' },
+        deploys: [{ id: '1', environment: 'prod', dateFinished: '2020-06-17T19:20:55Z' }],
+      },
+    }),
   });
   restore = bg.restore;
   const onStatus = vi.fn();
@@ -46,11 +69,24 @@ describe('event readers', () => {
     expect(nextInApp(frames, 0, 1)).toBe(2);
     expect(nextInApp(frames, 2, 1)).toBeNull();
     expect(nextInApp(frames, 2, -1)).toBe(0);
-    expect(groupFrames(frames).map((g) => [g.inApp, g.frames.length])).toEqual([[true, 1], [false, 1], [true, 1], [false, 2]]);
+    expect(groupFrames(frames).map((g) => [g.inApp, g.frames.length])).toEqual([
+      [true, 1],
+      [false, 1],
+      [true, 1],
+      [false, 2],
+    ]);
   });
   it('reads a release with deploys, or its lastDeploy', () => {
-    expect(releaseInfo({ release: eventFixture.release, deploys: [] })).toMatchObject({ version: 'b65bc521378269d3eaefdc964f8ef56621414943', deploys: [{ environment: 'prod' }] });
-    expect(releaseInfo({ release: { ...eventFixture.release, lastDeploy: null }, deploys: [{ id: '1', environment: 'staging', dateFinished: null }] }).deploys).toEqual([{ environment: 'staging', dateFinished: null }]);
+    expect(releaseInfo({ release: eventFixture.release, deploys: [] })).toMatchObject({
+      version: 'b65bc521378269d3eaefdc964f8ef56621414943',
+      deploys: [{ environment: 'prod' }],
+    });
+    expect(
+      releaseInfo({
+        release: { ...eventFixture.release, lastDeploy: null },
+        deploys: [{ id: '1', environment: 'staging', dateFinished: null }],
+      }).deploys,
+    ).toEqual([{ environment: 'staging', dateFinished: null }]);
   });
 });
 
@@ -97,10 +133,18 @@ describe('Explorer detail panel', () => {
   });
 
   it('shows a failed event load as an error and still shows the issue', async () => {
-    const bg = fakeBackground({ 'issue.get': () => ({ ok: true, data: issueDetailSchema.parse(issueFixture) }), 'issue.event': () => ({ ok: false, error: { kind: 'not-found', message: 'The event was deleted.', nextStep: 'Try the latest event.' } }) });
+    const bg = fakeBackground({
+      'issue.get': () => ({ ok: true, data: issueDetailSchema.parse(issueFixture) }),
+      'issue.event': () => ({
+        ok: false,
+        error: { kind: 'not-found', message: 'The event was deleted.', nextStep: 'Try the latest event.' },
+      }),
+    });
     restore = bg.restore;
     renderPage(<DetailPanel target={target} issueId="1" mask={mask} onStatus={() => {}} />);
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('The event was deleted.Try the latest event.'));
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent('The event was deleted.Try the latest event.'),
+    );
     expect(screen.getByRole('heading', { name: issueFixture.title })).toBeInTheDocument();
   });
 });

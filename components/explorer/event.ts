@@ -1,12 +1,36 @@
 // Reads the parts of a Sentry event the detail panel shows. Tolerant: malformed entries are skipped, not fatal.
 import type { Frame, SentryEvent } from '@/lib/sentry/schemas';
 
-export interface ExceptionView { type: string; value: string; frames: Frame[] }
-export interface BreadcrumbView { level: string; category: string; message: string; timestamp: string; data: Record<string, unknown> | null }
-export interface RequestView { method: string; url: string; query: string; headers: [string, string][]; data: string }
+export interface ExceptionView {
+  type: string;
+  value: string;
+  frames: Frame[];
+}
+export interface BreadcrumbView {
+  level: string;
+  category: string;
+  message: string;
+  timestamp: string;
+  data: Record<string, unknown> | null;
+}
+export interface RequestView {
+  method: string;
+  url: string;
+  query: string;
+  headers: [string, string][];
+  data: string;
+}
 
-const rec = (x: unknown): Record<string, unknown> | null => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : null);
-const str = (x: unknown): string => (typeof x === 'string' ? x : x === null || x === undefined ? '' : typeof x === 'object' ? JSON.stringify(x) : String(x));
+const rec = (x: unknown): Record<string, unknown> | null =>
+  x && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : null;
+const str = (x: unknown): string =>
+  typeof x === 'string'
+    ? x
+    : x === null || x === undefined
+      ? ''
+      : typeof x === 'object'
+        ? JSON.stringify(x)
+        : String(x);
 
 function entry(event: SentryEvent, type: string): Record<string, unknown> | null {
   return rec(event.entries.find((e) => e.type === type)?.data);
@@ -24,7 +48,11 @@ export function exceptions(event: SentryEvent): ExceptionView[] {
   });
 }
 
-export interface FrameGroup { inApp: boolean; start: number; frames: Frame[] }
+export interface FrameGroup {
+  inApp: boolean;
+  start: number;
+  frames: Frame[];
+}
 
 /** Consecutive frames grouped by in-app-ness, so runs of library frames can be collapsed as one. */
 export function groupFrames(frames: readonly Frame[]): FrameGroup[] {
@@ -39,14 +67,16 @@ export function groupFrames(frames: readonly Frame[]): FrameGroup[] {
 }
 
 /** One line of the stack list: a collapsed run of library frames, or one frame (by its index in `frames`). */
-export type FrameRow = { kind: 'library'; start: number; count: number } | { kind: 'frame'; index: number; inApp: boolean };
+export type FrameRow =
+  { kind: 'library'; start: number; count: number } | { kind: 'frame'; index: number; inApp: boolean };
 
 /** The stack as list rows: library runs collapse unless opened (by their start) or holding the current frame. */
 export function frameRows(groups: readonly FrameGroup[], open: ReadonlySet<number>, current: number): FrameRow[] {
   const rows: FrameRow[] = [];
   for (const g of groups) {
     const holdsCurrent = current >= g.start && current < g.start + g.frames.length;
-    if (!g.inApp && !open.has(g.start) && !holdsCurrent) rows.push({ kind: 'library', start: g.start, count: g.frames.length });
+    if (!g.inApp && !open.has(g.start) && !holdsCurrent)
+      rows.push({ kind: 'library', start: g.start, count: g.frames.length });
     else for (let j = 0; j < g.frames.length; j++) rows.push({ kind: 'frame', index: g.start + j, inApp: g.inApp });
   }
   return rows;
@@ -63,15 +93,27 @@ export function breadcrumbs(event: SentryEvent): BreadcrumbView[] {
   if (!Array.isArray(values)) return [];
   return values.map((v) => {
     const b = rec(v) ?? {};
-    return { level: str(b.level) || 'info', category: str(b.category) || str(b.type) || 'default', message: str(b.message), timestamp: str(b.timestamp), data: rec(b.data) };
+    return {
+      level: str(b.level) || 'info',
+      category: str(b.category) || str(b.type) || 'default',
+      message: str(b.message),
+      timestamp: str(b.timestamp),
+      data: rec(b.data),
+    };
   });
 }
 
 export function request(event: SentryEvent): RequestView | null {
   const r = entry(event, 'request');
   if (!r) return null;
-  const headers = Array.isArray(r.headers) ? (r.headers as unknown[]).filter((h): h is [string, string] => Array.isArray(h) && h.length === 2).map(([k, v]) => [str(k), str(v)] as [string, string]) : [];
-  const query = Array.isArray(r.query) ? (r.query as unknown[]).map((q) => (Array.isArray(q) ? `${str(q[0])}=${str(q[1])}` : str(q))).join('&') : str(r.query);
+  const headers = Array.isArray(r.headers)
+    ? (r.headers as unknown[])
+        .filter((h): h is [string, string] => Array.isArray(h) && h.length === 2)
+        .map(([k, v]) => [str(k), str(v)] as [string, string])
+    : [];
+  const query = Array.isArray(r.query)
+    ? (r.query as unknown[]).map((q) => (Array.isArray(q) ? `${str(q[0])}=${str(q[1])}` : str(q))).join('&')
+    : str(r.query);
   return { method: str(r.method), url: str(r.url), query, headers, data: str(r.data) };
 }
 

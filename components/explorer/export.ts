@@ -30,9 +30,21 @@ const iso = (t: number | null) => (t === null ? '' : new Date(t).toISOString());
 export function toExportRow(r: IssueRow, link: (id: string) => string | null, summary?: SummaryEntry): ExportRow {
   const s = summary?.state === 'done' && summary.summary.status === 'ok' ? summary.summary : null;
   return {
-    id: r.id, shortId: r.issue.shortId ?? '', title: r.issue.title ?? '', link: link(r.id) ?? '', level: r.issue.level ?? '', status: r.issue.status ?? '',
-    events: r.events, users: r.users, priority: r.priority.score, priorityLevel: r.priority.level, impact: r.impact.level ?? '',
-    firstSeen: iso(r.firstSeen), lastSeen: iso(r.lastSeen), summary: s?.summary ?? '', cause: s?.cause ?? '',
+    id: r.id,
+    shortId: r.issue.shortId ?? '',
+    title: r.issue.title ?? '',
+    link: link(r.id) ?? '',
+    level: r.issue.level ?? '',
+    status: r.issue.status ?? '',
+    events: r.events,
+    users: r.users,
+    priority: r.priority.score,
+    priorityLevel: r.priority.level,
+    impact: r.impact.level ?? '',
+    firstSeen: iso(r.firstSeen),
+    lastSeen: iso(r.lastSeen),
+    summary: s?.summary ?? '',
+    cause: s?.cause ?? '',
   };
 }
 
@@ -42,11 +54,33 @@ export function defuseCell(value: unknown): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-const COLUMNS: (keyof ExportRow)[] = ['id', 'shortId', 'title', 'link', 'level', 'status', 'events', 'users', 'priority', 'priorityLevel', 'impact', 'firstSeen', 'lastSeen', 'summary', 'cause'];
+const COLUMNS: (keyof ExportRow)[] = [
+  'id',
+  'shortId',
+  'title',
+  'link',
+  'level',
+  'status',
+  'events',
+  'users',
+  'priority',
+  'priorityLevel',
+  'impact',
+  'firstSeen',
+  'lastSeen',
+  'summary',
+  'cause',
+];
 
 /** CSV of `rows` with the given columns: numbers as they are, every other cell defused (event text may be hostile). */
 export function csvOf<T extends object>(columns: readonly (keyof T & string)[], rows: readonly T[]): string {
-  return Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => (typeof r[c] === 'number' ? String(r[c]) : defuseCell(r[c])))) }, { quotes: true, newline: '\r\n' });
+  return Papa.unparse(
+    {
+      fields: [...columns],
+      data: rows.map((r) => columns.map((c) => (typeof r[c] === 'number' ? String(r[c]) : defuseCell(r[c])))),
+    },
+    { quotes: true, newline: '\r\n' },
+  );
 }
 
 export function toCsv(rows: readonly ExportRow[]): string {
@@ -80,17 +114,27 @@ function safeUrl(url: string): string | null {
 const num = (n: number | null) => (n === null ? MISSING : n.toLocaleString('en-US'));
 
 export function toMarkdown(rows: readonly ExportRow[], opts: { title?: string; generatedAt?: Date } = {}): string {
-  const lines = [`# ${escapeMarkdown(opts.title ?? 'Sentry issues')}`, '', `${rows.length} issue${rows.length === 1 ? '' : 's'}, exported ${(opts.generatedAt ?? new Date()).toISOString()} by Dexter.`, ''];
+  const lines = [
+    `# ${escapeMarkdown(opts.title ?? 'Sentry issues')}`,
+    '',
+    `${rows.length} issue${rows.length === 1 ? '' : 's'}, exported ${(opts.generatedAt ?? new Date()).toISOString()} by Dexter.`,
+    '',
+  ];
   for (const r of rows) {
     const url = safeUrl(r.link);
     const title = escapeMarkdown(r.title || r.shortId || r.id);
     lines.push(`## ${url ? `[${title}](${url})` : title}`, '');
     lines.push(`- **Issue:** ${escapeMarkdown(r.shortId || r.id)}`);
-    lines.push(`- **Level:** ${escapeMarkdown(r.level || MISSING)} · **Status:** ${escapeMarkdown(r.status || MISSING)}`);
+    lines.push(
+      `- **Level:** ${escapeMarkdown(r.level || MISSING)} · **Status:** ${escapeMarkdown(r.status || MISSING)}`,
+    );
     lines.push(`- **Events:** ${num(r.events)} · **Users:** ${num(r.users)}`);
     lines.push(`- **Priority:** ${r.priority} (${r.priorityLevel})${r.impact ? ` · **Impact:** ${r.impact}` : ''}`);
     lines.push(`- **First seen:** ${r.firstSeen || MISSING} · **Last seen:** ${r.lastSeen || MISSING}`);
-    if (r.summary) lines.push(`- **Summary:** ${escapeMarkdown(r.summary)}${r.cause ? ` (suspected cause: ${escapeMarkdown(CAUSE_LABELS[r.cause as Cause] ?? r.cause)})` : ''}`);
+    if (r.summary)
+      lines.push(
+        `- **Summary:** ${escapeMarkdown(r.summary)}${r.cause ? ` (suspected cause: ${escapeMarkdown(CAUSE_LABELS[r.cause as Cause] ?? r.cause)})` : ''}`,
+      );
     lines.push('');
   }
   return lines.join('\n');

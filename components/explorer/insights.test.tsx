@@ -31,17 +31,40 @@ const issues = Array.from({ length: 500 }, (_, i) => makeIssue(i + 1));
 const causeOf = (id: string) => (Number(id) % 3 ? 'database' : 'network') as 'network' | 'database';
 
 function open(more: Parameters<typeof fakeBackground>[0] = {}, settings: Settings = DEFAULT_SETTINGS, view = '') {
-  location.hash = '#' + new URLSearchParams({ q: 'is:unresolved', apiBase: target.apiBase, org: target.org, ...(view ? { view } : {}) }).toString();
+  location.hash =
+    '#' +
+    new URLSearchParams({
+      q: 'is:unresolved',
+      apiBase: target.apiBase,
+      org: target.org,
+      ...(view ? { view } : {}),
+    }).toString();
   const bg = fakeBackground({
     'settings.get': () => ({ ok: true, data: settings }),
-    'auth.status': () => ({ ok: true, data: { via: 'session', sentryUrl: 'https://sentry.io', valid: true, scopes: [], missingRead: [], missingWrite: [] } }),
+    'auth.status': () => ({
+      ok: true,
+      data: {
+        via: 'session',
+        sentryUrl: 'https://sentry.io',
+        valid: true,
+        scopes: [],
+        missingRead: [],
+        missingWrite: [],
+      },
+    }),
     'issues.page': pagedIssues(issues),
     'project.userBase': () => ({ ok: true, data: { count: 1000, source: 'sentry' } }),
-    'summary.get': (req) => ({ ok: true, data: summaryOf(req.issueId, { cause: causeOf(req.issueId), summary: `Why ${req.issueId} fails` }) }),
+    'summary.get': (req) => ({
+      ok: true,
+      data: summaryOf(req.issueId, { cause: causeOf(req.issueId), summary: `Why ${req.issueId} fails` }),
+    }),
     'summary.cancel': () => ({ ok: true, data: 1 }),
     ...more,
   });
-  restore.push(bg.restore, setOwnerConnector(() => ({ alive: () => true })));
+  restore.push(
+    bg.restore,
+    setOwnerConnector(() => ({ alive: () => true })),
+  );
   renderPage(<ExplorerApp />);
   return bg;
 }
@@ -80,7 +103,10 @@ describe('the Explorer’s summary column', () => {
       fireEvent.scroll(scroller);
     });
     await waitFor(() => expect(bg.of('summary.cancel').length).toBeGreaterThan(0));
-    const later = bg.of('summary.get').map((m) => m.issueId).filter((id) => !before.has(id));
+    const later = bg
+      .of('summary.get')
+      .map((m) => m.issueId)
+      .filter((id) => !before.has(id));
     expect(later.length).toBeGreaterThan(10);
     expect(rowIds()).toEqual(expect.arrayContaining(later));
     const cancelled = bg.of('summary.cancel').map((m) => m.owner.replace(/^explorer-\w+-(\d+)-row$/, '$1'));
@@ -92,9 +118,22 @@ describe('the Explorer’s summary column', () => {
     await loaded();
     fireEvent.click(screen.getByRole('button', { name: 'Summarize' }));
     const select = screen.getByLabelText('Suspected cause');
-    expect([...select.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['Any', 'code defect', 'bad input', 'failed request to a dependency', 'database', 'resource exhaustion', 'configuration', 'network', 'unknown', 'Not summarised']);
+    expect([...select.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'Any',
+      'code defect',
+      'bad input',
+      'failed request to a dependency',
+      'database',
+      'resource exhaustion',
+      'configuration',
+      'network',
+      'unknown',
+      'Not summarised',
+    ]);
     const inView = rowIds().slice(0, 15);
-    await waitFor(() => expect(document.getElementById(`explorer-row-${inView[14]}`)).toHaveTextContent(`Why ${inView[14]} fails`));
+    await waitFor(() =>
+      expect(document.getElementById(`explorer-row-${inView[14]}`)).toHaveTextContent(`Why ${inView[14]} fails`),
+    );
     fireEvent.change(select, { target: { value: 'network' } });
     await waitFor(() => expect(rowIds().every((id) => causeOf(id) === 'network')).toBe(true));
     expect(rowIds().length).toBeGreaterThan(3);
@@ -106,7 +145,13 @@ describe('the Explorer’s summary column', () => {
   });
 
   it('summarises by itself with automatic summaries on, and drops what waits when the digest is shown instead', async () => {
-    const bg = open({ 'summary.get': () => new Promise<ReplyOf<'summary.get'>>(() => {}), 'digest.build': () => ({ ok: true, data: { digest: buildDigest([], 24, Date.now()), narrative: null } }) }, { ...DEFAULT_SETTINGS, insights: { ...DEFAULT_SETTINGS.insights, autoSummaries: true } });
+    const bg = open(
+      {
+        'summary.get': () => new Promise<ReplyOf<'summary.get'>>(() => {}),
+        'digest.build': () => ({ ok: true, data: { digest: buildDigest([], 24, Date.now()), narrative: null } }),
+      },
+      { ...DEFAULT_SETTINGS, insights: { ...DEFAULT_SETTINGS.insights, autoSummaries: true } },
+    );
     await loaded();
     await waitFor(() => expect(bg.of('summary.get').length).toBeGreaterThan(15));
     fireEvent.click(screen.getByRole('tab', { name: 'Digest' }));
@@ -117,10 +162,26 @@ describe('the Explorer’s summary column', () => {
 describe('the Explorer’s digest', () => {
   const now = Date.now();
   const hostile = '=HYPERLINK("https://evil.example","x")';
-  const digest = buildDigest([
-    { ...makeIssue(1), shortId: 'APP-1', title: hostile, substatus: 'escalating', lastSeen: new Date(now - 60_000).toISOString() },
-    { ...makeIssue(2), shortId: 'APP-2', title: 'Error number 2', lastSeen: new Date(now - 60_000).toISOString(), firstSeen: new Date(now - 3_600_000).toISOString() },
-  ], 24, now);
+  const digest = buildDigest(
+    [
+      {
+        ...makeIssue(1),
+        shortId: 'APP-1',
+        title: hostile,
+        substatus: 'escalating',
+        lastSeen: new Date(now - 60_000).toISOString(),
+      },
+      {
+        ...makeIssue(2),
+        shortId: 'APP-2',
+        title: 'Error number 2',
+        lastSeen: new Date(now - 60_000).toISOString(),
+        firstSeen: new Date(now - 3_600_000).toISOString(),
+      },
+    ],
+    24,
+    now,
+  );
 
   it('is asked for only when shown, opens from the link’s view=digest, and exports CSV, JSON and Markdown', async () => {
     const files: { name: string; blob: Blob }[] = [];
@@ -129,7 +190,10 @@ describe('the Explorer’s digest', () => {
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       files.push({ name: this.download, blob: lastBlob! });
     });
-    const answer = (req: MessageInputOf<'digest.build'>): ReplyOf<'digest.build'> => ({ ok: true, data: { digest: { ...digest, hours: req.hours }, narrative: null } });
+    const answer = (req: MessageInputOf<'digest.build'>): ReplyOf<'digest.build'> => ({
+      ok: true,
+      data: { digest: { ...digest, hours: req.hours }, narrative: null },
+    });
     const bg = open({ 'digest.build': answer }, DEFAULT_SETTINGS, 'digest');
     expect(await screen.findByRole('tab', { name: 'Digest' })).toHaveAttribute('aria-selected', 'true');
     await screen.findByText(/^2 issues seen/);
@@ -140,9 +204,28 @@ describe('the Explorer’s digest', () => {
     await waitFor(() => expect(files).toHaveLength(1));
     exportDigest('json', { digest, narrative: null }, (id) => `https://acme.sentry.io/issues/${id}/`);
     exportDigest('md', { digest, narrative: null }, (id) => `https://acme.sentry.io/issues/${id}/`);
-    expect(files.map((f) => f.name.replace(/\d{4}-.*\./, 'STAMP.'))).toEqual(['dexter-digest-24h-STAMP.csv', 'dexter-digest-24h-STAMP.json', 'dexter-digest-24h-STAMP.md']);
+    expect(files.map((f) => f.name.replace(/\d{4}-.*\./, 'STAMP.'))).toEqual([
+      'dexter-digest-24h-STAMP.csv',
+      'dexter-digest-24h-STAMP.json',
+      'dexter-digest-24h-STAMP.md',
+    ]);
     const csv = Papa.parse<string[]>((await files[0]!.blob.text()).trim()).data;
-    expect(csv[0]).toEqual(['shortId', 'title', 'project', 'release', 'level', 'events', 'users', 'priority', 'isNew', 'substatus', 'lists', 'firstSeen', 'lastSeen', 'link']);
+    expect(csv[0]).toEqual([
+      'shortId',
+      'title',
+      'project',
+      'release',
+      'level',
+      'events',
+      'users',
+      'priority',
+      'isNew',
+      'substatus',
+      'lists',
+      'firstSeen',
+      'lastSeen',
+      'link',
+    ]);
     const app1 = csv.find((r) => r[0] === 'APP-1')!;
     expect(app1[1]).toBe(`'${hostile}`); // a formula is defused
     expect(app1[10]).toBe('top; escalating');

@@ -21,9 +21,15 @@ export function rowTrend(target: Target, period: string, id: string): Promise<Ro
       const waiting = [...b.ids];
       for (let i = 0; i < waiting.length; i += 100) {
         const part = waiting.slice(i, i + 100);
-        const filters = { window: { statsPeriod: period }, environments: [], projects: [], query: null, graph: '24h' as const };
+        const filters = {
+          window: { statsPeriod: period },
+          environments: [],
+          projects: [],
+          query: null,
+          graph: '24h' as const,
+        };
         void send({ type: 'trends.rows', target, ids: part.map(([id]) => id), filters }).then((r) => {
-          for (const [id, resolve] of part) resolve(r.ok ? r.data.rows[id] ?? null : null);
+          for (const [id, resolve] of part) resolve(r.ok ? (r.data.rows[id] ?? null) : null);
         });
       }
     }, 30);

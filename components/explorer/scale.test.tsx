@@ -21,13 +21,40 @@ const N = 10_000;
 function deepEvent(over: Record<string, unknown> = {}) {
   const frames = Array.from({ length: N }, (_, i) => {
     const inApp = i % 100 === 0;
-    return { function: inApp ? `handle${i}` : `lib${i}`, filename: inApp ? `src/app${i}.ts` : `node_modules/x/${i}.js`, lineNo: i + 1, inApp, context: inApp ? [[i, 'before()'], [i + 1, `boom_${i}()`], [i + 2, 'after()']] : [] };
+    return {
+      function: inApp ? `handle${i}` : `lib${i}`,
+      filename: inApp ? `src/app${i}.ts` : `node_modules/x/${i}.js`,
+      lineNo: i + 1,
+      inApp,
+      context: inApp
+        ? [
+            [i, 'before()'],
+            [i + 1, `boom_${i}()`],
+            [i + 2, 'after()'],
+          ]
+        : [],
+    };
   });
-  const crumbs = Array.from({ length: N }, (_, i) => ({ type: 'default', category: 'console', level: 'info', message: `log line ${i}`, timestamp: '2024-01-01T00:00:00Z', data: { url: `/api/orders/${i}` } }));
+  const crumbs = Array.from({ length: N }, (_, i) => ({
+    type: 'default',
+    category: 'console',
+    level: 'info',
+    message: `log line ${i}`,
+    timestamp: '2024-01-01T00:00:00Z',
+    data: { url: `/api/orders/${i}` },
+  }));
   return {
-    id: 'e1', eventID: 'e1', title: 'RangeError: deep', dateCreated: '2024-01-01T00:00:00Z', tags: [], contexts: {},
+    id: 'e1',
+    eventID: 'e1',
+    title: 'RangeError: deep',
+    dateCreated: '2024-01-01T00:00:00Z',
+    tags: [],
+    contexts: {},
     entries: [
-      { type: 'exception', data: { values: [{ type: 'RangeError', value: 'Maximum call stack size exceeded', stacktrace: { frames } }] } },
+      {
+        type: 'exception',
+        data: { values: [{ type: 'RangeError', value: 'Maximum call stack size exceeded', stacktrace: { frames } }] },
+      },
       { type: 'breadcrumbs', data: { values: crumbs } },
     ],
     ...over,
@@ -35,7 +62,10 @@ function deepEvent(over: Record<string, unknown> = {}) {
 }
 
 function setup(ev: unknown, issue: unknown = issueFixture) {
-  const bg = fakeBackground({ 'issue.get': () => ({ ok: true, data: issueDetailSchema.parse(issue) }), 'issue.event': () => ({ ok: true, data: eventSchema.parse(ev) }) });
+  const bg = fakeBackground({
+    'issue.get': () => ({ ok: true, data: issueDetailSchema.parse(issue) }),
+    'issue.event': () => ({ ok: true, data: eventSchema.parse(ev) }),
+  });
   restore = bg.restore;
   renderPage(<DetailPanel target={target} issueId="1" mask={mask} onStatus={() => {}} />);
 }
@@ -103,7 +133,12 @@ describe('detail panel with a 10,000-frame, 10,000-breadcrumb event', () => {
 describe('long fields', () => {
   const MB = 1_000_000;
   // An email straddles the 2,000-character cut; another sits far past it.
-  const huge = 'a '.repeat(995) + 'x jane.doe@example.com ' + 'b'.repeat(MB - 2013 - 50) + ' late.user@example.org ' + 'c'.repeat(27);
+  const huge =
+    'a '.repeat(995) +
+    'x jane.doe@example.com ' +
+    'b'.repeat(MB - 2013 - 50) +
+    ' late.user@example.org ' +
+    'c'.repeat(27);
 
   it('shows a 1 MB message capped, says how much was cut, masks across the cut, and expands on request', async () => {
     setup(deepEvent({ message: huge }));
@@ -130,7 +165,18 @@ describe('long fields', () => {
     const big = '<img src=x onerror="window.__pwned=1">' + 'y'.repeat(100_000);
     const ev = deepEvent();
     const exc = (ev.entries[0]!.data as any).values[0];
-    exc.stacktrace.frames = [{ function: big, filename: big, lineNo: 2, inApp: true, context: [[1, big], [2, big]] }];
+    exc.stacktrace.frames = [
+      {
+        function: big,
+        filename: big,
+        lineNo: 2,
+        inApp: true,
+        context: [
+          [1, big],
+          [2, big],
+        ],
+      },
+    ];
     setup(ev, { ...issueFixture, title: big });
     const heading = await screen.findByRole('heading', { name: /^<img src=x onerror/ });
     expect(heading.textContent!.length).toBeLessThan(2_200);
@@ -146,24 +192,43 @@ describe('helpers', () => {
   it('frameRows collapses library runs unless opened or holding the current frame', () => {
     const f = (inApp: boolean) => ({ inApp });
     const groups = groupFrames([f(true), f(false), f(false), f(true), f(false)]);
-    expect(frameRows(groups, new Set(), 0)).toEqual([{ kind: 'frame', index: 0, inApp: true }, { kind: 'library', start: 1, count: 2 }, { kind: 'frame', index: 3, inApp: true }, { kind: 'library', start: 4, count: 1 }]);
-    expect(frameRows(groups, new Set([1]), 0).map((r) => r.kind)).toEqual(['frame', 'frame', 'frame', 'frame', 'library']);
+    expect(frameRows(groups, new Set(), 0)).toEqual([
+      { kind: 'frame', index: 0, inApp: true },
+      { kind: 'library', start: 1, count: 2 },
+      { kind: 'frame', index: 3, inApp: true },
+      { kind: 'library', start: 4, count: 1 },
+    ]);
+    expect(frameRows(groups, new Set([1]), 0).map((r) => r.kind)).toEqual([
+      'frame',
+      'frame',
+      'frame',
+      'frame',
+      'library',
+    ]);
     expect(frameRows(groups, new Set(), 4).at(-1)).toEqual({ kind: 'frame', index: 4, inApp: false });
   });
 
   it('shownSegments shows a prefix of the text, at least the limit, with no finding split', () => {
     const rules = { email: true };
-    fc.assert(fc.property(fc.array(fc.oneof(fc.constant(' a@b.io '), fc.string({ maxLength: 40 }))), fc.integer({ min: 1, max: 300 }), (parts, limit) => {
-      const text = parts.join('');
-      const { segments, shown, total } = shownSegments(text, rules, limit);
-      const joined = segments.map((s) => s.text).join('');
-      expect(joined).toBe(text.slice(0, shown));
-      expect(total).toBe(text.length);
-      expect(shown).toBeGreaterThanOrEqual(Math.min(limit, text.length));
-      // Past the limit only by a finding kept whole.
-      if (shown > limit) expect(segments.at(-1)!.finding).toBeDefined();
-      const full = shownSegments(text, rules, null).segments.filter((s) => s.finding).map((s) => s.text);
-      for (const s of segments.filter((x) => x.finding)) expect(full).toContain(s.text);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constant(' a@b.io '), fc.string({ maxLength: 40 }))),
+        fc.integer({ min: 1, max: 300 }),
+        (parts, limit) => {
+          const text = parts.join('');
+          const { segments, shown, total } = shownSegments(text, rules, limit);
+          const joined = segments.map((s) => s.text).join('');
+          expect(joined).toBe(text.slice(0, shown));
+          expect(total).toBe(text.length);
+          expect(shown).toBeGreaterThanOrEqual(Math.min(limit, text.length));
+          // Past the limit only by a finding kept whole.
+          if (shown > limit) expect(segments.at(-1)!.finding).toBeDefined();
+          const full = shownSegments(text, rules, null)
+            .segments.filter((s) => s.finding)
+            .map((s) => s.text);
+          for (const s of segments.filter((x) => x.finding)) expect(full).toContain(s.text);
+        },
+      ),
+    );
   });
 });

@@ -10,10 +10,33 @@ const target = { apiBase: 'https://sentry.io/api/0', org: 'acme' };
 
 function setup() {
   const bg = fakeBackground({
-    'similar.issue': () => ({ ok: true, data: { method: 'hashed-v1', signature: 'KeyError: <str>\nat shop.cart.load', matches: [
-      { id: '2', shortId: 'WEB-2', title: '<img src=x onerror=alert(1)> KeyError', projectId: '1', score: 0.93, reason: '1 shared frame (shop.cart.load)', sameProject: true },
-      { id: '3', shortId: 'API-9', title: 'KeyError in the API', projectId: '7', score: 0.71, reason: 'the same exception type', sameProject: false },
-    ] } }),
+    'similar.issue': () => ({
+      ok: true,
+      data: {
+        method: 'hashed-v1',
+        signature: 'KeyError: <str>\nat shop.cart.load',
+        matches: [
+          {
+            id: '2',
+            shortId: 'WEB-2',
+            title: '<img src=x onerror=alert(1)> KeyError',
+            projectId: '1',
+            score: 0.93,
+            reason: '1 shared frame (shop.cart.load)',
+            sameProject: true,
+          },
+          {
+            id: '3',
+            shortId: 'API-9',
+            title: 'KeyError in the API',
+            projectId: '7',
+            score: 0.71,
+            reason: 'the same exception type',
+            sameProject: false,
+          },
+        ],
+      },
+    }),
     'issues.merge': () => ({ ok: true, data: { parent: '1', children: ['2'] } }),
   });
   restore = bg.restore;
@@ -38,7 +61,9 @@ describe('SimilarSection', () => {
     expect(screen.getByRole('alertdialog').textContent).toMatch(/merging cannot be undone by Dexter/);
     expect(bg.of('issues.merge')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'Merge in Sentry' }));
-    await waitFor(() => expect(bg.of('issues.merge')).toEqual([{ type: 'issues.merge', target, projectId: '1', ids: ['1', '2'] }]));
+    await waitFor(() =>
+      expect(bg.of('issues.merge')).toEqual([{ type: 'issues.merge', target, projectId: '1', ids: ['1', '2'] }]),
+    );
     expect(await screen.findByText(/Sentry merged WEB-2/)).toBeTruthy();
   });
 });

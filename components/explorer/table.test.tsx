@@ -12,12 +12,21 @@ import { priorityWhy } from '../ui/badges';
 import type { RowActions } from './RowMenu';
 import { sparkPoints } from './SparkCell';
 
-const actions: RowActions = { link: (id) => `https://acme.sentry.io/issues/${id}/`, open: vi.fn(), copy: vi.fn(), explain: vi.fn(), setStatus: vi.fn() };
+const actions: RowActions = {
+  link: (id) => `https://acme.sentry.io/issues/${id}/`,
+  open: vi.fn(),
+  copy: vi.fn(),
+  explain: vi.fn(),
+  setStatus: vi.fn(),
+};
 
 function renderTable(n: number) {
   const issues = Array.from({ length: n }, (_, i) => makeIssue(i + 1));
   const store = createTriageStore({ pageSize: Infinity, setLimit: 10_000 });
-  const rows = sortRows(toRows(issues, { now: Date.now(), userBases: {}, thresholds: DEFAULT_SETTINGS.list.impactThresholds }), 'priority');
+  const rows = sortRows(
+    toRows(issues, { now: Date.now(), userBases: {}, thresholds: DEFAULT_SETTINGS.list.impactThresholds }),
+    'priority',
+  );
   store.setState({ issues, rows: [...rows] });
   const onOpen = vi.fn();
   renderPage(
@@ -30,13 +39,18 @@ function renderTable(n: number) {
 
 // happy-dom does no layout: give elements a 600 px viewport, as a browser window would.
 const proto = HTMLElement.prototype;
-const saved = ['clientHeight', 'clientWidth'].map((k) => [k, Object.getOwnPropertyDescriptor(proto, k) ?? Object.getOwnPropertyDescriptor(Element.prototype, k)] as const);
+const saved = ['clientHeight', 'clientWidth'].map(
+  (k) =>
+    [k, Object.getOwnPropertyDescriptor(proto, k) ?? Object.getOwnPropertyDescriptor(Element.prototype, k)] as const,
+);
 beforeAll(() => {
   Object.defineProperty(proto, 'clientHeight', { configurable: true, get: () => 600 });
   Object.defineProperty(proto, 'clientWidth', { configurable: true, get: () => 1200 });
 });
 afterAll(() => {
-  for (const [k, d] of saved) if (d) Object.defineProperty(proto, k, d); else delete (proto as any)[k];
+  for (const [k, d] of saved)
+    if (d) Object.defineProperty(proto, k, d);
+    else delete (proto as any)[k];
 });
 
 describe('Explorer issue table', () => {
@@ -47,7 +61,11 @@ describe('Explorer issue table', () => {
     const rendered = within(grid).getAllByRole('row');
     expect(rendered.length).toBeGreaterThan(1);
     expect(rendered.length).toBeLessThan(100);
-    expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent)).toContain('Priority');
+    expect(
+      within(grid)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toContain('Priority');
     // The first body row is the highest priority issue, with its sparkline drawn from the shared D3 renderer.
     expect(rendered[1]).toHaveTextContent(rows[0]!.issue.title);
     expect(rendered[1]!.querySelector('svg[role="img"] path.line')).not.toBeNull();
@@ -97,7 +115,14 @@ describe('Explorer issue table', () => {
     const table = (shown: readonly IssueRow[]) => (
       <MantineProvider>
         <TriageContext.Provider value={store}>
-          <IssueTable rows={shown} period="24h" actions={actions} onOpen={() => {}} focusSearch={() => {}} height={600} />
+          <IssueTable
+            rows={shown}
+            period="24h"
+            actions={actions}
+            onOpen={() => {}}
+            focusSearch={() => {}}
+            height={600}
+          />
         </TriageContext.Provider>
       </MantineProvider>
     );
@@ -115,7 +140,10 @@ describe('Explorer issue table', () => {
         expect(r).toHaveAttribute('id', `explorer-row-${issue.id}`);
         expect(r).toHaveTextContent(issue.title);
         expect(r.querySelectorAll('svg[role="img"]')).toHaveLength(1);
-        expect(r.querySelector('svg[role="img"]')).toHaveAttribute('aria-label', `${total.toLocaleString()} events in the last 24 hours`);
+        expect(r.querySelector('svg[role="img"]')).toHaveAttribute(
+          'aria-label',
+          `${total.toLocaleString()} events in the last 24 hours`,
+        );
       });
     }
   });

@@ -7,7 +7,17 @@ import { ErrorPanel } from './ErrorPanel';
 
 type Posting = { status: 'idle' | 'confirm' | 'posting' | 'posted' } | { status: 'error'; error: DexterError };
 
-export function CommentButton({ target, issueId, text, model }: { target: Target; issueId: string; text: string; model: string | null }) {
+export function CommentButton({
+  target,
+  issueId,
+  text,
+  model,
+}: {
+  target: Target;
+  issueId: string;
+  text: string;
+  model: string | null;
+}) {
   const [posting, setPosting] = useState<Posting>({ status: 'idle' });
   const body = `${text.trim()}\n\n— explained by Dexter${model ? ` with ${model}` : ''} (AI-generated; check before acting)`;
 
@@ -19,7 +29,12 @@ export function CommentButton({ target, issueId, text, model }: { target: Target
 
   return (
     <>
-      <Button size="xs" variant="default" disabled={posting.status === 'posted'} onClick={() => setPosting({ status: 'confirm' })}>
+      <Button
+        size="xs"
+        variant="default"
+        disabled={posting.status === 'posted'}
+        onClick={() => setPosting({ status: 'confirm' })}
+      >
         {posting.status === 'posted' ? 'Posted to Sentry' : 'Post to Sentry as a comment'}
       </Button>
       <Modal
@@ -28,7 +43,9 @@ export function CommentButton({ target, issueId, text, model }: { target: Target
         title="Post this answer as a comment?"
       >
         <Stack gap="sm">
-          <Text size="sm">Everyone with access to issue {issueId} in {target.org} will see it. The answer is AI-generated.</Text>
+          <Text size="sm">
+            Everyone with access to issue {issueId} in {target.org} will see it. The answer is AI-generated.
+          </Text>
           {posting.status === 'error' && <ErrorPanel error={posting.error} title="The comment was not posted" />}
           <Group justify="flex-end">
             <Button size="xs" variant="default" onClick={() => setPosting({ status: 'idle' })}>

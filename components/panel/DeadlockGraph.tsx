@@ -22,8 +22,20 @@ export function DeadlockGraph({ report, width = 560 }: { report: DeadlockReport;
       style={{ maxWidth: graph.width, fontFamily: 'system-ui, sans-serif', overflow: 'visible' }}
     >
       <defs>
-        {[['cycle', CYCLE], ['plain', EDGE]].map(([name, color]) => (
-          <marker key={name} id={`${id}-${name}`} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        {[
+          ['cycle', CYCLE],
+          ['plain', EDGE],
+        ].map(([name, color]) => (
+          <marker
+            key={name}
+            id={`${id}-${name}`}
+            viewBox="0 0 10 10"
+            refX="8"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M 0 0 L 10 5 L 0 10 z" fill={color} />
           </marker>
         ))}
@@ -31,16 +43,53 @@ export function DeadlockGraph({ report, width = 560 }: { report: DeadlockReport;
       {graph.edges.map((e, i) => (
         <g key={i} data-edge={`${e.edge.waiterPid}->${e.edge.blockerPid}`} data-cycle={e.inCycle ? 'true' : 'false'}>
           <title>{`Process ${e.edge.waiterPid} waits for ${e.edge.lockMode} on ${e.edge.target.text}; blocked by process ${e.edge.blockerPid}`}</title>
-          <path d={e.path} fill="none" stroke={e.inCycle ? CYCLE : EDGE} strokeWidth={e.inCycle ? 2.5 : 1.5} markerEnd={`url(#${id}-${e.inCycle ? 'cycle' : 'plain'})`} />
-          <text x={e.labelX} y={e.labelY} textAnchor="middle" fontSize="11" fill="currentColor" paintOrder="stroke" stroke="var(--mantine-color-body, #fff)" strokeWidth={4}>
+          <path
+            d={e.path}
+            fill="none"
+            stroke={e.inCycle ? CYCLE : EDGE}
+            strokeWidth={e.inCycle ? 2.5 : 1.5}
+            markerEnd={`url(#${id}-${e.inCycle ? 'cycle' : 'plain'})`}
+          />
+          <text
+            x={e.labelX}
+            y={e.labelY}
+            textAnchor="middle"
+            fontSize="11"
+            fill="currentColor"
+            paintOrder="stroke"
+            stroke="var(--mantine-color-body, #fff)"
+            strokeWidth={4}
+          >
             {e.label.length > MAX_LABEL ? `${e.label.slice(0, MAX_LABEL - 1)}…` : e.label}
           </text>
         </g>
       ))}
       {graph.nodes.map((n) => (
-        <g key={n.pid} data-pid={n.pid} data-victim={n.victim ? 'true' : 'false'} data-cycle={n.inCycle ? 'true' : 'false'}>
-          {n.victim && <circle cx={n.x} cy={n.y} r={graph.nodeRadius + 5} fill="none" stroke={CYCLE} strokeWidth={2} strokeDasharray="4 3" />}
-          <circle cx={n.x} cy={n.y} r={graph.nodeRadius} fill={n.victim ? '#fff5f5' : '#f1f3f5'} stroke={n.inCycle ? CYCLE : EDGE} strokeWidth={2} />
+        <g
+          key={n.pid}
+          data-pid={n.pid}
+          data-victim={n.victim ? 'true' : 'false'}
+          data-cycle={n.inCycle ? 'true' : 'false'}
+        >
+          {n.victim && (
+            <circle
+              cx={n.x}
+              cy={n.y}
+              r={graph.nodeRadius + 5}
+              fill="none"
+              stroke={CYCLE}
+              strokeWidth={2}
+              strokeDasharray="4 3"
+            />
+          )}
+          <circle
+            cx={n.x}
+            cy={n.y}
+            r={graph.nodeRadius}
+            fill={n.victim ? '#fff5f5' : '#f1f3f5'}
+            stroke={n.inCycle ? CYCLE : EDGE}
+            strokeWidth={2}
+          />
           <text x={n.x} y={n.y + 4} textAnchor="middle" fontSize="12" fontWeight={600} fill="#212529">
             {n.pid}
           </text>

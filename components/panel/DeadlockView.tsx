@@ -12,15 +12,26 @@ import { maskRules } from './MaskedText';
 import { ProcessTable } from './ProcessTable';
 import { Recommendations } from './Recommendations';
 
-type Loaded = { status: 'loading' } | { status: 'error'; error: DexterError } | { status: 'ok'; analysis: IssueAnalysis; reports: DeadlockReport[]; settings: Settings };
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'error'; error: DexterError }
+  | { status: 'ok'; analysis: IssueAnalysis; reports: DeadlockReport[]; settings: Settings };
 
 export function DeadlockView({ target, issueId, eventId }: { target: Target; issueId: string; eventId: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const load = useCallback(async () => {
     setLoaded({ status: 'loading' });
-    const [analysis, settings] = await Promise.all([send({ type: 'issue.analysis', target, issueId, eventId }), send({ type: 'settings.get' })]);
+    const [analysis, settings] = await Promise.all([
+      send({ type: 'issue.analysis', target, issueId, eventId }),
+      send({ type: 'settings.get' }),
+    ]);
     if (!analysis.ok) return setLoaded({ status: 'error', error: analysis.error });
-    setLoaded({ status: 'ok', analysis: analysis.data, reports: analysis.data.deadlocks, settings: settings.ok ? settings.data : DEFAULT_SETTINGS });
+    setLoaded({
+      status: 'ok',
+      analysis: analysis.data,
+      reports: analysis.data.deadlocks,
+      settings: settings.ok ? settings.data : DEFAULT_SETTINGS,
+    });
   }, [target, issueId, eventId]);
   useEffect(() => {
     void load();
@@ -34,7 +45,8 @@ export function DeadlockView({ target, issueId, eventId }: { target: Target; iss
       </Group>
     );
   }
-  if (loaded.status === 'error') return <ErrorPanel error={loaded.error} onRetry={() => void load()} title="Could not read this issue’s event" />;
+  if (loaded.status === 'error')
+    return <ErrorPanel error={loaded.error} onRetry={() => void load()} title="Could not read this issue’s event" />;
   const { analysis, reports, settings } = loaded;
   if (reports.length === 0) {
     return (
@@ -50,13 +62,29 @@ export function DeadlockView({ target, issueId, eventId }: { target: Target; iss
   return (
     <Stack gap="lg" p="xs">
       {reports.map((report, i) => (
-        <DeadlockReportView key={i} report={report} index={i} count={reports.length} maskRules={maskRules(settings.privacy)} />
+        <DeadlockReportView
+          key={i}
+          report={report}
+          index={i}
+          count={reports.length}
+          maskRules={maskRules(settings.privacy)}
+        />
       ))}
     </Stack>
   );
 }
 
-function DeadlockReportView({ report, index, count, maskRules: rules }: { report: DeadlockReport; index: number; count: number; maskRules: ReturnType<typeof maskRules> }) {
+function DeadlockReportView({
+  report,
+  index,
+  count,
+  maskRules: rules,
+}: {
+  report: DeadlockReport;
+  index: number;
+  count: number;
+  maskRules: ReturnType<typeof maskRules>;
+}) {
   const analysis = analyseDeadlock(report);
   return (
     <Stack gap="sm" data-testid="deadlock-report">
@@ -66,18 +94,25 @@ function DeadlockReportView({ report, index, count, maskRules: rules }: { report
       </Group>
       {!report.complete && (
         <Alert p="xs" color="yellow" data-testid="partial">
-          <Text size="sm">The graph is partial: the error text was cut off before the whole wait cycle was written. The server log has the full report.</Text>
+          <Text size="sm">
+            The graph is partial: the error text was cut off before the whole wait cycle was written. The server log has
+            the full report.
+          </Text>
         </Alert>
       )}
       {report.edges.length > 0 && <DeadlockGraph report={report} />}
       <div data-testid="account">
-        <Text size="sm" fw={600}>What happened</Text>
+        <Text size="sm" fw={600}>
+          What happened
+        </Text>
         {analysis.steps.length > 0 ? (
           <>
             <Text size="sm">{cycleSentence(report)}</Text>
             <ol style={{ margin: 0, paddingLeft: 20 }}>
               {analysis.steps.map((s, i) => (
-                <li key={i}><Text size="sm">{s}</Text></li>
+                <li key={i}>
+                  <Text size="sm">{s}</Text>
+                </li>
               ))}
             </ol>
           </>
@@ -86,7 +121,9 @@ function DeadlockReportView({ report, index, count, maskRules: rules }: { report
         )}
       </div>
       <ProcessTable report={report} maskRules={rules} />
-      <Text size="sm" fw={600}>How to stop it recurring</Text>
+      <Text size="sm" fw={600}>
+        How to stop it recurring
+      </Text>
       <Recommendations items={analysis.recommendations} />
     </Stack>
   );
@@ -97,6 +134,9 @@ export function cycleSentence(report: DeadlockReport): string {
   const cycle = report.cycles[0];
   const loop = cycle && cycle.length > 0 ? ` (${[...cycle, cycle[0]].join(' → ')})` : '';
   const processes = new Set(report.edges.flatMap((e) => [e.waiterPid, e.blockerPid])).size;
-  const victim = report.victimPid !== null ? ` PostgreSQL aborted process ${report.victimPid} to break it — that process received the error; the others went on.` : '';
+  const victim =
+    report.victimPid !== null
+      ? ` PostgreSQL aborted process ${report.victimPid} to break it — that process received the error; the others went on.`
+      : '';
   return `${processes} processes waited on each other in a cycle${loop}.${victim}`;
 }

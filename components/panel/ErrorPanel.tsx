@@ -3,7 +3,15 @@
 import { Alert, Button, CopyButton, Group, Stack, Text } from '@mantine/core';
 import type { DexterError } from '@/lib/messages';
 
-export function ErrorPanel({ error, onRetry, title = 'Dexter could not explain this' }: { error: DexterError; onRetry?: () => void; title?: string }) {
+export function ErrorPanel({
+  error,
+  onRetry,
+  title = 'Dexter could not explain this',
+}: {
+  error: DexterError;
+  onRetry?: () => void;
+  title?: string;
+}) {
   return (
     <Alert color={error.kind === 'rate-limited' ? 'yellow' : 'red'} title={title} role="alert" p="xs">
       <Stack gap={6}>

@@ -11,7 +11,8 @@ import { isActive, type ExplainState } from './explainState';
 import { PromptPreviewButton } from './PromptPreview';
 import { useExplain, type ExplainStart } from './useExplain';
 
-export type ExplainSource = { kind: 'issue'; target: Target; issueId: string; eventId: string } | { kind: 'selection'; nonce: string };
+export type ExplainSource =
+  { kind: 'issue'; target: Target; issueId: string; eventId: string } | { kind: 'selection'; nonce: string };
 
 /** A margin over the background's own stall limit, so its clearer error normally arrives first. */
 const SILENCE_MARGIN_SECONDS = 30;
@@ -80,7 +81,9 @@ export function ExplainView({ source, autostart = false }: { source: ExplainSour
               {model}
             </Badge>
           )}
-          {source.kind === 'issue' && <PromptPreviewButton target={source.target} issueId={source.issueId} eventId={source.eventId} />}
+          {source.kind === 'issue' && (
+            <PromptPreviewButton target={source.target} issueId={source.issueId} eventId={source.eventId} />
+          )}
         </Group>
       </Group>
       <PhaseLine state={state} source={source} />
@@ -99,7 +102,9 @@ export function ExplainView({ source, autostart = false }: { source: ExplainSour
               </Button>
             )}
           </CopyButton>
-          {source.kind === 'issue' && <CommentButton target={source.target} issueId={source.issueId} text={state.text} model={model} />}
+          {source.kind === 'issue' && (
+            <CommentButton target={source.target} issueId={source.issueId} text={state.text} model={model} />
+          )}
         </Group>
       )}
     </Stack>
@@ -127,15 +132,29 @@ function PhaseLine({ state, source }: { state: ExplainState; source: ExplainSour
   const scrubbed = Object.values(state.scrubbed).reduce((a, b) => a + b, 0);
   switch (state.phase) {
     case 'idle':
-      return <Note>{source.kind === 'issue' ? 'Dexter sends this issue’s latest event, scrubbed of personal data, to your own model.' : 'Dexter sends the selected text, scrubbed of personal data, to your own model.'}</Note>;
+      return (
+        <Note>
+          {source.kind === 'issue'
+            ? 'Dexter sends this issue’s latest event, scrubbed of personal data, to your own model.'
+            : 'Dexter sends the selected text, scrubbed of personal data, to your own model.'}
+        </Note>
+      );
     case 'connecting':
       return <Busy>Connecting to Dexter’s background and building the prompt…</Busy>;
     case 'waiting':
-      return <Busy>{`Prompt sent (${state.promptTokens ?? '?'} tokens${scrubbed ? `, ${scrubbed} personal details scrubbed` : ''}${state.deadlock ? ', deadlock analysis included' : ''}). Waiting for the first words — the model may be loading.`}</Busy>;
+      return (
+        <Busy>{`Prompt sent (${state.promptTokens ?? '?'} tokens${scrubbed ? `, ${scrubbed} personal details scrubbed` : ''}${state.deadlock ? ', deadlock analysis included' : ''}). Waiting for the first words — the model may be loading.`}</Busy>
+      );
     case 'streaming':
       return <Busy>The model is writing…</Busy>;
     case 'done':
-      return <Note>{state.cached ? 'Saved answer from earlier — press Regenerate for a fresh one.' : `Fresh answer. AI can be wrong: check it against the event before acting.${state.saved ? '' : ' Not kept for next time: Dexter’s storage is full.'}`}</Note>;
+      return (
+        <Note>
+          {state.cached
+            ? 'Saved answer from earlier — press Regenerate for a fresh one.'
+            : `Fresh answer. AI can be wrong: check it against the event before acting.${state.saved ? '' : ' Not kept for next time: Dexter’s storage is full.'}`}
+        </Note>
+      );
     case 'cancelled':
       return <Note>Cancelled. Press Regenerate to ask again.</Note>;
     case 'error':

@@ -15,7 +15,12 @@ export function MaskedText({ text, rules }: { text: string; rules: Partial<Recor
     <>
       {segments.map((s, i) => {
         if (!s.finding) return <span key={i}>{s.text}</span>;
-        if (revealed.has(i)) return <span key={i} data-revealed={s.finding.rule}>{s.text}</span>;
+        if (revealed.has(i))
+          return (
+            <span key={i} data-revealed={s.finding.rule}>
+              {s.text}
+            </span>
+          );
         return (
           <button
             key={i}
@@ -23,7 +28,15 @@ export function MaskedText({ text, rules }: { text: string; rules: Partial<Recor
             data-masked={s.finding.rule}
             title={`Hidden ${s.finding.rule} — click to show`}
             onClick={() => setRevealed(new Set(revealed).add(i))}
-            style={{ font: 'inherit', border: 0, padding: '0 2px', borderRadius: 3, cursor: 'pointer', background: 'var(--mantine-color-gray-3, #dee2e6)', color: 'inherit' }}
+            style={{
+              font: 'inherit',
+              border: 0,
+              padding: '0 2px',
+              borderRadius: 3,
+              cursor: 'pointer',
+              background: 'var(--mantine-color-gray-3, #dee2e6)',
+              color: 'inherit',
+            }}
           >
             {`[${s.finding.rule}]`}
           </button>

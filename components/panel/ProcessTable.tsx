@@ -33,7 +33,13 @@ export function processPids(report: DeadlockReport): number[] {
   return pids;
 }
 
-export function ProcessTable({ report, maskRules }: { report: DeadlockReport; maskRules: Partial<Record<PiiRule, boolean>> }) {
+export function ProcessTable({
+  report,
+  maskRules,
+}: {
+  report: DeadlockReport;
+  maskRules: Partial<Record<PiiRule, boolean>>;
+}) {
   const pids = processPids(report);
   return (
     <Table withTableBorder striped fz="xs" data-testid="process-table">
@@ -49,13 +55,22 @@ export function ProcessTable({ report, maskRules }: { report: DeadlockReport; ma
         {pids.map((pid) => {
           const waits = report.edges.filter((e) => e.waiterPid === pid);
           const query = report.queries[pid] ?? (pid === report.victimPid ? report.statement : null);
-          const victimRows = pid === report.victimPid && report.tupleContext ? [`row (${report.tupleContext.block},${report.tupleContext.offset}) in ${report.tupleContext.relation}`] : [];
+          const victimRows =
+            pid === report.victimPid && report.tupleContext
+              ? [`row (${report.tupleContext.block},${report.tupleContext.offset}) in ${report.tupleContext.relation}`]
+              : [];
           const objects = [...new Set([...waits.map((e) => lockObject(e.target)), ...victimRows])];
           return (
             <Table.Tr key={pid} data-pid={pid}>
               <Table.Td>
-                <Text size="xs" fw={600}>{pid}</Text>
-                {pid === report.victimPid && <Badge size="xs" color="red" variant="light">received the error</Badge>}
+                <Text size="xs" fw={600}>
+                  {pid}
+                </Text>
+                {pid === report.victimPid && (
+                  <Badge size="xs" color="red" variant="light">
+                    received the error
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td>
                 {query ? (
@@ -63,13 +78,24 @@ export function ProcessTable({ report, maskRules }: { report: DeadlockReport; ma
                     <MaskedText text={query} rules={maskRules} />
                   </Code>
                 ) : (
-                  <Text size="xs" c="dimmed">not in this text (the server log has it)</Text>
+                  <Text size="xs" c="dimmed">
+                    not in this text (the server log has it)
+                  </Text>
                 )}
               </Table.Td>
               <Table.Td>
-                {waits.length === 0 ? <Text size="xs" c="dimmed">—</Text> : waits.map((e, i) => (
-                  <Text size="xs" key={i}>{`${e.lockMode} on ${targetLabel(e.target)}, held by ${e.blockerPid}`}</Text>
-                ))}
+                {waits.length === 0 ? (
+                  <Text size="xs" c="dimmed">
+                    —
+                  </Text>
+                ) : (
+                  waits.map((e, i) => (
+                    <Text
+                      size="xs"
+                      key={i}
+                    >{`${e.lockMode} on ${targetLabel(e.target)}, held by ${e.blockerPid}`}</Text>
+                  ))
+                )}
               </Table.Td>
               <Table.Td>
                 <Text size="xs">{objects.join('; ') || '—'}</Text>

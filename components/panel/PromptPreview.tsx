@@ -6,9 +6,21 @@ import type { DexterError, PromptPreview as Preview, Target } from '@/lib/messag
 import { send } from '../api';
 import { ErrorPanel } from './ErrorPanel';
 
-type Loaded = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; preview: Preview } | { status: 'error'; error: DexterError };
+type Loaded =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ok'; preview: Preview }
+  | { status: 'error'; error: DexterError };
 
-export function PromptPreviewButton({ target, issueId, eventId }: { target: Target; issueId: string; eventId: string }) {
+export function PromptPreviewButton({
+  target,
+  issueId,
+  eventId,
+}: {
+  target: Target;
+  issueId: string;
+  eventId: string;
+}) {
   const [opened, setOpened] = useState(false);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'idle' });
 
@@ -34,7 +46,9 @@ export function PromptPreviewButton({ target, issueId, eventId }: { target: Targ
             <Text size="sm">Building the prompt from the latest event…</Text>
           </Group>
         )}
-        {loaded.status === 'error' && <ErrorPanel error={loaded.error} onRetry={() => void load()} title="Could not build the prompt" />}
+        {loaded.status === 'error' && (
+          <ErrorPanel error={loaded.error} onRetry={() => void load()} title="Could not build the prompt" />
+        )}
         {loaded.status === 'ok' && <PreviewBody preview={loaded.preview} />}
       </Modal>
     </>
@@ -47,7 +61,12 @@ export function PreviewBody({ preview }: { preview: Preview }) {
   return (
     <Stack gap="sm">
       <Group gap="xs">
-        <Badge color={over ? 'red' : 'gray'} variant="light" data-testid="token-count" title="Estimated, with a 10% safety margin (lib/llm/tokens.ts)">
+        <Badge
+          color={over ? 'red' : 'gray'}
+          variant="light"
+          data-testid="token-count"
+          title="Estimated, with a 10% safety margin (lib/llm/tokens.ts)"
+        >
           ≈ {preview.tokens} / {preview.budget} tokens
         </Badge>
         <Text size="xs" c="dimmed">

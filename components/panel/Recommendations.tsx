@@ -8,9 +8,15 @@ export function Recommendations({ items }: { items: readonly Recommendation[] })
     <Stack gap="sm" data-testid="recommendations">
       {items.map((r) => (
         <div key={r.id}>
-          <Text size="sm" fw={600}>{r.title}</Text>
+          <Text size="sm" fw={600}>
+            {r.title}
+          </Text>
           <Text size="sm">{r.why}</Text>
-          {r.example && <Code block style={{ whiteSpace: 'pre-wrap' }}>{r.example}</Code>}
+          {r.example && (
+            <Code block style={{ whiteSpace: 'pre-wrap' }}>
+              {r.example}
+            </Code>
+          )}
           {r.docs.map((d) => {
             const href = safeHref(d.url);
             return href ? (

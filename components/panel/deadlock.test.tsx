@@ -32,7 +32,10 @@ afterEach(() => restore());
 
 function setup(analysis: Partial<IssueAnalysis> | null, settings = DEFAULT_SETTINGS) {
   const bg = fakeBackground({
-    'issue.analysis': () => (analysis ? { ok: true, data: { eventId: 'e1', deadlocks: [], isDeadlock: false, hasException: true, ...analysis } } : { ok: false, error: { kind: 'not-found', message: 'The issue is gone.', nextStep: 'Reload the page.' } }),
+    'issue.analysis': () =>
+      analysis
+        ? { ok: true, data: { eventId: 'e1', deadlocks: [], isDeadlock: false, hasException: true, ...analysis } }
+        : { ok: false, error: { kind: 'not-found', message: 'The issue is gone.', nextStep: 'Reload the page.' } },
     'settings.get': () => ({ ok: true, data: settings }),
   });
   restore = bg.restore;
@@ -73,7 +76,11 @@ Process 3 waits for ShareLock on transaction 12; blocked by process 1.`);
 
   it('keeps nodes apart and inside the picture for 2 to 6 processes', () => {
     for (let n = 2; n <= 6; n++) {
-      const lines = Array.from({ length: n }, (_, i) => `Process ${i + 1} waits for ShareLock on transaction ${100 + i}; blocked by process ${((i + 1) % n) + 1}.`);
+      const lines = Array.from(
+        { length: n },
+        (_, i) =>
+          `Process ${i + 1} waits for ShareLock on transaction ${100 + i}; blocked by process ${((i + 1) % n) + 1}.`,
+      );
       const g = layoutWaitGraph(report(`ERROR:  deadlock detected\nDETAIL:  ${lines.join('\n')}`));
       expect(g.nodes.length).toBe(n);
       for (const a of g.nodes) {
@@ -81,7 +88,8 @@ Process 3 waits for ShareLock on transaction 12; blocked by process 1.`);
         expect(a.x + g.nodeRadius).toBeLessThanOrEqual(g.width);
         expect(a.y - g.nodeRadius).toBeGreaterThanOrEqual(0);
         expect(a.y + g.nodeRadius).toBeLessThanOrEqual(g.height);
-        for (const b of g.nodes) if (a !== b) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(3 * g.nodeRadius);
+        for (const b of g.nodes)
+          if (a !== b) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(3 * g.nodeRadius);
       }
     }
   });
@@ -107,7 +115,10 @@ describe('DeadlockView', () => {
   });
 
   it('shows queries unmasked when the user turned masking off for that category', async () => {
-    setup({ deadlocks: [report()], isDeadlock: true }, { ...DEFAULT_SETTINGS, privacy: { ...DEFAULT_SETTINGS.privacy, maskInUi: { email: false } } });
+    setup(
+      { deadlocks: [report()], isDeadlock: true },
+      { ...DEFAULT_SETTINGS, privacy: { ...DEFAULT_SETTINGS.privacy, maskInUi: { email: false } } },
+    );
     const table = await screen.findByTestId('process-table');
     expect(table.textContent).toContain('alice@example.com');
   });

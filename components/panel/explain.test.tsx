@@ -7,7 +7,12 @@ import { fakeBackground } from '../triage/testing';
 import { ExplainView, type ExplainSource } from './ExplainView';
 import { fakeExplainPorts, llmStatus, renderPanel } from './testing';
 
-const source = { kind: 'issue', target: { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' }, issueId: '4242', eventId: 'latest' } satisfies ExplainSource;
+const source = {
+  kind: 'issue',
+  target: { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' },
+  issueId: '4242',
+  eventId: 'latest',
+} satisfies ExplainSource;
 const restores: (() => void)[] = [];
 afterEach(() => restores.splice(0).forEach((r) => r()));
 
@@ -23,14 +28,22 @@ function setup(answers: Parameters<typeof fakeBackground>[0] = {}, src: ExplainS
   return { bg, ports };
 }
 
-const prompt = { type: 'prompt' as const, tokens: 1234, model: 'llama3.2:3b', scrubbed: { email: 2, ip: 1 }, deadlock: false };
+const prompt = {
+  type: 'prompt' as const,
+  tokens: 1234,
+  model: 'llama3.2:3b',
+  scrubbed: { email: 2, ip: 1 },
+  deadlock: false,
+};
 
 describe('ExplainView', () => {
   it('starts the stream and shows tokens in the order they arrive', async () => {
     const { ports } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Explain with AI' }));
     const port = ports.last()!;
-    expect(port.sent).toEqual([{ type: 'start', target: source.target, issueId: '4242', eventId: 'latest', regenerate: false }]);
+    expect(port.sent).toEqual([
+      { type: 'start', target: source.target, issueId: '4242', eventId: 'latest', regenerate: false },
+    ]);
     expect(screen.getByTestId('phase').textContent).toMatch(/Connecting/);
     port.emit(prompt);
     expect(screen.getByTestId('phase').textContent).toMatch(/model may be loading/);
@@ -65,7 +78,9 @@ describe('ExplainView', () => {
     const { ports } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Explain with AI' }));
     const nextStep = 'Run: launchctl setenv OLLAMA_ORIGINS "chrome-extension://*" and restart Ollama.';
-    ports.last()!.emit({ type: 'error', error: { kind: 'llm', message: 'Ollama refused the request (403).', nextStep } });
+    ports
+      .last()!
+      .emit({ type: 'error', error: { kind: 'llm', message: 'Ollama refused the request (403).', nextStep } });
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Ollama refused the request (403).');
     expect(screen.getByTestId('next-step').textContent).toBe(nextStep);
@@ -94,7 +109,9 @@ describe('ExplainView', () => {
     port.emit({ type: 'done', text: 'The whole answer.', cached: false, model: 'llama3.2:3b', saved: false });
     expect(screen.getByTestId('answer').textContent).toBe('The whole answer.');
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getByTestId('phase').textContent).toMatch(/Fresh answer\..*Not kept for next time: Dexter’s storage is full\./);
+    expect(screen.getByTestId('phase').textContent).toMatch(
+      /Fresh answer\..*Not kept for next time: Dexter’s storage is full\./,
+    );
     expect(screen.getByRole('button', { name: 'Copy' })).toBeInTheDocument();
   });
 
@@ -118,7 +135,15 @@ describe('ExplainView', () => {
   });
 
   it('previews the prompt with token budget, dropped sections and scrub counts per rule', async () => {
-    const preview: PromptPreview = { version: 'v3', system: 'You are Dexter.', user: 'Issue: TypeError at [email]', tokens: 4100, budget: 4000, dropped: ['breadcrumbs'], scrubReport: { email: 3, creditcard: 1, ip: 0 } };
+    const preview: PromptPreview = {
+      version: 'v3',
+      system: 'You are Dexter.',
+      user: 'Issue: TypeError at [email]',
+      tokens: 4100,
+      budget: 4000,
+      dropped: ['breadcrumbs'],
+      scrubReport: { email: 3, creditcard: 1, ip: 0 },
+    };
     const { bg } = setup({ 'prompt.preview': () => ({ ok: true, data: preview }) });
     fireEvent.click(screen.getByRole('button', { name: 'Preview prompt' }));
     await waitFor(() => expect(screen.getByTestId('scrub-report')).toBeInTheDocument());
@@ -131,7 +156,9 @@ describe('ExplainView', () => {
   });
 
   it('posts the answer as a Sentry comment only after confirmation', async () => {
-    const { ports, bg } = setup({ 'issue.comment': () => ({ ok: true, data: { id: '1', data: { text: 'Because X.' } } }) });
+    const { ports, bg } = setup({
+      'issue.comment': () => ({ ok: true, data: { id: '1', data: { text: 'Because X.' } } }),
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Explain with AI' }));
     ports.last()!.emit({ type: 'done', text: 'Because X.', cached: false, model: 'm' });
     fireEvent.click(screen.getByRole('button', { name: 'Post to Sentry as a comment' }));
@@ -144,7 +171,12 @@ describe('ExplainView', () => {
   it('never spins forever: a silent stream becomes an error after the stall limit plus a margin', async () => {
     vi.useFakeTimers();
     try {
-      const { ports } = setup({ 'settings.get': () => ({ ok: true, data: { ...DEFAULT_SETTINGS, llm: { ...DEFAULT_SETTINGS.llm, stallSeconds: 10 } } }) });
+      const { ports } = setup({
+        'settings.get': () => ({
+          ok: true,
+          data: { ...DEFAULT_SETTINGS, llm: { ...DEFAULT_SETTINGS.llm, stallSeconds: 10 } },
+        }),
+      });
       await act(async () => {
         await vi.advanceTimersByTimeAsync(0);
       });

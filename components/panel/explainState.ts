@@ -25,7 +25,17 @@ export type ExplainEvent =
   | { type: 'disconnected' }
   | { type: 'silent'; seconds: number };
 
-export const INITIAL_EXPLAIN: ExplainState = { phase: 'idle', text: '', model: null, promptTokens: null, scrubbed: {}, deadlock: false, cached: false, saved: true, error: null };
+export const INITIAL_EXPLAIN: ExplainState = {
+  phase: 'idle',
+  text: '',
+  model: null,
+  promptTokens: null,
+  scrubbed: {},
+  deadlock: false,
+  cached: false,
+  saved: true,
+  error: null,
+};
 
 const ACTIVE: ReadonlySet<ExplainPhase> = new Set(['connecting', 'waiting', 'streaming']);
 export const isActive = (phase: ExplainPhase): boolean => ACTIVE.has(phase);
@@ -52,7 +62,8 @@ export function explainReducer(state: ExplainState, event: ExplainEvent): Explai
         error: {
           kind: 'llm',
           message: `No answer from the model for ${event.seconds} s.`,
-          nextStep: 'Check that Ollama is running (ollama ps) and press Retry; a large model may need longer to load the first time.',
+          nextStep:
+            'Check that Ollama is running (ollama ps) and press Retry; a large model may need longer to load the first time.',
         },
       };
     case 'server':
@@ -65,11 +76,25 @@ export function explainReducer(state: ExplainState, event: ExplainEvent): Explai
 function onServer(state: ExplainState, message: ExplainServerMessage): ExplainState {
   switch (message.type) {
     case 'prompt':
-      return { ...state, phase: 'waiting', promptTokens: message.tokens, model: message.model, scrubbed: message.scrubbed, deadlock: message.deadlock };
+      return {
+        ...state,
+        phase: 'waiting',
+        promptTokens: message.tokens,
+        model: message.model,
+        scrubbed: message.scrubbed,
+        deadlock: message.deadlock,
+      };
     case 'token':
       return { ...state, phase: 'streaming', text: state.text + message.text };
     case 'done':
-      return { ...state, phase: 'done', text: message.text, cached: message.cached, saved: message.saved !== false, model: message.model || state.model };
+      return {
+        ...state,
+        phase: 'done',
+        text: message.text,
+        cached: message.cached,
+        saved: message.saved !== false,
+        model: message.model || state.model,
+      };
     case 'error':
       return { ...state, phase: 'error', error: message.error };
   }

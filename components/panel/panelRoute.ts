@@ -26,9 +26,11 @@ export function parsePanelHash(hash: string): PanelRoute {
     const n = nonce.safeParse(params.get('nonce') ?? '');
     return n.success ? { view, nonce: n.data } : { view: 'invalid', reason: 'The selection link has no valid nonce.' };
   }
-  if (view !== 'explain' && view !== 'deadlock' && view !== 'trends') return { view: 'invalid', reason: `Unknown panel view "${view ?? ''}".` };
+  if (view !== 'explain' && view !== 'deadlock' && view !== 'trends')
+    return { view: 'invalid', reason: `Unknown panel view "${view ?? ''}".` };
   const target = targetSchema.safeParse({ apiBase: params.get('apiBase') ?? '', org: params.get('org') ?? '' });
-  if (!target.success) return { view: 'invalid', reason: 'The panel link does not name a valid Sentry and organization.' };
+  if (!target.success)
+    return { view: 'invalid', reason: 'The panel link does not name a valid Sentry and organization.' };
   const id = issueId.safeParse(params.get('issueId') ?? '');
   if (!id.success) return { view: 'invalid', reason: 'The panel link does not name a valid issue id.' };
   // The event the Sentry page shows; without one, the event Sentry shows by default.

@@ -46,5 +46,14 @@ export function renderPanel(ui: ReactElement) {
 
 /** A reachable LLM with `model` chosen, as `llm.status` answers it. */
 export function llmStatus(model: string): LlmStatus {
-  return { provider: 'ollama', url: 'http://127.0.0.1:11434', reachable: true, postAllowed: true, models: [model], model, modelMissing: false, originRuleActive: true };
+  return {
+    provider: 'ollama',
+    url: 'http://127.0.0.1:11434',
+    reachable: true,
+    postAllowed: true,
+    models: [model],
+    model,
+    modelMissing: false,
+    originRuleActive: true,
+  };
 }

@@ -69,12 +69,24 @@ export function layoutWaitGraph(report: DeadlockReport, width = 560): WaitGraph 
     const angle = pids.length <= 2 ? Math.PI * (1 - i) : -Math.PI / 2 + (2 * Math.PI * i) / pids.length;
     place.set(pid, { x: round(cx + r * Math.cos(angle)), y: round(cy + (pids.length <= 2 ? 0 : r * Math.sin(angle))) });
   });
-  const nodes = pids.map((pid) => ({ pid, ...place.get(pid)!, victim: pid === report.victimPid, inCycle: cyclePids.has(pid) }));
-  const edges = report.edges.map((edge) => curve(edge, place, nodeRadius, cycleKeys.has(`${edge.waiterPid}→${edge.blockerPid}`)));
+  const nodes = pids.map((pid) => ({
+    pid,
+    ...place.get(pid)!,
+    victim: pid === report.victimPid,
+    inCycle: cyclePids.has(pid),
+  }));
+  const edges = report.edges.map((edge) =>
+    curve(edge, place, nodeRadius, cycleKeys.has(`${edge.waiterPid}→${edge.blockerPid}`)),
+  );
   return { width, height, nodeRadius, nodes, edges };
 }
 
-function curve(edge: WaitEdge, place: Map<number, { x: number; y: number }>, nodeRadius: number, inCycle: boolean): GraphEdge {
+function curve(
+  edge: WaitEdge,
+  place: Map<number, { x: number; y: number }>,
+  nodeRadius: number,
+  inCycle: boolean,
+): GraphEdge {
   const a = place.get(edge.waiterPid) ?? { x: 0, y: 0 };
   const b = place.get(edge.blockerPid) ?? { x: 0, y: 0 };
   const label = edgeLabel(edge);
@@ -96,7 +108,14 @@ function curve(edge: WaitEdge, place: Map<number, { x: number; y: number }>, nod
   const end = towards(b, { x: mx, y: my }, nodeRadius + 6);
   const path = `M ${start.x} ${start.y} Q ${round(mx)} ${round(my)} ${end.x} ${end.y}`;
   // The curve's midpoint is halfway between the chord's midpoint and the control point.
-  return { edge, path, labelX: round((a.x + b.x) / 2 + nx * bend * 0.5), labelY: round((a.y + b.y) / 2 + ny * bend * 0.5), label, inCycle };
+  return {
+    edge,
+    path,
+    labelX: round((a.x + b.x) / 2 + nx * bend * 0.5),
+    labelY: round((a.y + b.y) / 2 + ny * bend * 0.5),
+    label,
+    inCycle,
+  };
 }
 
 function towards(from: { x: number; y: number }, to: { x: number; y: number }, distance: number) {

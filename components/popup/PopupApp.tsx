@@ -41,7 +41,8 @@ export function PopupApp() {
       const { settings, auth } = settingsStore.getState();
       if (!settings || !live) return;
       const active = await activeTab();
-      if (active.id !== undefined) void send({ type: 'page.status', tabId: active.id }).then((r) => live && r.ok && setReport(r.data));
+      if (active.id !== undefined)
+        void send({ type: 'page.status', tabId: active.id }).then((r) => live && r.ok && setReport(r.data));
       const p = placeFor(active.url, settings, auth?.sentryUrl);
       if (!live) return;
       placeRef.current = p;
@@ -101,7 +102,11 @@ export function PopupApp() {
               {place ? <TriageView place={place} /> : <Loader size="sm" aria-label="Loading" />}
             </Tabs.Panel>
             <Tabs.Panel value="digest" pt="xs">
-              {place ? <DigestView target={place.target} link={place.link} /> : <Loader size="sm" aria-label="Loading" />}
+              {place ? (
+                <DigestView target={place.target} link={place.link} />
+              ) : (
+                <Loader size="sm" aria-label="Loading" />
+              )}
             </Tabs.Panel>
             <Tabs.Panel value="settings" pt="xs">
               <SettingsView autoLoad={false} />

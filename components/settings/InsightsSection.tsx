@@ -31,7 +31,8 @@ export function InsightsSection() {
           defaultValue={insights.concurrency}
           onBlur={(e) => {
             const n = Number(e.currentTarget.value);
-            if (Number.isInteger(n) && n >= CONCURRENCY.min && n <= CONCURRENCY.max && n !== insights.concurrency) patch({ concurrency: n });
+            if (Number.isInteger(n) && n >= CONCURRENCY.min && n <= CONCURRENCY.max && n !== insights.concurrency)
+              patch({ concurrency: n });
           }}
         />
         <NativeSelect

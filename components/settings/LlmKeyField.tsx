@@ -25,14 +25,29 @@ export function LlmKeyField() {
           style={{ flex: 1 }}
           autoComplete="off"
         />
-        <Button size="sm" variant="light" loading={busy} disabled={!key.trim()} onClick={() => void store.getState().saveLlmKey(key).then((ok) => ok && setKey(''))}>
+        <Button
+          size="sm"
+          variant="light"
+          loading={busy}
+          disabled={!key.trim()}
+          onClick={() =>
+            void store
+              .getState()
+              .saveLlmKey(key)
+              .then((ok) => ok && setKey(''))
+          }
+        >
           Save key
         </Button>
       </Group>
       {state !== 'none' && (
         <Group gap="xs">
-          <Text size="xs" role="status">{STATE_TEXT[state]}</Text>
-          <Button size="compact-xs" variant="subtle" color="red" onClick={() => void store.getState().clearLlmKey()}>Remove key</Button>
+          <Text size="xs" role="status">
+            {STATE_TEXT[state]}
+          </Text>
+          <Button size="compact-xs" variant="subtle" color="red" onClick={() => void store.getState().clearLlmKey()}>
+            Remove key
+          </Button>
         </Group>
       )}
     </Stack>

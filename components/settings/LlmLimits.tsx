@@ -15,7 +15,10 @@ const SOURCE: Record<NonNullable<LlmContextReport['source']>, string> = {
 
 /** "Model context: 8,192 tokens (from the model); prompt budget 5,120, 2,048 kept for the answer". */
 export function contextLine(c: LlmContextReport, override: number | 'auto'): string {
-  const context = c.tokens === null ? 'Model context: unknown (the server does not say)' : `Model context: ${n(c.tokens)} tokens (from ${SOURCE[c.source!]})`;
+  const context =
+    c.tokens === null
+      ? 'Model context: unknown (the server does not say)'
+      : `Model context: ${n(c.tokens)} tokens (from ${SOURCE[c.source!]})`;
   const capped = c.capped && override !== 'auto' ? ` — your ${n(override)} does not fit` : '';
   const reserve = c.tokens === null ? '' : `, ${n(c.answerReserve)} kept for the answer`;
   return `${context}; prompt budget ${n(c.promptBudget)}${capped}${reserve}`;
@@ -35,10 +38,18 @@ export function LlmLimits() {
   const context = useSettings((s) => s.llm?.context);
   if (!llm) return null;
   // A new budget changes the plan the status reads back, so the status is asked again.
-  const patch = (values: Record<string, unknown>) => void store.getState().patch('llm', values).then(async (ok) => void (ok && (await store.getState().refreshLlm())));
+  const patch = (values: Record<string, unknown>) =>
+    void store
+      .getState()
+      .patch('llm', values)
+      .then(async (ok) => void (ok && (await store.getState().refreshLlm())));
   return (
     <>
-      {context && <Text size="xs" data-testid="llm-context">{contextLine(context, llm.promptBudget)}</Text>}
+      {context && (
+        <Text size="xs" data-testid="llm-context">
+          {contextLine(context, llm.promptBudget)}
+        </Text>
+      )}
       <NumberInput
         label="Prompt budget (tokens)"
         description="Empty: follow the model’s context. A number overrides it, up to what the context holds."

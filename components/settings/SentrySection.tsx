@@ -36,17 +36,57 @@ export function SentrySection() {
     <Fieldset legend="Sentry">
       <Stack gap="xs">
         <Group align="end" gap="xs">
-          <TextInput label="Sentry URL" value={url} onChange={(e) => setUrl(e.currentTarget.value)} error={check.ok ? undefined : check.reason} style={{ flex: 1 }} />
-          <Button size="sm" variant="light" onClick={useUrl}>Use</Button>
+          <TextInput
+            label="Sentry URL"
+            value={url}
+            onChange={(e) => setUrl(e.currentTarget.value)}
+            error={check.ok ? undefined : check.reason}
+            style={{ flex: 1 }}
+          />
+          <Button size="sm" variant="light" onClick={useUrl}>
+            Use
+          </Button>
         </Group>
-        {urlNote && <Text size="xs" role="status">{urlNote}</Text>}
+        {urlNote && (
+          <Text size="xs" role="status">
+            {urlNote}
+          </Text>
+        )}
         <Group align="end" gap="xs">
-          <PasswordInput label="Auth token" description="Needs event:read, org:read, project:read; event:write to resolve" value={token} onChange={(e) => setToken(e.currentTarget.value)} style={{ flex: 1 }} autoComplete="off" />
-          <Button size="sm" loading={busy.auth} disabled={token.trim().length < 8 || !check.ok} onClick={() => check.ok && void store.getState().saveToken(token, check.base).then(() => setToken(''))}>
+          <PasswordInput
+            label="Auth token"
+            description="Needs event:read, org:read, project:read; event:write to resolve"
+            value={token}
+            onChange={(e) => setToken(e.currentTarget.value)}
+            style={{ flex: 1 }}
+            autoComplete="off"
+          />
+          <Button
+            size="sm"
+            loading={busy.auth}
+            disabled={token.trim().length < 8 || !check.ok}
+            onClick={() =>
+              check.ok &&
+              void store
+                .getState()
+                .saveToken(token, check.base)
+                .then(() => setToken(''))
+            }
+          >
             Save token
           </Button>
         </Group>
-        {auth?.via === 'token' && <Button size="compact-xs" variant="subtle" color="red" onClick={() => void store.getState().clearToken()} w="fit-content">Remove token</Button>}
+        {auth?.via === 'token' && (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="red"
+            onClick={() => void store.getState().clearToken()}
+            w="fit-content"
+          >
+            Remove token
+          </Button>
+        )}
         <AuthLine auth={auth} />
         <Switch
           label="Read through my sentry.io session when no token is set"
@@ -60,11 +100,17 @@ export function SentrySection() {
           value={settings.sentry.org}
           onChange={(e) => {
             const org = e.currentTarget.value;
-            void store.getState().patch('sentry', { org, project: '' }).then(() => {
-              if (org) void store.getState().loadProjects(org);
-            });
+            void store
+              .getState()
+              .patch('sentry', { org, project: '' })
+              .then(() => {
+                if (org) void store.getState().loadProjects(org);
+              });
           }}
-          data={[{ value: '', label: orgs.length ? 'From the page' : 'No organizations loaded' }, ...orgs.map((o) => ({ value: o.slug, label: o.name }))]}
+          data={[
+            { value: '', label: orgs.length ? 'From the page' : 'No organizations loaded' },
+            ...orgs.map((o) => ({ value: o.slug, label: o.name })),
+          ]}
         />
         <ErrorNote error={errors.orgs} />
         <NativeSelect

@@ -8,11 +8,15 @@ export function checkSentryUrl(input: string): BaseCheck {
   } catch {
     return { ok: false, reason: 'Enter a full URL such as https://sentry.io or https://sentry.example.com.' };
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return { ok: false, reason: 'Only http(s) Sentry URLs are allowed.' };
-  if (u.username || u.password || u.search || u.hash) return { ok: false, reason: 'Leave out credentials, query and fragment: just the Sentry address.' };
+  if (u.protocol !== 'https:' && u.protocol !== 'http:')
+    return { ok: false, reason: 'Only http(s) Sentry URLs are allowed.' };
+  if (u.username || u.password || u.search || u.hash)
+    return { ok: false, reason: 'Leave out credentials, query and fragment: just the Sentry address.' };
   const host = u.hostname.toLowerCase();
   if (host === 'sentry.io' || host.endsWith('.sentry.io')) {
-    return u.protocol === 'https:' ? { ok: true, base: 'https://sentry.io', selfHosted: false } : { ok: false, reason: 'sentry.io is only served over https.' };
+    return u.protocol === 'https:'
+      ? { ok: true, base: 'https://sentry.io', selfHosted: false }
+      : { ok: false, reason: 'sentry.io is only served over https.' };
   }
   return { ok: true, base: `${u.origin}${u.pathname.replace(/\/+$/, '')}`, selfHosted: true };
 }

@@ -16,7 +16,16 @@ let restore = () => {};
 afterEach(() => restore());
 
 const noToken: AuthStatus = { via: null, sentryUrl: null, valid: false, scopes: [], missingRead: [], missingWrite: [] };
-const llmOk: LlmStatus = { provider: 'ollama', url: 'http://127.0.0.1:11434', reachable: true, postAllowed: true, models: ['llama3.2:3b', 'qwen2.5:7b'], model: 'llama3.2:3b', modelMissing: false, originRuleActive: true };
+const llmOk: LlmStatus = {
+  provider: 'ollama',
+  url: 'http://127.0.0.1:11434',
+  reachable: true,
+  postAllowed: true,
+  models: ['llama3.2:3b', 'qwen2.5:7b'],
+  model: 'llama3.2:3b',
+  modelMissing: false,
+  originRuleActive: true,
+};
 
 function setup(answers: Parameters<typeof fakeBackground>[0]) {
   const bg = fakeBackground({
@@ -29,7 +38,11 @@ function setup(answers: Parameters<typeof fakeBackground>[0]) {
   });
   restore = bg.restore;
   const store = createSettingsStore();
-  renderPage(<SettingsContext.Provider value={store}><SettingsView /></SettingsContext.Provider>);
+  renderPage(
+    <SettingsContext.Provider value={store}>
+      <SettingsView />
+    </SettingsContext.Provider>,
+  );
   return { bg, store };
 }
 
@@ -39,7 +52,14 @@ describe('settings form', () => {
     const { bg } = setup({
       'auth.status': () => ({ ok: true, data: auth }),
       'auth.set': (req) => {
-        auth = { via: 'token', sentryUrl: req.sentryUrl, valid: true, scopes: ['org:read', 'project:read'], missingRead: ['event:read'], missingWrite: ['event:write', 'project:write'] };
+        auth = {
+          via: 'token',
+          sentryUrl: req.sentryUrl,
+          valid: true,
+          scopes: ['org:read', 'project:read'],
+          missingRead: ['event:read'],
+          missingWrite: ['event:write', 'project:write'],
+        };
         return { ok: true, data: null };
       },
     });
@@ -47,20 +67,36 @@ describe('settings form', () => {
     fireEvent.change(screen.getByLabelText(/Auth token/), { target: { value: 'sntryu_abcdef0123456789' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save token' }));
     await screen.findByText(/Token works for https:\/\/sentry.io/);
-    expect(bg.of('auth.set')[0]).toEqual({ type: 'auth.set', token: 'sntryu_abcdef0123456789', sentryUrl: 'https://sentry.io' });
+    expect(bg.of('auth.set')[0]).toEqual({
+      type: 'auth.set',
+      token: 'sntryu_abcdef0123456789',
+      sentryUrl: 'https://sentry.io',
+    });
     expect(screen.getByText('Missing for reading issues: event:read')).toBeInTheDocument();
     expect(screen.getByText(/Cannot resolve or ignore — missing: event:write or project:write/)).toBeInTheDocument();
     await waitFor(() => expect(screen.getByLabelText(/Auth token/)).toHaveValue(''));
   });
 
   it('says when the token is rejected, with the next step', async () => {
-    setup({ 'auth.status': () => ({ ok: true, data: { ...noToken, via: 'token', sentryUrl: 'https://sentry.io', error: { kind: 'auth', message: 'Sentry rejected the token (401).', nextStep: 'Create a new token.' } } }) });
+    setup({
+      'auth.status': () => ({
+        ok: true,
+        data: {
+          ...noToken,
+          via: 'token',
+          sentryUrl: 'https://sentry.io',
+          error: { kind: 'auth', message: 'Sentry rejected the token (401).', nextStep: 'Create a new token.' },
+        },
+      }),
+    });
     await screen.findByText(/The token is invalid or expired/);
     expect(screen.getByText('Create a new token.')).toBeInTheDocument();
   });
 
   it('says Dexter reads through the sentry.io login in session mode, and loads the organizations', async () => {
-    const { bg } = setup({ 'auth.status': () => ({ ok: true, data: { ...noToken, via: 'session', sentryUrl: 'https://sentry.io' } }) });
+    const { bg } = setup({
+      'auth.status': () => ({ ok: true, data: { ...noToken, via: 'session', sentryUrl: 'https://sentry.io' } }),
+    });
     await screen.findByText(/Reading through your sentry.io login/);
     await screen.findByRole('option', { name: 'Acme Inc' });
     expect(bg.of('orgs.list')).toHaveLength(1);
@@ -71,9 +107,26 @@ describe('settings form', () => {
     await screen.findByText('Ready: llama3.2:3b at http://127.0.0.1:11434');
     store.setState({ llm: { ...llmOk, reachable: false } });
     await screen.findByText(/Cannot reach http:\/\/127.0.0.1:11434. Is Ollama running/);
-    store.setState({ llm: { ...llmOk, postAllowed: false, error: { kind: 'llm', message: 'The model server answered 403.', detail: { kind: 'origin-blocked' } } } });
+    store.setState({
+      llm: {
+        ...llmOk,
+        postAllowed: false,
+        error: { kind: 'llm', message: 'The model server answered 403.', detail: { kind: 'origin-blocked' } },
+      },
+    });
     await screen.findByText(/refused \(403\)/);
-    store.setState({ llm: { ...llmOk, postAllowed: false, error: { kind: 'llm', message: 'The model server at http://127.0.0.1:18080 answered 401: Invalid API Key.', nextStep: 'Check the API key in Dexter\'s settings.', detail: { kind: 'http-error' } } } });
+    store.setState({
+      llm: {
+        ...llmOk,
+        postAllowed: false,
+        error: {
+          kind: 'llm',
+          message: 'The model server at http://127.0.0.1:18080 answered 401: Invalid API Key.',
+          nextStep: "Check the API key in Dexter's settings.",
+          detail: { kind: 'http-error' },
+        },
+      },
+    });
     await screen.findByText('Reachable, but the server refused Dexter’s test request.');
     expect(screen.getByText(/answered 401: Invalid API Key/)).toBeInTheDocument();
     store.setState({ llm: { ...llmOk, model: 'mistral', modelMissing: true } });
@@ -92,7 +145,11 @@ describe('settings form', () => {
   it('turns a feature off', async () => {
     const { bg } = setup({});
     fireEvent.click(await screen.findByLabelText(/^Sparklines on the issue list/));
-    await waitFor(() => expect(bg.of('settings.set')[0]?.patch).toEqual({ features: { ...DEFAULT_SETTINGS.features, 'list-sparkline': false } }));
+    await waitFor(() =>
+      expect(bg.of('settings.set')[0]?.patch).toEqual({
+        features: { ...DEFAULT_SETTINGS.features, 'list-sparkline': false },
+      }),
+    );
   });
 
   it('turns reading through the sentry.io session off', async () => {
@@ -100,13 +157,19 @@ describe('settings form', () => {
     const session = await screen.findByLabelText(/^Read through my sentry\.io session/);
     expect(session).toBeChecked();
     fireEvent.click(session);
-    await waitFor(() => expect(bg.of('settings.set')[0]?.patch).toEqual({ sentry: { ...DEFAULT_SETTINGS.sentry, useSession: false } }));
+    await waitFor(() =>
+      expect(bg.of('settings.set')[0]?.patch).toEqual({ sentry: { ...DEFAULT_SETTINGS.sentry, useSession: false } }),
+    );
   });
 
   it('sets local-AI triage: automatic summaries, calls at once, and an embedding model from the server’s list', async () => {
     const { bg } = setup({});
     fireEvent.click(await screen.findByLabelText(/^Summarise the rows in view automatically/));
-    await waitFor(() => expect(bg.of('settings.set')[0]?.patch).toEqual({ insights: { ...DEFAULT_SETTINGS.insights, autoSummaries: true } }));
+    await waitFor(() =>
+      expect(bg.of('settings.set')[0]?.patch).toEqual({
+        insights: { ...DEFAULT_SETTINGS.insights, autoSummaries: true },
+      }),
+    );
     const calls = screen.getByLabelText(/^Summary calls at once per model server/);
     fireEvent.change(calls, { target: { value: '9' } }); // beyond what a server should be asked: not saved
     fireEvent.blur(calls);
@@ -115,7 +178,11 @@ describe('settings form', () => {
     await waitFor(() => expect(bg.of('settings.set')).toHaveLength(2));
     expect(bg.of('settings.set')[1]!.patch).toMatchObject({ insights: { concurrency: 2 } });
     const embed = screen.getByLabelText(/^Embedding model for similar issues/);
-    expect([...embed.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['None (model-free similarity)', 'llama3.2:3b', 'qwen2.5:7b']);
+    expect([...embed.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'None (model-free similarity)',
+      'llama3.2:3b',
+      'qwen2.5:7b',
+    ]);
     fireEvent.change(embed, { target: { value: 'qwen2.5:7b' } });
     await waitFor(() => expect(bg.of('settings.set')).toHaveLength(3));
     expect(bg.of('settings.set')[2]!.patch).toMatchObject({ insights: { embedModel: 'qwen2.5:7b' } });
@@ -131,7 +198,9 @@ describe('the LLM server URL', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(ask).toHaveBeenCalledWith({ origins: ['http://127.0.0.1:18080/*'] }); // synchronously: the click's gesture
     await waitFor(() => expect(bg.of('settings.set')).toHaveLength(1));
-    expect(bg.of('settings.set')[0]!.patch).toEqual({ llm: { ...DEFAULT_SETTINGS.llm, url: 'http://127.0.0.1:18080/v1' } });
+    expect(bg.of('settings.set')[0]!.patch).toEqual({
+      llm: { ...DEFAULT_SETTINGS.llm, url: 'http://127.0.0.1:18080/v1' },
+    });
     await waitFor(() => expect(bg.of('llm.status')).toHaveLength(2));
     ask.mockRestore();
   });
@@ -141,7 +210,9 @@ describe('the LLM server URL', () => {
     const { bg } = setup({});
     fireEvent.change(await screen.findByLabelText('Server URL'), { target: { value: 'http://gpu-box.lan:11434' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await screen.findByText('Dexter needs access to http://gpu-box.lan:11434 to talk to the model; the browser did not grant it.');
+    await screen.findByText(
+      'Dexter needs access to http://gpu-box.lan:11434 to talk to the model; the browser did not grant it.',
+    );
     expect(bg.of('settings.set')).toHaveLength(0);
     ask.mockRestore();
   });
@@ -159,7 +230,9 @@ describe('the LLM server URL', () => {
   it('says access is missing when that is what stops the requests', async () => {
     const { store } = setup({});
     await screen.findByText(/Ready:/);
-    store.setState({ llm: { ...llmOk, url: 'http://gpu-box.lan:11434', hostAccess: false, reachable: false, postAllowed: false } });
+    store.setState({
+      llm: { ...llmOk, url: 'http://gpu-box.lan:11434', hostAccess: false, reachable: false, postAllowed: false },
+    });
     await screen.findByText(/Dexter has no access to http:\/\/gpu-box.lan:11434 yet/);
     store.setState({ llm: { ...llmOk, hostAccess: false } }); // a server that sends CORS headers works without it
     await screen.findByText(/Ready:/);
@@ -170,7 +243,13 @@ describe('the LLM API key', () => {
   it('sends the key once, clears the field, and shows only that one is set', async () => {
     let apiKey: LlmStatus['apiKey'] = 'none';
     const { bg } = setup({
-      'settings.get': () => ({ ok: true, data: { ...DEFAULT_SETTINGS, llm: { ...DEFAULT_SETTINGS.llm, provider: 'openai', url: 'http://127.0.0.1:18080' } } }),
+      'settings.get': () => ({
+        ok: true,
+        data: {
+          ...DEFAULT_SETTINGS,
+          llm: { ...DEFAULT_SETTINGS.llm, provider: 'openai', url: 'http://127.0.0.1:18080' },
+        },
+      }),
       'llm.status': () => ({ ok: true, data: { ...llmOk, provider: 'openai', apiKey } }),
       'llm.key.set': () => ((apiKey = 'set'), { ok: true, data: null }),
       'llm.key.clear': () => ((apiKey = 'none'), { ok: true, data: null }),
@@ -198,21 +277,37 @@ describe('the LLM API key', () => {
 });
 
 describe('prompt budget, stall timeout and the model’s context', () => {
-  const context = { tokens: 8192, source: 'ollama-model' as const, promptBudget: 5120, answerReserve: 2048, capped: false };
+  const context = {
+    tokens: 8192,
+    source: 'ollama-model' as const,
+    promptBudget: 5120,
+    answerReserve: 2048,
+    capped: false,
+  };
 
   it('reads the model’s context back with the budget that follows from it', async () => {
     setup({ 'llm.status': () => ({ ok: true, data: { ...llmOk, context } }) });
-    expect((await screen.findByTestId('llm-context')).textContent).toBe('Model context: 8,192 tokens (from the model); prompt budget 5,120, 2,048 kept for the answer');
+    expect((await screen.findByTestId('llm-context')).textContent).toBe(
+      'Model context: 8,192 tokens (from the model); prompt budget 5,120, 2,048 kept for the answer',
+    );
   });
 
   it('says when the server does not tell, and when the user’s budget was cut to fit', () => {
-    expect(contextLine({ tokens: null, source: null, promptBudget: 4000, answerReserve: 2048, capped: false }, 'auto')).toBe('Model context: unknown (the server does not say); prompt budget 4,000');
-    expect(contextLine({ tokens: 2048, source: 'vllm', promptBudget: 853, answerReserve: 1024, capped: true }, 12_000)).toBe('Model context: 2,048 tokens (from vLLM); prompt budget 853 — your 12,000 does not fit, 1,024 kept for the answer');
+    expect(
+      contextLine({ tokens: null, source: null, promptBudget: 4000, answerReserve: 2048, capped: false }, 'auto'),
+    ).toBe('Model context: unknown (the server does not say); prompt budget 4,000');
+    expect(
+      contextLine({ tokens: 2048, source: 'vllm', promptBudget: 853, answerReserve: 1024, capped: true }, 12_000),
+    ).toBe(
+      'Model context: 2,048 tokens (from vLLM); prompt budget 853 — your 12,000 does not fit, 1,024 kept for the answer',
+    );
   });
 
   it('saves a budget as the user’s override, an empty field as automatic, and asks the status again', async () => {
     let settings = DEFAULT_SETTINGS;
-    const { bg } = setup({ 'settings.set': (req) => ((settings = { ...settings, ...(req.patch as object) }), { ok: true, data: settings }) });
+    const { bg } = setup({
+      'settings.set': (req) => ((settings = { ...settings, ...(req.patch as object) }), { ok: true, data: settings }),
+    });
     const field = await screen.findByLabelText(/Prompt budget/);
     expect(field).toHaveValue('');
     fireEvent.change(field, { target: { value: '12000' } });
@@ -236,7 +331,9 @@ describe('prompt budget, stall timeout and the model’s context', () => {
     expect(field).toHaveValue('90');
     fireEvent.change(field, { target: { value: '240' } });
     fireEvent.blur(field);
-    await waitFor(() => expect(bg.of('settings.set')[0]?.patch).toEqual({ llm: { ...DEFAULT_SETTINGS.llm, stallSeconds: 240 } }));
+    await waitFor(() =>
+      expect(bg.of('settings.set')[0]?.patch).toEqual({ llm: { ...DEFAULT_SETTINGS.llm, stallSeconds: 240 } }),
+    );
     fireEvent.change(field, { target: { value: '2' } });
     fireEvent.blur(field);
     expect(bg.of('settings.set')).toHaveLength(1);
@@ -252,7 +349,9 @@ describe('self-hosted Sentry', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Use' }));
     expect(ask).toHaveBeenCalledWith({ origins: ['https://sentry.corp.example/*'] });
     await screen.findByText('Access granted to https://sentry.corp.example.');
-    expect(bg.of('settings.set')[0]!.patch).toEqual({ sentry: { ...DEFAULT_SETTINGS.sentry, selfHostedBases: ['https://sentry.corp.example'] } });
+    expect(bg.of('settings.set')[0]!.patch).toEqual({
+      sentry: { ...DEFAULT_SETTINGS.sentry, selfHostedBases: ['https://sentry.corp.example'] },
+    });
     ask.mockRestore();
   });
 
@@ -269,8 +368,16 @@ describe('self-hosted Sentry', () => {
 
 describe('checkSentryUrl', () => {
   it('normalises sentry.io and self-hosted bases, refuses the rest', () => {
-    expect(checkSentryUrl('https://acme.sentry.io/issues/')).toEqual({ ok: true, base: 'https://sentry.io', selfHosted: false });
-    expect(checkSentryUrl(' https://sentry.corp.com/sentry/ ')).toEqual({ ok: true, base: 'https://sentry.corp.com/sentry', selfHosted: true });
+    expect(checkSentryUrl('https://acme.sentry.io/issues/')).toEqual({
+      ok: true,
+      base: 'https://sentry.io',
+      selfHosted: false,
+    });
+    expect(checkSentryUrl(' https://sentry.corp.com/sentry/ ')).toEqual({
+      ok: true,
+      base: 'https://sentry.corp.com/sentry',
+      selfHosted: true,
+    });
     expect(checkSentryUrl('javascript:alert(1)').ok).toBe(false);
     expect(checkSentryUrl('https://user:pw@sentry.corp.com').ok).toBe(false);
     expect(checkSentryUrl('sentry.corp.com').ok).toBe(false);

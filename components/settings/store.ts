@@ -6,8 +6,15 @@ import { parseSettings, type Settings } from '@/lib/settings';
 import { apiBaseOf } from '@/lib/sentry/page';
 import { send } from '../api';
 
-export interface OrgOption { slug: string; name: string }
-export interface ProjectOption { id: string; slug: string; name: string }
+export interface OrgOption {
+  slug: string;
+  name: string;
+}
+export interface ProjectOption {
+  id: string;
+  slug: string;
+  name: string;
+}
 type Section = 'settings' | 'auth' | 'llm' | 'orgs' | 'projects';
 
 export interface SettingsState {
@@ -37,7 +44,8 @@ export function sentryApiBase(auth: AuthStatus | null): string {
 
 export function createSettingsStore() {
   return createStore<SettingsState>()((set, get) => {
-    const fail = (section: Section, error: DexterError | null) => set((s) => ({ errors: { ...s.errors, [section]: error ?? undefined }, busy: { ...s.busy, [section]: false } }));
+    const fail = (section: Section, error: DexterError | null) =>
+      set((s) => ({ errors: { ...s.errors, [section]: error ?? undefined }, busy: { ...s.busy, [section]: false } }));
     const busy = (section: Section) => set((s) => ({ busy: { ...s.busy, [section]: true } }));
 
     return {
@@ -63,7 +71,13 @@ export function createSettingsStore() {
         const next = { ...current[section], ...values };
         busy('settings');
         const r = await send({ type: 'settings.set', patch: { [section]: next } });
-        if (r.ok) set({ settings: r.data && typeof r.data === 'object' ? parseSettings(r.data) : parseSettings({ ...current, [section]: next }) });
+        if (r.ok)
+          set({
+            settings:
+              r.data && typeof r.data === 'object'
+                ? parseSettings(r.data)
+                : parseSettings({ ...current, [section]: next }),
+          });
         fail('settings', r.ok ? null : r.error);
         return r.ok;
       },

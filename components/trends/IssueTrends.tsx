@@ -7,9 +7,13 @@ import { WhereSection } from './WhereSection';
 export function IssueTrends({ target, issueId }: { target: Target; issueId: string }) {
   return (
     <Stack gap="xs">
-      <Title order={4} size="h6">Trend</Title>
+      <Title order={4} size="h6">
+        Trend
+      </Title>
       <TrendSection target={target} issueId={issueId} />
-      <Title order={4} size="h6">Where users are hit</Title>
+      <Title order={4} size="h6">
+        Where users are hit
+      </Title>
       <WhereSection target={target} issueId={issueId} />
     </Stack>
   );

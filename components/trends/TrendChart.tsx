@@ -2,7 +2,15 @@
 import { useEffect, useRef } from 'react';
 import { renderTrendView, type TrendViewData } from '../trend-view';
 
-export function TrendChart({ data, width = 300, height = 90 }: { data: TrendViewData; width?: number; height?: number }) {
+export function TrendChart({
+  data,
+  width = 300,
+  height = 90,
+}: {
+  data: TrendViewData;
+  width?: number;
+  height?: number;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.replaceChildren(renderTrendView(ref.current.ownerDocument, data, width, height));

@@ -11,7 +11,12 @@ import { weekView } from './trendData';
 import { useIssueTrend } from './useIssueTrend';
 
 const STATE_COLOR = { escalating: 'red', steady: 'gray', young: 'yellow', unknown: 'gray' } as const;
-const STATE_TEXT = { escalating: 'escalating', steady: 'not escalating', young: 'under a day old', unknown: 'forecast unknown' } as const;
+const STATE_TEXT = {
+  escalating: 'escalating',
+  steady: 'not escalating',
+  young: 'under a day old',
+  unknown: 'forecast unknown',
+} as const;
 
 export function TrendSection({ target, issueId }: { target: Target; issueId: string }) {
   const { data, error } = useIssueTrend(target, issueId);
@@ -22,15 +27,38 @@ export function TrendSection({ target, issueId }: { target: Target; issueId: str
   return (
     <Stack gap={4} aria-label="Trend" data-section="trend">
       <Group gap={4}>
-        <Badge size="sm" variant="light" color={STATE_COLOR[e.state]} title={escalationText(e, data.sentry)} data-state={e.state}>
-          {STATE_TEXT[e.state]}{e.forecast !== null ? ` · ${e.thisHour ?? '?'} of ${e.forecast}/h` : ''}
+        <Badge
+          size="sm"
+          variant="light"
+          color={STATE_COLOR[e.state]}
+          title={escalationText(e, data.sentry)}
+          data-state={e.state}
+        >
+          {STATE_TEXT[e.state]}
+          {e.forecast !== null ? ` · ${e.thisHour ?? '?'} of ${e.forecast}/h` : ''}
         </Badge>
-        {data.sentry === 'escalating' && <Badge size="sm" variant="outline" color="red" title="Sentry’s own substatus for this issue">Sentry: escalating</Badge>}
-        {data.chips.map((c) => <Badge key={c.kind} size="sm" variant="light" color="violet" title={c.title} data-chip={c.kind}>{c.text}</Badge>)}
+        {data.sentry === 'escalating' && (
+          <Badge size="sm" variant="outline" color="red" title="Sentry’s own substatus for this issue">
+            Sentry: escalating
+          </Badge>
+        )}
+        {data.chips.map((c) => (
+          <Badge key={c.kind} size="sm" variant="light" color="violet" title={c.title} data-chip={c.kind}>
+            {c.text}
+          </Badge>
+        ))}
       </Group>
-      <Text size="xs" c="dimmed">{escalationText(e, data.sentry)}</Text>
+      <Text size="xs" c="dimmed">
+        {escalationText(e, data.sentry)}
+      </Text>
       <TrendChart data={view} width={320} height={90} />
-      {data.releases !== 'ok' && <Text size="xs" c="dimmed">{data.releases === 'none' ? 'Sentry has no releases for this project, so there are no release or deploy markers.' : 'Sentry did not give this project’s releases, so there are no release or deploy markers.'}</Text>}
+      {data.releases !== 'ok' && (
+        <Text size="xs" c="dimmed">
+          {data.releases === 'none'
+            ? 'Sentry has no releases for this project, so there are no release or deploy markers.'
+            : 'Sentry did not give this project’s releases, so there are no release or deploy markers.'}
+        </Text>
+      )}
     </Stack>
   );
 }

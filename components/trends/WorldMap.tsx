@@ -45,10 +45,28 @@ export function drawMap(svg: SVGSVGElement, rows: readonly CountryRow[], width: 
   performance.mark('dexter:map-drawn');
 }
 
-export default function WorldMap({ rows, width = 320, height = 170 }: { rows: readonly CountryRow[]; width?: number; height?: number }) {
+export default function WorldMap({
+  rows,
+  width = 320,
+  height = 170,
+}: {
+  rows: readonly CountryRow[];
+  width?: number;
+  height?: number;
+}) {
   const ref = useRef<SVGSVGElement>(null);
   useEffect(() => {
     if (ref.current) drawMap(ref.current, rows, width, height);
   }, [rows, width, height]);
-  return <svg ref={ref} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Map of users by country" className="dexter-map" />;
+  return (
+    <svg
+      ref={ref}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label="Map of users by country"
+      className="dexter-map"
+    />
+  );
 }

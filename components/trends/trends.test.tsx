@@ -15,13 +15,35 @@ const H = 3600;
 const midnight = Math.floor(Date.now() / 86_400_000) * 86_400;
 
 function trend(over: Partial<IssueTrendAnswer> = {}): IssueTrendAnswer {
-  const hourly: [number, number][] = Array.from({ length: 170 }, (_, i) => [midnight - 168 * H + i * H, i === 169 ? 400 : 20]);
+  const hourly: [number, number][] = Array.from({ length: 170 }, (_, i) => [
+    midnight - 168 * H + i * H,
+    i === 169 ? 400 : 20,
+  ]);
   return {
     hourly,
-    escalation: { state: 'escalating', thisHour: 400, forecast: 132, atLeast: null, rule: 'week', madeAt: midnight * 1000 },
+    escalation: {
+      state: 'escalating',
+      thisHour: 400,
+      forecast: 132,
+      atLeast: null,
+      rule: 'week',
+      madeAt: midnight * 1000,
+    },
     sentry: 'escalating',
-    marks: [{ kind: 'deploy', at: (midnight - 10 * H) * 1000, version: 'api@2.15.0', short: '2.15.0', environment: 'production', projects: ['1'] }],
-    chips: [{ kind: 'first-release', text: 'first seen in 2.14.0', title: 'Its first event carried release api@2.14.0.' }, { kind: 'regressed', text: 'regressed in <b>2.15.1</b>', title: 'x' }],
+    marks: [
+      {
+        kind: 'deploy',
+        at: (midnight - 10 * H) * 1000,
+        version: 'api@2.15.0',
+        short: '2.15.0',
+        environment: 'production',
+        projects: ['1'],
+      },
+    ],
+    chips: [
+      { kind: 'first-release', text: 'first seen in 2.14.0', title: 'Its first event carried release api@2.14.0.' },
+      { kind: 'regressed', text: 'regressed in <b>2.15.1</b>', title: 'x' },
+    ],
     releases: 'ok',
     ...over,
   };
@@ -40,7 +62,18 @@ describe('TrendSection', () => {
     expect(document.querySelectorAll('.trend-chart .tick-deploy')).toHaveLength(1);
   });
   it('says why there are no markers when Sentry has no releases', async () => {
-    const bg = fakeBackground({ 'trends.issue': () => ({ ok: true, data: trend({ marks: [], chips: [], releases: 'none', sentry: null, escalation: { state: 'steady', thisHour: 3, forecast: 70, atLeast: null, rule: 'partial-week', madeAt: 0 } }) }) });
+    const bg = fakeBackground({
+      'trends.issue': () => ({
+        ok: true,
+        data: trend({
+          marks: [],
+          chips: [],
+          releases: 'none',
+          sentry: null,
+          escalation: { state: 'steady', thisHour: 3, forecast: 70, atLeast: null, rule: 'partial-week', madeAt: 0 },
+        }),
+      }),
+    });
     restore = bg.restore;
     renderPage(<TrendSection target={target} issueId="1" />);
     expect(await screen.findByText(/Sentry has no releases for this project/)).toBeTruthy();
@@ -49,7 +82,18 @@ describe('TrendSection', () => {
 });
 
 const where = (over: Partial<WhereAnswer> = {}): WhereAnswer => ({
-  countries: countryRows([{ value: 'US', count: 60 }, { value: 'DE', count: 30 }, { value: 'BR', count: 10 }], [{ 'geo.country_code': 'DE', 'count_unique(user)': 8 }, { 'geo.country_code': 'US', 'count_unique(user)': 4 }, { 'geo.country_code': 'BR', 'count_unique(user)': 4 }]),
+  countries: countryRows(
+    [
+      { value: 'US', count: 60 },
+      { value: 'DE', count: 30 },
+      { value: 'BR', count: 10 },
+    ],
+    [
+      { 'geo.country_code': 'DE', 'count_unique(user)': 8 },
+      { 'geo.country_code': 'US', 'count_unique(user)': 4 },
+      { 'geo.country_code': 'BR', 'count_unique(user)': 4 },
+    ],
+  ),
   eventsWithCountry: 100,
   usersKnown: true,
   breakdowns: [
@@ -66,9 +110,15 @@ describe('WhereSection', () => {
     restore = bg.restore;
     renderPage(<WhereSection target={target} issueId="1" />);
     await screen.findByText(/Users per country: Discover, last 90 days/);
-    const rows = [...document.querySelectorAll('[data-countries] tbody tr')].map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
+    const rows = [...document.querySelectorAll('[data-countries] tbody tr')].map((r) =>
+      [...r.querySelectorAll('td')].map((td) => td.textContent),
+    );
     // Most users first; a tie goes to the country with more events.
-    expect(rows).toEqual([['DE Germany', '8', '50%', '30', '30%'], ['US United States', '4', '25%', '60', '60%'], ['BR Brazil', '4', '25%', '10', '10%']]);
+    expect(rows).toEqual([
+      ['DE Germany', '8', '50%', '30', '30%'],
+      ['US United States', '4', '25%', '60', '60%'],
+      ['BR Brazil', '4', '25%', '10', '10%'],
+    ]);
     await waitFor(() => expect(document.querySelector('svg.dexter-map')?.getAttribute('data-drawn')).toBe('3'));
     expect(document.querySelector('[data-breakdown="OS"]')?.textContent).toMatch(/No event carries this tag/);
     expect(document.querySelector('[data-breakdown="Browser"]')?.textContent).toMatch(/Chrome70%/);

@@ -14,7 +14,13 @@ export function useDebounced<T>(value: T, ms: number): T {
 }
 
 // Memoised: the Explorer re-renders its page as the local filter narrows; this part does not depend on it.
-export const FilterBar = memo(function FilterBar({ searchRef, debounceMs = 350 }: { searchRef?: Ref<HTMLInputElement>; debounceMs?: number }) {
+export const FilterBar = memo(function FilterBar({
+  searchRef,
+  debounceMs = 350,
+}: {
+  searchRef?: Ref<HTMLInputElement>;
+  debounceMs?: number;
+}) {
   const status = useTriage((s) => s.status);
   const sort = useTriage((s) => s.sort);
   const setStatus = useTriage((s) => s.setStatus);

@@ -17,13 +17,25 @@ export const Pager = memo(function Pager({ local }: { local: boolean }) {
   const prev = local ? offset > 0 : !!prevCursor && !loading;
   const next = local ? offset + pageSize < total : !!nextCursor && !loading;
   const text = local
-    ? total ? `${(offset + 1).toLocaleString()}–${Math.min(total, offset + pageSize).toLocaleString()} of ${total.toLocaleString()}` : null
-    : hits !== null ? `${hits.toLocaleString()} matching in Sentry` : null;
+    ? total
+      ? `${(offset + 1).toLocaleString()}–${Math.min(total, offset + pageSize).toLocaleString()} of ${total.toLocaleString()}`
+      : null
+    : hits !== null
+      ? `${hits.toLocaleString()} matching in Sentry`
+      : null;
   return (
     <Group justify="space-between" role="navigation" aria-label="Pages">
-      <Button size="compact-sm" variant="default" disabled={!prev} onClick={() => void store.getState().prevPage()}>Previous</Button>
-      {text && <Text size="xs" c="dimmed">{text}</Text>}
-      <Button size="compact-sm" variant="default" disabled={!next} onClick={() => void store.getState().nextPage()}>Next</Button>
+      <Button size="compact-sm" variant="default" disabled={!prev} onClick={() => void store.getState().prevPage()}>
+        Previous
+      </Button>
+      {text && (
+        <Text size="xs" c="dimmed">
+          {text}
+        </Text>
+      )}
+      <Button size="compact-sm" variant="default" disabled={!next} onClick={() => void store.getState().nextPage()}>
+        Next
+      </Button>
     </Group>
   );
 });

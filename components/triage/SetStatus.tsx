@@ -17,16 +17,39 @@ export const SetStatus = memo(function SetStatus() {
   const period = useTriage((s) => s.settings.list.statsPeriod);
   if (!set) return null;
   const ranked = isRanked(sort);
-  const line = summaryLine({ ...set, ranked, status, keyword: keyword.trim() !== '', period, order: ORDER_WORDS[serverSort(sort)] });
+  const line = summaryLine({
+    ...set,
+    ranked,
+    status,
+    keyword: keyword.trim() !== '',
+    period,
+    order: ORDER_WORDS[serverSort(sort)],
+  });
   const loading = set.state === 'loading';
   return (
     <div role="status" aria-label={ranked ? 'Ranking' : 'Loading'}>
       <Group gap="xs" justify="space-between" wrap="nowrap">
-        <Text size="xs" c={set.state === 'failed' ? 'red' : 'dimmed'}>{line}</Text>
-        {loading && <Button size="compact-xs" variant="default" onClick={() => store.getState().stop()}>Stop</Button>}
-        {!loading && set.resume && <Button size="compact-xs" variant="light" onClick={() => void store.getState().resume()}>Load the rest</Button>}
+        <Text size="xs" c={set.state === 'failed' ? 'red' : 'dimmed'}>
+          {line}
+        </Text>
+        {loading && (
+          <Button size="compact-xs" variant="default" onClick={() => store.getState().stop()}>
+            Stop
+          </Button>
+        )}
+        {!loading && set.resume && (
+          <Button size="compact-xs" variant="light" onClick={() => void store.getState().resume()}>
+            Load the rest
+          </Button>
+        )}
       </Group>
-      {loading && <Progress value={set.limit ? (100 * set.loaded) / set.limit : 0} size="xs" aria-label={ranked ? 'Issues fetched to rank' : 'Issues loaded'} />}
+      {loading && (
+        <Progress
+          value={set.limit ? (100 * set.loaded) / set.limit : 0}
+          size="xs"
+          aria-label={ranked ? 'Issues fetched to rank' : 'Issues loaded'}
+        />
+      )}
     </div>
   );
 });

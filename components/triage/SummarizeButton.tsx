@@ -16,13 +16,21 @@ export function SummarizeButton() {
         size="compact-xs"
         variant={on ? 'filled' : 'light'}
         aria-pressed={on}
-        title={on ? 'Stop summarising the rows in view' : 'Summarise the rows in view with your own model (personal data is scrubbed first)'}
+        title={
+          on
+            ? 'Stop summarising the rows in view'
+            : 'Summarise the rows in view with your own model (personal data is scrubbed first)'
+        }
         onClick={() => store.getState().setOn(!on)}
       >
         <span aria-hidden="true">✦</span>&nbsp;Summarize
       </Button>
       <Text size="xs" c={error && on ? STATUS_TEXT.error : 'dimmed'} aria-live="polite" lineClamp={2}>
-        {on && error ? [error.message, error.nextStep].filter(Boolean).join(' ') : on && waiting ? `${waiting} waiting for your model` : ''}
+        {on && error
+          ? [error.message, error.nextStep].filter(Boolean).join(' ')
+          : on && waiting
+            ? `${waiting} waiting for your model`
+            : ''}
       </Text>
     </Group>
   );

@@ -17,12 +17,30 @@ export interface SummaryWords {
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 export function summaryWords(entry: SummaryEntry): SummaryWords {
-  if (entry.state === 'asking') return { line: '✦ summarizing…', cause: null, detail: 'Your model is writing a one-line summary.', muted: true };
-  if (entry.state === 'failed') return { line: '✦ no summary', cause: null, detail: [entry.error.message, entry.error.nextStep].filter(Boolean).join(' '), muted: true };
+  if (entry.state === 'asking')
+    return { line: '✦ summarizing…', cause: null, detail: 'Your model is writing a one-line summary.', muted: true };
+  if (entry.state === 'failed')
+    return {
+      line: '✦ no summary',
+      cause: null,
+      detail: [entry.error.message, entry.error.nextStep].filter(Boolean).join(' '),
+      muted: true,
+    };
   const s = entry.summary;
   const from = `From ${s.model}${s.cached ? ' (kept from before)' : ''}; the prompt was scrubbed of personal data.`;
-  if (s.status !== 'ok') return { line: '✦ unknown', cause: null, detail: `The model gave no usable answer: ${s.reason ?? 'unknown reason'}. ${from}`, muted: true };
-  return { line: s.summary, cause: CAUSE_LABELS[s.cause], detail: `Suspected cause: ${CAUSE_LABELS[s.cause]} (confidence ${percent(s.confidence)}). ${from}`, muted: false };
+  if (s.status !== 'ok')
+    return {
+      line: '✦ unknown',
+      cause: null,
+      detail: `The model gave no usable answer: ${s.reason ?? 'unknown reason'}. ${from}`,
+      muted: true,
+    };
+  return {
+    line: s.summary,
+    cause: CAUSE_LABELS[s.cause],
+    detail: `Suspected cause: ${CAUSE_LABELS[s.cause]} (confidence ${percent(s.confidence)}). ${from}`,
+    muted: false,
+  };
 }
 
 export function SummaryLine({ entry }: { entry: SummaryEntry | undefined }) {
@@ -31,11 +49,21 @@ export function SummaryLine({ entry }: { entry: SummaryEntry | undefined }) {
   return (
     <Group gap={4} wrap="nowrap" data-testid="summary-line" title={w.detail}>
       {w.cause && (
-        <Badge size="xs" variant="outline" color="violet" maw={140} style={{ flexShrink: 0 }} data-cause={entry.state === 'done' ? entry.summary.cause : undefined}>
-          <VisuallyHidden>Suspected cause: </VisuallyHidden>{w.cause}
+        <Badge
+          size="xs"
+          variant="outline"
+          color="violet"
+          maw={140}
+          style={{ flexShrink: 0 }}
+          data-cause={entry.state === 'done' ? entry.summary.cause : undefined}
+        >
+          <VisuallyHidden>Suspected cause: </VisuallyHidden>
+          {w.cause}
         </Badge>
       )}
-      <Text size="xs" c={w.muted ? 'dimmed' : undefined} fs={w.muted ? 'italic' : undefined} truncate="end">{w.line}</Text>
+      <Text size="xs" c={w.muted ? 'dimmed' : undefined} fs={w.muted ? 'italic' : undefined} truncate="end">
+        {w.line}
+      </Text>
     </Group>
   );
 }

@@ -44,7 +44,10 @@ export function TriageView({ place }: { place: Place }) {
   const reportRows = useCallback(() => {
     const grid = gridRef.current;
     if (!grid) return;
-    const { view, near } = rowsInView(grid, sorted.map((r) => ({ id: r.id, el: document.getElementById(rowDomId(r.id)) })));
+    const { view, near } = rowsInView(
+      grid,
+      sorted.map((r) => ({ id: r.id, el: document.getElementById(rowDomId(r.id)) })),
+    );
     reportView(view, near);
   }, [sorted, reportView]);
   useEffect(() => reportRows(), [reportRows, summarizing]);
@@ -55,7 +58,8 @@ export function TriageView({ place }: { place: Place }) {
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.metaKey || e.ctrlKey || e.altKey || !isGridKey(e.target, gridRef.current, e.key)) return;
-    if (handleTriageKey(e.key, store.getState(), sorted, { open, focusSearch: () => searchRef.current?.focus() })) e.preventDefault();
+    if (handleTriageKey(e.key, store.getState(), sorted, { open, focusSearch: () => searchRef.current?.focus() }))
+      e.preventDefault();
   };
   const openExplorer = () => {
     const s = store.getState();
@@ -66,23 +70,46 @@ export function TriageView({ place }: { place: Place }) {
   };
 
   if (!place.target) {
-    return <ErrorNote error={{ kind: 'invalid-request', message: 'This tab is not a Sentry issue list and no organization is set.', nextStep: 'Open Sentry in this tab, or choose an organization in Settings.' }} />;
+    return (
+      <ErrorNote
+        error={{
+          kind: 'invalid-request',
+          message: 'This tab is not a Sentry issue list and no organization is set.',
+          nextStep: 'Open Sentry in this tab, or choose an organization in Settings.',
+        }}
+      />
+    );
   }
   const focused = sorted[focus];
   return (
     <Stack gap="xs" onKeyDown={onKeyDown}>
       <Group justify="space-between" gap="xs">
         <Text size="sm">
-          <b>{place.target.org}</b> <Text span c="dimmed" size="xs">({place.source === 'tab' ? 'from this tab' : 'from Settings'})</Text>
+          <b>{place.target.org}</b>{' '}
+          <Text span c="dimmed" size="xs">
+            ({place.source === 'tab' ? 'from this tab' : 'from Settings'})
+          </Text>
         </Text>
-        <Button size="compact-sm" variant="light" onClick={openExplorer}>Open Explorer</Button>
+        <Button size="compact-sm" variant="light" onClick={openExplorer}>
+          Open Explorer
+        </Button>
       </Group>
       <FilterBar searchRef={searchRef} />
       <BulkBar />
       <SetStatus />
       <ErrorNote error={error} />
       <Group gap="xs">
-        <Checkbox size="xs" label="Select all on page" checked={allOnPage} onChange={(e) => store.getState().selectAll(sorted.map((r) => r.id), e.currentTarget.checked)} />
+        <Checkbox
+          size="xs"
+          label="Select all on page"
+          checked={allOnPage}
+          onChange={(e) =>
+            store.getState().selectAll(
+              sorted.map((r) => r.id),
+              e.currentTarget.checked,
+            )
+          }
+        />
         {loading && <Loader size="xs" aria-label="Loading issues" />}
         <SummarizeButton />
       </Group>

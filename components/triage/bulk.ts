@@ -12,7 +12,11 @@ import type { BulkStatus, IssueOutcome, TriageState } from './store';
 
 type Get = () => TriageState;
 type Set = (partial: Partial<TriageState>) => void;
-interface BulkOptions { confirmAbove: number; sendChunk: number; rescore(issues: readonly Issue[]): IssueRow[] }
+interface BulkOptions {
+  confirmAbove: number;
+  sendChunk: number;
+  rescore(issues: readonly Issue[]): IssueRow[];
+}
 
 const DONE: Record<BulkStatus, string> = { resolved: 'Resolved', ignored: 'Ignored', unresolved: 'Unresolved' };
 /** The most ids the background plans in one message. */
@@ -20,7 +24,12 @@ const PLAN_CHUNK = 10_000;
 
 const errorText = (e: DexterError) => (e.nextStep ? `${e.message} ${e.nextStep}` : e.message);
 
-interface Tally { updated: string[]; failed: Failure[]; after: IssueState[]; prior: PriorState[] }
+interface Tally {
+  updated: string[];
+  failed: Failure[];
+  after: IssueState[];
+  prior: PriorState[];
+}
 
 export function bulkActions(get: Get, set: Set, o: BulkOptions) {
   /** The loaded issues take the state Sentry showed on the re-read, so the list tells the truth. */
@@ -50,7 +59,13 @@ export function bulkActions(get: Get, set: Set, o: BulkOptions) {
   };
 
   /** Sends ids in parts of `sendChunk`, each part one message, progress after each. */
-  const inParts = async <T>(items: readonly T[], idOf: (x: T) => string, status: BulkStatus, undo: boolean, sendPart: (part: T[]) => ReturnType<typeof send<never>>): Promise<Tally> => {
+  const inParts = async <T>(
+    items: readonly T[],
+    idOf: (x: T) => string,
+    status: BulkStatus,
+    undo: boolean,
+    sendPart: (part: T[]) => ReturnType<typeof send<never>>,
+  ): Promise<Tally> => {
     const t: Tally = { updated: [], failed: [], after: [], prior: [] };
     set({ progress: { status, done: 0, total: items.length, undo } });
     for (const part of chunk(items, o.sendChunk)) {
@@ -71,13 +86,25 @@ export function bulkActions(get: Get, set: Set, o: BulkOptions) {
 
   const run = async (status: BulkStatus, ids: string[], noUndo: ReadonlySet<string>) => {
     const target = get().target!;
-    const t = await inParts(ids, (id) => id, status, false, (part) => send({ type: 'issues.update', target, ids: part, status }) as never);
+    const t = await inParts(
+      ids,
+      (id) => id,
+      status,
+      false,
+      (part) => send({ type: 'issues.update', target, ids: part, status }) as never,
+    );
     const updated = new Set(t.updated);
     // Undo restores what changed and can be set back; what could not was said before the change ran.
     const prior = t.prior.filter((p) => updated.has(p.id) && !noUndo.has(p.id));
     finish(t, DONE[status], {
       undoable: prior.length ? { status, prior } : null,
-      outcome: { status, updated: t.updated.length, failed: t.failed.length, undo: false, noUndo: t.updated.filter((id) => noUndo.has(id)).length },
+      outcome: {
+        status,
+        updated: t.updated.length,
+        failed: t.failed.length,
+        undo: false,
+        noUndo: t.updated.filter((id) => noUndo.has(id)).length,
+      },
     });
   };
 
@@ -93,7 +120,9 @@ export function bulkActions(get: Get, set: Set, o: BulkOptions) {
         if (!plan.ok) {
           // Nothing was changed: say why on each issue, as a failed change would.
           const reason = errorText(plan.error);
-          finish({ updated: [], failed: list.map((id) => ({ id, reason })), after: [], prior: [] }, '', { outcome: { status, updated: 0, failed: list.length, undo: false, noUndo: 0 } });
+          finish({ updated: [], failed: list.map((id) => ({ id, reason })), after: [], prior: [] }, '', {
+            outcome: { status, updated: 0, failed: list.length, undo: false, noUndo: 0 },
+          });
           return;
         }
         noUndo.push(...plan.data.noUndo);
@@ -116,8 +145,17 @@ export function bulkActions(get: Get, set: Set, o: BulkOptions) {
       const u = get().undoable;
       const target = get().target;
       if (!u || !target || get().progress) return;
-      const t = await inParts(u.prior, (p) => p.id, u.status, true, (items) => send({ type: 'issues.restore', target, after: u.status, items }) as never);
-      finish(t, 'Undone', { undoable: null, outcome: { status: u.status, updated: t.updated.length, failed: t.failed.length, undo: true, noUndo: 0 } });
+      const t = await inParts(
+        u.prior,
+        (p) => p.id,
+        u.status,
+        true,
+        (items) => send({ type: 'issues.restore', target, after: u.status, items }) as never,
+      );
+      finish(t, 'Undone', {
+        undoable: null,
+        outcome: { status: u.status, updated: t.updated.length, failed: t.failed.length, undo: true, noUndo: 0 },
+      });
     },
   };
 }

@@ -23,9 +23,20 @@ const referenceFilter = (rows: readonly IssueRow[], text: string) => {
 
 // Deterministic pseudo-random issues with many ties and missing values, so order of equal keys matters.
 function rng(seed: number) {
-  return () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 }
-const WORDS = ['TypeError', 'timeout', 'Database', 'error', 'null', 'undefined', 'fetch', 'Checkout', 'ERR_NETWORK', 'Érreur'];
+const WORDS = [
+  'TypeError',
+  'timeout',
+  'Database',
+  'error',
+  'null',
+  'undefined',
+  'fetch',
+  'Checkout',
+  'ERR_NETWORK',
+  'Érreur',
+];
 const NOW = Date.UTC(2026, 0, 15);
 function manyRows(n: number, seed = 7): IssueRow[] {
   const r = rng(seed);
@@ -75,7 +86,17 @@ describe('filtering 10,000 rows', () => {
   const rows = sortRows(manyRows(10_000), 'priority');
 
   it('matches every word, case-insensitively, like the per-row reference', () => {
-    for (const text of ['', 'error', 'ERROR', 'type error', 'err_net', 'érreur', 'app-12', 'checkout  timeout', 'nothing-like-this']) {
+    for (const text of [
+      '',
+      'error',
+      'ERROR',
+      'type error',
+      'err_net',
+      'érreur',
+      'app-12',
+      'checkout  timeout',
+      'nothing-like-this',
+    ]) {
       expect(filterRows(rows, text).map((r) => r.id)).toEqual(referenceFilter(rows, text).map((r) => r.id));
     }
     expect(filterRows(rows, 'timeout').length).toBeGreaterThan(0);
@@ -84,8 +105,29 @@ describe('filtering 10,000 rows', () => {
 
   it('gives the same rows while typing and erasing, when it reuses the last result', () => {
     const filter = createRowFilter();
-    const steps = ['e', 'er', 'err', 'erro', 'error', 'error ', 'error t', 'error ti', 'error t', 'error', 'err', 'e', '', 'd', 'da', 'data'];
-    for (const text of steps) expect(filter(rows, text).map((r) => r.id), text).toEqual(referenceFilter(rows, text).map((r) => r.id));
+    const steps = [
+      'e',
+      'er',
+      'err',
+      'erro',
+      'error',
+      'error ',
+      'error t',
+      'error ti',
+      'error t',
+      'error',
+      'err',
+      'e',
+      '',
+      'd',
+      'da',
+      'data',
+    ];
+    for (const text of steps)
+      expect(
+        filter(rows, text).map((r) => r.id),
+        text,
+      ).toEqual(referenceFilter(rows, text).map((r) => r.id));
     // New rows (a reload or another sort) are filtered from scratch, not from the last result.
     const other = sortRows(rows, 'date');
     expect(filter(other, 'datab').map((r) => r.id)).toEqual(referenceFilter(other, 'datab').map((r) => r.id));

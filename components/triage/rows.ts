@@ -8,7 +8,13 @@ import { issueEventCount, issueUserCount, parseDate } from '@/lib/scoring/issue'
 export type StatusFilter = 'unresolved' | 'resolved' | 'ignored' | 'all';
 export type SortKey = 'priority' | 'date' | 'freq' | 'user' | 'impact';
 export const STATUS_FILTERS: StatusFilter[] = ['unresolved', 'resolved', 'ignored', 'all'];
-export const SORT_LABELS: Record<SortKey, string> = { priority: 'Priority', date: 'Last seen', freq: 'Events', user: 'Users', impact: 'Impact' };
+export const SORT_LABELS: Record<SortKey, string> = {
+  priority: 'Priority',
+  date: 'Last seen',
+  freq: 'Events',
+  user: 'Users',
+  impact: 'Impact',
+};
 
 export interface IssueRow {
   id: string;
@@ -38,7 +44,11 @@ export function serverSort(key: SortKey): 'date' | 'freq' | 'user' {
 export const LOCAL_SORTS: ReadonlySet<SortKey> = new Set(['priority', 'impact']);
 
 /** Which issues a set taken in Sentry's order holds when it is not all of them ("the 1,000 most recently seen"). */
-export const ORDER_WORDS: Record<ReturnType<typeof serverSort>, string> = { date: 'most recently seen', freq: 'with the most events', user: 'with the most users' };
+export const ORDER_WORDS: Record<ReturnType<typeof serverSort>, string> = {
+  date: 'most recently seen',
+  freq: 'with the most events',
+  user: 'with the most users',
+};
 
 export interface ScoreOptions {
   now: number;
@@ -117,7 +127,11 @@ export function filterRows(rows: readonly IssueRow[], text: string): readonly Is
   const out: IssueRow[] = [];
   for (const r of rows) {
     let all = true;
-    for (const w of words) if (!r.haystack.includes(w)) { all = false; break; }
+    for (const w of words)
+      if (!r.haystack.includes(w)) {
+        all = false;
+        break;
+      }
     if (all) out.push(r);
   }
   return out;

@@ -17,14 +17,36 @@ import { LOCAL_SORTS, buildQuery, serverSort, toRows, type IssueRow, type SortKe
 
 export type BulkStatus = BulkResult['status'];
 
-export interface BulkProgress { status: BulkStatus; done: number; total: number; undo: boolean; checking?: boolean }
-export interface BulkOutcome { status: BulkStatus; updated: number; failed: number; undo: boolean; noUndo: number }
+export interface BulkProgress {
+  status: BulkStatus;
+  done: number;
+  total: number;
+  undo: boolean;
+  checking?: boolean;
+}
+export interface BulkOutcome {
+  status: BulkStatus;
+  updated: number;
+  failed: number;
+  undo: boolean;
+  noUndo: number;
+}
 /** What happened to one issue in the last bulk action or undo. */
-export interface IssueOutcome { ok: boolean; text: string }
+export interface IssueOutcome {
+  ok: boolean;
+  text: string;
+}
 /** A change waiting for the user's yes: too many issues, or some of them could not be undone. */
-export interface PendingChange { status: BulkStatus; ids: string[]; noUndo: { id: string; reason: string }[] }
+export interface PendingChange {
+  status: BulkStatus;
+  ids: string[];
+  noUndo: { id: string; reason: string }[];
+}
 /** What Undo can restore: the change's status and, per issue, what it was before. */
-export interface UndoRecord { status: BulkStatus; prior: PriorState[] }
+export interface UndoRecord {
+  status: BulkStatus;
+  prior: PriorState[];
+}
 
 /** The set being (or last) loaded: progress and what the summary line says. */
 export interface SetState {
@@ -136,7 +158,11 @@ export function createTriageStore(opts: TriageOptions = {}) {
       const fresh: Record<string, UserBase | null> = {};
       if (override > 0) for (const p of wanted) fresh[p] = { count: override, source: 'setting' };
       else {
-        const answers = await Promise.all(wanted.map((projectId) => send({ type: 'project.userBase', target, projectId, window: { statsPeriod: settings.list.statsPeriod } })));
+        const answers = await Promise.all(
+          wanted.map((projectId) =>
+            send({ type: 'project.userBase', target, projectId, window: { statsPeriod: settings.list.statsPeriod } }),
+          ),
+        );
         wanted.forEach((p, i) => {
           const r = answers[i];
           fresh[p] = r?.ok && r.data.count !== null ? { count: r.data.count, source: r.data.source } : null;
@@ -148,7 +174,16 @@ export function createTriageStore(opts: TriageOptions = {}) {
 
     const pageMessage = (cursor: string | undefined, limit: number) => {
       const { target, status, keyword, sort, projects, settings } = get();
-      return { type: 'issues.page' as const, target: target!, query: buildQuery(status, keyword), sort: serverSort(sort), period: settings.list.statsPeriod, project: projects, cursor, limit };
+      return {
+        type: 'issues.page' as const,
+        target: target!,
+        query: buildQuery(status, keyword),
+        sort: serverSort(sort),
+        period: settings.list.statsPeriod,
+        project: projects,
+        cursor,
+        limit,
+      };
     };
 
     /** Loads a set page by page into the list; `append` goes on from a stopped or failed one. */
@@ -158,17 +193,46 @@ export function createTriageStore(opts: TriageOptions = {}) {
       const from = append ? get().set : null;
       const limit = setLimit();
       set({
-        loading: true, error: null, set: { state: 'loading', loaded: from?.loaded ?? 0, limit, complete: false, resume: null, hits: from?.hits ?? null, maxHits: from?.maxHits ?? null },
-        ...(append ? {} : { issues: [], rows: [], cursor, offset: 0, selected: new Set<string>(), failures: {}, outcomes: {}, focus: 0 }),
+        loading: true,
+        error: null,
+        set: {
+          state: 'loading',
+          loaded: from?.loaded ?? 0,
+          limit,
+          complete: false,
+          resume: null,
+          hits: from?.hits ?? null,
+          maxHits: from?.maxHits ?? null,
+        },
+        ...(append
+          ? {}
+          : {
+              issues: [],
+              rows: [],
+              cursor,
+              offset: 0,
+              selected: new Set<string>(),
+              failures: {},
+              outcomes: {},
+              focus: 0,
+            }),
       });
       const end = await loadPages({
         fetchPage: (c, l) => send(pageMessage(c, l)),
-        limit, cursor, loaded: from?.loaded ?? 0, signal: ctrl.signal, sleep: opts.sleep,
+        limit,
+        cursor,
+        loaded: from?.loaded ?? 0,
+        signal: ctrl.signal,
+        sleep: opts.sleep,
         onPage: (page, index) => {
           if (seq !== loadSeq) return;
           const issues = [...get().issues, ...page.issues];
           // Only the new page is scored; the rows before keep theirs.
-          set({ issues, rows: [...get().rows, ...rescore(page.issues)], set: { ...get().set!, loaded: issues.length } });
+          set({
+            issues,
+            rows: [...get().rows, ...rescore(page.issues)],
+            set: { ...get().set!, loaded: issues.length },
+          });
           if (index === 0 && !append) set({ prevCursor: page.prevCursor, hits: page.hits });
           void loadUserBases(page.issues);
         },
@@ -179,7 +243,15 @@ export function createTriageStore(opts: TriageOptions = {}) {
         loading: false,
         error: end.error,
         nextCursor: end.complete ? null : end.next,
-        set: { ...prev, state: end.state, loaded: end.loaded, complete: end.complete, resume: end.state === 'done' ? null : end.next, hits: append ? prev.hits : end.hits, maxHits: append ? prev.maxHits : end.maxHits },
+        set: {
+          ...prev,
+          state: end.state,
+          loaded: end.loaded,
+          complete: end.complete,
+          resume: end.state === 'done' ? null : end.next,
+          hits: append ? prev.hits : end.hits,
+          maxHits: append ? prev.maxHits : end.maxHits,
+        },
       });
       if (controller === ctrl) controller = null;
     };
@@ -193,8 +265,19 @@ export function createTriageStore(opts: TriageOptions = {}) {
       if (!r.ok) return void set({ loading: false, error: r.error });
       const issues = r.data.issues;
       set({
-        loading: false, set: null, issues, rows: rescore(issues), cursor, offset: 0, nextCursor: r.data.nextCursor, prevCursor: r.data.prevCursor,
-        hits: r.data.hits, selected: new Set(), failures: {}, outcomes: {}, focus: 0,
+        loading: false,
+        set: null,
+        issues,
+        rows: rescore(issues),
+        cursor,
+        offset: 0,
+        nextCursor: r.data.nextCursor,
+        prevCursor: r.data.prevCursor,
+        hits: r.data.hits,
+        selected: new Set(),
+        failures: {},
+        outcomes: {},
+        focus: 0,
       });
       await loadUserBases(issues);
     };
@@ -247,7 +330,13 @@ export function createTriageStore(opts: TriageOptions = {}) {
       },
       async load(cursor) {
         if (!get().target) {
-          set({ error: { kind: 'invalid-request', message: 'No Sentry organization to list issues from.', nextStep: 'Open a Sentry issue list in this tab, or pick an organization in Settings.' } });
+          set({
+            error: {
+              kind: 'invalid-request',
+              message: 'No Sentry organization to list issues from.',
+              nextStep: 'Open a Sentry issue list in this tab, or pick an organization in Settings.',
+            },
+          });
           return;
         }
         const seq = ++loadSeq;
@@ -288,13 +377,19 @@ export function createTriageStore(opts: TriageOptions = {}) {
       },
       selectAll(ids, on) {
         const selected = new Set(get().selected);
-        for (const id of ids) if (on) selected.add(id); else selected.delete(id);
+        for (const id of ids)
+          if (on) selected.add(id);
+          else selected.delete(id);
         set({ selected });
       },
       clearSelection() {
         set({ selected: new Set(), failures: {}, outcomes: {} });
       },
-      ...bulkActions(get, set, { confirmAbove: opts.confirmAbove ?? Infinity, sendChunk: opts.sendChunk ?? 500, rescore }),
+      ...bulkActions(get, set, {
+        confirmAbove: opts.confirmAbove ?? Infinity,
+        sendChunk: opts.sendChunk ?? 500,
+        rescore,
+      }),
       setFocus(index) {
         set({ focus: Math.max(0, index) });
       },

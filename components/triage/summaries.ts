@@ -71,7 +71,10 @@ export function createSummaryStore(page: 'popup' | 'explorer', opts: { target?: 
       set({ entries });
     };
 
-    const waiting = () => Object.entries(get().entries).filter(([, e]) => e.state === 'asking').map(([id]) => id);
+    const waiting = () =>
+      Object.entries(get().entries)
+        .filter(([, e]) => e.state === 'asking')
+        .map(([id]) => id);
 
     return {
       on: opts.on ?? false,
@@ -82,7 +85,11 @@ export function createSummaryStore(page: 'popup' | 'explorer', opts: { target?: 
         if (on === get().on) return;
         if (!on) get().leave();
         // Turning it on again retries the rows that failed (the model may be running now).
-        else set({ entries: Object.fromEntries(Object.entries(get().entries).filter(([, e]) => e.state !== 'failed')), error: null });
+        else
+          set({
+            entries: Object.fromEntries(Object.entries(get().entries).filter(([, e]) => e.state !== 'failed')),
+            error: null,
+          });
         set({ on });
       },
 

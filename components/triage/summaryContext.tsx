@@ -11,7 +11,12 @@ export function useSummaryStore(): SummaryStore | null {
 }
 
 const NONE = { on: false, entries: {}, error: null } as unknown as SummaryState;
-const inert = { getState: () => NONE, getInitialState: () => NONE, subscribe: () => () => {}, setState: () => {} } as unknown as SummaryStore;
+const inert = {
+  getState: () => NONE,
+  getInitialState: () => NONE,
+  subscribe: () => () => {},
+  setState: () => {},
+} as unknown as SummaryStore;
 
 /** A value of the page's summary state (of an empty one where the page has none). */
 export function useSummaries<T>(select: (s: SummaryState) => T): T {
@@ -22,7 +27,10 @@ export function useSummaries<T>(select: (s: SummaryState) => T): T {
  * Reports the rows in view to the store, `delay` ms after they stopped changing (scrolling past rows asks nothing),
  * and cancels what is waiting when the list is left (unmounted, or `active` turned false: another tab shown).
  */
-export function useRowsInView(active: boolean, opts: { delay?: number; store?: SummaryStore | null } = {}): (view: readonly string[], near?: readonly string[]) => void {
+export function useRowsInView(
+  active: boolean,
+  opts: { delay?: number; store?: SummaryStore | null } = {},
+): (view: readonly string[], near?: readonly string[]) => void {
   const context = useSummaryStore();
   const store = opts.store ?? context; // the page that provides the store passes it: it is not inside its own provider
   const delay = opts.delay ?? 250;
@@ -35,8 +43,11 @@ export function useRowsInView(active: boolean, opts: { delay?: number; store?: S
       store.getState().leave();
     };
   }, [store, active]);
-  return useCallback((view: readonly string[], near: readonly string[] = []) => {
-    clearTimeout(timer.current);
-    if (store && active) timer.current = setTimeout(() => store.getState().want(view, near), delay);
-  }, [store, active, delay]);
+  return useCallback(
+    (view: readonly string[], near: readonly string[] = []) => {
+      clearTimeout(timer.current);
+      if (store && active) timer.current = setTimeout(() => store.getState().want(view, near), delay);
+    },
+    [store, active, delay],
+  );
 }

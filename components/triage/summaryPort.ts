@@ -2,7 +2,9 @@
 // when the popup closes, its port disconnects and the background drops what it asked. Tests swap the connector.
 import { SUMMARY_PORT } from '@/lib/messages';
 
-export interface OwnerLink { alive(): boolean }
+export interface OwnerLink {
+  alive(): boolean;
+}
 export type OwnerConnector = (owner: string) => OwnerLink;
 
 function runtimeConnect(owner: string): OwnerLink {

@@ -21,7 +21,11 @@ export function sentryBase(settings: Settings, authUrl: string | null | undefine
 export function placeFor(tabUrl: string | undefined, settings: Settings, authUrl?: string | null): Place {
   const page = tabUrl ? detectPage(tabUrl, settings.sentry.selfHostedBases) : null;
   if (page?.org) {
-    const projects = page.projectIds.length ? page.projectIds : settings.sentry.project ? [settings.sentry.project] : [];
+    const projects = page.projectIds.length
+      ? page.projectIds
+      : settings.sentry.project
+        ? [settings.sentry.project]
+        : [];
     return { target: { apiBase: page.apiBase, org: page.org }, projects, link: page, source: 'tab' };
   }
   const webBase = sentryBase(settings, authUrl);
@@ -29,7 +33,12 @@ export function placeFor(tabUrl: string | undefined, settings: Settings, authUrl
   const hosting = new URL(webBase).hostname.endsWith('sentry.io') ? 'saas' : 'self-hosted';
   const link = { webBase, org: org || null, hosting } as const;
   if (!org) return { target: null, projects: [], link, source: 'none' };
-  return { target: { apiBase: apiBaseOf(webBase), org }, projects: settings.sentry.project ? [settings.sentry.project] : [], link, source: 'settings' };
+  return {
+    target: { apiBase: apiBaseOf(webBase), org },
+    projects: settings.sentry.project ? [settings.sentry.project] : [],
+    link,
+    source: 'settings',
+  };
 }
 
 /** Link to an issue on Sentry, only ever http(s) under the Sentry base (never javascript:/data:). */
@@ -38,7 +47,9 @@ export function sentryLink(link: Place['link'], issueId: string): string | null 
   const url = issueUrl(link, issueId);
   try {
     const u = new URL(url);
-    const ok = (u.protocol === 'https:' || (u.protocol === 'http:' && link.hosting === 'self-hosted')) && url.startsWith(link.webBase + '/');
+    const ok =
+      (u.protocol === 'https:' || (u.protocol === 'http:' && link.hosting === 'self-hosted')) &&
+      url.startsWith(link.webBase + '/');
     return ok ? url : null;
   } catch {
     return null;

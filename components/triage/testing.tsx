@@ -14,11 +14,16 @@ export function fakeBackground(answers: Partial<Answers>) {
   const calls: MessageInput[] = [];
   const restore = setSender(async (req) => {
     calls.push(req);
-    const a = answers[req.type] as ((m: MessageInput) => ReplyOf<MessageType> | Promise<ReplyOf<MessageType>>) | undefined;
+    const a = answers[req.type] as
+      ((m: MessageInput) => ReplyOf<MessageType> | Promise<ReplyOf<MessageType>>) | undefined;
     if (!a) return { ok: false, error: { kind: 'internal', message: `no fake for ${req.type}` } };
     return a(req);
   });
-  return { calls, restore, of: <T extends MessageType>(type: T) => calls.filter((c) => c.type === type) as MessageInputOf<T>[] };
+  return {
+    calls,
+    restore,
+    of: <T extends MessageType>(type: T) => calls.filter((c) => c.type === type) as MessageInputOf<T>[],
+  };
 }
 
 export function renderPage(ui: ReactElement) {
@@ -28,10 +33,25 @@ export function renderPage(ui: ReactElement) {
 const NOW = Date.now();
 export function makeIssue(n: number, over: Partial<Issue> = {}): Issue {
   return {
-    id: String(1000 + n), shortId: `APP-${n}`, title: `Error number ${n}`, culprit: `app/module${n}.ts`, level: n % 3 ? 'error' : 'warning',
-    status: 'unresolved', count: String(10 * n + 1), userCount: n, firstSeen: new Date(NOW - 86_400_000 * 3).toISOString(),
-    lastSeen: new Date(NOW - n * 60_000).toISOString(), isUnhandled: n % 2 === 0, substatus: 'ongoing', project: { id: '42', slug: 'web' },
-    stats: { '24h': Array.from({ length: 24 }, (_, i) => [Math.floor(NOW / 1000) - (24 - i) * 3600, (i * n) % 7] as [number, number]) },
+    id: String(1000 + n),
+    shortId: `APP-${n}`,
+    title: `Error number ${n}`,
+    culprit: `app/module${n}.ts`,
+    level: n % 3 ? 'error' : 'warning',
+    status: 'unresolved',
+    count: String(10 * n + 1),
+    userCount: n,
+    firstSeen: new Date(NOW - 86_400_000 * 3).toISOString(),
+    lastSeen: new Date(NOW - n * 60_000).toISOString(),
+    isUnhandled: n % 2 === 0,
+    substatus: 'ongoing',
+    project: { id: '42', slug: 'web' },
+    stats: {
+      '24h': Array.from(
+        { length: 24 },
+        (_, i) => [Math.floor(NOW / 1000) - (24 - i) * 3600, (i * n) % 7] as [number, number],
+      ),
+    },
     ...over,
   };
 }
@@ -45,7 +65,16 @@ export function pagedIssues(issues: readonly Issue[], o: { maxHits?: number } = 
     const slice = issues.slice(start, start + limit);
     const end = start + slice.length;
     const hits = o.maxHits !== undefined ? Math.min(issues.length, o.maxHits) : issues.length;
-    return { ok: true, data: { issues: [...slice], nextCursor: end < issues.length ? `0:${end}:0` : null, prevCursor: start > 0 ? `0:${Math.max(0, start - limit)}:1` : null, hits, maxHits: o.maxHits ?? null } };
+    return {
+      ok: true,
+      data: {
+        issues: [...slice],
+        nextCursor: end < issues.length ? `0:${end}:0` : null,
+        prevCursor: start > 0 ? `0:${Math.max(0, start - limit)}:1` : null,
+        hits,
+        maxHits: o.maxHits ?? null,
+      },
+    };
   };
 }
 
@@ -55,19 +84,48 @@ export function bulkBackground(o: { refuse?: Record<string, string | null>; noUn
   const state = new Map<string, string>();
   const statusOf = (id: string) => state.get(id) ?? 'unresolved';
   return {
-    'issues.plan': (req: MessageInputOf<'issues.plan'>): ReplyOf<'issues.plan'> => ({ ok: true, data: { missing: [], noUndo: req.ids.filter((id) => o.noUndo?.[id]).map((id) => ({ id, reason: o.noUndo![id]! })) } }),
+    'issues.plan': (req: MessageInputOf<'issues.plan'>): ReplyOf<'issues.plan'> => ({
+      ok: true,
+      data: {
+        missing: [],
+        noUndo: req.ids.filter((id) => o.noUndo?.[id]).map((id) => ({ id, reason: o.noUndo![id]! })),
+      },
+    }),
     'issues.update': (req: MessageInputOf<'issues.update'>): ReplyOf<'issues.update'> => {
-      const prior = req.ids.map((id) => ({ id, project: '42', status: statusOf(id), substatus: null, statusDetails: {} }));
+      const prior = req.ids.map((id) => ({
+        id,
+        project: '42',
+        status: statusOf(id),
+        substatus: null,
+        statusDetails: {},
+      }));
       const refused = req.ids.filter((id) => o.refuse && id in o.refuse);
       const updated = req.ids.filter((id) => !refused.includes(id));
       for (const id of updated) state.set(id, req.status);
       const failed = refused.map((id) => ({ id, reason: o.refuse![id] ?? `Sentry left it ${statusOf(id)}.` }));
       const after = req.ids.map((id) => ({ id, status: statusOf(id), substatus: null }));
-      return { ok: true, data: { status: req.status, updated, failed, previous: Object.fromEntries(prior.map((p) => [p.id, p.status])), prior, after } };
+      return {
+        ok: true,
+        data: {
+          status: req.status,
+          updated,
+          failed,
+          previous: Object.fromEntries(prior.map((p) => [p.id, p.status])),
+          prior,
+          after,
+        },
+      };
     },
     'issues.restore': (req: MessageInputOf<'issues.restore'>): ReplyOf<'issues.restore'> => {
       for (const p of req.items) state.set(p.id, p.status);
-      return { ok: true, data: { updated: req.items.map((p) => p.id), failed: [], after: req.items.map((p) => ({ id: p.id, status: p.status, substatus: p.substatus })) } };
+      return {
+        ok: true,
+        data: {
+          updated: req.items.map((p) => p.id),
+          failed: [],
+          after: req.items.map((p) => ({ id: p.id, status: p.status, substatus: p.substatus })),
+        },
+      };
     },
     statusOf,
   };
@@ -75,5 +133,15 @@ export function bulkBackground(o: { refuse?: Record<string, string | null>; noUn
 
 /** A one-line summary as the background answers `summary.get`. */
 export function summaryOf(issueId: string, over: Partial<IssueSummary> = {}): IssueSummary {
-  return { issueId, eventId: 'e'.repeat(32), status: 'ok', summary: `Line for ${issueId}`, cause: 'database', confidence: 0.8, model: 'llama3.2:latest', cached: false, ...over };
+  return {
+    issueId,
+    eventId: 'e'.repeat(32),
+    status: 'ok',
+    summary: `Line for ${issueId}`,
+    cause: 'database',
+    confidence: 0.8,
+    model: 'llama3.2:latest',
+    cached: false,
+    ...over,
+  };
 }

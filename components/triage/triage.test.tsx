@@ -10,7 +10,12 @@ import { bulkBackground, fakeBackground, makeIssue, pagedIssues, renderPage } fr
 import { TriageView } from './TriageView';
 import type { Place } from './target';
 
-const place: Place = { target: { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' }, projects: [], link: { webBase: 'https://acme.sentry.io', org: 'acme', hosting: 'saas' }, source: 'tab' };
+const place: Place = {
+  target: { apiBase: 'https://acme.sentry.io/api/0', org: 'acme' },
+  projects: [],
+  link: { webBase: 'https://acme.sentry.io', org: 'acme', hosting: 'saas' },
+  source: 'tab',
+};
 let restore = () => {};
 afterEach(() => {
   restore();
@@ -18,7 +23,10 @@ afterEach(() => {
 });
 
 function setup(answers: Parameters<typeof fakeBackground>[0], settings: Settings = DEFAULT_SETTINGS) {
-  const bg = fakeBackground({ 'project.userBase': () => ({ ok: true, data: { count: 100, source: 'sentry' } }), ...answers });
+  const bg = fakeBackground({
+    'project.userBase': () => ({ ok: true, data: { count: 100, source: 'sentry' } }),
+    ...answers,
+  });
   restore = bg.restore;
   const store = createTriageStore({ pageSize: 25, sleep: async () => {} });
   store.getState().setContext(place.target, settings);
@@ -35,14 +43,28 @@ const rowsShown = () => within(screen.getByRole('grid')).queryAllByRole('row');
 const { statusOf: _unused, ...bulk } = bulkBackground();
 void _unused;
 /** An issue far down Sentry's date order that ranks above all the others. */
-const hot = (n: number): Issue => makeIssue(n, { level: 'fatal', isUnhandled: true, substatus: 'regressed', count: '90000', userCount: 5000, lastSeen: new Date().toISOString() });
+const hot = (n: number): Issue =>
+  makeIssue(n, {
+    level: 'fatal',
+    isUnhandled: true,
+    substatus: 'regressed',
+    count: '90000',
+    userCount: 5000,
+    lastSeen: new Date().toISOString(),
+  });
 
 describe('triage tab: ranking over the whole set', () => {
   it('ranks every issue of the query, not just the first page: the hottest one on page 3 comes first', async () => {
-    const issues = Array.from({ length: 250 }, (_, i) => (i === 230 ? hot(231) : makeIssue(i + 1, { level: 'info', isUnhandled: false })));
+    const issues = Array.from({ length: 250 }, (_, i) =>
+      i === 230 ? hot(231) : makeIssue(i + 1, { level: 'info', isUnhandled: false }),
+    );
     const { bg, store } = setup({ 'issues.page': pagedIssues(issues) });
     await act(() => store.getState().load());
-    expect(bg.of('issues.page').map((m) => [m.cursor, m.limit, m.period])).toEqual([[undefined, 100, '14d'], ['0:100:0', 100, '14d'], ['0:200:0', 100, '14d']]);
+    expect(bg.of('issues.page').map((m) => [m.cursor, m.limit, m.period])).toEqual([
+      [undefined, 100, '14d'],
+      ['0:100:0', 100, '14d'],
+      ['0:200:0', 100, '14d'],
+    ]);
     expect(rowsShown()).toHaveLength(25);
     expect(rowsShown()[0]).toHaveTextContent('Error number 231');
     expect(screen.getByText('Ranked all 250 unresolved (last 14 days).')).toBeInTheDocument();
@@ -61,7 +83,11 @@ describe('triage tab: ranking over the whole set', () => {
     const { bg, store } = setup({ 'issues.page': pagedIssues(issues) }, settings);
     await act(() => store.getState().load());
     expect(bg.of('issues.page')).toHaveLength(10);
-    expect(screen.getByText('Ranked 1,000 of 1,234 unresolved (last 14 days, the 1,000 most recently seen) — narrow the search to rank all.')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Ranked 1,000 of 1,234 unresolved (last 14 days, the 1,000 most recently seen) — narrow the search to rank all.',
+      ),
+    ).toBeInTheDocument();
     // X-Hits at Sentry's X-Max-Hits is a lower bound.
     const capped = setup({ 'issues.page': pagedIssues(issues, { maxHits: 1000 }) }, settings);
     await act(() => capped.store.getState().load());
@@ -82,7 +108,9 @@ describe('triage tab: ranking over the whole set', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
     await act(async () => gates.shift()!());
     await act(() => loading);
-    expect(screen.getByText('Ranked 100 of 600 unresolved (last 14 days) — stopped; load the rest to rank them too.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Ranked 100 of 600 unresolved (last 14 days) — stopped; load the rest to rank them too.'),
+    ).toBeInTheDocument();
     expect(rowsShown()).toHaveLength(25);
     // Load the rest goes on from the page after the last one shown.
     const rest = store.getState().resume();
@@ -128,7 +156,17 @@ describe('triage tab: Sentry’s own orders', () => {
   });
 
   it('shows a rate-limit error with its next step and countdown', async () => {
-    const { store } = setup({ 'issues.page': () => ({ ok: false, error: { kind: 'rate-limited', message: 'Sentry is rate-limiting Dexter.', nextStep: 'Dexter retries automatically.', retryAt: Date.now() + 12_000 } }) });
+    const { store } = setup({
+      'issues.page': () => ({
+        ok: false,
+        error: {
+          kind: 'rate-limited',
+          message: 'Sentry is rate-limiting Dexter.',
+          nextStep: 'Dexter retries automatically.',
+          retryAt: Date.now() + 12_000,
+        },
+      }),
+    });
     await act(() => store.getState().setSort('date'));
     expect(screen.getByRole('alert')).toHaveTextContent('Sentry is rate-limiting Dexter.');
     expect(screen.getByRole('alert')).toHaveTextContent(/retrying in 1[12] s/);
@@ -138,14 +176,22 @@ describe('triage tab: Sentry’s own orders', () => {
 describe('triage tab: bulk actions with per-issue truth', () => {
   it('shows each issue’s outcome, keeps the unchanged ones selected with Sentry’s reason, and undoes the rest exactly', async () => {
     const b = bulkBackground({ refuse: { 1002: null } });
-    const { bg, store } = setup({ 'issues.page': pagedIssues(three()), 'issues.plan': b['issues.plan'], 'issues.update': b['issues.update'], 'issues.restore': b['issues.restore'] });
+    const { bg, store } = setup({
+      'issues.page': pagedIssues(three()),
+      'issues.plan': b['issues.plan'],
+      'issues.update': b['issues.update'],
+      'issues.restore': b['issues.restore'],
+    });
     await act(() => store.getState().load());
     fireEvent.click(screen.getByLabelText('Select all on page'));
     expect(screen.getByText('3 selected')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Resolve' }));
     await screen.findByText(/Resolved 2 · 1 not changed/);
     expect(bg.of('issues.plan')[0]!.ids.sort()).toEqual(['1001', '1002', '1003']);
-    expect(bg.of('issues.update')[0]).toMatchObject({ status: 'resolved', ids: expect.arrayContaining(['1001', '1002', '1003']) });
+    expect(bg.of('issues.update')[0]).toMatchObject({
+      status: 'resolved',
+      ids: expect.arrayContaining(['1001', '1002', '1003']),
+    });
     expect(screen.getByText('1 selected')).toBeInTheDocument();
     expect(screen.getByText('Not changed: Sentry left it unresolved.')).toBeInTheDocument();
     expect(screen.getAllByText('✓ Resolved')).toHaveLength(2);
@@ -156,13 +202,22 @@ describe('triage tab: bulk actions with per-issue truth', () => {
     await screen.findByText(/Undone for 2/);
     const undo = bg.of('issues.restore')[0]!;
     expect(undo.after).toBe('resolved');
-    expect(undo.items.map((p) => [p.id, p.status]).sort()).toEqual([['1001', 'unresolved'], ['1003', 'unresolved']]);
+    expect(undo.items.map((p) => [p.id, p.status]).sort()).toEqual([
+      ['1001', 'unresolved'],
+      ['1003', 'unresolved'],
+    ]);
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
   });
 
   it('says which issues would have no undo BEFORE changing anything, and changes them only if the user agrees', async () => {
-    const b = bulkBackground({ noUndo: { 1003: 'Undo could not set it back: Sentry cannot be asked to put an issue back to “reprocessing”.' } });
-    const { bg, store } = setup({ 'issues.page': pagedIssues(three()), 'issues.plan': b['issues.plan'], 'issues.update': b['issues.update'] });
+    const b = bulkBackground({
+      noUndo: { 1003: 'Undo could not set it back: Sentry cannot be asked to put an issue back to “reprocessing”.' },
+    });
+    const { bg, store } = setup({
+      'issues.page': pagedIssues(three()),
+      'issues.plan': b['issues.plan'],
+      'issues.update': b['issues.update'],
+    });
     await act(() => store.getState().load());
     fireEvent.click(screen.getByLabelText('Select all on page'));
     fireEvent.click(screen.getByRole('button', { name: 'Ignore' }));
@@ -178,14 +233,22 @@ describe('triage tab: bulk actions with per-issue truth', () => {
     await screen.findByText('Ignored 3 · 1 without undo');
     expect(bg.of('issues.update')).toHaveLength(1);
     // Undo then leaves out the one it could not set back.
-    expect(store.getState().undoable!.prior.map((p) => p.id).sort()).toEqual(['1001', '1002']);
+    expect(
+      store
+        .getState()
+        .undoable!.prior.map((p) => p.id)
+        .sort(),
+    ).toEqual(['1001', '1002']);
   });
 
   it('a failed request marks every issue of it not changed with the error and next step', async () => {
     const { store } = setup({
       'issues.page': pagedIssues(three()),
       'issues.plan': bulk['issues.plan'],
-      'issues.update': () => ({ ok: false, error: { kind: 'scope', message: 'The token lacks event:write.', nextStep: 'Add the scope in Sentry.' } }),
+      'issues.update': () => ({
+        ok: false,
+        error: { kind: 'scope', message: 'The token lacks event:write.', nextStep: 'Add the scope in Sentry.' },
+      }),
     });
     await act(() => store.getState().load());
     fireEvent.click(screen.getByLabelText('Select Error number 3'));
@@ -196,7 +259,11 @@ describe('triage tab: bulk actions with per-issue truth', () => {
 
   it('moves, selects and resolves by keyboard', async () => {
     const b = bulkBackground();
-    const { bg, store } = setup({ 'issues.page': pagedIssues(three()), 'issues.plan': b['issues.plan'], 'issues.update': b['issues.update'] });
+    const { bg, store } = setup({
+      'issues.page': pagedIssues(three()),
+      'issues.plan': b['issues.plan'],
+      'issues.update': b['issues.update'],
+    });
     await act(() => store.getState().load());
     const grid = screen.getByRole('grid');
     grid.focus();
@@ -216,7 +283,7 @@ describe('triage tab: bulk actions with per-issue truth', () => {
     expect(screen.getByLabelText('Search')).toHaveFocus();
   });
 
-  it('opens the Explorer on the tab\'s org with the current filters', async () => {
+  it("opens the Explorer on the tab's org with the current filters", async () => {
     const { store } = setup({ 'issues.page': pagedIssues(three()) });
     await act(() => store.getState().load());
     await act(() => store.getState().setStatus('ignored'));
@@ -225,6 +292,10 @@ describe('triage tab: bulk actions with per-issue truth', () => {
     await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
     const url = new URL(create.mock.calls[0]![0].url!);
     expect(url.pathname).toBe('/explorer.html');
-    expect(Object.fromEntries(new URLSearchParams(url.hash.slice(1)))).toEqual({ q: 'is:ignored', apiBase: 'https://acme.sentry.io/api/0', org: 'acme' });
+    expect(Object.fromEntries(new URLSearchParams(url.hash.slice(1)))).toEqual({
+      q: 'is:ignored',
+      apiBase: 'https://acme.sentry.io/api/0',
+      org: 'acme',
+    });
   });
 });

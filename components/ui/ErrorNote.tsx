@@ -28,8 +28,16 @@ export function ErrorNote({ error, title }: { error: DexterError | null | undefi
   return (
     <Alert color={error.kind === 'rate-limited' ? 'yellow' : 'red'} title={title} role="alert" p="xs">
       <Text size="sm">{error.message}</Text>
-      {error.nextStep && <Text size="sm" c="dimmed">{error.nextStep}</Text>}
-      {retry && <Text size="sm" c="dimmed">{retry}</Text>}
+      {error.nextStep && (
+        <Text size="sm" c="dimmed">
+          {error.nextStep}
+        </Text>
+      )}
+      {retry && (
+        <Text size="sm" c="dimmed">
+          {retry}
+        </Text>
+      )}
     </Alert>
   );
 }

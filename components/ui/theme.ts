@@ -1,14 +1,24 @@
 // Dexter's Mantine theme, shared by the popup, the Explorer and the panel. Two changes from Mantine's defaults,
 // both for WCAG contrast (axe-core's color-contrast rule): "dimmed" text is darker, and light-variant badges keep
 // their tinted background but use the normal text colour (orange/yellow text on a tint is below 4.5:1).
-import { createTheme, defaultVariantColorsResolver, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
+import {
+  createTheme,
+  defaultVariantColorsResolver,
+  type CSSVariablesResolver,
+  type VariantColorsResolver,
+} from '@mantine/core';
 
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
   return input.variant === 'light' ? { ...colors, color: 'var(--mantine-color-text)' } : colors;
 };
 
-export const dexterTheme = createTheme({ primaryColor: 'violet', defaultRadius: 'sm', fontSizes: { md: '14px' }, variantColorResolver });
+export const dexterTheme = createTheme({
+  primaryColor: 'violet',
+  defaultRadius: 'sm',
+  fontSizes: { md: '14px' },
+  variantColorResolver,
+});
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},

@@ -38,8 +38,44 @@ describe('the message contract', () => {
   });
 
   it('has a handler for every message type', () => {
-    expect(Object.keys(handlers).sort()).toEqual(
-      ['auth.clear', 'auth.set', 'auth.status', 'digest.build', 'issue.analysis', 'issue.comment', 'issue.event', 'issue.get', 'issue.where', 'issues.byIds', 'issues.list', 'issues.merge', 'issues.page', 'issues.plan', 'issues.restore', 'issues.update', 'llm.key.clear', 'llm.key.set', 'llm.status', 'open.explorer', 'orgs.list', 'page.report', 'page.status', 'ping', 'privacy.load', 'project.userBase', 'projects.list', 'prompt.preview', 'release.get', 'settings.get', 'settings.set', 'similar.issue', 'similar.rows', 'summary.cancel', 'summary.get', 'trends.issue', 'trends.rows'],
-    );
+    expect(Object.keys(handlers).sort()).toEqual([
+      'auth.clear',
+      'auth.set',
+      'auth.status',
+      'digest.build',
+      'issue.analysis',
+      'issue.comment',
+      'issue.event',
+      'issue.get',
+      'issue.where',
+      'issues.byIds',
+      'issues.list',
+      'issues.merge',
+      'issues.page',
+      'issues.plan',
+      'issues.restore',
+      'issues.update',
+      'llm.key.clear',
+      'llm.key.set',
+      'llm.status',
+      'open.explorer',
+      'orgs.list',
+      'page.report',
+      'page.status',
+      'ping',
+      'privacy.load',
+      'project.userBase',
+      'projects.list',
+      'prompt.preview',
+      'release.get',
+      'settings.get',
+      'settings.set',
+      'similar.issue',
+      'similar.rows',
+      'summary.cancel',
+      'summary.get',
+      'trends.issue',
+      'trends.rows',
+    ]);
   });
 });

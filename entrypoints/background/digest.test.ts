@@ -13,15 +13,26 @@ import { createSentryService } from './service';
 let sentry: SentryServer;
 let llm: OllamaServer;
 beforeAll(async () => {
-  [sentry, llm] = await Promise.all([startSentryServer({ issueCount: 40 }), startOllamaServer({ apiKey: 'sk-local-7' })]);
+  [sentry, llm] = await Promise.all([
+    startSentryServer({ issueCount: 40 }),
+    startOllamaServer({ apiKey: 'sk-local-7' }),
+  ]);
 });
 afterAll(() => Promise.all([sentry?.close(), llm?.close()]));
 beforeEach(() => fakeBrowser.reset());
 
 function ask(hours = 24) {
-  const settings = settingsSchema.parse({ sentry: { selfHostedBases: [sentry.url] }, llm: { provider: 'openai', url: `${llm.url}/v1`, model: 'llama3.2:latest' } });
+  const settings = settingsSchema.parse({
+    sentry: { selfHostedBases: [sentry.url] },
+    llm: { provider: 'openai', url: `${llm.url}/v1`, model: 'llama3.2:latest' },
+  });
   const service = createSentryService(settings, { token: sentry.tokens.readWrite, sentryUrl: sentry.url });
-  const parsed = parseMessage({ type: 'digest.build', target: { apiBase: `${sentry.url}/api/0`, org: 'acme' }, hours, narrative: true });
+  const parsed = parseMessage({
+    type: 'digest.build',
+    target: { apiBase: `${sentry.url}/api/0`, org: 'acme' },
+    hours,
+    narrative: true,
+  });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   return digestHandlers['digest.build'](parsed.message as MessageOf<'digest.build'>, { sender: {}, service });
 }

@@ -19,7 +19,14 @@ export const digestHandlers = {
       const all: DigestInput[] = [];
       let cursor: string | undefined;
       for (let i = 0; i < PAGES; i++) {
-        const page = await client.listIssues(m.target.org, { query: `lastSeen:-${m.hours}h`, sort: 'freq', statsPeriod: m.hours <= 24 ? '24h' : '14d', limit: 100, cursor, project: [-1] });
+        const page = await client.listIssues(m.target.org, {
+          query: `lastSeen:-${m.hours}h`,
+          sort: 'freq',
+          statsPeriod: m.hours <= 24 ? '24h' : '14d',
+          limit: 100,
+          cursor,
+          project: [-1],
+        });
         all.push(...(page.issues as DigestInput[]));
         if (!page.nextCursor) break;
         cursor = page.nextCursor;
@@ -31,13 +38,29 @@ export const digestHandlers = {
     const answer: DigestAnswer = { digest, narrative: null };
     const s = service.settings;
     if (!m.narrative) return answer;
-    if (!s.llm.model) return { ...answer, narrativeError: { kind: 'llm', message: 'No model is chosen, so the digest has no narrative.', nextStep: 'Pick a model in Dexter’s settings.' } };
+    if (!s.llm.model)
+      return {
+        ...answer,
+        narrativeError: {
+          kind: 'llm',
+          message: 'No model is chosen, so the digest has no narrative.',
+          nextStep: 'Pick a model in Dexter’s settings.',
+        },
+      };
     try {
       const prompt = narrativePrompt(digest, s.privacy.scrubBeforeLlm ? (t) => scrubText(t).text : undefined);
       // The server's API key, as for summaries and Explain (a llama.cpp or vLLM started with --api-key wants it).
       const apiKey = apiKeyFor(s.llm.url, await llmKeyItem.getValue());
-      const r = await structuredChat({ provider: s.llm.provider, url: s.llm.url, stallSeconds: s.llm.stallSeconds, apiKey }, { model: s.llm.model, name: 'digest_narrative', schema: narrativeSchema, ...prompt });
-      if (!r.ok) return { ...answer, model: s.llm.model, narrativeError: { kind: 'llm', message: `The model’s narrative never fitted its schema: ${r.reason}` } };
+      const r = await structuredChat(
+        { provider: s.llm.provider, url: s.llm.url, stallSeconds: s.llm.stallSeconds, apiKey },
+        { model: s.llm.model, name: 'digest_narrative', schema: narrativeSchema, ...prompt },
+      );
+      if (!r.ok)
+        return {
+          ...answer,
+          model: s.llm.model,
+          narrativeError: { kind: 'llm', message: `The model’s narrative never fitted its schema: ${r.reason}` },
+        };
       return { ...answer, model: s.llm.model, narrative: checkCitations(r.value, digest) };
     } catch (error) {
       return { ...answer, narrativeError: toError(error) };

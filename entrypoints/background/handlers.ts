@@ -20,7 +20,10 @@ function merge(base: Record<string, unknown>, patch: Record<string, unknown>): R
   for (const [k, v] of Object.entries(patch)) {
     if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue;
     const cur = out[k];
-    out[k] = v && typeof v === 'object' && !Array.isArray(v) && cur && typeof cur === 'object' && !Array.isArray(cur) ? merge(cur as Record<string, unknown>, v as Record<string, unknown>) : v;
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && cur && typeof cur === 'object' && !Array.isArray(cur)
+        ? merge(cur as Record<string, unknown>, v as Record<string, unknown>)
+        : v;
   }
   return out;
 }
@@ -45,7 +48,11 @@ export const handlers: Handlers = {
   async 'auth.set'(m, { service }) {
     const sentryUrl = m.sentryUrl.replace(/\/+$/, '');
     if (!isAllowedApiBase(apiBaseOf(sentryUrl), service.settings.sentry.selfHostedBases)) {
-      throw new Refusal('forbidden-target', `${sentryUrl} is not sentry.io or a self-hosted Sentry you added.`, 'Add your self-hosted Sentry URL first (Dexter asks the browser for access to it).');
+      throw new Refusal(
+        'forbidden-target',
+        `${sentryUrl} is not sentry.io or a self-hosted Sentry you added.`,
+        'Add your self-hosted Sentry URL first (Dexter asks the browser for access to it).',
+      );
     }
     await authItem.setValue({ token: m.token, sentryUrl });
     resetSentryService();
@@ -62,8 +69,12 @@ export const handlers: Handlers = {
   // injected into the asking frame (the same isolated world as the overlay) when asked, not on every Sentry page.
   async 'privacy.load'(_m, { sender }) {
     const tabId = sender.tab?.id;
-    if (tabId === undefined) throw new Refusal('forbidden-sender', 'Only Dexter’s overlay in a Sentry tab loads the PII scanner.');
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/privacy-scanner.js'] });
+    if (tabId === undefined)
+      throw new Refusal('forbidden-sender', 'Only Dexter’s overlay in a Sentry tab loads the PII scanner.');
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: ['/privacy-scanner.js'],
+    });
     return null;
   },
   ...pageReportHandlers,
@@ -77,4 +88,3 @@ export const handlers: Handlers = {
     return null;
   },
 };
-

@@ -14,7 +14,9 @@ describe('applyLlmOriginRule', () => {
   afterAll(() => setOriginFix(previous));
 
   const grant = (origins: string[]) =>
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation((async (p: { origins: string[] }) => p.origins.every((o) => origins.includes(o))) as never);
+    vi
+      .spyOn(fakeBrowser.permissions, 'contains')
+      .mockImplementation((async (p: { origins: string[] }) => p.origins.every((o) => origins.includes(o))) as never);
 
   it('applies the fix to the configured server once Dexter has access to its host and port', async () => {
     const contains = grant(['http://127.0.0.1:18080/*']);
@@ -33,7 +35,11 @@ describe('applyLlmOriginRule', () => {
 
   it('says the fix is off when the browser refuses the rule', async () => {
     grant(['http://127.0.0.1:11434/*']);
-    setOriginFix({ apply: async () => { throw new Error('regexFilter too complex'); } });
+    setOriginFix({
+      apply: async () => {
+        throw new Error('regexFilter too complex');
+      },
+    });
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     await applyLlmOriginRule(settingsSchema.parse({}));
     setOriginFix(recording);

@@ -21,7 +21,8 @@ async function showBadge(tabId: number, report: PageReport | null): Promise<void
 export const pageReportHandlers = {
   async 'page.report'(m, { sender }) {
     const tabId = sender.tab?.id;
-    if (tabId === undefined || (sender.frameId ?? 0) !== 0) throw new Refusal('forbidden-sender', 'Only the overlay in a Sentry tab’s top frame reports its page.');
+    if (tabId === undefined || (sender.frameId ?? 0) !== 0)
+      throw new Refusal('forbidden-sender', 'Only the overlay in a Sentry tab’s top frame reports its page.');
     const report: PageReport = { ...m.report, at: Date.now() };
     if (report.troubles.length) {
       memory.set(tabId, report);

@@ -16,7 +16,13 @@ import { store } from './store';
 
 /** One cache and one limiter for the worker's life: they outlive settings changes (keys carry the API base). The
  *  cache persists through the store's size budget, which it shares with the explanations. */
-export const cache: Cache = createCache({ storage: store, ttlMs: 60_000, staleMs: 15 * 60_000, namespace: KEYS.cachePrefix, maxEntries: 300 });
+export const cache: Cache = createCache({
+  storage: store,
+  ttlMs: 60_000,
+  staleMs: 15 * 60_000,
+  namespace: KEYS.cachePrefix,
+  maxEntries: 300,
+});
 const limiter = createLimiter({ maxConcurrent: 4 });
 
 export interface SentryService {
@@ -27,7 +33,10 @@ export interface SentryService {
   readonly homeApiBase: string;
   readonly cache: Cache;
   /** A client for the target's API base, with the token where it may go; throws when Dexter may not call it. */
-  client(target: Pick<Target, 'apiBase'>, onTiming?: (t: RequestTiming) => void): { client: SentryClient; via: 'token' | 'session' };
+  client(
+    target: Pick<Target, 'apiBase'>,
+    onTiming?: (t: RequestTiming) => void,
+  ): { client: SentryClient; via: 'token' | 'session' };
   /** Cache key for data of one org. */
   key(target: Target, ...parts: (string | number)[]): string;
   issue(target: Target, issueId: string): Promise<IssueDetail>;
@@ -43,13 +52,26 @@ export function createSentryService(settings: Settings, auth: SentryAuth | null)
     cache,
     client(target, onTiming) {
       if (!isAllowedApiBase(target.apiBase, settings.sentry.selfHostedBases)) {
-        throw Object.assign(new Error(`Dexter does not talk to ${target.apiBase}.`), { kind: 'forbidden-target', nextStep: 'Add your self-hosted Sentry in Dexter’s settings first.' });
+        throw Object.assign(new Error(`Dexter does not talk to ${target.apiBase}.`), {
+          kind: 'forbidden-target',
+          nextStep: 'Add your self-hosted Sentry in Dexter’s settings first.',
+        });
       }
       const token = auth && tokenMayGoTo(target.apiBase, auth.sentryUrl) ? auth.token : null;
       if (!token && !settings.sentry.useSession) {
-        throw Object.assign(new Error('Dexter has no Sentry token.'), { kind: 'auth', nextStep: 'Open Dexter’s popup → Settings and paste a Sentry auth token.' });
+        throw Object.assign(new Error('Dexter has no Sentry token.'), {
+          kind: 'auth',
+          nextStep: 'Open Dexter’s popup → Settings and paste a Sentry auth token.',
+        });
       }
-      const client = createSentryClient({ apiBase: target.apiBase.replace(/\/$/, ''), token, fetch: globalThis.fetch.bind(globalThis), timeoutMs: 20_000, limiter, onTiming });
+      const client = createSentryClient({
+        apiBase: target.apiBase.replace(/\/$/, ''),
+        token,
+        fetch: globalThis.fetch.bind(globalThis),
+        timeoutMs: 20_000,
+        limiter,
+        onTiming,
+      });
       return { client, via: token ? 'token' : 'session' };
     },
     key: (t, ...parts) => `${t.apiBase}|${t.org}|${parts.join('|')}`,

@@ -4,7 +4,9 @@ import { createStorageBudget, type RawStorage, type StorageBudget } from '@/lib/
 import { KEYS } from '@/lib/storage-keys';
 
 const local: RawStorage = {
-  async get(key) { return (await browser.storage.local.get(key))[key]; },
+  async get(key) {
+    return (await browser.storage.local.get(key))[key];
+  },
   getAll: () => browser.storage.local.get(null),
   set: (items) => browser.storage.local.set(items),
   remove: (keys) => browser.storage.local.remove(keys),

@@ -5,7 +5,12 @@ import { watchOwnerPort, type OwnerPort } from './summaries';
 function fakePort(name: string, sender: OwnerPort['sender']) {
   let onMessage: (m: unknown) => void = () => {};
   let onDisconnect: () => void = () => {};
-  const port: OwnerPort = { name, sender, onMessage: { addListener: (fn) => void (onMessage = fn) }, onDisconnect: { addListener: (fn) => void (onDisconnect = fn) } };
+  const port: OwnerPort = {
+    name,
+    sender,
+    onMessage: { addListener: (fn) => void (onMessage = fn) },
+    onDisconnect: { addListener: (fn) => void (onDisconnect = fn) },
+  };
   return { port, post: (m: unknown) => onMessage(m), disconnect: () => onDisconnect() };
 }
 

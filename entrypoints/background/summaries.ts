@@ -21,7 +21,12 @@ const ownerOf = (sender: Sender, owner: string) => `${sender.tab?.id ?? sender.u
 export const summaryHandlers = {
   async 'summary.get'(m, { service, sender }) {
     const s = service.settings;
-    if (!s.llm.model) throw new Refusal('llm', 'No model is chosen for summaries.', 'Pick a model in Dexter’s settings (popup → Settings → Model).');
+    if (!s.llm.model)
+      throw new Refusal(
+        'llm',
+        'No model is chosen for summaries.',
+        'Pick a model in Dexter’s settings (popup → Settings → Model).',
+      );
     current.server = s.llm.url;
     current.concurrency = s.insights.concurrency;
     const asked = Date.now();
@@ -43,16 +48,43 @@ export const summaryHandlers = {
         const issue = await service.issue(m.target, m.issueId);
         // The model's context decides the budget and what is sent (background/llm-model.ts), as for Explain.
         const plan = await contextPlan(s, await providerFor(s));
-        const prompt = buildSummaryPrompt(event, { issue, tokenBudget: plan.promptBudget, scrub: s.privacy.scrubBeforeLlm ? (t) => scrubText(t) : undefined });
+        const prompt = buildSummaryPrompt(event, {
+          issue,
+          tokenBudget: plan.promptBudget,
+          scrub: s.privacy.scrubBeforeLlm ? (t) => scrubText(t) : undefined,
+        });
         const apiKey = apiKeyFor(s.llm.url, await llmKeyItem.getValue());
-        const r = await structuredChat({ provider: s.llm.provider, url: s.llm.url, stallSeconds: s.llm.stallSeconds, apiKey }, { model: s.llm.model, name: 'issue_summary', schema: summarySchema, system: prompt.system, user: prompt.user, signal, ...chatLimits(s, plan) });
-        const base = { issueId: m.issueId, eventId, model: s.llm.model, cached: false, modelMs: Math.round(r.modelMs), dexterMs: Math.round(performance.now() - t0 - r.modelMs) };
+        const r = await structuredChat(
+          { provider: s.llm.provider, url: s.llm.url, stallSeconds: s.llm.stallSeconds, apiKey },
+          {
+            model: s.llm.model,
+            name: 'issue_summary',
+            schema: summarySchema,
+            system: prompt.system,
+            user: prompt.user,
+            signal,
+            ...chatLimits(s, plan),
+          },
+        );
+        const base = {
+          issueId: m.issueId,
+          eventId,
+          model: s.llm.model,
+          cached: false,
+          modelMs: Math.round(r.modelMs),
+          dexterMs: Math.round(performance.now() - t0 - r.modelMs),
+        };
         const answer: IssueSummary = r.ok
           ? { ...base, status: 'ok', summary: r.value.summary, cause: r.value.cause, confidence: r.value.confidence }
           : { ...base, status: 'unknown', summary: '', cause: 'unknown', confidence: 0, reason: r.reason };
         // Only answers that fit are kept: an unknown one is asked again next time.
         // Kept under the one storage budget (background/store.ts); a full store costs the cache, not the answer.
-        if (r.ok) await store.set(key, answer).catch((e: unknown) => console.warn('[Dexter] the summary was not stored:', e instanceof Error ? e.message : e));
+        if (r.ok)
+          await store
+            .set(key, answer)
+            .catch((e: unknown) =>
+              console.warn('[Dexter] the summary was not stored:', e instanceof Error ? e.message : e),
+            );
         return answer;
       },
     });
@@ -86,7 +118,10 @@ export interface OwnerPort {
  *  runs no code of its own, so summary.cancel cannot be sent then. Every owner starting with the named one goes too
  *  (pages ask per row as `<owner>-<row>`). Only the sender's own asks can be reached (ownerOf is keyed by the sender),
  *  so no sender check is needed for a port that can only cancel. */
-export function watchOwnerPort(port: OwnerPort, cancelPrefix: (prefix: string) => number = (p) => queue.cancelOwnerPrefix(p)): void {
+export function watchOwnerPort(
+  port: OwnerPort,
+  cancelPrefix: (prefix: string) => number = (p) => queue.cancelOwnerPrefix(p),
+): void {
   if (port.name !== SUMMARY_PORT) return;
   const owners = new Set<string>();
   port.onMessage.addListener((raw) => {

@@ -25,7 +25,8 @@ async function call<T extends keyof typeof handlers>(m: MessageInputOf<T>) {
   return handler(parsed.message, ctx);
 }
 const requests = (path: string) => srv.requests.filter((r) => r.path.includes(path)).length;
-const shaped = (shape: string): Issue => [...srv.store.issues.values()].find((i) => i.fingerprint === `trend:${shape}`)!;
+const shaped = (shape: string): Issue =>
+  [...srv.store.issues.values()].find((i) => i.fingerprint === `trend:${shape}`)!;
 
 beforeAll(async () => {
   srv = await startSentryServer({ issueCount: 60, rateLimit: { limit: 10_000 } });
@@ -37,7 +38,11 @@ afterAll(() => srv?.close());
 
 /** The ids of the first page of acme's list, every status, most recently seen first (as a `query=` page shows). */
 function pageIds(n = 25): string[] {
-  return [...srv.store.issues.values()].filter((i) => i.orgId === srv.store.findOrg('acme')!.id).sort((a, b) => b.lastSeen - a.lastSeen).slice(0, n).map((i) => i.id);
+  return [...srv.store.issues.values()]
+    .filter((i) => i.orgId === srv.store.findOrg('acme')!.id)
+    .sort((a, b) => b.lastSeen - a.lastSeen)
+    .slice(0, n)
+    .map((i) => i.id);
 }
 
 describe('trends.rows', () => {
@@ -46,7 +51,11 @@ describe('trends.rows', () => {
     const filters = pageFilters('https://acme.sentry.io/issues/?query=');
     const ids = pageIds();
     await call({ type: 'issues.byIds', target, ids, filters });
-    const before = { releases: requests('/releases/'), stats: requests('/events-stats/'), issues: requests('/issues-stats/') };
+    const before = {
+      releases: requests('/releases/'),
+      stats: requests('/events-stats/'),
+      issues: requests('/issues-stats/'),
+    };
     const a = await call({ type: 'trends.rows', target, ids, filters });
     expect(requests('/releases/') - before.releases).toBe(1);
     expect(requests('/events-stats/') - before.stats).toBeLessThanOrEqual(1);
@@ -74,7 +83,9 @@ describe('trends.rows', () => {
       expect(row.sentry, s).toBe(shaped(s).substatus);
     }
     const api = rows[shaped('escalates-steady').id];
-    expect(api.marks.map((m: any) => `${m.kind} ${m.version} ${m.environment ?? ''}`.trim())).toEqual(expect.arrayContaining(['release api@2.15.1', 'deploy api@2.15.1 production', 'deploy api@2.15.0 production']));
+    expect(api.marks.map((m: any) => `${m.kind} ${m.version} ${m.environment ?? ''}`.trim())).toEqual(
+      expect.arrayContaining(['release api@2.15.1', 'deploy api@2.15.1 production', 'deploy api@2.15.0 production']),
+    );
     for (const m of api.marks) expect(m.at).toBeGreaterThan(now - 25 * 3_600_000);
   });
 
@@ -109,7 +120,10 @@ describe('trends.issue and issue.where', () => {
   it('gives the regressed issue its release chips, week and forecast', async () => {
     const issue = shaped('regressed');
     const t = await call({ type: 'trends.issue', target, issueId: issue.id });
-    expect(t.chips.map((c: any) => c.text).slice(0, 2)).toEqual([expect.stringMatching(/^first seen in 2\.1[0-3]\./), 'regressed in 2.15.1']);
+    expect(t.chips.map((c: any) => c.text).slice(0, 2)).toEqual([
+      expect.stringMatching(/^first seen in 2\.1[0-3]\./),
+      'regressed in 2.15.1',
+    ]);
     // Its first unusual hour of the week is the regression's, shortly after 2.15.1 reached production (or none, when
     // that hour began before the deploy finished).
     for (const c of t.chips.slice(2)) expect(c.text).toMatch(/^started \d+ min after deploy 2\.15\.1$/);
@@ -123,14 +137,25 @@ describe('trends.issue and issue.where', () => {
     const events = w.countries.reduce((a: number, c: any) => a + c.events, 0);
     expect(events).toBe(srv.store.countIn(issue, null, -Infinity, Infinity));
     expect(w.usersKnown).toBe(true);
-    expect(w.countries.reduce((a: number, c: any) => a + c.users, 0)).toBe(srv.store.usersIn(issue, null, Date.now() - 90 * 86_400_000, Date.now()));
-    expect(w.breakdowns.map((b: any) => [b.key, b.bars === null])).toEqual([['browser.name', false], ['os.name', false], ['release', false]]);
+    expect(w.countries.reduce((a: number, c: any) => a + c.users, 0)).toBe(
+      srv.store.usersIn(issue, null, Date.now() - 90 * 86_400_000, Date.now()),
+    );
+    expect(w.breakdowns.map((b: any) => [b.key, b.bars === null])).toEqual([
+      ['browser.name', false],
+      ['os.name', false],
+      ['release', false],
+    ]);
     const server = await call({ type: 'issue.where', target, issueId: shaped('regressed').id });
     expect(server.breakdowns.find((b: any) => b.key === 'browser.name').bars).toBeNull();
   });
 
   it('says there is no country when no event has one', async () => {
-    const noUser = [...srv.store.issues.values()].find((i) => i.orgId === srv.store.findOrg('acme')!.id && i.traffic.series.every((s) => s.userSpan === 0) && !i.traffic.singles.length)!;
+    const noUser = [...srv.store.issues.values()].find(
+      (i) =>
+        i.orgId === srv.store.findOrg('acme')!.id &&
+        i.traffic.series.every((s) => s.userSpan === 0) &&
+        !i.traffic.singles.length,
+    )!;
     expect((await call({ type: 'issue.where', target, issueId: noUser.id })).countries).toBeNull();
   });
 });

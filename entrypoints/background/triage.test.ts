@@ -16,14 +16,20 @@ let ctx: HandlerContext;
 let target: { apiBase: string; org: string };
 
 /** Parses like the router (defaults filled), then calls the handler. */
-async function call<T extends keyof typeof triageHandlers>(m: MessageInputOf<T>): Promise<Awaited<ReturnType<Handlers[T]>>> {
+async function call<T extends keyof typeof triageHandlers>(
+  m: MessageInputOf<T>,
+): Promise<Awaited<ReturnType<Handlers[T]>>> {
   const parsed = parseMessage(m);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   const type = parsed.message.type as T;
-  const handler = triageHandlers[type] as unknown as (x: unknown, c: HandlerContext) => Promise<Awaited<ReturnType<Handlers[T]>>>;
+  const handler = triageHandlers[type] as unknown as (
+    x: unknown,
+    c: HandlerContext,
+  ) => Promise<Awaited<ReturnType<Handlers[T]>>>;
   return handler(parsed.message, ctx);
 }
-const apiRequests = (method: string) => srv.requests.filter((r) => r.method === method && r.path.startsWith('/api/0/organizations/acme/issues/'));
+const apiRequests = (method: string) =>
+  srv.requests.filter((r) => r.method === method && r.path.startsWith('/api/0/organizations/acme/issues/'));
 
 beforeAll(async () => {
   srv = await startSentryServer({ issueCount: 150 });
@@ -58,10 +64,16 @@ describe('issues.page', () => {
 
 describe('issues.update and issues.restore', () => {
   it('changes only issues that exist, reports each, and undoes to the exact prior state', async () => {
-    const issues = [...srv.store.issues.values()].filter((i) => i.orgId === srv.store.orgs[0]!.id && i.status === 'unresolved').slice(0, 3);
-    const [a, b, c] = issues as [typeof issues[0], typeof issues[0], typeof issues[0]];
+    const issues = [...srv.store.issues.values()]
+      .filter((i) => i.orgId === srv.store.orgs[0]!.id && i.status === 'unresolved')
+      .slice(0, 3);
+    const [a, b, c] = issues as [(typeof issues)[0], (typeof issues)[0], (typeof issues)[0]];
     Object.assign(b, { status: 'resolved', substatus: null, statusDetails: { inNextRelease: true } });
-    Object.assign(c, { status: 'ignored', substatus: 'archived_until_condition_met', statusDetails: { ignoreUntil: new Date(Date.now() + 2 * 3600_000).toISOString() } });
+    Object.assign(c, {
+      status: 'ignored',
+      substatus: 'archived_until_condition_met',
+      statusDetails: { ignoreUntil: new Date(Date.now() + 2 * 3600_000).toISOString() },
+    });
     const missing = '4299999999';
     const puts = apiRequests('PUT').length;
     // The world's bulk PUT drops unknown ids without a word, as Sentry's does.
@@ -71,7 +83,10 @@ describe('issues.update and issues.restore', () => {
     const put = apiRequests('PUT').slice(puts);
     expect(put).toHaveLength(1);
     expect(new URL(put[0]!.path, srv.url).searchParams.getAll('id')).not.toContain(missing);
-    expect(r.prior.find((p) => p.id === b.id)).toMatchObject({ status: 'resolved', statusDetails: { inNextRelease: true } });
+    expect(r.prior.find((p) => p.id === b.id)).toMatchObject({
+      status: 'resolved',
+      statusDetails: { inNextRelease: true },
+    });
     expect(r.after.every((s) => s.status === 'unresolved')).toBe(true);
 
     const undo = await call({ type: 'issues.restore', target, after: 'unresolved', items: r.prior });
@@ -86,10 +101,22 @@ describe('issues.update and issues.restore', () => {
   });
 
   it('only Dexter’s own pages may undo, never the overlay in Sentry’s page', async () => {
-    const handlers = { 'issues.restore': async () => ({ updated: [], failed: [], after: [] }) } as Partial<Handlers> as Handlers;
-    const m = { type: 'issues.restore', target, after: 'resolved', items: [{ id: '1', project: null, status: 'unresolved', substatus: null, statusDetails: {} }] };
+    const handlers = {
+      'issues.restore': async () => ({ updated: [], failed: [], after: [] }),
+    } as Partial<Handlers> as Handlers;
+    const m = {
+      type: 'issues.restore',
+      target,
+      after: 'resolved',
+      items: [{ id: '1', project: null, status: 'unresolved', substatus: null, statusDetails: {} }],
+    };
     fakeBrowser.reset();
-    const r = await handleMessage(m, { id: browser.runtime.id, url: 'https://acme.sentry.io/issues/', tab: { id: 3 } as never }, handlers, Promise.resolve(ctx.service));
+    const r = await handleMessage(
+      m,
+      { id: browser.runtime.id, url: 'https://acme.sentry.io/issues/', tab: { id: 3 } as never },
+      handlers,
+      Promise.resolve(ctx.service),
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.kind).toBe('forbidden-sender');
   });

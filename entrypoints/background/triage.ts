@@ -32,7 +32,9 @@ settingsItem.watch(forgetPages);
 export function reasonOf(error: unknown): string {
   if (isSentryError(error)) {
     const status = error.status ? ` (HTTP ${error.status})` : '';
-    return error.detail ? `Sentry said: “${error.detail}”${status}.` : `${error.userMessage.replace(/\.$/, '')}${status}.`;
+    return error.detail
+      ? `Sentry said: “${error.detail}”${status}.`
+      : `${error.userMessage.replace(/\.$/, '')}${status}.`;
   }
   return toError(error).message;
 }
@@ -50,7 +52,10 @@ function bulkOps(client: SentryClient, org: string): BulkOps {
 /** After a change, no list or row figure of the org may come from before it. */
 async function forget(service: SentryService, target: Target): Promise<void> {
   const prefix = service.key(target);
-  await Promise.all([service.cache.invalidate((k) => k.startsWith(prefix)), pageCache.invalidate((k) => k.startsWith(prefix))]);
+  await Promise.all([
+    service.cache.invalidate((k) => k.startsWith(prefix)),
+    pageCache.invalidate((k) => k.startsWith(prefix)),
+  ]);
 }
 
 export const triageHandlers = {
@@ -58,7 +63,15 @@ export const triageHandlers = {
     const { client } = service.client(m.target);
     const key = service.key(m.target, 'page', m.query, m.sort, m.period, m.project.join(','), m.cursor ?? '', m.limit);
     const page = await pageCache.get(key, async (): Promise<IssuesPage> => {
-      const p = await client.listIssues(m.target.org, { query: m.query, sort: m.sort, statsPeriod: m.period, groupStatsPeriod: TRIAGE_GRAPH, project: m.project, limit: m.limit, cursor: m.cursor });
+      const p = await client.listIssues(m.target.org, {
+        query: m.query,
+        sort: m.sort,
+        statsPeriod: m.period,
+        groupStatsPeriod: TRIAGE_GRAPH,
+        project: m.project,
+        limit: m.limit,
+        cursor: m.cursor,
+      });
       return { issues: p.issues, nextCursor: p.nextCursor, prevCursor: p.prevCursor, hits: p.hits, maxHits: p.maxHits };
     });
     rememberRows(m.target, page.issues, TRIAGE_GRAPH, true); // the Explorer's sparklines ask their trends next (trends.ts)
@@ -73,7 +86,14 @@ export const triageHandlers = {
     try {
       const r = await changeIssues(bulkOps(client, m.target.org), m.ids, { status: m.status }, { status: m.status });
       const previous = Object.fromEntries(r.prior.map((p) => [p.id, p.status]));
-      const result: BulkResult = { status: m.status, updated: r.updated, failed: r.failed, previous, prior: r.prior, after: r.after };
+      const result: BulkResult = {
+        status: m.status,
+        updated: r.updated,
+        failed: r.failed,
+        previous,
+        prior: r.prior,
+        after: r.after,
+      };
       return result;
     } finally {
       await forget(service, m.target);

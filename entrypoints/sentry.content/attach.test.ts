@@ -23,7 +23,8 @@ describe('attachWhere', () => {
     const done = attachWhere(page.signal, issuePanelSpot, mountMine);
     expect(mounted()).toBe(0);
     // Sentry's client draws the issue page.
-    document.querySelector('main')!.innerHTML = '<header data-sentry-element="Header">Title</header><div data-test-id="group-event-details">event</div>';
+    document.querySelector('main')!.innerHTML =
+      '<header data-sentry-element="Header">Title</header><div data-test-id="group-event-details">event</div>';
     await expect(done).resolves.toBe(true);
     expect(mounted()).toBe(1);
     expect(document.querySelector('.mine + [data-test-id="group-event-details"]')).not.toBeNull();
@@ -33,7 +34,8 @@ describe('attachWhere', () => {
     await tick();
     expect(mounted()).toBe(1);
     // Sentry redraws the page part that held Dexter's node: mounted again where the anchor now is.
-    document.querySelector('main')!.innerHTML = '<header data-sentry-element="Header">Title</header><div data-test-id="group-event-details">event 2</div>';
+    document.querySelector('main')!.innerHTML =
+      '<header data-sentry-element="Header">Title</header><div data-test-id="group-event-details">event 2</div>';
     await tick();
     expect(mounted()).toBe(1);
     expect(document.querySelector('.mine')!.nextElementSibling!.textContent).toBe('event 2');
@@ -65,7 +67,9 @@ describe('attachWhere', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     document.body.innerHTML = '<header data-sentry-element="Header">T</header>';
     const other = new AbortController();
-    const failing = attachWhere(other.signal, issuePanelSpot, () => { throw new Error('boom'); });
+    const failing = attachWhere(other.signal, issuePanelSpot, () => {
+      throw new Error('boom');
+    });
     await tick();
     expect(warn).toHaveBeenCalled();
     other.abort();
@@ -80,7 +84,10 @@ describe('attachWhere', () => {
     const done = attachToIssuePage(ctx, mountMine);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(ctx.trouble).toHaveBeenCalledOnce();
-    expect(ctx.trouble.mock.calls[0]![0].missing).toEqual(['[data-test-id="group-event-details"]', 'header[data-sentry-element="Header"], main header']);
+    expect(ctx.trouble.mock.calls[0]![0].missing).toEqual([
+      '[data-test-id="group-event-details"]',
+      'header[data-sentry-element="Header"], main header',
+    ]);
     vi.useRealTimers();
     document.body.innerHTML = '<main><header data-sentry-element="Header">late</header></main>';
     await expect(done).resolves.toBe(true);

@@ -9,7 +9,10 @@ import { SELECTORS } from '@/lib/sentry/selectors';
 import type { FeatureContext } from './registry';
 
 /** Where a feature's node goes: under `parent`, before `before` (null: at the end). */
-export interface Spot { parent: Element; before: Node | null }
+export interface Spot {
+  parent: Element;
+  before: Node | null;
+}
 
 interface Watch {
   find(): Spot | null;
@@ -46,7 +49,11 @@ function checkAll(): void {
 /** Keeps `mount`'s node at the spot `find` returns for as long as `signal` lives: mounted when the spot first
  *  appears, mounted again when Sentry removes it. `mount` returns the node it added (watched for removal); its
  *  signal aborts when that node must go. Resolves true once first mounted, false if `signal` aborts first. */
-export function attachWhere(signal: AbortSignal, find: () => Spot | null, mount: (at: Spot, signal: AbortSignal) => Node | null): Promise<boolean> {
+export function attachWhere(
+  signal: AbortSignal,
+  find: () => Spot | null,
+  mount: (at: Spot, signal: AbortSignal) => Node | null,
+): Promise<boolean> {
   if (signal.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
     const w: Watch = { find, mount, node: null, unmount: null, onMounted: () => resolve(true) };
@@ -55,15 +62,19 @@ export function attachWhere(signal: AbortSignal, find: () => Spot | null, mount:
       observer = new MutationObserver(checkAll);
       observer.observe(document.body, { childList: true, subtree: true });
     }
-    signal.addEventListener('abort', () => {
-      watches.delete(w);
-      w.unmount?.abort();
-      if (!watches.size) {
-        observer?.disconnect();
-        observer = null;
-      }
-      resolve(false);
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        watches.delete(w);
+        w.unmount?.abort();
+        if (!watches.size) {
+          observer?.disconnect();
+          observer = null;
+        }
+        resolve(false);
+      },
+      { once: true },
+    );
     check(w);
   });
 }
@@ -81,8 +92,19 @@ const MISSING_AFTER_MS = 10_000;
 
 /** Attaches a feature's node to Sentry's issue page when it is drawn, and tells the user (popup, toolbar badge)
  *  if Sentry's hooks for it have not appeared a while after the page came. */
-export function attachToIssuePage(ctx: Pick<FeatureContext, 'signal' | 'trouble' | 'fine'>, mount: (at: Spot, signal: AbortSignal) => Node | null): Promise<boolean> {
-  const late = setTimeout(() => ctx.trouble({ missing: [SELECTORS.issuePage.body, SELECTORS.issuePage.header], message: 'Sentry’s issue header and event details were not found on this page, so there is no place for Dexter’s panel.' }), MISSING_AFTER_MS);
+export function attachToIssuePage(
+  ctx: Pick<FeatureContext, 'signal' | 'trouble' | 'fine'>,
+  mount: (at: Spot, signal: AbortSignal) => Node | null,
+): Promise<boolean> {
+  const late = setTimeout(
+    () =>
+      ctx.trouble({
+        missing: [SELECTORS.issuePage.body, SELECTORS.issuePage.header],
+        message:
+          'Sentry’s issue header and event details were not found on this page, so there is no place for Dexter’s panel.',
+      }),
+    MISSING_AFTER_MS,
+  );
   ctx.signal.addEventListener('abort', () => clearTimeout(late), { once: true });
   return attachWhere(ctx.signal, issuePanelSpot, mount).then((mounted) => {
     clearTimeout(late);

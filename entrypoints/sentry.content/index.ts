@@ -37,7 +37,10 @@ export default defineContentScript({
       newPage(page?.kind ?? 'other');
       if (!page || page.kind === 'other' || !page.org) return;
       const signal = controller.signal;
-      void runFeatures(FEATURES, { signal, page, filters: pageFilters(location.href), settings, send }, console, { report: reportTrouble, clear: clearTrouble });
+      void runFeatures(FEATURES, { signal, page, filters: pageFilters(location.href), settings, send }, console, {
+        report: reportTrouble,
+        clear: clearTrouble,
+      });
     };
 
     // WXT's location watcher covers every browser; the Navigation API (where present) reacts without its polling delay.

@@ -5,7 +5,12 @@ import { SELECTORS } from '@/lib/sentry/selectors';
 import type { SentryPage } from '@/lib/sentry/page';
 import type { Spot } from './attach';
 
-export interface PanelHost { host: HTMLElement; root: ShadowRoot; open(view: string, extra?: Record<string, string>): void; close(): void }
+export interface PanelHost {
+  host: HTMLElement;
+  root: ShadowRoot;
+  open(view: string, extra?: Record<string, string>): void;
+  close(): void;
+}
 
 const CSS = `
 :host { all: initial; display: block; margin: 12px 0; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -43,7 +48,15 @@ export function createPanelHost(id: string, page: SentryPage, at: Spot, signal: 
     host,
     root,
     open(view, extra = {}) {
-      const params = new URLSearchParams({ view, apiBase: page.apiBase, org: page.org ?? '', issueId: page.issueId ?? '', eventId: page.eventId ?? '', theme: host.hasAttribute('data-dark') ? 'dark' : 'light', ...extra });
+      const params = new URLSearchParams({
+        view,
+        apiBase: page.apiBase,
+        org: page.org ?? '',
+        issueId: page.issueId ?? '',
+        eventId: page.eventId ?? '',
+        theme: host.hasAttribute('data-dark') ? 'dark' : 'light',
+        ...extra,
+      });
       if (!frame) {
         frame = document.createElement('iframe');
         frame.title = `Dexter ${view}`;

@@ -58,12 +58,21 @@ export function compareMeta(a: FeatureMeta, b: FeatureMeta): number {
   return (a.order ?? 99) - (b.order ?? 99) || a.id.localeCompare(b.id);
 }
 
-export interface RunReport { ran: string[]; failed: { id: string; error: string }[]; skipped: string[] }
+export interface RunReport {
+  ran: string[];
+  failed: { id: string; error: string }[];
+  skipped: string[];
+}
 
 type RunContext = Omit<FeatureContext, 'feature' | 'trouble' | 'fine'>;
 const noSink: TroubleSink = { report() {}, clear() {} };
 
-export async function runFeatures(features: readonly Feature[], ctx: RunContext, log: Pick<Console, 'error'> = console, sink: TroubleSink = noSink): Promise<RunReport> {
+export async function runFeatures(
+  features: readonly Feature[],
+  ctx: RunContext,
+  log: Pick<Console, 'error'> = console,
+  sink: TroubleSink = noSink,
+): Promise<RunReport> {
   const report: RunReport = { ran: [], failed: [], skipped: [] };
   await Promise.all(
     features.map(async ({ meta, init }) => {
@@ -71,7 +80,9 @@ export async function runFeatures(features: readonly Feature[], ctx: RunContext,
         report.skipped.push(meta.id);
         return;
       }
-      const trouble = (t: { missing?: string[]; message: string }) => ctx.signal.aborted || sink.report({ feature: meta.id, label: meta.label, missing: t.missing ?? [], message: t.message });
+      const trouble = (t: { missing?: string[]; message: string }) =>
+        ctx.signal.aborted ||
+        sink.report({ feature: meta.id, label: meta.label, missing: t.missing ?? [], message: t.message });
       const fine = () => sink.clear(meta.id);
       try {
         await init({ ...ctx, feature: meta, trouble, fine });

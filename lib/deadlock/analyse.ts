@@ -33,17 +33,28 @@ const TITLES: Record<DeadlockPattern, string> = {
 };
 
 const VERB: Record<TupleContext['operation'], string> = {
-  update: 'was updating', delete: 'was deleting', lock: 'was locking', lockUpdated: 'was locking the updated version of',
-  insertIndex: 'was inserting', checkUnique: 'was checking uniqueness of', recheck: 'was rechecking', exclusion: 'was checking an exclusion constraint on',
+  update: 'was updating',
+  delete: 'was deleting',
+  lock: 'was locking',
+  lockUpdated: 'was locking the updated version of',
+  insertIndex: 'was inserting',
+  checkUnique: 'was checking uniqueness of',
+  recheck: 'was rechecking',
+  exclusion: 'was checking an exclusion constraint on',
 };
 
 function describeTarget(t: LockTarget, blocker: number): string {
   switch (t.kind) {
-    case 'transactionid': return `process ${blocker}'s transaction (${t.xid}) to finish, because it holds a row this one needs`;
-    case 'tuple': return `row (${t.block},${t.offset}) of relation ${t.relationOid}, queued behind process ${blocker}`;
-    case 'relation': return `a table lock on relation ${t.relationOid}, held by process ${blocker}`;
-    case 'advisory': return `advisory lock ${t.key ?? (t.keys ? t.keys.join(', ') : `${t.key1},${t.key2}`)}, held by process ${blocker}`;
-    default: return `${t.text}, held by process ${blocker}`;
+    case 'transactionid':
+      return `process ${blocker}'s transaction (${t.xid}) to finish, because it holds a row this one needs`;
+    case 'tuple':
+      return `row (${t.block},${t.offset}) of relation ${t.relationOid}, queued behind process ${blocker}`;
+    case 'relation':
+      return `a table lock on relation ${t.relationOid}, held by process ${blocker}`;
+    case 'advisory':
+      return `advisory lock ${t.key ?? (t.keys ? t.keys.join(', ') : `${t.key1},${t.key2}`)}, held by process ${blocker}`;
+    default:
+      return `${t.text}, held by process ${blocker}`;
   }
 }
 
@@ -66,7 +77,8 @@ function detectPattern(report: DeadlockReport): DeadlockPattern {
     return relations.size === 1 ? 'table-lock-upgrade' : 'table-lock-order';
   }
   if (/FOR KEY SHARE|SELECT 1 FROM ONLY/i.test(text)) return 'fk-parent-child';
-  if (report.tupleContext?.operation === 'insertIndex' || report.tupleContext?.operation === 'checkUnique') return 'unique-insert';
+  if (report.tupleContext?.operation === 'insertIndex' || report.tupleContext?.operation === 'checkUnique')
+    return 'unique-insert';
   if ([...kinds].every((k) => k === 'transactionid' || k === 'tuple')) return 'row-order-inversion';
   return 'mixed';
 }
@@ -88,13 +100,16 @@ export function analyseDeadlock(report: DeadlockReport): DeadlockAnalysis {
   const steps = report.edges.map((e, i) => step(e, report, i === 0));
   const cycle = report.cycles[0];
   const loop = cycle ? `${cycle.join(' → ')} → ${cycle[0]}` : '';
-  const summary = report.edges.length === 0
-    ? 'PostgreSQL reported a deadlock (SQLSTATE 40P01) but this text does not say which processes and locks were involved; the server log has them.'
-    : [
-        `${report.edges.length} processes waited on each other in a cycle${loop ? ` (${loop})` : ''}; PostgreSQL aborted process ${report.victimPid ?? '?'} to break it.`,
-        ...steps,
-        report.complete ? '' : 'The text was cut off, so the cycle shown may be partial.',
-      ].filter(Boolean).join(' ');
+  const summary =
+    report.edges.length === 0
+      ? 'PostgreSQL reported a deadlock (SQLSTATE 40P01) but this text does not say which processes and locks were involved; the server log has them.'
+      : [
+          `${report.edges.length} processes waited on each other in a cycle${loop ? ` (${loop})` : ''}; PostgreSQL aborted process ${report.victimPid ?? '?'} to break it.`,
+          ...steps,
+          report.complete ? '' : 'The text was cut off, so the cycle shown may be partial.',
+        ]
+          .filter(Boolean)
+          .join(' ');
   const recommendations = [...PLAN[pattern]];
   if (Object.keys(report.queries).length === 0 && pattern !== 'unknown') recommendations.push(R.logQueries);
   return { pattern, patternTitle: TITLES[pattern], steps, summary, recommendations };

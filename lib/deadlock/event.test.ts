@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { deadlockSection, eventDeadlocks } from './index';
 
-const detail = 'Process 4242 waits for ShareLock on transaction 901; blocked by process 4343.\nProcess 4343 waits for ShareLock on transaction 900; blocked by process 4242.';
+const detail =
+  'Process 4242 waits for ShareLock on transaction 901; blocked by process 4343.\nProcess 4343 waits for ShareLock on transaction 900; blocked by process 4242.';
 
 describe('eventDeadlocks', () => {
   it('reads a deadlock whose whole report is in the exception value (psycopg, pgjdbc)', () => {
-    const event = { eventID: 'a'.repeat(32), entries: [{ type: 'exception', data: { values: [{ type: 'DeadlockDetected', value: `deadlock detected\nDETAIL:  ${detail}\nHINT:  See server log for query details.` }] } }] };
+    const event = {
+      eventID: 'a'.repeat(32),
+      entries: [
+        {
+          type: 'exception',
+          data: {
+            values: [
+              {
+                type: 'DeadlockDetected',
+                value: `deadlock detected\nDETAIL:  ${detail}\nHINT:  See server log for query details.`,
+              },
+            ],
+          },
+        },
+      ],
+    };
     const r = eventDeadlocks(event);
     expect(r).toMatchObject({ eventId: 'a'.repeat(32), isDeadlock: true, hasException: true });
     expect(r.deadlocks).toHaveLength(1);
@@ -13,7 +29,11 @@ describe('eventDeadlocks', () => {
     expect(deadlockSection(r)).toMatch(/Cycle: 4242 → 4343 → 4242/);
   });
   it('joins node-postgres’s separate DETAIL from the event’s contexts', () => {
-    const event = { id: 'b1', entries: [{ type: 'exception', data: { values: [{ type: 'error', value: 'deadlock detected' }] } }], contexts: { error: { code: '40P01', detail } } };
+    const event = {
+      id: 'b1',
+      entries: [{ type: 'exception', data: { values: [{ type: 'error', value: 'deadlock detected' }] } }],
+      contexts: { error: { code: '40P01', detail } },
+    };
     const r = eventDeadlocks(event);
     expect(r.isDeadlock).toBe(true);
     expect(r.deadlocks[0]?.edges.map((e) => e.waiterPid)).toEqual([4242, 4343]);
@@ -24,7 +44,9 @@ describe('eventDeadlocks', () => {
     expect(bare.deadlocks.every((d) => !d.complete && d.edges.length === 0)).toBe(true);
     expect(deadlockSection(bare)).toMatch(/partial|no DETAIL/);
     expect(deadlockSection({ deadlocks: [], isDeadlock: true })).toMatch(/no DETAIL/);
-    const none = eventDeadlocks({ entries: [{ type: 'exception', data: { values: [{ type: 'TypeError', value: 'x is undefined' }] } }] });
+    const none = eventDeadlocks({
+      entries: [{ type: 'exception', data: { values: [{ type: 'TypeError', value: 'x is undefined' }] } }],
+    });
     expect(none).toMatchObject({ isDeadlock: false, deadlocks: [], hasException: true });
     expect(deadlockSection(none)).toBeUndefined();
     expect(eventDeadlocks(null)).toMatchObject({ isDeadlock: false, deadlocks: [] });

@@ -34,7 +34,11 @@ function candidateStrings(event: Record<string, unknown>): Found[] {
     }
   };
   const entries = Array.isArray(event.entries) ? (event.entries as { type?: string; data?: unknown }[]) : [];
-  walk(entries.filter((e) => e.type === 'exception' || e.type === 'message'), 'entries', 0);
+  walk(
+    entries.filter((e) => e.type === 'exception' || e.type === 'message'),
+    'entries',
+    0,
+  );
   walk(event.exception ?? event['sentry.interfaces.Exception'], 'exception', 0);
   walk(event.logentry ?? event['sentry.interfaces.Message'], 'logentry', 0);
   walk(event.message, 'message', 0);
@@ -83,7 +87,8 @@ export function deadlockTextOf(event: unknown): string {
   }
   list(bag(e.exception).values).forEach(exception);
   if (typeof e.message === 'string') parts.push(e.message);
-  for (const b of [e.context, e.extra, e.contexts]) if (b) parts.push(JSON.stringify(b).replace(/\\n/g, '\n').replace(/\\t/g, '\t'));
+  for (const b of [e.context, e.extra, e.contexts])
+    if (b) parts.push(JSON.stringify(b).replace(/\\n/g, '\n').replace(/\\t/g, '\t'));
   return parts.join('\n').slice(0, 1_000_000);
 }
 
@@ -112,6 +117,9 @@ export function eventDeadlocks(event: unknown): EventDeadlocks {
 
 /** The deadlock part of an LLM prompt, or undefined when there is no deadlock. */
 export function deadlockSection(a: Pick<EventDeadlocks, 'deadlocks' | 'isDeadlock'>): string | undefined {
-  if (!a.deadlocks.length) return a.isDeadlock ? 'PostgreSQL reported a deadlock (SQLSTATE 40P01) but the event carries no DETAIL with the wait graph.' : undefined;
+  if (!a.deadlocks.length)
+    return a.isDeadlock
+      ? 'PostgreSQL reported a deadlock (SQLSTATE 40P01) but the event carries no DETAIL with the wait graph.'
+      : undefined;
   return a.deadlocks.map((d) => deadlockPromptSection(d, analyseDeadlock(d))).join('\n\n');
 }

@@ -14,7 +14,8 @@ function readMo(path: string): Map<string, string> {
   const [count, originals, translations] = [u32(8), u32(12), u32(16)];
   const map = new Map<string, string>();
   for (let i = 0; i < count; i++) {
-    const str = (table: number): string => buf.subarray(u32(table + 8 * i + 4), u32(table + 8 * i + 4) + u32(table + 8 * i)).toString('utf8');
+    const str = (table: number): string =>
+      buf.subarray(u32(table + 8 * i + 4), u32(table + 8 * i + 4) + u32(table + 8 * i)).toString('utf8');
     map.set(str(originals), str(translations));
   }
   return map;
@@ -29,7 +30,9 @@ describe.skipIf(!existsSync(moPath('de')))('message table matches PostgreSQL 15 
     const mo = readMo(moPath(lang));
     for (const [key, translated] of Object.entries(SERVER_MESSAGES[lang] ?? {})) {
       const english = ENGLISH[key as keyof typeof ENGLISH] ?? '';
-      const fromMo = mo.get(key.startsWith('label_') && !/^(ERROR|LOG|FATAL|WARNING)$/.test(english) ? `${english}:  ` : english);
+      const fromMo = mo.get(
+        key.startsWith('label_') && !/^(ERROR|LOG|FATAL|WARNING)$/.test(english) ? `${english}:  ` : english,
+      );
       expect(fromMo?.replace(/\s*:\s*$/, ''), `${lang} ${key}`).toBe(translated);
     }
   });

@@ -33,7 +33,8 @@ describe('parseDeadlock on the public fixture messages', () => {
     const log = fixtures.messages.find((m) => m.driver === 'PostgreSQL server log')?.text ?? '';
     expect(parseDeadlock(log)?.queries).toEqual({
       22301: "UPDATE host SET lastused = now() AT TIME ZONE 'utc' WHERE lower(hostname) = lower($1)",
-      22350: 'UPDATE host SET sysgroupid = (SELECT sysgroupid FROM sysgroup WHERE name ~* $1 LIMIT 1) WHERE hostname ~* $2',
+      22350:
+        'UPDATE host SET sysgroupid = (SELECT sysgroupid FROM sysgroup WHERE name ~* $1 LIMIT 1) WHERE hostname ~* $2',
     });
   });
 
@@ -47,9 +48,14 @@ describe('parseDeadlock on the public fixture messages', () => {
 
 describe('driver and logger wrappings', () => {
   it('Postgrex with escaped newlines', () => {
-    const text = String.raw`** (Postgrex.Error) ERROR 40P01 (deadlock_detected) deadlock detected\n\n    hint: See server log for query details.\n\n` + twoWay(11, 12, 100, 101).replace(/\n/g, '\\n');
+    const text =
+      String.raw`** (Postgrex.Error) ERROR 40P01 (deadlock_detected) deadlock detected\n\n    hint: See server log for query details.\n\n` +
+      twoWay(11, 12, 100, 101).replace(/\n/g, '\\n');
     const report = parseDeadlock(text);
-    expect(report?.edges.map((e) => [e.waiterPid, e.blockerPid])).toEqual([[11, 12], [12, 11]]);
+    expect(report?.edges.map((e) => [e.waiterPid, e.blockerPid])).toEqual([
+      [11, 12],
+      [12, 11],
+    ]);
     expect(report?.complete).toBe(true);
   });
 
@@ -79,7 +85,10 @@ describe('driver and logger wrappings', () => {
     ].join('\n');
     const reports = parseDeadlocks(text);
     expect(reports).toHaveLength(1);
-    expect(reports[0]?.queries).toEqual({ 42: 'UPDATE a SET x = 1 WHERE id = 2', 43: 'UPDATE a SET x = 1 WHERE id = 1' });
+    expect(reports[0]?.queries).toEqual({
+      42: 'UPDATE a SET x = 1 WHERE id = 2',
+      43: 'UPDATE a SET x = 1 WHERE id = 1',
+    });
     expect(reports[0]?.statement).toBe('UPDATE a SET x = 1 WHERE id = 2');
     expect(reports[0]?.relations).toEqual(['a']);
   });
@@ -109,19 +118,33 @@ describe('translated server messages', () => {
       'FEHLER:  Verklemmung (Deadlock) entdeckt\nDETAIL:  Prozess 1 wartet auf ExclusiveLock-Sperre auf Tupel (0, 5) von Relation 16384 von Datenbank 5; blockiert von Prozess 2.\nProzess 2 wartet auf ShareLock-Sperre auf Transaktion 740; blockiert von Prozess 1.',
     );
     expect(report?.language).toBe('de');
-    expect(report?.edges[0]?.target).toMatchObject({ kind: 'tuple', block: 0, offset: 5, relationOid: 16384, databaseOid: 5 });
+    expect(report?.edges[0]?.target).toMatchObject({
+      kind: 'tuple',
+      block: 0,
+      offset: 5,
+      relationOid: 16384,
+      databaseOid: 5,
+    });
     expect(report?.complete).toBe(true);
   });
 
   it('Japanese prints tuples as (offset, block)', () => {
-    expect(parseLockTarget('データベース5のリレーション16384のタプル(7,3)', 'ja')).toMatchObject({ kind: 'tuple', block: 3, offset: 7 });
+    expect(parseLockTarget('データベース5のリレーション16384のタプル(7,3)', 'ja')).toMatchObject({
+      kind: 'tuple',
+      block: 3,
+      offset: 7,
+    });
   });
 
   it('French and Russian wait lines', () => {
-    const fr = parseDeadlock('ERREUR:  interblocage (deadlock) détecté\nDÉTAIL:  Le processus 1 attend ShareLock sur transaction 5 ; bloqué par le processus 2.');
+    const fr = parseDeadlock(
+      'ERREUR:  interblocage (deadlock) détecté\nDÉTAIL:  Le processus 1 attend ShareLock sur transaction 5 ; bloqué par le processus 2.',
+    );
     expect(fr?.edges[0]).toMatchObject({ waiterPid: 1, blockerPid: 2, target: { kind: 'transactionid', xid: 5 } });
     expect(fr?.language).toBe('fr');
-    const ru = parseDeadlock('ОШИБКА:  обнаружена взаимоблокировка\nПОДРОБНОСТИ:  Процесс 3 ожидает в режиме ExclusiveLock блокировку "отношение 16390 базы данных 5"; заблокирован процессом 4.');
+    const ru = parseDeadlock(
+      'ОШИБКА:  обнаружена взаимоблокировка\nПОДРОБНОСТИ:  Процесс 3 ожидает в режиме ExclusiveLock блокировку "отношение 16390 базы данных 5"; заблокирован процессом 4.',
+    );
     expect(ru?.edges[0]?.target).toMatchObject({ kind: 'relation', relationOid: 16390, databaseOid: 5 });
     expect(ru?.language).toBe('ru');
   });
@@ -136,7 +159,10 @@ describe('lock targets (DescribeLockTag)', () => {
     ['speculative token 2 of transaction 731', { kind: 'spectoken', token: 2, xid: 731 }],
     ['pg_database.datfrozenxid of database 5', { kind: 'frozenid', databaseOid: 5 }],
     ['user lock [1,2,3]', { kind: 'userlock', field1: 1, field2: 2, field3: 3 }],
-    ['remote transaction 750 of subscription 16400 of database 5', { kind: 'applytransaction', remoteXid: 750, subscriptionOid: 16400 }],
+    [
+      'remote transaction 750 of subscription 16400 of database 5',
+      { kind: 'applytransaction', remoteXid: 750, subscriptionOid: 16400 },
+    ],
     ['advisory lock [5,256,5,1]', { kind: 'advisory', keyKind: 'bigint', key: '1099511627781' }],
     ['advisory lock [5,7,4294967295,2]', { kind: 'advisory', keyKind: 'int4pair', keys: [7, -1] }],
     ['advisory lock [5,4294967295,4294967295,1]', { kind: 'advisory', key: '-1' }],

@@ -26,7 +26,13 @@ interface Segment {
   hasHeader: boolean;
 }
 
-const newSegment = (): Segment => ({ events: [], hasEdges: false, hasPhrase: false, hasDetected: false, hasHeader: false });
+const newSegment = (): Segment => ({
+  events: [],
+  hasEdges: false,
+  hasPhrase: false,
+  hasDetected: false,
+  hasHeader: false,
+});
 
 function segment(events: ScanEvent[]): Segment[] {
   const segments: Segment[] = [];

@@ -4,11 +4,40 @@ import { describe, expect, it } from 'vitest';
 import { findDeadlockText, parseDeadlock, parseDeadlocks } from './index';
 
 const piece = fc.constantFrom(
-  'Process ', ' waits for ', 'ShareLock', ' on ', 'transaction ', '; blocked by process ', '.', '\n', '\\n', 'DETAIL:  ',
-  'deadlock detected', '40P01', 'CONTEXT:  ', 'while updating tuple (', ',', ') in relation "', '"', 'Prozess ', 'プロセス ',
-  '[for Statement "', '#011', '\t', ' ', '123', '4294967295', '(', ')', 'advisory lock [', ']',
+  'Process ',
+  ' waits for ',
+  'ShareLock',
+  ' on ',
+  'transaction ',
+  '; blocked by process ',
+  '.',
+  '\n',
+  '\\n',
+  'DETAIL:  ',
+  'deadlock detected',
+  '40P01',
+  'CONTEXT:  ',
+  'while updating tuple (',
+  ',',
+  ') in relation "',
+  '"',
+  'Prozess ',
+  'プロセス ',
+  '[for Statement "',
+  '#011',
+  '\t',
+  ' ',
+  '123',
+  '4294967295',
+  '(',
+  ')',
+  'advisory lock [',
+  ']',
 );
-const hostile = fc.oneof(fc.string({ maxLength: 400 }), fc.array(piece, { maxLength: 200 }).map((a) => a.join('')));
+const hostile = fc.oneof(
+  fc.string({ maxLength: 400 }),
+  fc.array(piece, { maxLength: 200 }).map((a) => a.join('')),
+);
 
 describe('parser properties', () => {
   it('never throws and always returns well-formed reports', () => {
@@ -27,12 +56,17 @@ describe('parser properties', () => {
 
   it('finds a deadlock wherever it is put in noise', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), fc.string({ maxLength: 300 }), fc.integer({ min: 1, max: 2 ** 22 }), (before, after, pid) => {
-        const text = `${before.replace(/[Pp]roce|\d|dead|40P|lock/g, '')}\nERROR:  deadlock detected\nDETAIL:  Process ${pid} waits for ShareLock on transaction 9; blocked by process ${pid + 1}.\nProcess ${pid + 1} waits for ShareLock on transaction 8; blocked by process ${pid}.\n\n${after.replace(/[Pp]roce|\d|dead|40P|lock/g, '')}`;
-        const report = parseDeadlock(text);
-        expect(report?.cycles).toEqual([[pid, pid + 1]]);
-        expect(report?.complete).toBe(true);
-      }),
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.string({ maxLength: 300 }),
+        fc.integer({ min: 1, max: 2 ** 22 }),
+        (before, after, pid) => {
+          const text = `${before.replace(/[Pp]roce|\d|dead|40P|lock/g, '')}\nERROR:  deadlock detected\nDETAIL:  Process ${pid} waits for ShareLock on transaction 9; blocked by process ${pid + 1}.\nProcess ${pid + 1} waits for ShareLock on transaction 8; blocked by process ${pid}.\n\n${after.replace(/[Pp]roce|\d|dead|40P|lock/g, '')}`;
+          const report = parseDeadlock(text);
+          expect(report?.cycles).toEqual([[pid, pid + 1]]);
+          expect(report?.complete).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -42,14 +76,21 @@ describe('parser properties', () => {
     expect(parseDeadlock(noise)).toBeNull();
     const nearMiss = 'Process 1 waits for ShareLock on '.repeat(32_000) + 'x'.repeat(300);
     expect(() => parseDeadlocks(nearMiss)).not.toThrow();
-    const reports = parseDeadlocks(`ERROR:  deadlock detected\nDETAIL:  Process 1 waits for ShareLock on transaction 2; blocked by process 3.\nProcess 3 waits for ShareLock on transaction 4; blocked by process 1.\n`.repeat(5_000));
+    const reports = parseDeadlocks(
+      `ERROR:  deadlock detected\nDETAIL:  Process 1 waits for ShareLock on transaction 2; blocked by process 3.\nProcess 3 waits for ShareLock on transaction 4; blocked by process 1.\n`.repeat(
+        5_000,
+      ),
+    );
     expect(reports).toHaveLength(5_000);
   });
 
   it('findDeadlockText never throws on arbitrary JSON', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => {
-      const text = findDeadlockText(v);
-      expect(text === null || typeof text === 'string').toBe(true);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const text = findDeadlockText(v);
+        expect(text === null || typeof text === 'string').toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

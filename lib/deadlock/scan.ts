@@ -38,7 +38,10 @@ function patternsFor(language: string): LanguagePatterns | null {
   const firstConversion = m.edge.search(/%/);
   const afterFirst = m.edge.slice(firstConversion).replace(/^%(?:\d+\$)?d/, '');
   const startFormat = m.edge.slice(0, firstConversion) + '%d' + (afterFirst.match(/^[^%]*/)?.[0] ?? '');
-  const words = m.edge.replace(/%(?:\d+\$)?\w/g, ' ').split(/[\s(),.;:]+/).filter((w) => w.length >= 2);
+  const words = m.edge
+    .replace(/%(?:\d+\$)?\w/g, ' ')
+    .split(/[\s(),.;:]+/)
+    .filter((w) => w.length >= 2);
   // "process %d detected deadlock while waiting for …": only the part before the lock is needed.
   const detectedText = m.detectedWhileWaiting?.slice(0, Math.max(0, m.detectedWhileWaiting.search(/%(?:\d\$)?s/)));
   const detected = detectedText ? compileFormat(detectedText.trimEnd()) : null;
@@ -73,7 +76,13 @@ for (const m of Object.values(SERVER_MESSAGES)) {
   for (const s of [m.label_ERROR, m.label_LOG, m.label_FATAL, m.label_WARNING]) add(s, 'severity');
 }
 // Driver spellings: pgjdbc ("Detail:", "Hint:", "Where:"), Postgrex ("detail:", "hint:"), libpq's LOCATION.
-Object.assign(LABEL_KIND, { where: 'context', position: 'other', location: 'other', routine: 'other', panic: 'severity' });
+Object.assign(LABEL_KIND, {
+  where: 'context',
+  position: 'other',
+  location: 'other',
+  routine: 'other',
+  panic: 'severity',
+});
 
 const LABEL_MAX = Math.max(...Object.keys(LABEL_KIND).map((k) => k.length));
 const WORD = /[\p{L}\p{N}_]/u;
@@ -102,7 +111,12 @@ function collectLabels(text: string, out: ScanEvent[]): void {
 // DeadlockDetected, Rails' PG::TRDeadlockDetected / ActiveRecord::Deadlocked, Postgrex's deadlock_detected.
 const HEADER_MARKERS = /\b40P01\b|DeadlockDetected|deadlock_detected|ActiveRecord::Deadlocked/gu;
 
-function collect(regex: RegExp, text: string, onMatch: (m: RegExpExecArray) => ScanEvent | null, out: ScanEvent[]): void {
+function collect(
+  regex: RegExp,
+  text: string,
+  onMatch: (m: RegExpExecArray) => ScanEvent | null,
+  out: ScanEvent[],
+): void {
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m; m = regex.exec(text)) {
     if (m[0].length === 0) regex.lastIndex++;
@@ -115,7 +129,10 @@ function collect(regex: RegExp, text: string, onMatch: (m: RegExpExecArray) => S
 export function candidateLanguages(text: string): LanguagePatterns[] {
   const lower = text.toLowerCase();
   return LANGUAGES.filter(
-    (p) => p.language === 'en' || lower.includes(p.marker) || lower.includes((SERVER_MESSAGES[p.language]?.deadlock ?? '\u0000').toLowerCase()),
+    (p) =>
+      p.language === 'en' ||
+      lower.includes(p.marker) ||
+      lower.includes((SERVER_MESSAGES[p.language]?.deadlock ?? '\u0000').toLowerCase()),
   );
 }
 
@@ -123,16 +140,35 @@ export function scan(text: string): ScanEvent[] {
   const events: ScanEvent[] = [];
   const span = (m: RegExpExecArray): { pos: number; end: number } => ({ pos: m.index, end: m.index + m[0].length });
   for (const p of candidateLanguages(text)) {
-    if (p.phrase) collect(p.phrase, text, (m) => ({ ...span(m), type: 'header', phrase: true, language: p.language }), events);
-    collect(p.edgeRegex, text, (m) => {
-      const [waiter, mode, target, blocker] = argumentsOf(p.edge, m);
-      return { ...span(m), type: 'edge', language: p.language, waiterPid: Number(waiter), lockMode: mode ?? '', target: target ?? '', blockerPid: Number(blocker) };
-    }, events);
+    if (p.phrase)
+      collect(p.phrase, text, (m) => ({ ...span(m), type: 'header', phrase: true, language: p.language }), events);
+    collect(
+      p.edgeRegex,
+      text,
+      (m) => {
+        const [waiter, mode, target, blocker] = argumentsOf(p.edge, m);
+        return {
+          ...span(m),
+          type: 'edge',
+          language: p.language,
+          waiterPid: Number(waiter),
+          lockMode: mode ?? '',
+          target: target ?? '',
+          blockerPid: Number(blocker),
+        };
+      },
+      events,
+    );
     collect(p.edgeStart, text, (m) => ({ ...span(m), type: 'edgeStart' }), events);
     if (p.query) collect(p.query, text, (m) => ({ ...span(m), type: 'query', pid: Number(m[1]) }), events);
     const detected = p.detected;
     if (detected && p.detectedRegex) {
-      collect(p.detectedRegex, text, (m) => ({ ...span(m), type: 'detected', pid: Number(argumentsOf(detected, m)[0]) }), events);
+      collect(
+        p.detectedRegex,
+        text,
+        (m) => ({ ...span(m), type: 'detected', pid: Number(argumentsOf(detected, m)[0]) }),
+        events,
+      );
     }
   }
   collect(HEADER_MARKERS, text, (m) => ({ ...span(m), type: 'header', phrase: false, language: null }), events);

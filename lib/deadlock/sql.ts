@@ -14,7 +14,10 @@ const NOT_TABLES = new Set(['select', 'lateral', 'unnest', 'generate_series', 'v
 
 function cleanName(name: string): string {
   // Unquoted identifiers fold to lower case in PostgreSQL; quoted ones keep theirs.
-  const parts = name.split('.').map((p) => p.trim()).map((p) => (p.startsWith('"') ? p.slice(1, -1) : p.toLowerCase()));
+  const parts = name
+    .split('.')
+    .map((p) => p.trim())
+    .map((p) => (p.startsWith('"') ? p.slice(1, -1) : p.toLowerCase()));
   // "public" is the default schema; dropping it lets "public"."t" and t count as one relation.
   if (parts.length === 2 && parts[0] === 'public') parts.shift();
   return parts.join('.');
@@ -31,8 +34,13 @@ export function tablesIn(sql: string): string[] {
 }
 
 const CONTEXT_KEYS = [
-  ['ctx_update', 'update'], ['ctx_delete', 'delete'], ['ctx_lock', 'lock'], ['ctx_lockUpdated', 'lockUpdated'],
-  ['ctx_insertIndex', 'insertIndex'], ['ctx_checkUnique', 'checkUnique'], ['ctx_recheck', 'recheck'],
+  ['ctx_update', 'update'],
+  ['ctx_delete', 'delete'],
+  ['ctx_lock', 'lock'],
+  ['ctx_lockUpdated', 'lockUpdated'],
+  ['ctx_insertIndex', 'insertIndex'],
+  ['ctx_checkUnique', 'checkUnique'],
+  ['ctx_recheck', 'recheck'],
   ['ctx_exclusion', 'exclusion'],
 ] as const;
 

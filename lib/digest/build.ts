@@ -21,7 +21,14 @@ export interface DigestIssue {
   permalink?: string;
 }
 
-export interface DigestGroup { project: string; release: string | null; issues: number; events: number; users: number; ids: string[] }
+export interface DigestGroup {
+  project: string;
+  release: string | null;
+  issues: number;
+  events: number;
+  users: number;
+  ids: string[];
+}
 
 export interface Digest {
   hours: number;
@@ -59,9 +66,19 @@ export function buildDigest(input: readonly DigestInput[], hours: number, now: n
     const firstSeen = i.lifetime?.firstSeen ?? i.firstSeen ?? null;
     const first = parseDate(firstSeen);
     return {
-      id: i.id, shortId: i.shortId, title: i.title, project: i.project?.slug ?? 'unknown project', release: i.release ?? null,
-      events: issueEventCount(i), users: issueUserCount(i), priority: priorityScore(i, { now }).score, level: i.level ?? 'error',
-      firstSeen, lastSeen: i.lastSeen ?? null, substatus: i.substatus ?? null, isNew: first !== null && first >= from,
+      id: i.id,
+      shortId: i.shortId,
+      title: i.title,
+      project: i.project?.slug ?? 'unknown project',
+      release: i.release ?? null,
+      events: issueEventCount(i),
+      users: issueUserCount(i),
+      priority: priorityScore(i, { now }).score,
+      level: i.level ?? 'error',
+      firstSeen,
+      lastSeen: i.lastSeen ?? null,
+      substatus: i.substatus ?? null,
+      isNew: first !== null && first >= from,
       ...(i.permalink ? { permalink: i.permalink } : {}),
     };
   });
@@ -77,9 +94,15 @@ export function buildDigest(input: readonly DigestInput[], hours: number, now: n
     groups.set(key, g);
   }
   return {
-    hours, from: new Date(from).toISOString(), to: new Date(now).toISOString(),
+    hours,
+    from: new Date(from).toISOString(),
+    to: new Date(now).toISOString(),
     // Users are summed per issue: one person hit by two issues counts twice (Sentry gives no union without Discover).
-    totals: { issues: issues.length, events: issues.reduce((a, i) => a + (i.events ?? 0), 0), users: issues.reduce((a, i) => a + (i.users ?? 0), 0) },
+    totals: {
+      issues: issues.length,
+      events: issues.reduce((a, i) => a + (i.events ?? 0), 0),
+      users: issues.reduce((a, i) => a + (i.users ?? 0), 0),
+    },
     newIssues: byPriority.filter((i) => i.isNew).slice(0, DIGEST_LIST_SIZE),
     escalating: byPriority.filter((i) => i.substatus === 'escalating').slice(0, DIGEST_LIST_SIZE),
     regressed: byPriority.filter((i) => i.substatus === 'regressed').slice(0, DIGEST_LIST_SIZE),

@@ -6,7 +6,17 @@ import { digestMarkdown, digestSlack } from './format';
 const now = Date.parse('2025-06-01T12:00:00Z');
 const h = (hoursAgo: number) => new Date(now - hoursAgo * 3_600_000).toISOString();
 const issue = (id: string, over: Partial<DigestInput> = {}): DigestInput => ({
-  id, shortId: `WEB-${id}`, title: `Error ${id}`, count: '10', userCount: 2, firstSeen: h(100), lastSeen: h(1), level: 'error', substatus: 'ongoing', project: { slug: 'web' }, ...over,
+  id,
+  shortId: `WEB-${id}`,
+  title: `Error ${id}`,
+  count: '10',
+  userCount: 2,
+  firstSeen: h(100),
+  lastSeen: h(1),
+  level: 'error',
+  substatus: 'ongoing',
+  project: { slug: 'web' },
+  ...over,
 });
 
 describe('buildDigest', () => {
@@ -36,7 +46,10 @@ describe('buildDigest', () => {
   });
 
   it('groups by project and release', () => {
-    expect(d.groups.map((g) => [g.project, g.release, g.issues])).toEqual([['web', null, 2], ['api', 'api@2.0', 1]]);
+    expect(d.groups.map((g) => [g.project, g.release, g.issues])).toEqual([
+      ['web', null, 2],
+      ['api', 'api@2.0', 1],
+    ]);
   });
 
   it('builds 500 issues’ digest quickly enough to be measured, and keeps to the window for 1 h and 7 d', () => {
@@ -49,14 +62,23 @@ describe('buildDigest', () => {
 describe('the narrative’s citations', () => {
   const d = buildDigest([issue('1'), issue('2')], 24, now);
   it('keeps statements citing real issues and drops (and reports) the rest', () => {
-    const r = checkCitations({ statements: [
-      { text: 'WEB-1 broke checkout.', cites: ['WEB-1'] },
-      { text: 'Something made up.', cites: ['NOPE-9'] },
-      { text: 'An uncited claim.', cites: [] },
-      { text: 'Half right.', cites: ['WEB-2', 'WEB-99'] },
-    ] }, d);
+    const r = checkCitations(
+      {
+        statements: [
+          { text: 'WEB-1 broke checkout.', cites: ['WEB-1'] },
+          { text: 'Something made up.', cites: ['NOPE-9'] },
+          { text: 'An uncited claim.', cites: [] },
+          { text: 'Half right.', cites: ['WEB-2', 'WEB-99'] },
+        ],
+      },
+      d,
+    );
     expect(r.statements.map((s) => s.text)).toEqual(['WEB-1 broke checkout.']);
-    expect(r.dropped.map((s) => s.why)).toEqual(['it cites NOPE-9, which is not in the digest', 'it cites no issue', 'it cites WEB-99, which is not in the digest']);
+    expect(r.dropped.map((s) => s.why)).toEqual([
+      'it cites NOPE-9, which is not in the digest',
+      'it cites no issue',
+      'it cites WEB-99, which is not in the digest',
+    ]);
     expect([r.citationsChecked, r.citationsValid]).toEqual([4, 2]);
   });
   it('keeps event text inside the data block', () => {
@@ -67,9 +89,18 @@ describe('the narrative’s citations', () => {
 });
 
 describe('Markdown and Slack text', () => {
-  const d = buildDigest([issue('1', { title: '<!channel> *pwned* [x](http://evil)', permalink: 'https://acme.sentry.io/issues/1/' })], 24, now);
+  const d = buildDigest(
+    [issue('1', { title: '<!channel> *pwned* [x](http://evil)', permalink: 'https://acme.sentry.io/issues/1/' })],
+    24,
+    now,
+  );
   it('writes Markdown with escaped titles', () => {
-    const md = digestMarkdown(d, { statements: [{ text: 'WEB-1 matters.', cites: ['WEB-1'] }], dropped: [], citationsChecked: 1, citationsValid: 1 });
+    const md = digestMarkdown(d, {
+      statements: [{ text: 'WEB-1 matters.', cites: ['WEB-1'] }],
+      dropped: [],
+      citationsChecked: 1,
+      citationsValid: 1,
+    });
     expect(md).toContain('# On-call digest: the last 24 hours');
     expect(md).toContain('[WEB-1](https://acme.sentry.io/issues/1/) \\<!channel\\> \\*pwned\\* \\[x\\](http://evil)');
     expect(md).toContain('- WEB-1 matters. (WEB-1)');

@@ -5,10 +5,14 @@ import { z } from 'zod';
 import type { Digest, DigestIssue } from './build';
 
 export const narrativeSchema = z.object({
-  statements: z.array(z.object({
-    text: z.string().min(1).max(400),
-    cites: z.array(z.string().max(64)).max(10),
-  })).max(12),
+  statements: z
+    .array(
+      z.object({
+        text: z.string().min(1).max(400),
+        cites: z.array(z.string().max(64)).max(10),
+      }),
+    )
+    .max(12),
 });
 export type NarrativeAnswer = z.infer<typeof narrativeSchema>;
 export const NARRATIVE_PROMPT_VERSION = 'digest-v1';
@@ -29,13 +33,19 @@ export function checkCitations(answer: NarrativeAnswer, digest: Pick<Digest, 'is
     out.citationsChecked += cites.length;
     out.citationsValid += cites.length - unknown.length;
     if (!cites.length) out.dropped.push({ text: s.text, cites, why: 'it cites no issue' });
-    else if (unknown.length) out.dropped.push({ text: s.text, cites, why: `it cites ${unknown.join(', ')}, which ${unknown.length > 1 ? 'are' : 'is'} not in the digest` });
+    else if (unknown.length)
+      out.dropped.push({
+        text: s.text,
+        cites,
+        why: `it cites ${unknown.join(', ')}, which ${unknown.length > 1 ? 'are' : 'is'} not in the digest`,
+      });
     else out.statements.push({ text: s.text, cites });
   }
   return out;
 }
 
-const line = (i: DigestIssue) => `- ${i.shortId} [${i.project}${i.release ? ` ${i.release}` : ''}] ${i.title.slice(0, 160)} — ${i.events ?? '?'} events, ${i.users ?? '?'} users, priority ${i.priority}${i.isNew ? ', new' : ''}${i.substatus === 'escalating' || i.substatus === 'regressed' ? `, ${i.substatus}` : ''}`;
+const line = (i: DigestIssue) =>
+  `- ${i.shortId} [${i.project}${i.release ? ` ${i.release}` : ''}] ${i.title.slice(0, 160)} — ${i.events ?? '?'} events, ${i.users ?? '?'} users, priority ${i.priority}${i.isNew ? ', new' : ''}${i.substatus === 'escalating' || i.substatus === 'regressed' ? `, ${i.substatus}` : ''}`;
 
 export const NARRATIVE_SYSTEM = [
   'You are Dexter, writing the hand-over note of an on-call engineer from Sentry data.',
@@ -46,7 +56,10 @@ export const NARRATIVE_SYSTEM = [
 ].join('\n');
 
 /** The narrative's prompt: the digest's lists only (titles, counts, ids), scrubbed by the caller's scrubber. */
-export function narrativePrompt(digest: Digest, scrub: (t: string) => string = (t) => t): { system: string; user: string } {
+export function narrativePrompt(
+  digest: Digest,
+  scrub: (t: string) => string = (t) => t,
+): { system: string; user: string } {
   const seen = new Set<string>();
   const pick = (list: DigestIssue[]) => list.filter((i) => !seen.has(i.shortId) && seen.add(i.shortId));
   const sections = [
@@ -55,7 +68,13 @@ export function narrativePrompt(digest: Digest, scrub: (t: string) => string = (
     ['Escalating', pick(digest.escalating)],
     ['Regressed', pick(digest.regressed)],
   ] as const;
-  const body = sections.filter(([, l]) => l.length).map(([h, l]) => `## ${h}\n${l.map(line).join('\n')}`).join('\n\n');
+  const body = sections
+    .filter(([, l]) => l.length)
+    .map(([h, l]) => `## ${h}\n${l.map(line).join('\n')}`)
+    .join('\n\n');
   const clean = scrub(body).replace(/<(\/?)event\b/gi, '<$1event\u200b');
-  return { system: NARRATIVE_SYSTEM, user: `The last ${digest.hours} hours: ${digest.totals.issues} issues, ${digest.totals.events} events.\n\n<event>\n${clean}\n</event>` };
+  return {
+    system: NARRATIVE_SYSTEM,
+    user: `The last ${digest.hours} hours: ${digest.totals.issues} issues, ${digest.totals.events} events.\n\n<event>\n${clean}\n</event>`,
+  };
 }

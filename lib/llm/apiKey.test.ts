@@ -10,7 +10,13 @@ describe('the LLM API key', () => {
     expect(apiKeyState('http://127.0.0.1:18080/v1', auth)).toBe('set');
   });
   it('goes nowhere else: another port, host or scheme, or no key at all', () => {
-    for (const url of ['http://127.0.0.1:11434', 'http://localhost:18080', 'https://127.0.0.1:18080', 'http://127.0.0.1:18080.evil.example', 'nonsense']) {
+    for (const url of [
+      'http://127.0.0.1:11434',
+      'http://localhost:18080',
+      'https://127.0.0.1:18080',
+      'http://127.0.0.1:18080.evil.example',
+      'nonsense',
+    ]) {
       expect([url, apiKeyFor(url, auth)]).toEqual([url, undefined]);
     }
     expect(apiKeyState('http://127.0.0.1:11434', auth)).toBe('other-server');

@@ -9,7 +9,12 @@ export interface ExplanationKeyParts {
 }
 
 /** "explain:<issue>:<event>:<model>:<version>", each part URI-encoded so a ':' in a model tag cannot collide. */
-export function explanationCacheKey({ issueId, eventId, model, promptVersion = PROMPT_VERSION }: ExplanationKeyParts): string {
+export function explanationCacheKey({
+  issueId,
+  eventId,
+  model,
+  promptVersion = PROMPT_VERSION,
+}: ExplanationKeyParts): string {
   for (const [name, v] of Object.entries({ issueId, eventId, model, promptVersion })) {
     if (!v) throw new TypeError(`explanationCacheKey needs ${name}`);
   }

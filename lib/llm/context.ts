@@ -5,7 +5,10 @@
 import { DEFAULT_TOKEN_BUDGET } from './prompt';
 
 export type ContextSource = 'ollama-num_ctx' | 'ollama-model' | 'vllm' | 'llama.cpp' | 'lm-studio';
-export interface ModelContext { tokens: number; source: ContextSource }
+export interface ModelContext {
+  tokens: number;
+  source: ContextSource;
+}
 
 /** Without a user's budget the prompt stays below this even in a 128k model: prompt reading takes time on a laptop. */
 export const AUTO_BUDGET_MAX = 6000;
@@ -23,12 +26,16 @@ export function contextFromOllamaShow(show: unknown): ModelContext | null {
   if (param && positive(Number(param[1]))) return { tokens: Number(param[1]), source: 'ollama-num_ctx' };
   const info = isObj(show.model_info) ? show.model_info : {};
   const arch = typeof info['general.architecture'] === 'string' ? info['general.architecture'] : '';
-  const key = arch && `${arch}.context_length` in info ? `${arch}.context_length` : Object.keys(info).find((k) => k.endsWith('.context_length'));
+  const key =
+    arch && `${arch}.context_length` in info
+      ? `${arch}.context_length`
+      : Object.keys(info).find((k) => k.endsWith('.context_length'));
   const tokens = key ? positive(info[key]) : null;
   return tokens ? { tokens, source: 'ollama-model' } : null;
 }
 
-const listed = (models: unknown, model: string): Obj | undefined => (isObj(models) && Array.isArray(models.data) ? models.data.filter(isObj).find((m) => m.id === model) : undefined);
+const listed = (models: unknown, model: string): Obj | undefined =>
+  isObj(models) && Array.isArray(models.data) ? models.data.filter(isObj).find((m) => m.id === model) : undefined;
 
 /** vLLM's GET /v1/models names each model's max_model_len (the context it was started with). */
 export function contextFromVllmModels(models: unknown, model: string): ModelContext | null {
@@ -71,7 +78,13 @@ export function answerReserve(contextTokens: number): number {
 export function planContext(context: ModelContext | null, userBudget: number | 'auto'): ContextPlan {
   if (!context) {
     const promptBudget = userBudget === 'auto' ? DEFAULT_TOKEN_BUDGET : userBudget;
-    return { context, promptBudget, answerReserve: 2048, numCtx: Math.ceil(promptBudget * TOKENIZER_MARGIN) + 2048, capped: false };
+    return {
+      context,
+      promptBudget,
+      answerReserve: 2048,
+      numCtx: Math.ceil(promptBudget * TOKENIZER_MARGIN) + 2048,
+      capped: false,
+    };
   }
   const reserve = answerReserve(context.tokens);
   const room = Math.max(0, Math.floor((context.tokens - reserve) / TOKENIZER_MARGIN));

@@ -5,7 +5,8 @@
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v !== '' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 
 /** At most this many of each kept before budgeting, so a 10,000-frame event costs linear, bounded work. */
 export const MAX_FRAMES = 60;
@@ -15,15 +16,23 @@ const MAX_CODE_LINE = 200;
 
 /** Makes event text safe to embed: no control characters, no `<event>`/`</event>` look-alikes, bounded length. */
 export function cleanText(value: string, max = MAX_STRING): string {
-  // eslint-disable-next-line no-control-regex
-  let s = value.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, ' ').replace(/<(\/?)(event|selection)\b/gi, '<$1$2\u200b');
+  let s = value
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, ' ')
+    .replace(/<(\/?)(event|selection)\b/gi, '<$1$2\u200b');
   if (s.length > max) s = `${s.slice(0, max)}… [${s.length - max} more chars]`;
   return s;
 }
 
 /** Removes userinfo and query values (keys stay: they say what was asked) and the fragment. */
 export function safeUrl(raw: string): string {
-  const stripQuery = (q: string) => q.split('&').map((kv) => kv.split('=')[0]).filter(Boolean).map((k) => `${k}=`).join('&');
+  const stripQuery = (q: string) =>
+    q
+      .split('&')
+      .map((kv) => kv.split('=')[0])
+      .filter(Boolean)
+      .map((k) => `${k}=`)
+      .join('&');
   const m = /^([a-z][a-z0-9+.-]*:\/\/)?([^/?#]*@)?([^?#]*)(\?[^#]*)?(#.*)?$/i.exec(raw.trim());
   if (!m) return raw;
   const [, scheme = '', , rest = '', query] = m;
@@ -90,7 +99,13 @@ function exceptionLine(v: Obj, index: number): string | undefined {
   if (!type && !value) return undefined;
   const mech = isObj(v.mechanism) ? v.mechanism : undefined;
   const handled = mech?.handled === false ? 'unhandled' : mech?.handled === true ? 'handled' : undefined;
-  const notes = [handled, str(mech?.type) && `mechanism: ${str(mech?.type)}`, str(v.module) && `module: ${str(v.module)}`].filter(Boolean).join(', ');
+  const notes = [
+    handled,
+    str(mech?.type) && `mechanism: ${str(mech?.type)}`,
+    str(v.module) && `module: ${str(v.module)}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const text = `${index === 0 ? '' : 'Caused by: '}${type ?? 'Error'}${value ? `: ${value}` : ''}${notes ? ` (${notes})` : ''}`;
   return cleanText(stripUrlSecrets(text), 2000);
 }
@@ -109,7 +124,10 @@ function collectFrames(event: Obj, values: Obj[]): { frames: FrameText[]; omitte
   });
   if (all.length === 0) {
     const threads = entry(event, 'threads');
-    const crashed = arr(threads?.values).filter(isObj).find((t) => t.crashed === true) ?? arr(threads?.values).filter(isObj)[0];
+    const crashed =
+      arr(threads?.values)
+        .filter(isObj)
+        .find((t) => t.crashed === true) ?? arr(threads?.values).filter(isObj)[0];
     for (const f of framesOf(crashed?.stacktrace).reverse()) all.push(frameText(f, 0));
   }
   all.sort((a, b) => a.exceptionDepth - b.exceptionDepth); // stable: keeps crash-site-first order per exception
@@ -124,18 +142,31 @@ function breadcrumbText(b: Obj): string {
   let detail = '';
   const message = str(b.message);
   if (data && (str(data.url) || str(data.method)) && !(message && str(data.url) && message.includes(str(data.url)!))) {
-    detail = [str(data.method), str(data.url) && safeUrl(str(data.url)!), str(data.status_code) && `→ ${str(data.status_code)}`].filter(Boolean).join(' ');
+    detail = [
+      str(data.method),
+      str(data.url) && safeUrl(str(data.url)!),
+      str(data.status_code) && `→ ${str(data.status_code)}`,
+    ]
+      .filter(Boolean)
+      .join(' ');
   } else if (data) {
     detail = JSON.stringify(data);
   }
-  const head = [str(b.timestamp)?.replace(/\.\d+/, ''), str(b.category) ?? str(b.type), str(b.level)].filter(Boolean).join(' ');
-  return cleanText(stripUrlSecrets(`[${head}] ${[message && safeUrlsInPaths(message), detail].filter(Boolean).join(' ')}`), 400);
+  const head = [str(b.timestamp)?.replace(/\.\d+/, ''), str(b.category) ?? str(b.type), str(b.level)]
+    .filter(Boolean)
+    .join(' ');
+  return cleanText(
+    stripUrlSecrets(`[${head}] ${[message && safeUrlsInPaths(message), detail].filter(Boolean).join(' ')}`),
+    400,
+  );
 }
 
 function requestText(r: Obj): string | undefined {
   const url = str(r.url);
   if (!url && !str(r.method)) return undefined;
-  const keys = arr(r.query).map((q) => (Array.isArray(q) ? str(q[0]) : undefined)).filter(Boolean);
+  const keys = arr(r.query)
+    .map((q) => (Array.isArray(q) ? str(q[0]) : undefined))
+    .filter(Boolean);
   let line = [str(r.method), url ? safeUrl(url) : '(no URL)'].filter(Boolean).join(' ');
   if (keys.length && !line.includes('?')) line += `?${keys.map((k) => `${k}=`).join('&')}`;
   const ct = arr(r.headers).find((h) => Array.isArray(h) && String(h[0]).toLowerCase() === 'content-type');
@@ -157,9 +188,16 @@ export function eventParts(raw: unknown): EventParts {
   const event: Obj = isObj(raw) ? raw : {};
   const exc = entry(event, 'exception');
   const values = arr(exc?.values).filter(isObj);
-  const exceptions = [...values].reverse().map(exceptionLine).filter((x): x is string => !!x);
+  const exceptions = [...values]
+    .reverse()
+    .map(exceptionLine)
+    .filter((x): x is string => !!x);
   const msgEntry = entry(event, 'message');
-  const message = str(msgEntry?.formatted) ?? str(msgEntry?.message) ?? str(event.message) ?? (isObj(event.logentry) ? str(event.logentry.formatted) : undefined);
+  const message =
+    str(msgEntry?.formatted) ??
+    str(msgEntry?.message) ??
+    str(event.message) ??
+    (isObj(event.logentry) ? str(event.logentry.formatted) : undefined);
   const { frames, omitted } = collectFrames(event, values);
   const crumbs = arr(entry(event, 'breadcrumbs')?.values).filter(isObj);
   const lastCrumbs = crumbs.slice(-MAX_BREADCRUMBS);
@@ -171,7 +209,16 @@ export function eventParts(raw: unknown): EventParts {
     .slice(0, 50);
   const rel = event.release;
   const release = isObj(rel)
-    ? cleanText([str(rel.version), str(rel.dateReleased) && `released ${str(rel.dateReleased)}`, isObj(rel.lastDeploy) && str(rel.lastDeploy.environment) && `deployed to ${str(rel.lastDeploy.environment)}`].filter(Boolean).join(', '), 300)
+    ? cleanText(
+        [
+          str(rel.version),
+          str(rel.dateReleased) && `released ${str(rel.dateReleased)}`,
+          isObj(rel.lastDeploy) && str(rel.lastDeploy.environment) && `deployed to ${str(rel.lastDeploy.environment)}`,
+        ]
+          .filter(Boolean)
+          .join(', '),
+        300,
+      )
     : str(rel) && cleanText(str(rel)!, 200);
   const ctx = isObj(event.contexts) ? event.contexts : {};
   const ctxNames = Object.keys(ctx).sort((a, b) => rank(a) - rank(b));

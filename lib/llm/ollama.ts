@@ -2,7 +2,15 @@
 import { Ollama } from 'ollama/browser';
 import { type LlmError, llmErrors } from './errors';
 import { contextFromOllamaShow } from './context';
-import { type FetchLike, type LlmProvider, type ResolvedConfig, classify, hasModel, watchdog, withSignal } from './transport';
+import {
+  type FetchLike,
+  type LlmProvider,
+  type ResolvedConfig,
+  classify,
+  hasModel,
+  watchdog,
+  withSignal,
+} from './transport';
 
 export function ollamaProvider(cfg: ResolvedConfig): LlmProvider {
   // An Ollama behind a reverse proxy (or Ollama's cloud) wants the key as a Bearer token, like the OpenAI routes.
@@ -30,19 +38,24 @@ export function ollamaProvider(cfg: ResolvedConfig): LlmProvider {
         const models = await listModels();
         // POST /api/show is cheap (no model load) and carries the Origin header that a real chat would.
         const probe = model || models[0] || 'dexter-connection-probe';
-        await client().show({ model: probe }).catch((e: unknown) => {
-          const status = (e as { status_code?: number }).status_code;
-          if (status === 404 && !model && !models.length) return; // probe name unknown, but the POST got through
-          throw status === 404 ? llmErrors.modelMissing(probe, models) : e;
-        });
-        if (!models.length || (model && !hasModel(models, model))) return { ok: false, error: llmErrors.modelMissing(model ?? '', models) };
+        await client()
+          .show({ model: probe })
+          .catch((e: unknown) => {
+            const status = (e as { status_code?: number }).status_code;
+            if (status === 404 && !model && !models.length) return; // probe name unknown, but the POST got through
+            throw status === 404 ? llmErrors.modelMissing(probe, models) : e;
+          });
+        if (!models.length || (model && !hasModel(models, model)))
+          return { ok: false, error: llmErrors.modelMissing(model ?? '', models) };
         return { ok: true, models, model: probe };
       } catch (e) {
         return { ok: false, error: classify(e, cfg.url, none, cfg.stallSeconds) };
       }
     },
     async contextLength(model) {
-      return client().show({ model }).then(contextFromOllamaShow, () => null);
+      return client()
+        .show({ model })
+        .then(contextFromOllamaShow, () => null);
     },
     async streamChat({ model, system, user, signal, onToken, numCtx }) {
       const dog = watchdog(signal, cfg.stallSeconds * 1000);

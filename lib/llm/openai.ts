@@ -63,7 +63,15 @@ export function openAiProvider(cfg: ResolvedConfig): LlmProvider {
   }
 
   const chatBody = (model: string, system: string, user: string, stream: boolean, maxTokens?: number) =>
-    JSON.stringify({ model, stream, ...(maxTokens ? { max_tokens: maxTokens } : {}), messages: [{ role: 'system', content: system }, { role: 'user', content: user }] });
+    JSON.stringify({
+      model,
+      stream,
+      ...(maxTokens ? { max_tokens: maxTokens } : {}),
+      messages: [
+        { role: 'system', content: system },
+        { role: 'user', content: user },
+      ],
+    });
 
   /** GET a JSON document beside the OpenAI routes; null when the server has no such route. */
   async function getJson(url: string): Promise<unknown> {
@@ -86,9 +94,14 @@ export function openAiProvider(cfg: ResolvedConfig): LlmProvider {
       try {
         const models = await listModels();
         const probe = model || models[0];
-        if (!probe || (model && models.length && !models.includes(model))) return { ok: false, error: llmErrors.modelMissing(model ?? '', models) };
+        if (!probe || (model && models.length && !models.includes(model)))
+          return { ok: false, error: llmErrors.modelMissing(model ?? '', models) };
         // A one-token completion: the smallest POST that proves origin, auth and model all work.
-        const res = await cfg.fetch(`${base}/chat/completions`, { method: 'POST', headers, body: chatBody(probe, '', 'ping', false, 1) });
+        const res = await cfg.fetch(`${base}/chat/completions`, {
+          method: 'POST',
+          headers,
+          body: chatBody(probe, '', 'ping', false, 1),
+        });
         if (!res.ok) return { ok: false, error: await failure(res, probe) };
         return { ok: true, models, model: probe };
       } catch (e) {
@@ -100,7 +113,11 @@ export function openAiProvider(cfg: ResolvedConfig): LlmProvider {
       const fetchImpl = withSignal(cfg.fetch, dog.signal);
       let text = '';
       try {
-        const res = await fetchImpl(`${base}/chat/completions`, { method: 'POST', headers: { ...headers, Accept: 'text/event-stream' }, body: chatBody(model, system, user, true, maxTokens) });
+        const res = await fetchImpl(`${base}/chat/completions`, {
+          method: 'POST',
+          headers: { ...headers, Accept: 'text/event-stream' },
+          body: chatBody(model, system, user, true, maxTokens),
+        });
         if (!res.ok) throw await failure(res, model);
         if (!res.body) throw llmErrors.streamError('the server sent no body');
         for await (const data of sseData(res.body)) {
@@ -112,7 +129,10 @@ export function openAiProvider(cfg: ResolvedConfig): LlmProvider {
           } catch {
             throw llmErrors.streamError(`unreadable stream line: ${data.slice(0, 80)}`);
           }
-          if (chunk.error) throw llmErrors.streamError(typeof chunk.error === 'string' ? chunk.error : (chunk.error.message ?? 'unknown error'));
+          if (chunk.error)
+            throw llmErrors.streamError(
+              typeof chunk.error === 'string' ? chunk.error : (chunk.error.message ?? 'unknown error'),
+            );
           const piece = chunk.choices?.[0]?.delta?.content ?? '';
           if (piece) {
             text += piece;

@@ -53,12 +53,25 @@ export const SYSTEM_PROMPT = [
   'Be specific: name files, functions and lines from the stack trace. If the data is not enough to be sure, say so.',
 ].join('\n');
 
-export const SELECTION_SYSTEM_PROMPT = SYSTEM_PROMPT.replace('between <event> and </event>', 'between <selection> and </selection>').replace(
-  'a production error reported by Sentry',
-  'text they selected on a page (an error, log or stack trace)',
-);
+export const SELECTION_SYSTEM_PROMPT = SYSTEM_PROMPT.replace(
+  'between <event> and </event>',
+  'between <selection> and </selection>',
+).replace('a production error reported by Sentry', 'text they selected on a page (an error, log or stack trace)');
 
-export type SectionName = 'issue' | 'exception' | 'message' | 'top-frame' | 'in-app-frames' | 'library-frames' | 'breadcrumbs' | 'request' | 'release' | 'tags' | 'contexts' | 'deadlock' | 'selection';
+export type SectionName =
+  | 'issue'
+  | 'exception'
+  | 'message'
+  | 'top-frame'
+  | 'in-app-frames'
+  | 'library-frames'
+  | 'breadcrumbs'
+  | 'request'
+  | 'release'
+  | 'tags'
+  | 'contexts'
+  | 'deadlock'
+  | 'selection';
 
 const HEADINGS: Record<SectionName, string> = {
   issue: 'Issue',
@@ -93,16 +106,23 @@ const NEVER = Infinity;
 
 function unitsFor(p: EventParts, opts: PromptOptions): Omit<Unit, 'tokens' | 'kept' | 'findings'>[] {
   const u: Omit<Unit, 'tokens' | 'kept' | 'findings'>[] = [];
-  const add = (section: SectionName, text: string | undefined, rank: number, what: string) => text && u.push({ section, text, rank, what });
+  const add = (section: SectionName, text: string | undefined, rank: number, what: string) =>
+    text && u.push({ section, text, rank, what });
   if (opts.issue) add('issue', issueText(opts.issue), 55, 'issue summary');
   for (const e of p.exceptions) add('exception', e, NEVER, 'exception');
   add('message', p.message, p.exceptions.length ? 45 : NEVER, 'message');
-  if (!p.exceptions.length && !p.message) add('exception', p.title ?? '(the event has no exception or message)', NEVER, 'title');
+  if (!p.exceptions.length && !p.message)
+    add('exception', p.title ?? '(the event has no exception or message)', NEVER, 'title');
 
   // Top frame: the crash-site-most in-app frame of the main exception, or the crash site when none is in-app.
   const top = p.frames.find((f) => f.inApp && f.exceptionDepth === 0) ?? p.frames.find((f) => f.inApp) ?? p.frames[0];
   if (top) {
-    add('top-frame', top.inApp ? top.line : `${top.line} [library code: no in-app frame in the stack]`, NEVER, 'top frame');
+    add(
+      'top-frame',
+      top.inApp ? top.line : `${top.line} [library code: no in-app frame in the stack]`,
+      NEVER,
+      'top frame',
+    );
     add('top-frame', top.context, 80, 'context lines of the top frame');
   }
   const others = p.frames.filter((f) => f.inApp && f !== top);
@@ -113,11 +133,15 @@ function unitsFor(p: EventParts, opts: PromptOptions): Omit<Unit, 'tokens' | 'ke
   });
   const libs = p.frames.filter((f) => !f.inApp && f !== top);
   libs.forEach((f, i) => add('library-frames', f.line, 10 + (1 - i / Math.max(1, libs.length)), 'library frame'));
-  if (p.omittedFrames) add('library-frames', `(${p.omittedFrames} more frames not shown)`, 10, 'note on omitted frames');
+  if (p.omittedFrames)
+    add('library-frames', `(${p.omittedFrames} more frames not shown)`, 10, 'note on omitted frames');
 
   const n = p.breadcrumbs.length;
-  if (p.omittedBreadcrumbs) add('breadcrumbs', `(${p.omittedBreadcrumbs} older breadcrumbs not shown)`, 20, 'note on omitted breadcrumbs');
-  p.breadcrumbs.forEach((b, i) => add('breadcrumbs', b, i >= n - 5 ? 75 + i / n : 20 + i / n, i >= n - 5 ? 'recent breadcrumb' : 'old breadcrumb'));
+  if (p.omittedBreadcrumbs)
+    add('breadcrumbs', `(${p.omittedBreadcrumbs} older breadcrumbs not shown)`, 20, 'note on omitted breadcrumbs');
+  p.breadcrumbs.forEach((b, i) =>
+    add('breadcrumbs', b, i >= n - 5 ? 75 + i / n : 20 + i / n, i >= n - 5 ? 'recent breadcrumb' : 'old breadcrumb'),
+  );
   add('request', p.request, 70, 'request');
   add('release', p.release, 60, 'release');
   p.tags.forEach((t) => add('tags', t, 30, 'tag'));
@@ -163,9 +187,18 @@ function clipToTokens(text: string, max: number, count: TokenCounter): string {
   return `${clipped}… [clipped]`;
 }
 
-function fit(raw: Omit<Unit, 'tokens' | 'kept' | 'findings'>[], opts: PromptOptions, system: string, tag: 'event' | 'selection', intro: string): BuiltPrompt {
+function fit(
+  raw: Omit<Unit, 'tokens' | 'kept' | 'findings'>[],
+  opts: PromptOptions,
+  system: string,
+  tag: 'event' | 'selection',
+  intro: string,
+): BuiltPrompt {
   const budget = opts.tokenBudget ?? DEFAULT_TOKEN_BUDGET;
-  if (!Number.isFinite(budget) || budget < MIN_BUDGET) throw new RangeError(`Token budget ${budget} is too small: Dexter needs at least ${MIN_BUDGET} tokens for a useful prompt.`);
+  if (!Number.isFinite(budget) || budget < MIN_BUDGET)
+    throw new RangeError(
+      `Token budget ${budget} is too small: Dexter needs at least ${MIN_BUDGET} tokens for a useful prompt.`,
+    );
   const count = opts.countTokens ?? countTokens;
   const units: Unit[] = raw.map((x) => {
     const r = opts.scrub ? opts.scrub(x.text) : { text: x.text, findings: [] };
@@ -175,7 +208,15 @@ function fit(raw: Omit<Unit, 'tokens' | 'kept' | 'findings'>[], opts: PromptOpti
   const total = () => fixed + count(render(units, tag, intro));
   // Greedy by rank on per-unit counts (cheap), then confirm with an exact count of the whole prompt.
   const droppable = units.filter((x) => x.rank !== NEVER).sort((a, b) => a.rank - b.rank);
-  const frame = fixed + count(render(units.map((x) => ({ ...x, text: '' })), tag, intro)); // intro + headings
+  const frame =
+    fixed +
+    count(
+      render(
+        units.map((x) => ({ ...x, text: '' })),
+        tag,
+        intro,
+      ),
+    ); // intro + headings
   let estimate = frame + units.reduce((a, x) => a + x.tokens, 0);
   let tokens = total();
   for (const x of droppable) {
@@ -198,7 +239,8 @@ function fit(raw: Omit<Unit, 'tokens' | 'kept' | 'findings'>[], opts: PromptOpti
   });
   // Counted over what is sent: a secret in a dropped breadcrumb never reached the model.
   const scrubReport: Record<string, number> = {};
-  for (const rule of units.filter((x) => x.kept).flatMap((x) => x.findings)) scrubReport[rule] = (scrubReport[rule] ?? 0) + 1;
+  for (const rule of units.filter((x) => x.kept).flatMap((x) => x.findings))
+    scrubReport[rule] = (scrubReport[rule] ?? 0) + 1;
   return { version: PROMPT_VERSION, system, user: render(units, tag, intro), tokens, dropped, sections, scrubReport };
 }
 
@@ -216,9 +258,19 @@ export function buildPrompt(event: unknown, opts: PromptOptions = {}): BuiltProm
 }
 
 /** The prompt for "Explain with Dexter" on text selected anywhere (context menu). */
-export function buildSelectionPrompt(selectedText: string, opts: Omit<PromptOptions, 'issue' | 'deadlockSection'> = {}): BuiltPrompt {
+export function buildSelectionPrompt(
+  selectedText: string,
+  opts: Omit<PromptOptions, 'issue' | 'deadlockSection'> = {},
+): BuiltPrompt {
   const text = cleanText(stripUrlSecrets(selectedText), 200_000);
   if (!text.trim()) throw new RangeError('Nothing is selected: select the error or log text to explain.');
-  const intro = 'Explain this text an engineer selected: what happened, the likely cause, how to fix it and where to look.';
-  return fit([{ section: 'selection', text, rank: NEVER, what: 'selected text' }], opts, SELECTION_SYSTEM_PROMPT, 'selection', intro);
+  const intro =
+    'Explain this text an engineer selected: what happened, the likely cause, how to fix it and where to look.';
+  return fit(
+    [{ section: 'selection', text, rank: NEVER, what: 'selected text' }],
+    opts,
+    SELECTION_SYSTEM_PROMPT,
+    'selection',
+    intro,
+  );
 }

@@ -7,7 +7,15 @@ import { buildPrompt } from './prompt';
 
 /** Like a browser extension's background: POSTs carry the extension Origin, GETs carry none. */
 const extensionFetch: FetchLike = (input, init = {}) =>
-  fetch(input, init.method === 'POST' ? { ...init, headers: { ...(init.headers as Record<string, string>), Origin: 'chrome-extension://abcdefghijklmnop' } } : init);
+  fetch(
+    input,
+    init.method === 'POST'
+      ? {
+          ...init,
+          headers: { ...(init.headers as Record<string, string>), Origin: 'chrome-extension://abcdefghijklmnop' },
+        }
+      : init,
+  );
 
 let blocked: OllamaServer;
 let allowed: OllamaServer;
@@ -35,7 +43,12 @@ describe('providers against the world Ollama server', () => {
     const [model] = await p.listModels();
     expect(await p.checkConnection(model)).toMatchObject({ ok: true });
     const tokens: string[] = [];
-    const text = await p.streamChat({ model: model!, system: 'sys', user: 'Explain: TypeError', onToken: (t) => tokens.push(t) });
+    const text = await p.streamChat({
+      model: model!,
+      system: 'sys',
+      user: 'Explain: TypeError',
+      onToken: (t) => tokens.push(t),
+    });
     expect(tokens.length).toBeGreaterThan(1);
     expect(text).toBe(tokens.join(''));
   });
@@ -45,11 +58,17 @@ describe('providers against the world Ollama server', () => {
     const [model] = await p.listModels();
     const kind = (e: unknown) => (e instanceof LlmError ? e.kind : String(e));
     allowed.setMode('error-mid-stream');
-    expect(await p.streamChat({ model: model!, system: 's', user: 'u', onToken: () => {} }).catch(kind)).toBe('stream-error');
+    expect(await p.streamChat({ model: model!, system: 's', user: 'u', onToken: () => {} }).catch(kind)).toBe(
+      'stream-error',
+    );
     allowed.setMode('normal');
-    expect(await p.streamChat({ model: 'no-such-model', system: 's', user: 'u', onToken: () => {} }).catch(kind)).toBe('model-missing');
+    expect(await p.streamChat({ model: 'no-such-model', system: 's', user: 'u', onToken: () => {} }).catch(kind)).toBe(
+      'model-missing',
+    );
     allowed.setMode('stall');
-    expect(await p.streamChat({ model: model!, system: 's', user: 'u', onToken: () => {} }).catch(kind)).toBe('stalled');
+    expect(await p.streamChat({ model: model!, system: 's', user: 'u', onToken: () => {} }).catch(kind)).toBe(
+      'stalled',
+    );
     allowed.setMode('normal');
   });
 
@@ -64,23 +83,66 @@ describe('providers against the world Ollama server', () => {
 
 describe('the prompt always fits the model’s context (a 2,048-token TinyLlama that truncates like Ollama)', () => {
   let server: OllamaServer;
-  beforeAll(async () => { server = await startOllamaServer({ chunkDelayMs: 0, models: ['tinyllama:latest'], allowedOrigins: ['chrome-extension://*'] }); });
+  beforeAll(async () => {
+    server = await startOllamaServer({
+      chunkDelayMs: 0,
+      models: ['tinyllama:latest'],
+      allowedOrigins: ['chrome-extension://*'],
+    });
+  });
   afterAll(() => server?.close());
 
   // A busy production event: a chained exception, 120 in-app frames with source context, 50 breadcrumbs.
-  const frames = Array.from({ length: 120 }, (_, i) => ({ function: `handle${i}`, filename: `src/orders/step${i}.ts`, lineNo: 10 + i, colNo: 3, inApp: true, context: [[9 + i, `  const order = await load(${i});`], [10 + i, '  return order.shipping.address.city;'], [11 + i, '}']] }));
+  const frames = Array.from({ length: 120 }, (_, i) => ({
+    function: `handle${i}`,
+    filename: `src/orders/step${i}.ts`,
+    lineNo: 10 + i,
+    colNo: 3,
+    inApp: true,
+    context: [
+      [9 + i, `  const order = await load(${i});`],
+      [10 + i, '  return order.shipping.address.city;'],
+      [11 + i, '}'],
+    ],
+  }));
   const event = {
     title: "TypeError: Cannot read properties of undefined (reading 'city')",
     entries: [
-      { type: 'exception', data: { values: [{ type: 'TypeError', value: "Cannot read properties of undefined (reading 'city')", stacktrace: { frames } }] } },
-      { type: 'breadcrumbs', data: { values: Array.from({ length: 50 }, (_, i) => ({ timestamp: '2025-05-14T09:21:37Z', category: 'http', message: `GET /api/orders/${i} → 200 in ${i * 7} ms` })) } },
+      {
+        type: 'exception',
+        data: {
+          values: [
+            {
+              type: 'TypeError',
+              value: "Cannot read properties of undefined (reading 'city')",
+              stacktrace: { frames },
+            },
+          ],
+        },
+      },
+      {
+        type: 'breadcrumbs',
+        data: {
+          values: Array.from({ length: 50 }, (_, i) => ({
+            timestamp: '2025-05-14T09:21:37Z',
+            category: 'http',
+            message: `GET /api/orders/${i} → 200 in ${i * 7} ms`,
+          })),
+        },
+      },
     ],
   };
   const explain = async (budget: number | 'auto', sendNumCtx = true) => {
     const p = createProvider({ provider: 'ollama', url: server.url, fetch: extensionFetch });
     const plan = planContext(await p.contextLength('tinyllama'), budget);
     const built = buildPrompt(event, { tokenBudget: plan.promptBudget });
-    const text = await p.streamChat({ model: 'tinyllama', system: built.system, user: built.user, numCtx: sendNumCtx ? plan.numCtx : undefined, onToken: () => {} });
+    const text = await p.streamChat({
+      model: 'tinyllama',
+      system: built.system,
+      user: built.user,
+      numCtx: sendNumCtx ? plan.numCtx : undefined,
+      onToken: () => {},
+    });
     return { plan, built, text, log: server.requests.filter((r) => r.path === '/api/chat').at(-1)! };
   };
 

@@ -41,7 +41,10 @@ export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
 }
 
 /** Parses the model's text against the schema; a code fence around the JSON is tolerated. */
-export function readAnswer<T>(text: string, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; reason: string } {
+export function readAnswer<T>(
+  text: string,
+  schema: z.ZodType<T>,
+): { ok: true; value: T } | { ok: false; reason: string } {
   const body = text.trim().replace(/^```(?:json)?\s*|\s*```$/g, '');
   let json: unknown;
   try {
@@ -50,25 +53,54 @@ export function readAnswer<T>(text: string, schema: z.ZodType<T>): { ok: true; v
     return { ok: false, reason: `not JSON: ${body.slice(0, 60)}` };
   }
   const r = schema.safeParse(json);
-  return r.success ? { ok: true, value: r.data } : { ok: false, reason: r.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+  return r.success
+    ? { ok: true, value: r.data }
+    : {
+        ok: false,
+        reason: r.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+          .join('; '),
+      };
 }
 
 /** One model call returning the answer's text. */
-async function callOnce(cfg: Required<Pick<ProviderConfig, 'provider' | 'url'>> & ProviderConfig, req: StructuredRequest<unknown>, signal: AbortSignal): Promise<string> {
+async function callOnce(
+  cfg: Required<Pick<ProviderConfig, 'provider' | 'url'>> & ProviderConfig,
+  req: StructuredRequest<unknown>,
+  signal: AbortSignal,
+): Promise<string> {
   const fetchImpl = withSignal(cfg.fetch ?? ((i, init) => globalThis.fetch(i, init)), signal);
-  const messages = [{ role: 'system', content: req.system }, { role: 'user', content: req.user }];
+  const messages = [
+    { role: 'system', content: req.system },
+    { role: 'user', content: req.user },
+  ];
   const schema = jsonSchemaOf(req.schema);
   if (cfg.provider === 'ollama') {
     const client = new Ollama({ host: cfg.url.replace(/\/+$/, ''), fetch: fetchImpl as typeof fetch });
-    const r = await client.chat({ model: req.model, stream: false, format: schema, messages, options: { temperature: 0, ...(req.numCtx ? { num_ctx: req.numCtx } : {}) } });
+    const r = await client.chat({
+      model: req.model,
+      stream: false,
+      format: schema,
+      messages,
+      options: { temperature: 0, ...(req.numCtx ? { num_ctx: req.numCtx } : {}) },
+    });
     return r.message?.content ?? '';
   }
   const base = `${cfg.url.replace(/\/+$/, '').replace(/\/v1$/, '')}/v1`;
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   if (cfg.apiKey) headers.Authorization = `Bearer ${cfg.apiKey}`;
   const res = await fetchImpl(`${base}/chat/completions`, {
-    method: 'POST', headers,
-    body: JSON.stringify({ model: req.model, stream: false, temperature: 0, messages, ...(req.maxTokens ? { max_tokens: req.maxTokens } : {}), response_format: { type: 'json_schema', json_schema: { name: req.name, schema, strict: true } } }),
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      model: req.model,
+      stream: false,
+      temperature: 0,
+      messages,
+      ...(req.maxTokens ? { max_tokens: req.maxTokens } : {}),
+      response_format: { type: 'json_schema', json_schema: { name: req.name, schema, strict: true } },
+    }),
   });
   const text = await res.text();
   if (res.status === 403) throw llmErrors.originBlocked(cfg.url);
@@ -102,5 +134,10 @@ export async function structuredChat<T>(cfg: ProviderConfig, req: StructuredRequ
     if (r.ok) return { ok: true, value: r.value, attempts: i, modelMs };
     reason = r.reason;
   }
-  return { ok: false, reason: `the model's answer did not fit the schema ${attempts} times (${reason})`, attempts, modelMs };
+  return {
+    ok: false,
+    reason: `the model's answer did not fit the schema ${attempts} times (${reason})`,
+    attempts,
+    modelMs,
+  };
 }

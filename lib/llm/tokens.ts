@@ -27,7 +27,8 @@ export const ESTIMATE_MARGIN = 1.1;
 
 // cl100k's pre-tokenisation pattern (tiktoken), without its possessive quantifiers, which JavaScript lacks:
 // contractions, words with one leading non-letter, 1–3 digits, punctuation runs, newlines, other whitespace.
-const PIECES = /'(?:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]|\s+(?!\S)|\s+/giu;
+const PIECES =
+  /'(?:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]|\s+(?!\S)|\s+/giu;
 // Inside a word, cl100k's merges rarely cross a case change (getUserById → get·User·By·Id).
 const SUBWORDS = /\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|[^\p{Lu}\p{Ll}]+/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
@@ -72,7 +73,9 @@ export function rawTokenEstimate(text: string): number {
   if (!text) return 0;
   let n = 0;
   let rest = text.replace(HEX, (s) => (/\d/.test(s) && /[a-f]/i.test(s) ? ((n += s.length), ' ') : s));
-  rest = rest.replace(BASE64, (s) => (/\d/.test(s) && /[a-z]/.test(s) && /[A-Z]/.test(s) ? ((n += Math.ceil(s.length / 1.4)), ' ') : s));
+  rest = rest.replace(BASE64, (s) =>
+    /\d/.test(s) && /[a-z]/.test(s) && /[A-Z]/.test(s) ? ((n += Math.ceil(s.length / 1.4)), ' ') : s,
+  );
   for (const [piece] of rest.matchAll(PIECES)) n += pieceTokens(piece);
   return n;
 }

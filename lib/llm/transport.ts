@@ -35,15 +35,24 @@ export function hasModel(models: string[], model: string): boolean {
 }
 
 /** Maps any thrown thing to an LlmError, using what the stall/cancel watcher knows about why we aborted. */
-export function classify(e: unknown, url: string, why: { stalled: boolean; cancelled: boolean }, stallSeconds: number): LlmError {
+export function classify(
+  e: unknown,
+  url: string,
+  why: { stalled: boolean; cancelled: boolean },
+  stallSeconds: number,
+): LlmError {
   if (why.cancelled) return llmErrors.cancelled();
   if (why.stalled) return llmErrors.stalled(stallSeconds);
   if (e instanceof LlmError) return e;
-  const status = typeof (e as { status_code?: unknown })?.status_code === 'number' ? (e as { status_code: number }).status_code : undefined;
+  const status =
+    typeof (e as { status_code?: unknown })?.status_code === 'number'
+      ? (e as { status_code: number }).status_code
+      : undefined;
   const message = e instanceof Error ? e.message : String(e);
   if (status === 403) return llmErrors.originBlocked(url);
   if (status !== undefined) return llmErrors.http(url, status, message);
-  if (e instanceof TypeError || /fetch failed|network|ECONNREFUSED|Failed to fetch/i.test(message)) return llmErrors.unreachable(url, e);
+  if (e instanceof TypeError || /fetch failed|network|ECONNREFUSED|Failed to fetch/i.test(message))
+    return llmErrors.unreachable(url, e);
   return llmErrors.streamError(message);
 }
 
@@ -66,8 +75,8 @@ export function watchdog(signal: AbortSignal | undefined, stallMs: number) {
 
 /** fetch that also aborts with our watchdog, whatever signal the library passes. */
 export function withSignal(fetchImpl: FetchLike, extra: AbortSignal): FetchLike {
-  return (input, init = {}) => fetchImpl(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, extra]) : extra });
+  return (input, init = {}) =>
+    fetchImpl(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, extra]) : extra });
 }
-
 
 export type ResolvedConfig = { url: string; stallSeconds: number; fetch: FetchLike; apiKey?: string };

@@ -25,7 +25,21 @@ const secretPairs = fc.constantFrom(
   ['/home/', 'alice', '/app.py'],
   ['C:\\Users\\', 'mallory', '\\Desktop'],
 );
-const word = fc.constantFrom('error', 'at', 'failed', 'user', 'Process', 'waits', 'for', 'on', 'line', 'the', 'handler', 'in', 'DB');
+const word = fc.constantFrom(
+  'error',
+  'at',
+  'failed',
+  'user',
+  'Process',
+  'waits',
+  'for',
+  'on',
+  'line',
+  'the',
+  'handler',
+  'in',
+  'DB',
+);
 // `#` between numbers: several numbers in a row can spell a valid card number (`37721 64330 35802` is one).
 const number = fc.integer({ min: 0, max: 99999 }).map((n) => `#${n}`);
 const filler = fc.array(fc.oneof(word, number), { maxLength: 6 }).map((w) => w.join(' '));
@@ -62,7 +76,15 @@ describe('scrubText properties', () => {
   });
 
   it('is idempotent', () => {
-    const mixed = fc.array(fc.oneof(filler, planted, secretPairs.map(([k, v, after]) => k + v + after), fc.string({ maxLength: 20 })), { maxLength: 8 });
+    const mixed = fc.array(
+      fc.oneof(
+        filler,
+        planted,
+        secretPairs.map(([k, v, after]) => k + v + after),
+        fc.string({ maxLength: 20 }),
+      ),
+      { maxLength: 8 },
+    );
     fc.assert(
       fc.property(mixed, seps, (parts, sep) => {
         const once = scrubText(parts.join(sep)).text;

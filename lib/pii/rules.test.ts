@@ -6,7 +6,23 @@ import { findPii, scrubText, type PiiRule } from './index';
 const only = (rule: PiiRule, text: string) =>
   scrubText(text, { rules: Object.fromEntries([[rule, true], ...others(rule)]) }).text;
 const others = (rule: PiiRule) =>
-  (['ip', 'email', 'creditcard', 'iban', 'mac', 'uuid', 'imei', 'pemkey', 'urlauth', 'usssn', 'userpath', 'bearer', 'password'] as const)
+  (
+    [
+      'ip',
+      'email',
+      'creditcard',
+      'iban',
+      'mac',
+      'uuid',
+      'imei',
+      'pemkey',
+      'urlauth',
+      'usssn',
+      'userpath',
+      'bearer',
+      'password',
+    ] as const
+  )
     .filter((r) => r !== rule)
     .map((r) => [r, false] as const);
 
@@ -27,17 +43,31 @@ describe('Relay builtin.rs vectors', () => {
     ['usssn', "Hi I'm Hilda and my SSN is 078-05-1120", "Hi I'm Hilda and my SSN is ***********"],
     ['userpath', 'C:\\Users\\mitsuhiko\\Desktop', 'C:\\Users\\[user]\\Desktop'],
     ['userpath', 'export PATH=$PATH:$HOME/collectd_exporter\nlog', 'export PATH=$PATH:$HOME/[user]\nlog'],
-    ['userpath', 'File in /Users/mitsuhiko/Development/sentry-stripping', 'File in /Users/[user]/Development/sentry-stripping'],
+    [
+      'userpath',
+      'File in /Users/mitsuhiko/Development/sentry-stripping',
+      'File in /Users/[user]/Development/sentry-stripping',
+    ],
     ['userpath', 'C:\\Windows\\Profiles\\Armin\\Temp', 'C:\\Windows\\Profiles\\[user]\\Temp'],
     ['userpath', 'at /home/alice/app/main.py', 'at /home/[user]/app/main.py'],
-    ['bearer', 'API request failed with Bearer abc.def-123 and other data', 'API request failed with Bearer [token] and other data'],
+    [
+      'bearer',
+      'API request failed with Bearer abc.def-123 and other data',
+      'API request failed with Bearer [token] and other data',
+    ],
     ['bearer', 'authorization: bearer   eyJhbGciOi.x.y', 'authorization: Bearer [token]'],
   ])('@%s: %j', (rule, input, output) => {
     expect(only(rule, input)).toBe(output);
   });
 
   it('@iban: not inside a word, not one character short of Norway or long of Russia, not lower case', () => {
-    for (const text of ['fooNO9386011117945bar', 'some iban: NO938601111794!', 'RU02044525600407028104123456789010!', 'some iban: N19386011117945!', 'de89370400440532013000']) {
+    for (const text of [
+      'fooNO9386011117945bar',
+      'some iban: NO938601111794!',
+      'RU02044525600407028104123456789010!',
+      'some iban: N19386011117945!',
+      'de89370400440532013000',
+    ]) {
       expect(only('iban', text)).toBe(text);
     }
   });
@@ -47,17 +77,24 @@ describe('Relay builtin.rs vectors', () => {
   });
 
   it('@pemkey replaces only the key body, markers stay (Relay test)', () => {
-    const body = 'MIHbAgEBBEFbLvIaAaez3q0u6BQYMHZ28B7iSdMPPaODUMGkdorl3ShgTbYmzqGL\nfojr3jkJIxFS07AoLQpsawOFZipxSQHieaAHBgUrgQQAI6GBiQOBhgAEAdaBHsBo';
+    const body =
+      'MIHbAgEBBEFbLvIaAaez3q0u6BQYMHZ28B7iSdMPPaODUMGkdorl3ShgTbYmzqGL\nfojr3jkJIxFS07AoLQpsawOFZipxSQHieaAHBgUrgQQAI6GBiQOBhgAEAdaBHsBo';
     const input = `This is a comment I left on my key\n\n            -----BEGIN EC PRIVATE KEY-----\n${body}\n-----END EC PRIVATE KEY-----`;
     const out = only('pemkey', input);
-    expect(out).toBe('This is a comment I left on my key\n\n            -----BEGIN EC PRIVATE KEY-----\n[pemkey]\n-----END EC PRIVATE KEY-----');
+    expect(out).toBe(
+      'This is a comment I left on my key\n\n            -----BEGIN EC PRIVATE KEY-----\n[pemkey]\n-----END EC PRIVATE KEY-----',
+    );
     const [f] = findPii(input, { rules: { password: false } });
     expect(f && input.slice(f.start, f.end)).toBe(body);
   });
 
   it('@pemkey also covers PUBLIC and ENCRYPTED PRIVATE keys, not certificates', () => {
-    expect(only('pemkey', '-----BEGIN PUBLIC KEY-----\nMIIC\n-----END PUBLIC KEY-----')).toBe('-----BEGIN PUBLIC KEY-----\n[pemkey]\n-----END PUBLIC KEY-----');
-    expect(only('pemkey', '-----BEGIN ENCRYPTED PRIVATE KEY-----\r\nMIIJ\r\n-----END ENCRYPTED PRIVATE KEY-----')).toContain('-----\r\n[pemkey]\r\n-----END');
+    expect(only('pemkey', '-----BEGIN PUBLIC KEY-----\nMIIC\n-----END PUBLIC KEY-----')).toBe(
+      '-----BEGIN PUBLIC KEY-----\n[pemkey]\n-----END PUBLIC KEY-----',
+    );
+    expect(
+      only('pemkey', '-----BEGIN ENCRYPTED PRIVATE KEY-----\r\nMIIJ\r\n-----END ENCRYPTED PRIVATE KEY-----'),
+    ).toContain('-----\r\n[pemkey]\r\n-----END');
     const cert = '-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----';
     expect(only('pemkey', cert)).toBe(cert);
   });
@@ -74,7 +111,14 @@ describe('Relay builtin.rs vectors', () => {
 
 describe('@creditcard', () => {
   it('replaces Luhn-valid numbers of each network, plain, spaced or dashed', () => {
-    for (const card of ['4111111111111111', '4111 1111 1111 1111', '5500-0000-0000-0004', '378282246310005', '6011111111111117', '6500000000000002']) {
+    for (const card of [
+      '4111111111111111',
+      '4111 1111 1111 1111',
+      '5500-0000-0000-0004',
+      '378282246310005',
+      '6011111111111117',
+      '6500000000000002',
+    ]) {
       expect(only('creditcard', `card ${card}!`)).toBe('card [creditcard]!');
     }
   });
@@ -82,7 +126,9 @@ describe('@creditcard', () => {
   it("Relay's own test number fails Luhn: by default it survives the card rule; with creditcardLuhn false it is a card", () => {
     const text = 'John Appleseed 4571234567890111!';
     expect(only('creditcard', text)).toBe(text);
-    expect(scrubText(text, { creditcardLuhn: false, rules: { imei: false } }).text).toBe('John Appleseed [creditcard]!');
+    expect(scrubText(text, { creditcardLuhn: false, rules: { imei: false } }).text).toBe(
+      'John Appleseed [creditcard]!',
+    );
     // With every rule on, Relay's @imei (any 15–16 digit number) still takes it.
     expect(scrubText(text).text).toBe('John Appleseed [imei]!');
   });
@@ -143,7 +189,8 @@ describe('connection URLs and grouped card numbers (issue #16)', () => {
     expect(only('urlauth', input)).toBe(output);
   });
   it('@urlauth leaves URLs without credentials alone', () => {
-    for (const text of ['redis://cache:6379/0', 'https://example.com/a:b', 'see //:@', 'mailto:a@b.c']) expect(only('urlauth', text)).toBe(text);
+    for (const text of ['redis://cache:6379/0', 'https://example.com/a:b', 'see //:@', 'mailto:a@b.c'])
+      expect(only('urlauth', text)).toBe(text);
   });
   it.each([
     ['card 4111 1111 1111 1111 ok', 'card [creditcard] ok'],

@@ -2,7 +2,14 @@
 // versions and ids stay, the input is untouched; and the false-positive count on unplanted fixtures is printed.
 import { describe, expect, it } from 'vitest';
 import { scrubEvent } from './index';
-import { FIXTURE_EVENTS, FIXTURE_TRUE_PII, fixtureFindings, loadFixture, PLANTED, plantPii } from '@/tests/fixtures/pii';
+import {
+  FIXTURE_EVENTS,
+  FIXTURE_TRUE_PII,
+  fixtureFindings,
+  loadFixture,
+  PLANTED,
+  plantPii,
+} from '@/tests/fixtures/pii';
 
 interface Frame {
   lineNo?: number;
@@ -51,7 +58,6 @@ describe.each(FIXTURE_EVENTS)('%s', (name) => {
       expect((event as Record<string, unknown>)[key]).toEqual(original[key]);
     }
   });
-
 });
 
 it('false positives on the unplanted fixtures come only from the rules documented as aggressive', () => {
@@ -70,19 +76,56 @@ it('false positives on the unplanted fixtures come only from the rules documente
 
 it('API-shape tags [{key, value}] and pair lists filter by the key', () => {
   const { event } = scrubEvent({
-    tags: [{ key: 'api_key', value: 'abc' }, { key: 'browser', value: 'Chrome 60.0' }],
-    entries: [{ type: 'request', data: { headers: [['X-Api-Key', 'k1'], ['Accept', 'text/html']], cookies: [['csrftoken', 'c1'], ['theme', 'dark']] } }],
-    ingestTags: [['session_id', 's1'], ['os', 'Mac OS X 10.12.6']],
+    tags: [
+      { key: 'api_key', value: 'abc' },
+      { key: 'browser', value: 'Chrome 60.0' },
+    ],
+    entries: [
+      {
+        type: 'request',
+        data: {
+          headers: [
+            ['X-Api-Key', 'k1'],
+            ['Accept', 'text/html'],
+          ],
+          cookies: [
+            ['csrftoken', 'c1'],
+            ['theme', 'dark'],
+          ],
+        },
+      },
+    ],
+    ingestTags: [
+      ['session_id', 's1'],
+      ['os', 'Mac OS X 10.12.6'],
+    ],
   });
-  expect(event.tags).toEqual([{ key: 'api_key', value: '[Filtered]' }, { key: 'browser', value: 'Chrome 60.0' }]);
-  expect(event.entries[0]?.data).toEqual({ headers: [['X-Api-Key', '[Filtered]'], ['Accept', 'text/html']], cookies: [['csrftoken', '[Filtered]'], ['theme', 'dark']] });
-  expect(event.ingestTags).toEqual([['session_id', '[Filtered]'], ['os', 'Mac OS X 10.12.6']]);
+  expect(event.tags).toEqual([
+    { key: 'api_key', value: '[Filtered]' },
+    { key: 'browser', value: 'Chrome 60.0' },
+  ]);
+  expect(event.entries[0]?.data).toEqual({
+    headers: [
+      ['X-Api-Key', '[Filtered]'],
+      ['Accept', 'text/html'],
+    ],
+    cookies: [
+      ['csrftoken', '[Filtered]'],
+      ['theme', 'dark'],
+    ],
+  });
+  expect(event.ingestTags).toEqual([
+    ['session_id', '[Filtered]'],
+    ['os', 'Mac OS X 10.12.6'],
+  ]);
 });
 
 it('frame vars, context lines and user: sensitive keys filtered, booleans kept, ids exempt only outside user', () => {
   const { event, findings } = scrubEvent({
     eventID: '9fac2ceed9344f2bbfdd1fdacb0ed9b1',
-    frames: [{ vars: { password: 'p', is_auth: true, credentials: { a: 1 }, n: 3 }, context: [[10, 'send(to="a@b.io")']] }],
+    frames: [
+      { vars: { password: 'p', is_auth: true, credentials: { a: 1 }, n: 3 }, context: [[10, 'send(to="a@b.io")']] },
+    ],
     user: { id: 'jane@corp.example', ip_address: '10.1.1.1' },
   });
   expect(event.eventID).toBe('9fac2ceed9344f2bbfdd1fdacb0ed9b1');
@@ -93,6 +136,9 @@ it('frame vars, context lines and user: sensitive keys filtered, booleans kept, 
 });
 
 it('preserve and rule switches reach scrubEvent', () => {
-  const { event } = scrubEvent({ message: 'pid 123456789012345 at 10.0.0.1' }, { preserve: ['123456789012345'], rules: { ip: false } });
+  const { event } = scrubEvent(
+    { message: 'pid 123456789012345 at 10.0.0.1' },
+    { preserve: ['123456789012345'], rules: { ip: false } },
+  );
   expect(event.message).toBe('pid 123456789012345 at 10.0.0.1');
 });

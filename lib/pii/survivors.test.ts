@@ -29,7 +29,9 @@ describe('look-alikes that survive every rule', () => {
         'Process 12346 waits for ShareLock on transaction 67891; blocked by process 12345.\n' +
         'HINT:  See server log for query details.\nCONTEXT:  while updating tuple (0,8) in relation "accounts"',
     );
-    unchanged('Process 1691295 waits for ExclusiveLock on tuple (0,8) of relation 16385 of database 16384; blocked by process 1691297.');
+    unchanged(
+      'Process 1691295 waits for ExclusiveLock on tuple (0,8) of relation 16385 of database 16384; blocked by process 1691297.',
+    );
   });
 
   it('every deadlock message in the fixtures keeps its pids, transactions, tuples and relations', () => {
@@ -62,7 +64,9 @@ describe("Relay's aggressive rules, pinned", () => {
     expect(scrubText('event 9fac2ceed9344f2bbfdd1fdacb0ed9b1 done').text).toBe(`event ${'*'.repeat(32)} done`);
     expect(scrubText('md5 d41d8cd98f00b204e9800998ecf8427e').text).toBe(`md5 ${'*'.repeat(32)}`);
     expect(scrubText('word abcdefghijklmnopqrstuvwxyz123456').text).toBe(`word ${'*'.repeat(32)}`);
-    expect(scrubText('event 9fac2ceed9344f2bbfdd1fdacb0ed9b1', { rules: { uuid: false } }).text).toBe('event 9fac2ceed9344f2bbfdd1fdacb0ed9b1');
+    expect(scrubText('event 9fac2ceed9344f2bbfdd1fdacb0ed9b1', { rules: { uuid: false } }).text).toBe(
+      'event 9fac2ceed9344f2bbfdd1fdacb0ed9b1',
+    );
   });
 
   it('@imei: every plain 15- or 16-digit number; 13-digit millisecond timestamps survive', () => {

@@ -38,7 +38,11 @@ export interface RowBadges {
 }
 
 type Counts = Pick<ApiIssue, 'count' | 'userCount' | 'stats'>;
-type Issue = Omit<ApiIssue, 'id'> & { id: string | number; project?: { id?: unknown; slug?: unknown } | null; filtered?: Counts | null };
+type Issue = Omit<ApiIssue, 'id'> & {
+  id: string | number;
+  project?: { id?: unknown; slug?: unknown } | null;
+  filtered?: Counts | null;
+};
 
 export function rowBadges(issue: Issue, graph: GraphPeriod, now: number): RowBadges {
   const shown: Counts = issue.filtered ?? issue;
@@ -50,7 +54,8 @@ export function rowBadges(issue: Issue, graph: GraphPeriod, now: number): RowBad
     spark: sparkFigures(shown, graph),
   };
   const p = issue.project;
-  if (p && (typeof p.id === 'string' || typeof p.id === 'number')) row.project = { id: String(p.id), ...(typeof p.slug === 'string' ? { slug: p.slug } : {}) };
+  if (p && (typeof p.id === 'string' || typeof p.id === 'number'))
+    row.project = { id: String(p.id), ...(typeof p.slug === 'string' ? { slug: p.slug } : {}) };
   return row;
 }
 
@@ -60,7 +65,12 @@ function priorityFigures(issue: ApiIssue, now: number): RowBadges['priority'] {
     .filter((f) => f.contribution > 0 || !f.known)
     .sort((a, b) => b.contribution - a.contribution)
     .map((f) => `${f.known ? `+${f.contribution.toFixed(1)}` : '  ?'}  ${f.name}: ${f.explanation}`);
-  return { score: p.score, level: p.level, title: `Priority ${p.score}/100 (${p.level})\n${lines.join('\n')}`, label: `Priority ${p.score} of 100, ${p.level}` };
+  return {
+    score: p.score,
+    level: p.level,
+    title: `Priority ${p.score}/100 (${p.level})\n${lines.join('\n')}`,
+    label: `Priority ${p.score} of 100, ${p.level}`,
+  };
 }
 
 function sparkFigures(counts: Counts, period: GraphPeriod): SparkFigures | null {
@@ -69,12 +79,23 @@ function sparkFigures(counts: Counts, period: GraphPeriod): SparkFigures | null 
   if (!series || !values) return null;
   const times = series.map((b) => (Array.isArray(b) && typeof b[0] === 'number' ? b[0] : 0));
   // `auto` buckets follow the page's window (group_stream.py get_stats); their size is the step between two.
-  const bucketSeconds = period === '24h' ? 3600 : period === '14d' ? 86_400 : Math.max(1, (times.at(-1)! - times[0]!) / Math.max(1, times.length - 1));
+  const bucketSeconds =
+    period === '24h'
+      ? 3600
+      : period === '14d'
+        ? 86_400
+        : Math.max(1, (times.at(-1)! - times[0]!) / Math.max(1, times.length - 1));
   const peaks = findPeaks(values);
   const total = values.reduce((a, b) => a + b, 0);
-  const span = period === '24h' ? 'the last 24 hours' : period === '14d' ? 'the last 14 days' : `the last ${spanLabel(Math.round(bucketSeconds * values.length))}`;
+  const span =
+    period === '24h'
+      ? 'the last 24 hours'
+      : period === '14d'
+        ? 'the last 14 days'
+        : `the last ${spanLabel(Math.round(bucketSeconds * values.length))}`;
   const label = `${formatExact(total)} events in ${span}${peaks.length ? `, ${peaks.length} unusual peak${peaks.length > 1 ? 's' : ''}` : ''}`;
-  const change = period === 'auto' ? changeOfSeries(values, Math.round(bucketSeconds)) : changeVsPrevious({ [period]: series });
+  const change =
+    period === 'auto' ? changeOfSeries(values, Math.round(bucketSeconds)) : changeVsPrevious({ [period]: series });
   return { period, times, counts: values, bucketSeconds, peaks, label, change: changeFigures(change) };
 }
 

@@ -13,7 +13,10 @@ export interface HourlyCounts {
   intervals: readonly string[];
   counts: readonly number[];
 }
-export interface DailyForecast { date: string; value: number }
+export interface DailyForecast {
+  date: string;
+  value: number;
+}
 
 // ThresholdVariables' defaults (standard_version).
 const STD_MULTIPLIER = 5;

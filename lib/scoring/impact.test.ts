@@ -31,22 +31,33 @@ describe('userImpact', () => {
 
   it('never lowers the level when more users are affected', () => {
     const rank: Record<ImpactLevel, number> = { low: 0, medium: 1, high: 2, critical: 3 };
-    fc.assert(fc.property(fc.nat(100_000), fc.nat(100_000), fc.integer({ min: 1, max: 1_000_000 }), (u, extra, more) => {
-      const count = u + extra + more - 1; // the project has at least as many users as the issue
-      const a = userImpact({ userCount: u }, { count, source: 'setting' }, DEFAULT_IMPACT_THRESHOLDS);
-      const b = userImpact({ userCount: u + extra }, { count, source: 'setting' }, DEFAULT_IMPACT_THRESHOLDS);
-      expect(rank[b.level!]).toBeGreaterThanOrEqual(rank[a.level!]);
-      expect(b.share!).toBeGreaterThanOrEqual(a.share!);
-    }));
+    fc.assert(
+      fc.property(fc.nat(100_000), fc.nat(100_000), fc.integer({ min: 1, max: 1_000_000 }), (u, extra, more) => {
+        const count = u + extra + more - 1; // the project has at least as many users as the issue
+        const a = userImpact({ userCount: u }, { count, source: 'setting' }, DEFAULT_IMPACT_THRESHOLDS);
+        const b = userImpact({ userCount: u + extra }, { count, source: 'setting' }, DEFAULT_IMPACT_THRESHOLDS);
+        expect(rank[b.level!]).toBeGreaterThanOrEqual(rank[a.level!]);
+        expect(b.share!).toBeGreaterThanOrEqual(a.share!);
+      }),
+    );
   });
 
   it('never shows a share above 100%: users beyond the project’s count get "—" and why', () => {
-    fc.assert(fc.property(fc.nat(1_000_000), fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom('sentry' as const, 'setting' as const), (users, count, source) => {
-      const r = userImpact({ userCount: users }, { count, source });
-      if (r.share === null) expect(users > count && r.reason).toBeTruthy();
-      else expect(r.share).toBeLessThanOrEqual(1);
-    }));
-    expect(userImpact({ userCount: 50 }, { count: 40, source: 'setting' }).reason).toMatch(/settings \(40\) is below this issue’s 50 users/);
+    fc.assert(
+      fc.property(
+        fc.nat(1_000_000),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.constantFrom('sentry' as const, 'setting' as const),
+        (users, count, source) => {
+          const r = userImpact({ userCount: users }, { count, source });
+          if (r.share === null) expect(users > count && r.reason).toBeTruthy();
+          else expect(r.share).toBeLessThanOrEqual(1);
+        },
+      ),
+    );
+    expect(userImpact({ userCount: 50 }, { count: 40, source: 'setting' }).reason).toMatch(
+      /settings \(40\) is below this issue’s 50 users/,
+    );
     expect(userImpact({ userCount: 50 }, { count: 40, source: 'sentry' }).reason).toMatch(/same window/);
   });
 });

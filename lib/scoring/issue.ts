@@ -46,6 +46,7 @@ export function parseDate(value: string | null | undefined): number | null {
 /** Counts of a stats series; a malformed bucket counts as 0 events (it cannot raise a score). */
 export function bucketCounts(series: StatsBucket[] | undefined | null): number[] | null {
   if (!Array.isArray(series) || series.length === 0) return null;
-  return series.map((b) => (Array.isArray(b) && typeof b[1] === 'number' && Number.isFinite(b[1]) && b[1] >= 0 ? b[1] : 0));
+  return series.map((b) =>
+    Array.isArray(b) && typeof b[1] === 'number' && Number.isFinite(b[1]) && b[1] >= 0 ? b[1] : 0,
+  );
 }
-

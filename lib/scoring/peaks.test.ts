@@ -38,12 +38,23 @@ describe('findPeaks', () => {
   });
 
   it('only reports buckets above the median, and is scale-invariant', () => {
-    fc.assert(fc.property(fc.array(fc.nat(1000), { minLength: 3, maxLength: 48 }), fc.integer({ min: 2, max: 50 }), (counts, k) => {
-      const peaks = findPeaks(counts, { minCount: 0 });
-      const sorted = [...counts].sort((a, b) => a - b);
-      for (const i of peaks) expect(counts[i]).toBeGreaterThan(sorted[Math.floor((sorted.length - 1) / 2)]!);
-      expect(findPeaks(counts.map((c) => c * k), { minCount: 0 })).toEqual(peaks);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(1000), { minLength: 3, maxLength: 48 }),
+        fc.integer({ min: 2, max: 50 }),
+        (counts, k) => {
+          const peaks = findPeaks(counts, { minCount: 0 });
+          const sorted = [...counts].sort((a, b) => a - b);
+          for (const i of peaks) expect(counts[i]).toBeGreaterThan(sorted[Math.floor((sorted.length - 1) / 2)]!);
+          expect(
+            findPeaks(
+              counts.map((c) => c * k),
+              { minCount: 0 },
+            ),
+          ).toEqual(peaks);
+        },
+      ),
+    );
   });
 });
 
@@ -59,12 +70,20 @@ describe('changeVsPrevious', () => {
   });
 
   it('says "new" when the previous window had no events, and "none" when neither had', () => {
-    expect(changeVsPrevious({ '24h': series([...Array(12).fill(0), 3, ...Array(11).fill(0)]) })).toMatchObject({ percent: null, status: 'new', current: 3 });
+    expect(changeVsPrevious({ '24h': series([...Array(12).fill(0), 3, ...Array(11).fill(0)]) })).toMatchObject({
+      percent: null,
+      status: 'new',
+      current: 3,
+    });
     expect(changeVsPrevious({ '24h': series(Array(24).fill(0)) })).toMatchObject({ percent: null, status: 'none' });
   });
 
   it('leaves the oldest bucket out of an odd-length series', () => {
-    expect(changeVsPrevious({ '24h': series([100, 1, 1, 2, 2]) })).toMatchObject({ current: 4, previous: 2, percent: 100 });
+    expect(changeVsPrevious({ '24h': series([100, 1, 1, 2, 2]) })).toMatchObject({
+      current: 4,
+      previous: 2,
+      percent: 100,
+    });
   });
 
   it('returns null without usable stats', () => {

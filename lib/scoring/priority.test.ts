@@ -31,7 +31,17 @@ describe('priorityScore', () => {
   });
 
   it('marks the spike unknown without stats instead of inventing it', () => {
-    const r = priorityScore({ lastSeen: hoursAgo(0), level: 'warning', userCount: 10, count: '100', isUnhandled: false, substatus: 'ongoing' }, { now: NOW });
+    const r = priorityScore(
+      {
+        lastSeen: hoursAgo(0),
+        level: 'warning',
+        userCount: 10,
+        count: '100',
+        isUnhandled: false,
+        substatus: 'ongoing',
+      },
+      { now: NOW },
+    );
     // 20 (recency) + 10 (warning) + 5·ln11/ln1001 + 20·ln101/ln10001
     const expected = 20 + 10 + (5 * Math.log(11)) / Math.log(1001) + (20 * Math.log(101)) / Math.log(10001);
     expect(r.raw * 100).toBeCloseTo(expected, 6);
@@ -43,7 +53,17 @@ describe('priorityScore', () => {
   });
 
   it('uses 3 days of daily stats as the spike baseline when 14d stats are present', () => {
-    const issue: ApiIssue = { stats: { '24h': hourly([...Array(18).fill(0), ...Array(6).fill(10)]), '14d': [[0, 0], [1, 100], [2, 100], [3, 39]] } };
+    const issue: ApiIssue = {
+      stats: {
+        '24h': hourly([...Array(18).fill(0), ...Array(6).fill(10)]),
+        '14d': [
+          [0, 0],
+          [1, 100],
+          [2, 100],
+          [3, 39],
+        ],
+      },
+    };
     const spike = priorityScore(issue, { now: NOW }).factors.find((f) => f.name === 'spike')!;
     expect(spike.value).toBeCloseTo(60 / 240, 9);
   });
@@ -89,32 +109,45 @@ describe('priorityScore', () => {
   });
 
   it('stays within 0..100 and levels follow the score', () => {
-    fc.assert(fc.property(issueArb, (a) => {
-      const r = priorityScore(toIssue(a), { now: NOW });
-      expect(r.score).toBeGreaterThanOrEqual(0);
-      expect(r.score).toBeLessThanOrEqual(100);
-      expect(r.level).toBe(levelForScore(r.score));
-    }));
+    fc.assert(
+      fc.property(issueArb, (a) => {
+        const r = priorityScore(toIssue(a), { now: NOW });
+        expect(r.score).toBeGreaterThanOrEqual(0);
+        expect(r.score).toBeLessThanOrEqual(100);
+        expect(r.level).toBe(levelForScore(r.score));
+      }),
+    );
   });
 
   it('never lowers the score for more users, more events, a fresher lastSeen, unhandled or regressed', () => {
-    fc.assert(fc.property(issueArb, fc.nat(100_000), fc.nat(100_000), fc.double({ min: 0, max: 1, noNaN: true }), (a, moreUsers, moreEvents, fresher) => {
-      const base = priorityScore(toIssue(a), { now: NOW }).raw;
-      const worse = [
-        { ...a, users: a.users + moreUsers },
-        { ...a, events: a.events + moreEvents },
-        { ...a, lastSeenHours: a.lastSeenHours * fresher },
-        { ...a, unhandled: true },
-        { ...a, regressed: true },
-      ];
-      for (const w of worse) expect(priorityScore(toIssue(w), { now: NOW }).raw).toBeGreaterThanOrEqual(base - 1e-12);
-    }));
+    fc.assert(
+      fc.property(
+        issueArb,
+        fc.nat(100_000),
+        fc.nat(100_000),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (a, moreUsers, moreEvents, fresher) => {
+          const base = priorityScore(toIssue(a), { now: NOW }).raw;
+          const worse = [
+            { ...a, users: a.users + moreUsers },
+            { ...a, events: a.events + moreEvents },
+            { ...a, lastSeenHours: a.lastSeenHours * fresher },
+            { ...a, unhandled: true },
+            { ...a, regressed: true },
+          ];
+          for (const w of worse)
+            expect(priorityScore(toIssue(w), { now: NOW }).raw).toBeGreaterThanOrEqual(base - 1e-12);
+        },
+      ),
+    );
   });
 
   it('sorts highest first with compareByPriority', () => {
-    const scored = [{ lastSeen: hoursAgo(200), level: 'info' }, { lastSeen: hoursAgo(0), level: 'fatal', isUnhandled: true }, { lastSeen: hoursAgo(5), level: 'error' }].map((i) =>
-      priorityScore(i, { now: NOW }),
-    );
+    const scored = [
+      { lastSeen: hoursAgo(200), level: 'info' },
+      { lastSeen: hoursAgo(0), level: 'fatal', isUnhandled: true },
+      { lastSeen: hoursAgo(5), level: 'error' },
+    ].map((i) => priorityScore(i, { now: NOW }));
     const sorted = [...scored].sort(compareByPriority).map((s) => s.raw);
     expect(sorted).toEqual([...sorted].sort((x, y) => y - x));
     expect(sorted[0]).toBe(scored[1]!.raw);

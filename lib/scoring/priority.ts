@@ -74,7 +74,10 @@ function recency(issue: ApiIssue, now: number): Signal {
   const last = parseDate(issue.lastSeen);
   if (last === null) return { value: null, explanation: 'Sentry did not say when the issue was last seen.' };
   const hours = Math.max(0, (now - last) / HOUR);
-  return { value: 1 / 2 ** (hours / 24), explanation: `Last seen ${hours < 1 ? 'under an hour' : `${Math.round(hours)} h`} ago; halves every 24 h.` };
+  return {
+    value: 1 / 2 ** (hours / 24),
+    explanation: `Last seen ${hours < 1 ? 'under an hour' : `${Math.round(hours)} h`} ago; halves every 24 h.`,
+  };
 }
 
 function sum(xs: number[]): number {
@@ -88,10 +91,16 @@ function spike(issue: ApiIssue): Signal {
   const daily = bucketCounts(issue.stats?.['14d']);
   if (daily) {
     const threeDays = Math.max(sum(daily.slice(-3)), sum(hourly));
-    return { value: Math.min(1, recent / (threeDays + 1)), explanation: `${recent} of ${threeDays} events in the last 3 days came in the last 6 h.` };
+    return {
+      value: Math.min(1, recent / (threeDays + 1)),
+      explanation: `${recent} of ${threeDays} events in the last 3 days came in the last 6 h.`,
+    };
   }
   const day = sum(hourly);
-  return { value: Math.min(1, recent / (day + 1)), explanation: `${recent} of ${day} events in the last 24 h came in the last 6 h (3-day stats not loaded).` };
+  return {
+    value: Math.min(1, recent / (day + 1)),
+    explanation: `${recent} of ${day} events in the last 24 h came in the last 6 h (3-day stats not loaded).`,
+  };
 }
 
 function severity(issue: ApiIssue): Signal {
@@ -118,8 +127,11 @@ function events(issue: ApiIssue): Signal {
 }
 
 function unhandled(issue: ApiIssue): Signal {
-  if (typeof issue.isUnhandled !== 'boolean') return { value: null, explanation: 'Sentry did not say whether the error was handled.' };
-  return issue.isUnhandled ? { value: 1, explanation: 'Unhandled: the error reached the top of the stack.' } : { value: 0, explanation: 'Handled by the application.' };
+  if (typeof issue.isUnhandled !== 'boolean')
+    return { value: null, explanation: 'Sentry did not say whether the error was handled.' };
+  return issue.isUnhandled
+    ? { value: 1, explanation: 'Unhandled: the error reached the top of the stack.' }
+    : { value: 0, explanation: 'Handled by the application.' };
 }
 
 function regressed(issue: ApiIssue): Signal {
@@ -148,14 +160,30 @@ export function priorityScore(issue: ApiIssue, opts: { now: number | Date }): Pr
   const factors = (Object.keys(PRIORITY_WEIGHTS) as FactorName[]).map((name): PriorityFactor => {
     const { value, explanation } = signals[name];
     const weight = PRIORITY_WEIGHTS[name];
-    return { name, value, known: value !== null, weight, contribution: value === null ? 0 : 100 * weight * value, explanation };
+    return {
+      name,
+      value,
+      known: value !== null,
+      weight,
+      contribution: value === null ? 0 : 100 * weight * value,
+      explanation,
+    };
   });
   const raw = Math.min(1, factors.reduce((a, f) => a + f.contribution, 0) / 100);
   const score = Math.round(raw * 100);
-  return { score, raw, level: levelForScore(score), factors, unknown: factors.filter((f) => !f.known).map((f) => f.name) };
+  return {
+    score,
+    raw,
+    level: levelForScore(score),
+    factors,
+    unknown: factors.filter((f) => !f.known).map((f) => f.name),
+  };
 }
 
 /** Sort order: highest priority first; equal scores keep a stable order by the unrounded sum. */
-export function compareByPriority(a: Pick<PriorityScore, 'score' | 'raw'>, b: Pick<PriorityScore, 'score' | 'raw'>): number {
+export function compareByPriority(
+  a: Pick<PriorityScore, 'score' | 'raw'>,
+  b: Pick<PriorityScore, 'score' | 'raw'>,
+): number {
   return b.score - a.score || b.raw - a.raw;
 }

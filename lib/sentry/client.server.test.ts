@@ -23,10 +23,16 @@ function clientWith(token: string | null, over: Partial<Parameters<typeof create
   });
 }
 
-const fail = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a SentryError'); }, (e: unknown) => {
-  expect(e).toBeInstanceOf(SentryError);
-  return e as SentryError;
-});
+const fail = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a SentryError');
+    },
+    (e: unknown) => {
+      expect(e).toBeInstanceOf(SentryError);
+      return e as SentryError;
+    },
+  );
 
 beforeAll(async () => {
   srv = await startSentryServer({ issueCount: 260 });
@@ -114,12 +120,20 @@ describe('client ↔ test server', () => {
 
   it('fault slow → unavailable (timeout); cut → unavailable; malformed → bad-response', async () => {
     srv.setFault({ kind: 'slow', delayMs: 300, count: 1 });
-    const slow = await fail(clientWith(srv.tokens.readWrite, { timeoutMs: 50, limiter: createLimiter({ maxRetries: 0 }) }).getIssue(ORG, ids[0]!));
+    const slow = await fail(
+      clientWith(srv.tokens.readWrite, { timeoutMs: 50, limiter: createLimiter({ maxRetries: 0 }) }).getIssue(
+        ORG,
+        ids[0]!,
+      ),
+    );
     expect(slow.kind).toBe('unavailable');
     srv.setFault({ kind: 'cut', count: 100 });
     expect((await fail(clientWith(srv.tokens.readWrite).getIssue(ORG, ids[0]!))).kind).toBe('unavailable');
     srv.setFault({ kind: 'malformed', count: 1 });
-    expect((await fail(clientWith(srv.tokens.readWrite, { limiter: createLimiter({ maxRetries: 0 }) }).listIssues(ORG))).kind).toBe('bad-response');
+    expect(
+      (await fail(clientWith(srv.tokens.readWrite, { limiter: createLimiter({ maxRetries: 0 }) }).listIssues(ORG)))
+        .kind,
+    ).toBe('bad-response');
     srv.setFault(null);
   });
 

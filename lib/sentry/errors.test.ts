@@ -3,7 +3,15 @@ import { SentryError, checkScopes, errorFromStatus, requiredScopes, type SentryE
 
 describe('SentryError', () => {
   it('gives every kind its own message and next step', () => {
-    const kinds: SentryErrorKind[] = ['auth', 'scope', 'not-found', 'rate-limited', 'unavailable', 'bad-response', 'cancelled'];
+    const kinds: SentryErrorKind[] = [
+      'auth',
+      'scope',
+      'not-found',
+      'rate-limited',
+      'unavailable',
+      'bad-response',
+      'cancelled',
+    ];
     const messages = kinds.map((k) => new SentryError(k).userMessage);
     const steps = kinds.map((k) => new SentryError(k).nextStep);
     expect(new Set(messages).size).toBe(kinds.length);
@@ -28,7 +36,10 @@ describe('SentryError', () => {
     expect(e.nextStep).toContain('event:write');
     const session = errorFromStatus(403, { endpoint: 'bulkUpdate', tokenMode: false });
     expect(session.missingScopes).toEqual([]);
-    expect(errorFromStatus(403, { endpoint: 'bulkUpdate', tokenMode: false, detail: 'CSRF Failed: CSRF token missing.' }).kind).toBe('auth');
+    expect(
+      errorFromStatus(403, { endpoint: 'bulkUpdate', tokenMode: false, detail: 'CSRF Failed: CSRF token missing.' })
+        .kind,
+    ).toBe('auth');
   });
 });
 
@@ -39,7 +50,11 @@ describe('scopes', () => {
   });
 
   it('reports nothing missing for a full read/write token', () => {
-    expect(checkScopes(['org:read', 'project:read', 'event:read', 'event:write'])).toEqual({ missingReads: [], missingWrites: [], blocked: [] });
+    expect(checkScopes(['org:read', 'project:read', 'event:read', 'event:write'])).toEqual({
+      missingReads: [],
+      missingWrites: [],
+      blocked: [],
+    });
   });
 
   it('reports the writes a read-only token lacks', () => {

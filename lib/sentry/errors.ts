@@ -1,13 +1,31 @@
 // Typed errors the UI can explain, and the scopes each endpoint needs (so a 403 can say which one is missing).
 import type { z } from 'zod';
 
-export type SentryErrorKind = 'auth' | 'scope' | 'not-found' | 'rate-limited' | 'unavailable' | 'bad-response' | 'cancelled';
+export type SentryErrorKind =
+  'auth' | 'scope' | 'not-found' | 'rate-limited' | 'unavailable' | 'bad-response' | 'cancelled';
 
 /** The client's endpoints, by the method name that calls them. */
 export type Endpoint =
-  | 'apiRoot' | 'listOrganizations' | 'getOrganization' | 'listProjects' | 'listIssues' | 'getIssuesByIds' | 'getIssue'
-  | 'getEvent' | 'getTagValues' | 'bulkUpdate' | 'getRelease' | 'getDeploys' | 'listComments' | 'addComment' | 'countUsers' | 'getIssueStats'
-  | 'listReleases' | 'getEventsStats' | 'getTagValueList' | 'countriesOfIssue';
+  | 'apiRoot'
+  | 'listOrganizations'
+  | 'getOrganization'
+  | 'listProjects'
+  | 'listIssues'
+  | 'getIssuesByIds'
+  | 'getIssue'
+  | 'getEvent'
+  | 'getTagValues'
+  | 'bulkUpdate'
+  | 'getRelease'
+  | 'getDeploys'
+  | 'listComments'
+  | 'addComment'
+  | 'countUsers'
+  | 'getIssueStats'
+  | 'listReleases'
+  | 'getEventsStats'
+  | 'getTagValueList'
+  | 'countriesOfIssue';
 
 // From Sentry's OpenAPI schema (tests/fixtures/sentry/openapi.json) `security.auth_token` (any one of the list suffices); the first is the least
 // a user has to grant. Comments are not in the OpenAPI file: GroupNotesEndpoint uses GroupPermission
@@ -89,7 +107,10 @@ export class SentryError extends Error {
   readonly partial?: unknown;
 
   constructor(kind: SentryErrorKind, init: SentryErrorInit = {}) {
-    super(`${kind}${init.endpoint ? ` (${init.endpoint})` : ''}${init.status ? ` HTTP ${init.status}` : ''}${init.detail ? `: ${init.detail}` : ''}`, { cause: init.cause });
+    super(
+      `${kind}${init.endpoint ? ` (${init.endpoint})` : ''}${init.status ? ` HTTP ${init.status}` : ''}${init.detail ? `: ${init.detail}` : ''}`,
+      { cause: init.cause },
+    );
     this.name = 'SentryError';
     this.kind = kind;
     this.endpoint = init.endpoint;
@@ -127,7 +148,7 @@ export class SentryError extends Error {
   get nextStep(): string {
     switch (this.kind) {
       case 'auth':
-        return 'Sign in to Sentry in this browser, or paste a new auth token in Dexter\'s settings.';
+        return "Sign in to Sentry in this browser, or paste a new auth token in Dexter's settings.";
       case 'scope':
         return this.missingScopes.length
           ? `Create a token with ${this.missingScopes.join(', ')} in Sentry (Settings → Auth Tokens) and paste it in Dexter's settings.`
@@ -151,7 +172,10 @@ export function isSentryError(e: unknown): e is SentryError {
 }
 
 /** Maps a non-2xx answer to a SentryError. `tokenMode` decides whether a 403 means a missing scope. */
-export function errorFromStatus(status: number, opts: { endpoint: Endpoint; detail?: string; tokenMode: boolean; retryAfterMs?: number }): SentryError {
+export function errorFromStatus(
+  status: number,
+  opts: { endpoint: Endpoint; detail?: string; tokenMode: boolean; retryAfterMs?: number },
+): SentryError {
   const { endpoint, detail } = opts;
   if (status === 401) return new SentryError('auth', { endpoint, status, detail });
   if (status === 403) {
@@ -161,7 +185,8 @@ export function errorFromStatus(status: number, opts: { endpoint: Endpoint; deta
     return new SentryError('scope', { endpoint, status, detail, missingScopes: missing });
   }
   if (status === 404) return new SentryError('not-found', { endpoint, status, detail });
-  if (status === 429) return new SentryError('rate-limited', { endpoint, status, detail, retryAfterMs: opts.retryAfterMs });
+  if (status === 429)
+    return new SentryError('rate-limited', { endpoint, status, detail, retryAfterMs: opts.retryAfterMs });
   if (status >= 500) return new SentryError('unavailable', { endpoint, status, detail });
   return new SentryError('bad-response', { endpoint, status, detail });
 }

@@ -47,7 +47,11 @@ export function nextUrl(header: string | null | undefined): string | null {
 }
 
 /** Builds a Link header the way Sentry does (used by fakes and the test server). */
-export function formatLinkHeader(baseUrl: string, prev: { cursor: string; results: boolean }, next: { cursor: string; results: boolean }): string {
+export function formatLinkHeader(
+  baseUrl: string,
+  prev: { cursor: string; results: boolean },
+  next: { cursor: string; results: boolean },
+): string {
   const u = (c: string) => {
     const url = new URL(baseUrl);
     url.searchParams.set('cursor', c);

@@ -30,7 +30,22 @@ export function apiBaseOf(webBase: string): string {
   return `${webBase.replace(/\/+$/, '')}/api/0`;
 }
 /** Subdomains of sentry.io that are not organizations. */
-const RESERVED_SUBDOMAINS = new Set(['www', 'us', 'de', 'docs', 'blog', 'status', 'api', 'app', 'sentry', 'ingest', 'o1', 'develop', 'open', 'try']);
+const RESERVED_SUBDOMAINS = new Set([
+  'www',
+  'us',
+  'de',
+  'docs',
+  'blog',
+  'status',
+  'api',
+  'app',
+  'sentry',
+  'ingest',
+  'o1',
+  'develop',
+  'open',
+  'try',
+]);
 const REGIONS = new Set(['us', 'de']);
 
 // Examples (tested):
@@ -89,14 +104,40 @@ export function detectPage(url: string, selfHostedBases: readonly string[] = [])
     if (orgPath) {
       // Path form: https://sentry.io/organizations/{org}/issues/… (also served on region hosts).
       const c = classify(orgPath[2]!);
-      return { ...c, org: orgPath[1]!.toLowerCase(), projectIds: projectIds(u), region, hosting: 'saas', webBase: u.origin, apiBase: apiBaseOf(u.origin) };
+      return {
+        ...c,
+        org: orgPath[1]!.toLowerCase(),
+        projectIds: projectIds(u),
+        region,
+        hosting: 'saas',
+        webBase: u.origin,
+        apiBase: apiBaseOf(u.origin),
+      };
     }
     if (sub && !RESERVED_SUBDOMAINS.has(sub)) {
       // Customer-domain form: https://{org}.sentry.io/issues/…
       const c = classify(u.pathname);
-      return { ...c, org: sub, projectIds: projectIds(u), region: null, hosting: 'saas', webBase: u.origin, apiBase: apiBaseOf(u.origin) };
+      return {
+        ...c,
+        org: sub,
+        projectIds: projectIds(u),
+        region: null,
+        hosting: 'saas',
+        webBase: u.origin,
+        apiBase: apiBaseOf(u.origin),
+      };
     }
-    return { kind: 'other', issueId: null, eventId: null, org: null, projectIds: [], region, hosting: 'saas', webBase: u.origin, apiBase: apiBaseOf(u.origin) };
+    return {
+      kind: 'other',
+      issueId: null,
+      eventId: null,
+      org: null,
+      projectIds: [],
+      region,
+      hosting: 'saas',
+      webBase: u.origin,
+      apiBase: apiBaseOf(u.origin),
+    };
   }
 
   for (const raw of selfHostedBases) {
@@ -107,13 +148,26 @@ export function detectPage(url: string, selfHostedBases: readonly string[] = [])
     const rest = u.pathname.slice(base.pathname.length) || '/';
     const orgPath = ORG_PREFIX.exec(rest);
     const c = orgPath ? classify(orgPath[2]!) : { kind: 'other' as const, issueId: null, eventId: null };
-    return { ...c, org: orgPath ? orgPath[1]!.toLowerCase() : null, projectIds: projectIds(u), region: null, hosting: 'self-hosted', webBase, apiBase: apiBaseOf(webBase) };
+    return {
+      ...c,
+      org: orgPath ? orgPath[1]!.toLowerCase() : null,
+      projectIds: projectIds(u),
+      region: null,
+      hosting: 'self-hosted',
+      webBase,
+      apiBase: apiBaseOf(webBase),
+    };
   }
   return null;
 }
 
 /** Link to an issue in Sentry's web app, in the same URL form the user is on. */
 export function issueUrl(page: Pick<SentryPage, 'webBase' | 'org' | 'hosting'>, issueId: string): string {
-  const customerDomain = page.hosting === 'saas' && new URL(page.webBase).hostname !== SAAS_APEX && !REGIONS.has(new URL(page.webBase).hostname.split('.')[0]!);
-  return customerDomain ? `${page.webBase}/issues/${issueId}/` : `${page.webBase}/organizations/${page.org}/issues/${issueId}/`;
+  const customerDomain =
+    page.hosting === 'saas' &&
+    new URL(page.webBase).hostname !== SAAS_APEX &&
+    !REGIONS.has(new URL(page.webBase).hostname.split('.')[0]!);
+  return customerDomain
+    ? `${page.webBase}/issues/${issueId}/`
+    : `${page.webBase}/organizations/${page.org}/issues/${issueId}/`;
 }

@@ -1,20 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { isAllowedApiBase, senderKind, tokenMayGoTo } from './policy';
 
-const ctx = { extensionId: 'abc', extensionOrigin: 'chrome-extension://abc/', selfHostedBases: ['https://sentry.corp.com'] };
+const ctx = {
+  extensionId: 'abc',
+  extensionOrigin: 'chrome-extension://abc/',
+  selfHostedBases: ['https://sentry.corp.com'],
+};
 
 describe('senderKind', () => {
   it('accepts our pages and our content scripts on Sentry pages', () => {
     expect(senderKind({ id: 'abc', url: 'chrome-extension://abc/popup.html' }, ctx)).toBe('extension-page');
-    expect(senderKind({ id: 'abc', url: 'chrome-extension://abc/explorer.html', tab: { id: 3 } }, ctx)).toBe('extension-page');
-    expect(senderKind({ id: 'abc', url: 'https://acme.sentry.io/issues/', tab: { id: 1 } }, ctx)).toBe('content-script');
-    expect(senderKind({ id: 'abc', url: 'https://sentry.corp.com/organizations/x/issues/', tab: { id: 1 } }, ctx)).toBe('content-script');
+    expect(senderKind({ id: 'abc', url: 'chrome-extension://abc/explorer.html', tab: { id: 3 } }, ctx)).toBe(
+      'extension-page',
+    );
+    expect(senderKind({ id: 'abc', url: 'https://acme.sentry.io/issues/', tab: { id: 1 } }, ctx)).toBe(
+      'content-script',
+    );
+    expect(senderKind({ id: 'abc', url: 'https://sentry.corp.com/organizations/x/issues/', tab: { id: 1 } }, ctx)).toBe(
+      'content-script',
+    );
   });
   it('takes Dexter’s panel in a frame only inside a Sentry page, never where another site frames it', () => {
     const panel = 'chrome-extension://abc/panel.html#view=explain';
-    expect(senderKind({ id: 'abc', url: panel, frameId: 4, tab: { id: 1, url: 'https://acme.sentry.io/issues/1/' } }, ctx)).toBe('extension-page');
-    expect(senderKind({ id: 'abc', url: panel, frameId: 4, tab: { id: 1, url: 'https://sentry.corp.com/organizations/x/issues/1/' } }, ctx)).toBe('extension-page');
-    expect(senderKind({ id: 'abc', url: panel, frameId: 4, tab: { id: 1, url: 'https://evil.example/' } }, ctx)).toBeNull();
+    expect(
+      senderKind({ id: 'abc', url: panel, frameId: 4, tab: { id: 1, url: 'https://acme.sentry.io/issues/1/' } }, ctx),
+    ).toBe('extension-page');
+    expect(
+      senderKind(
+        { id: 'abc', url: panel, frameId: 4, tab: { id: 1, url: 'https://sentry.corp.com/organizations/x/issues/1/' } },
+        ctx,
+      ),
+    ).toBe('extension-page');
+    expect(
+      senderKind({ id: 'abc', url: panel, frameId: 4, tab: { id: 1, url: 'https://evil.example/' } }, ctx),
+    ).toBeNull();
     expect(senderKind({ id: 'abc', url: panel, frameId: 4, tab: { id: 1 } }, ctx)).toBeNull(); // a page Dexter may not see
     expect(senderKind({ id: 'abc', url: panel, frameId: 0, tab: { id: 1, url: panel } }, ctx)).toBe('extension-page');
   });

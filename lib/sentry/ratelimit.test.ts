@@ -15,7 +15,8 @@ function fakeClock(start = 1_700_000_000_000) {
   };
 }
 
-const res = (status: number, headers: Record<string, string> = {}) => new Response(status === 204 ? null : '{}', { status, headers });
+const res = (status: number, headers: Record<string, string> = {}) =>
+  new Response(status === 204 ? null : '{}', { status, headers });
 
 describe('limiter', () => {
   it('retries a GET after a 429, waiting out Retry-After and announcing retryAt', async () => {
@@ -59,20 +60,43 @@ describe('limiter', () => {
     const clock = fakeClock();
     const limiter = createLimiter({ ...clock, random: () => 0.5 });
     let calls = 0;
-    const out = await limiter.run(async () => {
-      if (calls++ === 0) throw new TypeError('Failed to fetch');
-      return res(200);
-    }, { retryable: true });
+    const out = await limiter.run(
+      async () => {
+        if (calls++ === 0) throw new TypeError('Failed to fetch');
+        return res(200);
+      },
+      { retryable: true },
+    );
     expect(out.status).toBe(200);
-    await expect(limiter.run(async () => { throw new RangeError('bug'); }, { retryable: true })).rejects.toThrow('bug');
+    await expect(
+      limiter.run(
+        async () => {
+          throw new RangeError('bug');
+        },
+        { retryable: true },
+      ),
+    ).rejects.toThrow('bug');
   });
 
   it('holds requests once the window is used up until it resets', async () => {
     const clock = fakeClock();
     const limiter = createLimiter({ ...clock, random: () => 0 });
     const resetSec = Math.floor(clock.now() / 1000) + 30;
-    await limiter.run(async () => res(200, { 'X-Sentry-Rate-Limit-Remaining': '0', 'X-Sentry-Rate-Limit-Reset': String(resetSec), 'X-Sentry-Rate-Limit-ConcurrentRemaining': '2' }), { retryable: true });
-    expect(limiter.state()).toMatchObject({ limited: true, remaining: 0, concurrentRemaining: 2, resetAt: resetSec * 1000 });
+    await limiter.run(
+      async () =>
+        res(200, {
+          'X-Sentry-Rate-Limit-Remaining': '0',
+          'X-Sentry-Rate-Limit-Reset': String(resetSec),
+          'X-Sentry-Rate-Limit-ConcurrentRemaining': '2',
+        }),
+      { retryable: true },
+    );
+    expect(limiter.state()).toMatchObject({
+      limited: true,
+      remaining: 0,
+      concurrentRemaining: 2,
+      resetAt: resetSec * 1000,
+    });
     await limiter.run(async () => res(200, { 'X-Sentry-Rate-Limit-Remaining': '39' }), { retryable: true });
     expect(clock.now()).toBeGreaterThanOrEqual(resetSec * 1000);
   });

@@ -95,7 +95,15 @@ export function createLimiter(opts: LimiterOptions = {}): Limiter {
 
   const state = (): LimiterState => {
     const limited = blockedUntil > now();
-    return { limited, retryAt: limited ? blockedUntil : null, remaining, resetAt, concurrentRemaining, active, queued: waiting.length };
+    return {
+      limited,
+      retryAt: limited ? blockedUntil : null,
+      remaining,
+      resetAt,
+      concurrentRemaining,
+      active,
+      queued: waiting.length,
+    };
   };
   const emit = () => {
     const s = state();

@@ -5,7 +5,8 @@ import { createSentryClient } from './client';
 import { MAX_REQUEST_LINE, chunkByRequestLine, requestLineBytes } from './request-line';
 
 const API = 'https://acme.sentry.io/api/0';
-const NGINX_414 = '<html>\r\n<head><title>414 Request-URI Too Large</title></head>\r\n<body>\r\n<center><h1>414 Request-URI Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const NGINX_414 =
+  '<html>\r\n<head><title>414 Request-URI Too Large</title></head>\r\n<body>\r\n<center><h1>414 Request-URI Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 /** A Sentry behind nginx's default buffers: 414 when the request line passes 8 KB, else the issues asked for. */
 function behindNginx() {
@@ -17,14 +18,24 @@ function behindNginx() {
     const bytes = requestLineBytes(method, url);
     const ids = [...url.searchParams.getAll('id'), ...url.searchParams.getAll('group')];
     lines.push({ method, bytes, ids });
-    if (bytes > MAX_REQUEST_LINE) return new Response(NGINX_414, { status: 414, headers: { 'Content-Type': 'text/html' } });
+    if (bytes > MAX_REQUEST_LINE)
+      return new Response(NGINX_414, { status: 414, headers: { 'Content-Type': 'text/html' } });
     if (method === 'PUT') {
       for (const id of ids) state.set(id, JSON.parse(String(init.body)).status);
       return new Response(JSON.stringify({ status: 'resolved', statusDetails: {} }), { status: 200 });
     }
-    return new Response(JSON.stringify(ids.map((id) => ({ id, shortId: `A-${id}`, title: 't', status: state.get(id) ?? 'unresolved' }))), { status: 200 });
+    return new Response(
+      JSON.stringify(ids.map((id) => ({ id, shortId: `A-${id}`, title: 't', status: state.get(id) ?? 'unresolved' }))),
+      { status: 200 },
+    );
   });
-  const client = createSentryClient({ apiBase: API, token: 'sntrys_x', fetch: fetch as unknown as typeof globalThis.fetch, limiter: createLimiter({ sleep: async () => {} }), onSchemaIssues: () => {} });
+  const client = createSentryClient({
+    apiBase: API,
+    token: 'sntrys_x',
+    fetch: fetch as unknown as typeof globalThis.fetch,
+    limiter: createLimiter({ sleep: async () => {} }),
+    onSchemaIssues: () => {},
+  });
   return { client, lines, state };
 }
 
@@ -33,10 +44,16 @@ const ids = (n: number, from = 4_200_000_001) => Array.from({ length: n }, (_, i
 describe('request-line sizing', () => {
   it('the fake proxy refuses what a single 1,000-id PUT would be (~14 KB)', async () => {
     const { client, lines } = behindNginx();
-    const url = new URL(`${API}/organizations/acme/issues/?${ids(1000).map((i) => `id=${i}`).join('&')}&project=-1`);
+    const url = new URL(
+      `${API}/organizations/acme/issues/?${ids(1000)
+        .map((i) => `id=${i}`)
+        .join('&')}&project=-1`,
+    );
     expect(requestLineBytes('PUT', url)).toBeGreaterThan(14_000);
     // Forced into one chunk, the PUT is refused before it is sent; sent anyway, the proxy says 414.
-    await expect(client.updateIssues('acme', ids(1000), { status: 'resolved' })).rejects.toMatchObject({ kind: 'bad-response' });
+    await expect(client.updateIssues('acme', ids(1000), { status: 'resolved' })).rejects.toMatchObject({
+      kind: 'bad-response',
+    });
     expect(lines).toHaveLength(0);
   });
 
@@ -67,7 +84,8 @@ describe('request-line sizing', () => {
   });
 
   it('chunkByRequestLine adds ids while the line fits, exactly', () => {
-    const line = (xs: readonly string[]) => `GET /x/?${['a=1', ...xs.map((x) => `id=${x}`)].join('&')} HTTP/1.1\r\n`.length;
+    const line = (xs: readonly string[]) =>
+      `GET /x/?${['a=1', ...xs.map((x) => `id=${x}`)].join('&')} HTTP/1.1\r\n`.length;
     const xs = ['1', '22', '333', '4444', '55555'];
     for (let max = line([]) + 1; max < line(xs) + 3; max++) {
       const runs = chunkByRequestLine(xs, line, { maxBytes: max });
@@ -82,9 +100,13 @@ describe('request-line sizing', () => {
 describe('Sentry’s reason for a refused change', async () => {
   const { detailOf } = await import('./client');
   it('reads detail, or flattens DRF field errors', () => {
-    expect(detailOf({ detail: 'Cannot set resolved in next release for multiple projects.' })).toBe('Cannot set resolved in next release for multiple projects.');
+    expect(detailOf({ detail: 'Cannot set resolved in next release for multiple projects.' })).toBe(
+      'Cannot set resolved in next release for multiple projects.',
+    );
     expect(detailOf({ status: ['"deleted" is not a valid choice.'] })).toBe('status: "deleted" is not a valid choice.');
-    expect(detailOf({ statusDetails: { inRelease: ['Unable to find a release with the given version.'] } })).toBe('statusDetails.inRelease: Unable to find a release with the given version.');
+    expect(detailOf({ statusDetails: { inRelease: ['Unable to find a release with the given version.'] } })).toBe(
+      'statusDetails.inRelease: Unable to find a release with the given version.',
+    );
     expect(detailOf({ non_field_errors: ['Invalid data.'] })).toBe('Invalid data.');
     expect(detailOf(null)).toBeUndefined();
     expect(detailOf({ errorId: null })).toBeUndefined();

@@ -17,7 +17,11 @@ export function requestLineBytes(method: string, url: URL): number {
  * the `?` when it is the only parameter), which is what one id adds to the empty request; the caller still checks
  * the real line before sending. An id too long to fit even alone gets a run of its own (the caller refuses it).
  */
-export function chunkByRequestLine(ids: readonly string[], lineFor: (ids: readonly string[]) => number, opts: { maxBytes?: number; maxCount?: number } = {}): string[][] {
+export function chunkByRequestLine(
+  ids: readonly string[],
+  lineFor: (ids: readonly string[]) => number,
+  opts: { maxBytes?: number; maxCount?: number } = {},
+): string[][] {
   const maxBytes = opts.maxBytes ?? MAX_REQUEST_LINE;
   const maxCount = opts.maxCount ?? Infinity;
   const empty = lineFor([]);

@@ -68,7 +68,9 @@ describe('schemas against real fixtures', () => {
   });
 
   it('every example in response-examples.json is mapped, and every read one parses', () => {
-    const map = load('openapi-examples/response-examples.json') as { examples: Record<string, Record<string, Record<string, unknown>>> };
+    const map = load('openapi-examples/response-examples.json') as {
+      examples: Record<string, Record<string, Record<string, unknown>>>;
+    };
     const keys = Object.keys(map.examples);
     expect(keys.length).toBeGreaterThan(20);
     for (const key of keys) {

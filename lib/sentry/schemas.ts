@@ -117,12 +117,18 @@ export const frame = z.looseObject({
   lineNo: z.number().nullable().optional(),
   colNo: z.number().nullable().optional(),
   inApp: z.boolean().nullable().optional(),
-  context: z.array(z.tuple([z.number(), z.string().nullable()])).nullable().optional(),
+  context: z
+    .array(z.tuple([z.number(), z.string().nullable()]))
+    .nullable()
+    .optional(),
   vars: z.record(str, z.unknown()).nullable().optional(),
 });
 export type Frame = z.infer<typeof frame>;
 
-const stacktrace = z.looseObject({ frames: z.array(frame).nullable().optional() }).nullable().optional();
+const stacktrace = z
+  .looseObject({ frames: z.array(frame).nullable().optional() })
+  .nullable()
+  .optional();
 
 export const exceptionValue = z.looseObject({
   type: nullableStr,
@@ -148,7 +154,10 @@ export const requestEntryData = z.looseObject({
   url: nullableStr,
   method: nullableStr,
   query: z.unknown().optional(),
-  headers: z.array(z.tuple([str, z.string().nullable()])).nullable().optional(),
+  headers: z
+    .array(z.tuple([str, z.string().nullable()]))
+    .nullable()
+    .optional(),
   data: z.unknown().optional(),
 });
 
@@ -176,7 +185,10 @@ export const event = z.looseObject({
   entries: z.array(eventEntry).default([]),
   tags: z.array(eventTag).default([]),
   contexts: z.record(str, z.unknown()).nullable().optional(),
-  user: z.looseObject({ id: nullableStr, email: nullableStr, username: nullableStr, ip_address: nullableStr }).nullable().optional(),
+  user: z
+    .looseObject({ id: nullableStr, email: nullableStr, username: nullableStr, ip_address: nullableStr })
+    .nullable()
+    .optional(),
   release: release.nullable().optional(),
   sdk: z.looseObject({ name: str.optional(), version: str.optional() }).nullable().optional(),
   metadata: z.record(str, z.unknown()).nullable().optional(),
@@ -250,7 +262,10 @@ export type DiscoverTable = z.infer<typeof discoverTable>;
 /** GET /api/0/ — `auth.scopes` is set for token auth, `auth` is null for session auth (IndexEndpoint). */
 export const apiRoot = z.looseObject({
   version: str.optional(),
-  auth: z.looseObject({ scopes: z.array(str) }).nullable().optional(),
+  auth: z
+    .looseObject({ scopes: z.array(str) })
+    .nullable()
+    .optional(),
   user: z.looseObject({ id: str.optional(), email: str.optional() }).nullable().optional(),
 });
 export type ApiRoot = z.infer<typeof apiRoot>;

@@ -55,7 +55,8 @@ export function pageFilters(url: string | URL): PageFilters {
   else if (start && end) {
     const s = parseWindowDate(start);
     const e = parseWindowDate(end);
-    if (s !== null && e !== null && s < e) window = { start: new Date(s).toISOString().slice(0, 19), end: new Date(e).toISOString().slice(0, 19) };
+    if (s !== null && e !== null && s < e)
+      window = { start: new Date(s).toISOString().slice(0, 19), end: new Date(e).toISOString().slice(0, 19) };
   }
   const graphParam = p.get('groupStatsPeriod');
   const graph: GraphPeriod = graphParam === '14d' || graphParam === 'auto' ? graphParam : DEFAULT_GRAPH_PERIOD;

@@ -5,7 +5,11 @@
 import { VectorIndex } from './index';
 import type { IssueSignature } from './signature';
 
-export interface Labelled { id: string; group: string; vector: ArrayLike<number> }
+export interface Labelled {
+  id: string;
+  group: string;
+  vector: ArrayLike<number>;
+}
 export interface Quality {
   queries: number;
   /** Relevant in the top 3 ÷ min(3, other members of the group). */
@@ -23,10 +27,16 @@ export function retrievalQuality(items: Labelled[], method = 'eval'): Quality {
   const dim = items[0]?.vector.length ?? 0;
   const index = new VectorIndex(method, dim, items.length);
   const sig: IssueSignature = { type: '', message: '', frames: [], causes: [], platform: '' };
-  for (const x of items) index.upsert({ id: x.id, projectId: '', shortId: x.id, title: x.id, seenAt: 0, signature: sig }, x.vector);
+  for (const x of items)
+    index.upsert({ id: x.id, projectId: '', shortId: x.id, title: x.id, seenAt: 0, signature: sig }, x.vector);
   const size = new Map<string, number>();
   for (const x of items) size.set(x.group, (size.get(x.group) ?? 0) + 1);
-  let queries = 0, p3 = 0, strict = 0, r10 = 0, plain = 0, top1 = 0;
+  let queries = 0,
+    p3 = 0,
+    strict = 0,
+    r10 = 0,
+    plain = 0,
+    top1 = 0;
   const groupOf = new Map(items.map((x) => [x.id, x.group]));
   for (const x of items) {
     const others = size.get(x.group)! - 1;
@@ -42,5 +52,12 @@ export function retrievalQuality(items: Labelled[], method = 'eval'): Quality {
     top1 += rel[0] ? 1 : 0;
   }
   const avg = (n: number) => (queries ? n / queries : 0);
-  return { queries, precisionAt3: avg(p3), strictPrecisionAt3: avg(strict), recallAt10: avg(r10), plainRecallAt10: avg(plain), perfectTop1: avg(top1) };
+  return {
+    queries,
+    precisionAt3: avg(p3),
+    strictPrecisionAt3: avg(strict),
+    recallAt10: avg(r10),
+    plainRecallAt10: avg(plain),
+    perfectTop1: avg(top1),
+  };
 }

@@ -14,7 +14,10 @@ export interface IndexedIssue {
   signature: IssueSignature;
 }
 
-export interface Match { issue: IndexedIssue; score: number }
+export interface Match {
+  issue: IndexedIssue;
+  score: number;
+}
 
 export class VectorIndex {
   private vectors: Int8Array;
@@ -22,7 +25,11 @@ export class VectorIndex {
   private items: IndexedIssue[] = [];
   private slot = new Map<string, number>();
 
-  constructor(readonly method: string, readonly dim: number, capacity = 256) {
+  constructor(
+    readonly method: string,
+    readonly dim: number,
+    capacity = 256,
+  ) {
     this.vectors = new Int8Array(capacity * dim);
     this.norms = new Float32Array(capacity);
   }
@@ -42,7 +49,8 @@ export class VectorIndex {
 
   /** Adds or replaces an issue's vector (a unit float vector, or one already quantised). */
   upsert(issue: IndexedIssue, vector: ArrayLike<number> | Int8Array): void {
-    if (vector.length !== this.dim) throw new RangeError(`vector has ${vector.length} dimensions, the index ${this.dim}`);
+    if (vector.length !== this.dim)
+      throw new RangeError(`vector has ${vector.length} dimensions, the index ${this.dim}`);
     const q = vector instanceof Int8Array ? vector : quantize(vector);
     let i = this.slot.get(issue.id);
     if (i === undefined) {
@@ -103,7 +111,10 @@ export class VectorIndex {
       const n = this.norms[i]!;
       if (!n) continue;
       // Four products a step: the scan is the whole cost of a query (10,000 × 768 products for an embedding index).
-      let d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+      let d0 = 0,
+        d1 = 0,
+        d2 = 0,
+        d3 = 0;
       const off = i * dim;
       let d = 0;
       for (; d + 3 < dim; d += 4) {
@@ -132,12 +143,20 @@ export class VectorIndex {
 
   /** A plain object for IndexedDB (structured clone keeps the typed array). */
   toJSON(): StoredIndex {
-    return { version: 1, method: this.method, dim: this.dim, items: this.items, vectors: this.vectors.slice(0, this.items.length * this.dim) };
+    return {
+      version: 1,
+      method: this.method,
+      dim: this.dim,
+      items: this.items,
+      vectors: this.vectors.slice(0, this.items.length * this.dim),
+    };
   }
 
   static from(stored: StoredIndex): VectorIndex {
     const index = new VectorIndex(stored.method, stored.dim, Math.max(16, stored.items.length));
-    stored.items.forEach((item, i) => index.upsert(item, stored.vectors.subarray(i * stored.dim, (i + 1) * stored.dim)));
+    stored.items.forEach((item, i) =>
+      index.upsert(item, stored.vectors.subarray(i * stored.dim, (i + 1) * stored.dim)),
+    );
     return index;
   }
 
@@ -154,4 +173,10 @@ export class VectorIndex {
   }
 }
 
-export interface StoredIndex { version: 1; method: string; dim: number; items: IndexedIssue[]; vectors: Int8Array }
+export interface StoredIndex {
+  version: 1;
+  method: string;
+  dim: number;
+  items: IndexedIssue[];
+  vectors: Int8Array;
+}

@@ -31,9 +31,16 @@ export function normalizeFunction(fn: string | null | undefined): string | null 
   if (!fn) return null;
   let f = fn.trim();
   if (/^(anonymous function|<anonymous>|\?|eval code|eval)$/i.test(f)) return null;
-  f = f.replace(/^Object\./, '').replace(/\.prototype\./g, '.').replace(/\/<+$/, '').replace(/^(new|async) /, '');
+  f = f
+    .replace(/^Object\./, '')
+    .replace(/\.prototype\./g, '.')
+    .replace(/\/<+$/, '')
+    .replace(/^(new|async) /, '');
   // Generated parts of names: Java lambdas' numbers, ERB templates' ids, Go closures' numbers (func2 → func).
-  f = f.replace(/\$\d+/g, '$').replace(/_\d{6,}/g, '_').replace(/(\.func)\d+$/, '$1');
+  f = f
+    .replace(/\$\d+/g, '$')
+    .replace(/_\d{6,}/g, '_')
+    .replace(/(\.func)\d+$/, '$1');
   return f.slice(0, 120) || null;
 }
 
@@ -42,11 +49,20 @@ export function normalizeModule(module: string | null | undefined, filename: str
   const m = module?.trim();
   if (m && m !== '(unknown)' && m !== '?') {
     // Generated class suffixes ($HibernateProxy$…, $$_javassist_…, $$EnhancerByCGLIB$$…) change per build.
-    return m.replace(/\$\$?(HibernateProxy|_javassist|EnhancerBy\w+|FastClassBy\w+)[\w$]*/g, '').replace(/@[\d.]+/g, '').slice(0, 160);
+    return m
+      .replace(/\$\$?(HibernateProxy|_javassist|EnhancerBy\w+|FastClassBy\w+)[\w$]*/g, '')
+      .replace(/@[\d.]+/g, '')
+      .slice(0, 160);
   }
   const f = filename?.trim();
   if (!f || /^(\[?native code\]?|<anonymous>|eval code)$/i.test(f)) return null;
   const base = f.split(/[\\/]/).pop() ?? f;
   // The file name keeps its extension: Sentry's grouping tells a file (test.html) from a module (test) too.
-  return base.replace(/[?#].*$/, '').replace(/\.min(?=\.[a-z]+$)/i, '').replace(/_\$\$_javassist\w*/g, '').slice(0, 160) || null;
+  return (
+    base
+      .replace(/[?#].*$/, '')
+      .replace(/\.min(?=\.[a-z]+$)/i, '')
+      .replace(/_\$\$_javassist\w*/g, '')
+      .slice(0, 160) || null
+  );
 }

@@ -25,7 +25,12 @@ export interface IssueSignature {
   platform: string;
 }
 
-interface RawFrame { function?: string | null; module?: string | null; filename?: string | null; inApp?: boolean | null }
+interface RawFrame {
+  function?: string | null;
+  module?: string | null;
+  filename?: string | null;
+  inApp?: boolean | null;
+}
 
 function frameKey(f: RawFrame): string | null {
   const fn = normalizeFunction(f.function);
@@ -55,7 +60,17 @@ function entry(event: Obj, type: string): Obj | undefined {
   return isObj(e) && isObj(e.data) ? e.data : undefined;
 }
 
-const framesOf = (st: unknown): RawFrame[] => (isObj(st) ? arr(st.frames).filter(isObj).map((f) => ({ function: str(f.function) ?? str(f.rawFunction), module: str(f.module), filename: str(f.filename) ?? str(f.absPath), inApp: f.inApp === true ? true : f.inApp === false ? false : null })) : []);
+const framesOf = (st: unknown): RawFrame[] =>
+  isObj(st)
+    ? arr(st.frames)
+        .filter(isObj)
+        .map((f) => ({
+          function: str(f.function) ?? str(f.rawFunction),
+          module: str(f.module),
+          filename: str(f.filename) ?? str(f.absPath),
+          inApp: f.inApp === true ? true : f.inApp === false ? false : null,
+        }))
+    : [];
 
 /** The signature of an API-shape event. */
 export function eventSignature(raw: unknown): IssueSignature {
@@ -71,19 +86,29 @@ export function eventSignature(raw: unknown): IssueSignature {
   }
   if (!frames.length) frames = topFrames(framesOf(entry(event, 'stacktrace')));
   const msg = entry(event, 'message');
-  const message = str(last?.value) ?? str(msg?.formatted) ?? str(msg?.message) ?? str(event.message) ?? str(event.title) ?? '';
+  const message =
+    str(last?.value) ?? str(msg?.formatted) ?? str(msg?.message) ?? str(event.message) ?? str(event.title) ?? '';
   return {
     type: (str(last?.type) ?? '').slice(0, 120),
     message: normalizeMessage(message),
     frames,
-    causes: values.slice(0, -1).map((v) => (str(v.type) ?? '').slice(0, 120)).filter(Boolean).slice(-3),
+    causes: values
+      .slice(0, -1)
+      .map((v) => (str(v.type) ?? '').slice(0, 120))
+      .filter(Boolean)
+      .slice(-3),
     platform: str(event.platform) ?? '',
   };
 }
 
 /** The signature Sentry's issue itself gives (list and detail answers): metadata type/value, and the culprit or the
  *  metadata's function and file as the one frame it names. */
-export function issueSignature(issue: { title?: string | null; culprit?: string | null; platform?: string | null; metadata?: Record<string, unknown> | null }): IssueSignature {
+export function issueSignature(issue: {
+  title?: string | null;
+  culprit?: string | null;
+  platform?: string | null;
+  metadata?: Record<string, unknown> | null;
+}): IssueSignature {
   const md = isObj(issue.metadata) ? issue.metadata : {};
   const type = str(md.type) ?? '';
   const value = str(md.value) ?? (type ? '' : (str(md.title) ?? str(issue.title) ?? ''));
@@ -95,13 +120,25 @@ export function issueSignature(issue: { title?: string | null; culprit?: string 
   if (!frame && culprit) {
     const py = /^(.+?) in (.+)$/.exec(culprit);
     const js = /^(.+?)\((.+)\)$/.exec(culprit);
-    frame = py ? frameKey({ module: py[1], function: py[2] }) : js ? frameKey({ function: js[1], filename: js[2] }) : frameKey({ function: culprit });
+    frame = py
+      ? frameKey({ module: py[1], function: py[2] })
+      : js
+        ? frameKey({ function: js[1], filename: js[2] })
+        : frameKey({ function: culprit });
   }
-  return { type: type.slice(0, 120), message: normalizeMessage(value), frames: frame ? [frame] : [], causes: [], platform: str(issue.platform) ?? '' };
+  return {
+    type: type.slice(0, 120),
+    message: normalizeMessage(value),
+    frames: frame ? [frame] : [],
+    causes: [],
+    platform: str(issue.platform) ?? '',
+  };
 }
 
 /** The signature as one line of text: what an embedding model reads, and what the UI can show. */
 export function signatureText(s: IssueSignature): string {
   const head = [s.type, s.message].filter(Boolean).join(': ');
-  return [head || '(no message)', ...s.frames.map((f) => `at ${f}`), ...s.causes.map((c) => `caused by ${c}`)].join('\n');
+  return [head || '(no message)', ...s.frames.map((f) => `at ${f}`), ...s.causes.map((c) => `caused by ${c}`)].join(
+    '\n',
+  );
 }

@@ -45,16 +45,25 @@ export class IndexCache {
   private loaded = new Map<string, Promise<VectorIndex>>();
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor(private readonly store: IndexStore = idbStore, private readonly saveDelayMs = 2000) {}
+  constructor(
+    private readonly store: IndexStore = idbStore,
+    private readonly saveDelayMs = 2000,
+  ) {}
 
   get(key: string, method: string, dim: number, now = Date.now()): Promise<VectorIndex> {
     let p = this.loaded.get(key);
     if (!p) {
-      p = this.store.load(key).catch(() => undefined).then((stored) => {
-        const index = stored && stored.method === method && stored.dim === dim ? VectorIndex.from(stored) : new VectorIndex(method, dim);
-        index.evictOlderThan(now - INDEX_MAX_AGE_MS);
-        return index;
-      });
+      p = this.store
+        .load(key)
+        .catch(() => undefined)
+        .then((stored) => {
+          const index =
+            stored && stored.method === method && stored.dim === dim
+              ? VectorIndex.from(stored)
+              : new VectorIndex(method, dim);
+          index.evictOlderThan(now - INDEX_MAX_AGE_MS);
+          return index;
+        });
       this.loaded.set(key, p);
     }
     return p;
@@ -62,9 +71,14 @@ export class IndexCache {
 
   changed(key: string, index: VectorIndex): void {
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.store.save(key, index.toJSON()).catch((e: unknown) => console.warn('[Dexter] could not save the similar-issues index:', e));
-    }, this.saveDelayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.store
+          .save(key, index.toJSON())
+          .catch((e: unknown) => console.warn('[Dexter] could not save the similar-issues index:', e));
+      }, this.saveDelayMs),
+    );
   }
 }

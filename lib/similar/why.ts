@@ -20,7 +20,10 @@ export function matchReason(a: IssueSignature, b: IssueSignature): MatchReason {
 /** One line for a tooltip or the detail panel. */
 export function reasonText(r: MatchReason): string {
   const parts: string[] = [];
-  if (r.sharedFrames.length) parts.push(`${r.sharedFrames.length} shared frame${r.sharedFrames.length > 1 ? 's' : ''} (${r.sharedFrames.slice(0, 3).join(', ')})`);
+  if (r.sharedFrames.length)
+    parts.push(
+      `${r.sharedFrames.length} shared frame${r.sharedFrames.length > 1 ? 's' : ''} (${r.sharedFrames.slice(0, 3).join(', ')})`,
+    );
   if (r.sameMessage) parts.push('the same message once ids and numbers are set aside');
   if (r.sameType) parts.push('the same exception type');
   return parts.length ? parts.join('; ') : 'similar wording';

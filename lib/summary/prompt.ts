@@ -18,12 +18,30 @@ export const SUMMARY_SYSTEM = [
   '"confidence": how sure you are of the cause, from 0 to 1}. Say "unknown" when the event does not show the cause.',
 ].join('\n');
 
-export interface SummaryPrompt { system: string; user: string; tokens: number; scrubReport: Record<string, number> }
+export interface SummaryPrompt {
+  system: string;
+  user: string;
+  tokens: number;
+  scrubReport: Record<string, number>;
+}
 
-export function buildSummaryPrompt(event: unknown, opts: { issue?: PromptIssue; tokenBudget?: number; scrub?: Scrubber; countTokens?: TokenCounter } = {}): SummaryPrompt {
+export function buildSummaryPrompt(
+  event: unknown,
+  opts: { issue?: PromptIssue; tokenBudget?: number; scrub?: Scrubber; countTokens?: TokenCounter } = {},
+): SummaryPrompt {
   const budget = Math.min(opts.tokenBudget ?? SUMMARY_TOKEN_BUDGET, SUMMARY_TOKEN_BUDGET);
-  const built = buildPrompt(event, { issue: opts.issue, tokenBudget: budget, scrub: opts.scrub, countTokens: opts.countTokens });
+  const built = buildPrompt(event, {
+    issue: opts.issue,
+    tokenBudget: budget,
+    scrub: opts.scrub,
+    countTokens: opts.countTokens,
+  });
   // Explain's first line asks for an explanation; the event block after it is what both prompts share.
   const block = built.user.slice(built.user.indexOf('<event>'));
-  return { system: SUMMARY_SYSTEM, user: `Summarise this Sentry event in one line and name the suspected cause.\n\n${block}`, tokens: built.tokens, scrubReport: built.scrubReport };
+  return {
+    system: SUMMARY_SYSTEM,
+    user: `Summarise this Sentry event in one line and name the suspected cause.\n\n${block}`,
+    tokens: built.tokens,
+    scrubReport: built.scrubReport,
+  };
 }

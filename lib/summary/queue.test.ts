@@ -12,7 +12,14 @@ describe('ModelQueue', () => {
     const q = new ModelQueue(() => 1);
     const order: string[] = [];
     const gates = new Map<string, ReturnType<typeof deferred>>();
-    const job = (key: string, priority: number, server = 's') => q.enqueue({ key, owner: 'page', server, priority, run: () => (order.push(key), (gates.set(key, deferred()), gates.get(key)!.promise)) });
+    const job = (key: string, priority: number, server = 's') =>
+      q.enqueue({
+        key,
+        owner: 'page',
+        server,
+        priority,
+        run: () => (order.push(key), (gates.set(key, deferred()), gates.get(key)!.promise)),
+      });
     const a = job('a', 1);
     const b = job('b', 1);
     const c = job('c', 0); // in view: jumps the queue but not the running call
@@ -49,7 +56,14 @@ describe('ModelQueue', () => {
   it('drops a page’s work when it is left, but not work another page still wants', async () => {
     const q = new ModelQueue(() => 1);
     let aborted = false;
-    const running = q.enqueue({ key: 'r', owner: 'page1', server: 's', priority: 0, run: (signal) => new Promise((_, rej) => signal.addEventListener('abort', () => ((aborted = true), rej(new Error('aborted'))))) });
+    const running = q.enqueue({
+      key: 'r',
+      owner: 'page1',
+      server: 's',
+      priority: 0,
+      run: (signal) =>
+        new Promise((_, rej) => signal.addEventListener('abort', () => ((aborted = true), rej(new Error('aborted'))))),
+    });
     const waiting = q.enqueue({ key: 'w', owner: 'page1', server: 's', priority: 0, run: async () => 'w' });
     const shared = q.enqueue({ key: 's', owner: 'page1', server: 's', priority: 0, run: async () => 'shared' });
     q.enqueue({ key: 's', owner: 'page2', server: 's', priority: 0, run: async () => 'shared' });

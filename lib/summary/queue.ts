@@ -54,7 +54,16 @@ export class ModelQueue {
     }
     let resolve!: (v: unknown) => void, reject!: (e: unknown) => void;
     const promise = new Promise<unknown>((res, rej) => ((resolve = res), (reject = rej)));
-    this.entries.set(job.key, { job: job as Job<unknown>, owners: new Set([job.owner]), seq: this.seq++, controller: new AbortController(), promise, resolve, reject, running: false });
+    this.entries.set(job.key, {
+      job: job as Job<unknown>,
+      owners: new Set([job.owner]),
+      seq: this.seq++,
+      controller: new AbortController(),
+      promise,
+      resolve,
+      reject,
+      running: false,
+    });
     this.pump(job.server);
     return promise as Promise<T>;
   }
@@ -88,7 +97,9 @@ export class ModelQueue {
   /** Every owner starting with `prefix` left (a closed tab). */
   cancelOwnerPrefix(prefix: string, now = Date.now()): number {
     this.remember(prefix, now);
-    const owners = new Set([...this.entries.values()].flatMap((e) => [...e.owners]).filter((o) => o.startsWith(prefix)));
+    const owners = new Set(
+      [...this.entries.values()].flatMap((e) => [...e.owners]).filter((o) => o.startsWith(prefix)),
+    );
     let n = 0;
     for (const o of owners) n += this.cancelOwner(o);
     return n;
@@ -99,7 +110,8 @@ export class ModelQueue {
       let next: Entry | undefined;
       for (const e of this.entries.values()) {
         if (e.running || e.job.server !== server) continue;
-        if (!next || e.job.priority < next.job.priority || (e.job.priority === next.job.priority && e.seq < next.seq)) next = e;
+        if (!next || e.job.priority < next.job.priority || (e.job.priority === next.job.priority && e.seq < next.seq))
+          next = e;
       }
       if (!next) return;
       const e = next;

@@ -33,7 +33,13 @@ export interface IssueSummary {
 }
 
 /** "summary:<issue>:<event>:<model>:<version>", each part URI-encoded so a ':' in a model tag cannot collide. */
-export function summaryCacheKey(issueId: string, eventId: string, model: string, version = SUMMARY_PROMPT_VERSION): string {
-  for (const [name, v] of Object.entries({ issueId, eventId, model, version })) if (!v) throw new TypeError(`summaryCacheKey needs ${name}`);
+export function summaryCacheKey(
+  issueId: string,
+  eventId: string,
+  model: string,
+  version = SUMMARY_PROMPT_VERSION,
+): string {
+  for (const [name, v] of Object.entries({ issueId, eventId, model, version }))
+    if (!v) throw new TypeError(`summaryCacheKey needs ${name}`);
   return ['summary', issueId, eventId, model, version].map(encodeURIComponent).join(':');
 }

@@ -23,24 +23,48 @@ export const AFTER_DEPLOY_MS = 30 * 60_000;
 export function releaseChips(issue: IssueReleaseFacts): TrendChip[] {
   const out: TrendChip[] = [];
   const first = issue.firstRelease?.version;
-  if (first) out.push({ kind: 'first-release', text: `first seen in ${shortVersion(first)}`, title: `Its first event carried release ${first} (Sentry’s firstRelease).` });
+  if (first)
+    out.push({
+      kind: 'first-release',
+      text: `first seen in ${shortVersion(first)}`,
+      title: `Its first event carried release ${first} (Sentry’s firstRelease).`,
+    });
   const regression = [...(issue.activity ?? [])]
     .filter((a) => a.type === 'set_regression')
     .sort((a, b) => Date.parse(b.dateCreated ?? '') - Date.parse(a.dateCreated ?? ''))[0];
   const data = (regression?.data ?? {}) as { version?: unknown; resolved_in_version?: unknown };
   if (regression && typeof data.version === 'string' && data.version) {
-    const was = typeof data.resolved_in_version === 'string' && data.resolved_in_version ? ` after it was resolved in ${data.resolved_in_version}` : '';
-    out.push({ kind: 'regressed', text: `regressed in ${shortVersion(data.version)}`, title: `It came back${was} with an event of release ${data.version}${regression.dateCreated ? ` (${regression.dateCreated.replace('T', ' ').slice(0, 16)} UTC)` : ''} — Sentry’s regression activity.` });
+    const was =
+      typeof data.resolved_in_version === 'string' && data.resolved_in_version
+        ? ` after it was resolved in ${data.resolved_in_version}`
+        : '';
+    out.push({
+      kind: 'regressed',
+      text: `regressed in ${shortVersion(data.version)}`,
+      title: `It came back${was} with an event of release ${data.version}${regression.dateCreated ? ` (${regression.dateCreated.replace('T', ' ').slice(0, 16)} UTC)` : ''} — Sentry’s regression activity.`,
+    });
   }
   const resolvedIn = issue.statusDetails?.inRelease;
-  if (typeof resolvedIn === 'string' && resolvedIn) out.push({ kind: 'resolved-in', text: `resolved in ${shortVersion(resolvedIn)}`, title: `Resolved in release ${resolvedIn} (Sentry’s statusDetails).` });
+  if (typeof resolvedIn === 'string' && resolvedIn)
+    out.push({
+      kind: 'resolved-in',
+      text: `resolved in ${shortVersion(resolvedIn)}`,
+      title: `Resolved in release ${resolvedIn} (Sentry’s statusDetails).`,
+    });
   return out;
 }
 
 /** The deploy that finished at most 30 minutes before `start` (the latest such), as a chip; `what` says what started
  *  then ("Its first event", "Its first unusual hour"). */
-export function afterDeployChip(start: number, deploys: readonly Marker[], what: string, format: (ms: number) => string): TrendChip | null {
-  const d = deploys.filter((m) => m.kind === 'deploy' && m.at <= start && start - m.at <= AFTER_DEPLOY_MS).sort((a, b) => b.at - a.at)[0];
+export function afterDeployChip(
+  start: number,
+  deploys: readonly Marker[],
+  what: string,
+  format: (ms: number) => string,
+): TrendChip | null {
+  const d = deploys
+    .filter((m) => m.kind === 'deploy' && m.at <= start && start - m.at <= AFTER_DEPLOY_MS)
+    .sort((a, b) => b.at - a.at)[0];
   if (!d) return null;
   const minutes = Math.round((start - d.at) / 60_000);
   return {
@@ -52,7 +76,11 @@ export function afterDeployChip(start: number, deploys: readonly Marker[], what:
 
 /** When an hourly series' first unusual hour began (its first peak), for the after-deploy chip; null without one or
  *  when the buckets are coarser than an hour (a day's bucket cannot place a start within 30 minutes). */
-export function firstSpikeStart(times: readonly number[], peaks: readonly number[], bucketSeconds: number): number | null {
+export function firstSpikeStart(
+  times: readonly number[],
+  peaks: readonly number[],
+  bucketSeconds: number,
+): number | null {
   if (bucketSeconds > 3600 || !peaks.length) return null;
   const t = times[Math.min(...peaks)];
   return t === undefined ? null : t * 1000;

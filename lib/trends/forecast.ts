@@ -42,14 +42,24 @@ export function countThisHour(series: Hourly, now: number): number | null {
 }
 
 /** Today's forecast from an hourly series covering the week before midnight (null when it does not cover it). */
-export function todaysForecast(series: Hourly, now: number): { value: number; rule: NonNullable<Escalation['rule']> } | null {
+export function todaysForecast(
+  series: Hourly,
+  now: number,
+): { value: number; rule: NonNullable<Escalation['rule']> } | null {
   const midnight = midnightOf(now);
   if (!series.length || series[0]![0] * 1000 > midnight - WEEK) return null;
   const week = series.filter(([t]) => t * 1000 >= midnight - WEEK && t * 1000 < midnight);
   const history = hoursWithEvents(week);
   if (!history.counts.length) return { value: ONE_EVENT_FORECAST, rule: 'no-history' };
   const days = issueForecast(history, midnight);
-  return { value: forecastFor(days.map((d) => d.value), midnight, now)!, rule: history.counts.length < 168 ? 'partial-week' : 'week' };
+  return {
+    value: forecastFor(
+      days.map((d) => d.value),
+      midnight,
+      now,
+    )!,
+    rule: history.counts.length < 168 ? 'partial-week' : 'week',
+  };
 }
 
 /** Sentry's verdict from the issue's hourly counts since the week before midnight (e.g. events-stats interval=1h). */
@@ -80,12 +90,32 @@ export function settledByStats(series: Hourly, now: number): Escalation | null {
 /** The verdict in words, for a tooltip. */
 export function escalationText(e: Escalation, sentry?: string | null): string {
   const n = (x: number) => x.toLocaleString('en-US');
-  const hour = e.thisHour === null ? 'this hour’s count is not known' : `${n(e.thisHour)} event${e.thisHour === 1 ? '' : 's'} so far this hour`;
-  const rule = e.rule === 'week' ? 'from every hour of the week before midnight UTC'
-    : e.rule === 'partial-week' ? 'ten times the busiest hour of the week before midnight UTC (the week had hours without events)'
-      : e.rule === 'no-history' ? 'Sentry’s placeholder: no events in the week before midnight UTC' : '';
-  const forecast = e.forecast !== null ? `today’s forecast is ${n(e.forecast)} per hour, ${rule}` : e.atLeast !== null ? `the forecast is at least ${n(e.atLeast)} per hour (twice the busiest hour before midnight)` : 'no forecast';
-  const verdict = e.state === 'escalating' ? 'Escalating' : e.state === 'steady' ? 'Not escalating' : e.state === 'young' ? 'Under a day old: Sentry judges it by its first hours’ rate, not by a forecast' : 'Forecast not known yet';
+  const hour =
+    e.thisHour === null
+      ? 'this hour’s count is not known'
+      : `${n(e.thisHour)} event${e.thisHour === 1 ? '' : 's'} so far this hour`;
+  const rule =
+    e.rule === 'week'
+      ? 'from every hour of the week before midnight UTC'
+      : e.rule === 'partial-week'
+        ? 'ten times the busiest hour of the week before midnight UTC (the week had hours without events)'
+        : e.rule === 'no-history'
+          ? 'Sentry’s placeholder: no events in the week before midnight UTC'
+          : '';
+  const forecast =
+    e.forecast !== null
+      ? `today’s forecast is ${n(e.forecast)} per hour, ${rule}`
+      : e.atLeast !== null
+        ? `the forecast is at least ${n(e.atLeast)} per hour (twice the busiest hour before midnight)`
+        : 'no forecast';
+  const verdict =
+    e.state === 'escalating'
+      ? 'Escalating'
+      : e.state === 'steady'
+        ? 'Not escalating'
+        : e.state === 'young'
+          ? 'Under a day old: Sentry judges it by its first hours’ rate, not by a forecast'
+          : 'Forecast not known yet';
   const theirs = sentry === 'escalating' ? ' Sentry marks it escalating.' : '';
   return `${verdict}: ${hour}; ${forecast} (Sentry’s escalating-issues rule).${theirs}`;
 }

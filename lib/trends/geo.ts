@@ -30,15 +30,23 @@ export interface CountryRow {
   userShare: number | null;
 }
 
-export interface Counted { value: string | null; count: number }
-export interface DiscoverCountry { 'geo.country_code'?: unknown; 'count_unique(user)'?: unknown; 'count()'?: unknown }
+export interface Counted {
+  value: string | null;
+  count: number;
+}
+export interface DiscoverCountry {
+  'geo.country_code'?: unknown;
+  'count_unique(user)'?: unknown;
+  'count()'?: unknown;
+}
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : Number(v) || 0);
 
 /** Country rows, most users first (most events where users are unknown); values that are not a country are left out. */
 export function countryRows(values: readonly Counted[], discover: readonly DiscoverCountry[] | null): CountryRow[] {
   const events = new Map<string, number>();
-  for (const v of values) if (v.value && /^[A-Z]{2}$/.test(v.value)) events.set(v.value, (events.get(v.value) ?? 0) + v.count);
+  for (const v of values)
+    if (v.value && /^[A-Z]{2}$/.test(v.value)) events.set(v.value, (events.get(v.value) ?? 0) + v.count);
   const users = new Map<string, number>();
   for (const r of discover ?? []) {
     const code = r['geo.country_code'];
@@ -47,20 +55,34 @@ export function countryRows(values: readonly Counted[], discover: readonly Disco
   const totalEvents = [...events.values()].reduce((a, b) => a + b, 0);
   const totalUsers = [...users.values()].reduce((a, b) => a + b, 0);
   const codes = new Set([...events.keys(), ...users.keys()]);
-  return [...codes].map((code): CountryRow => {
-    const e = events.get(code) ?? 0;
-    const u = discover ? users.get(code) ?? 0 : null;
-    return {
-      code, name: countryName(code), numeric: isoNumeric(code), events: e, eventShare: totalEvents ? e / totalEvents : 0,
-      users: u, userShare: u === null || !totalUsers ? null : u / totalUsers,
-    };
-  }).sort((a, b) => (b.users ?? 0) - (a.users ?? 0) || b.events - a.events || a.code.localeCompare(b.code));
+  return [...codes]
+    .map((code): CountryRow => {
+      const e = events.get(code) ?? 0;
+      const u = discover ? (users.get(code) ?? 0) : null;
+      return {
+        code,
+        name: countryName(code),
+        numeric: isoNumeric(code),
+        events: e,
+        eventShare: totalEvents ? e / totalEvents : 0,
+        users: u,
+        userShare: u === null || !totalUsers ? null : u / totalUsers,
+      };
+    })
+    .sort((a, b) => (b.users ?? 0) - (a.users ?? 0) || b.events - a.events || a.code.localeCompare(b.code));
 }
 
-export interface Bar { value: string; count: number; share: number }
+export interface Bar {
+  value: string;
+  count: number;
+  share: number;
+}
 
 /** A tag's top values as bars: each value's share of the events that carry the tag (`totalValues`). */
 export function tagBars(top: readonly Counted[], totalValues: number | undefined, max = 5): Bar[] {
   const total = totalValues && totalValues > 0 ? totalValues : top.reduce((a, v) => a + v.count, 0);
-  return top.filter((v) => v.value).slice(0, max).map((v) => ({ value: v.value!, count: v.count, share: total ? v.count / total : 0 }));
+  return top
+    .filter((v) => v.value)
+    .slice(0, max)
+    .map((v) => ({ value: v.value!, count: v.count, share: total ? v.count / total : 0 }));
 }

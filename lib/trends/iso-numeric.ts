@@ -20,6 +20,11 @@ let byCode: Map<string, string> | null = null;
 
 /** The ISO numeric code of an alpha-2 country code, or null for one ISO does not list (Kosovo's XK, for example). */
 export function isoNumeric(alpha2: string): string | null {
-  byCode ??= new Map(Array.from({ length: TABLE.length / 5 }, (_, i) => [TABLE.slice(i * 5, i * 5 + 2), TABLE.slice(i * 5 + 2, i * 5 + 5)]));
+  byCode ??= new Map(
+    Array.from({ length: TABLE.length / 5 }, (_, i) => [
+      TABLE.slice(i * 5, i * 5 + 2),
+      TABLE.slice(i * 5 + 2, i * 5 + 5),
+    ]),
+  );
   return byCode.get(alpha2) ?? null;
 }

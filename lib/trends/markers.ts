@@ -28,7 +28,8 @@ export interface ReleaseLike {
   projects?: { id?: unknown }[];
 }
 
-const time = (v: unknown): number | null => (typeof v === 'string' && Number.isFinite(Date.parse(v)) ? Date.parse(v) : null);
+const time = (v: unknown): number | null =>
+  typeof v === 'string' && Number.isFinite(Date.parse(v)) ? Date.parse(v) : null;
 
 export function shortVersion(version: string): string {
   return version.includes('@') ? version.slice(version.lastIndexOf('@') + 1) : version;
@@ -37,20 +38,35 @@ export function shortVersion(version: string): string {
 export function markersOf(releases: readonly ReleaseLike[]): Marker[] {
   const out: Marker[] = [];
   for (const r of releases) {
-    const projects = (r.projects ?? []).map((p) => p.id).filter((id) => typeof id === 'string' || typeof id === 'number').map(String);
+    const projects = (r.projects ?? [])
+      .map((p) => p.id)
+      .filter((id) => typeof id === 'string' || typeof id === 'number')
+      .map(String);
     const short = r.shortVersion && r.shortVersion !== r.version ? r.shortVersion : shortVersion(r.version);
     const released = time(r.dateReleased) ?? time(r.dateCreated);
-    if (released !== null) out.push({ kind: 'release', at: released, version: r.version, short, environment: null, projects });
+    if (released !== null)
+      out.push({ kind: 'release', at: released, version: r.version, short, environment: null, projects });
     const d = r.lastDeploy;
     const finished = time(d?.dateFinished);
-    if (d && finished !== null) out.push({ kind: 'deploy', at: finished, version: r.version, short, environment: typeof d.environment === 'string' ? d.environment : null, projects, deploys: r.deployCount });
+    if (d && finished !== null)
+      out.push({
+        kind: 'deploy',
+        at: finished,
+        version: r.version,
+        short,
+        environment: typeof d.environment === 'string' ? d.environment : null,
+        projects,
+        deploys: r.deployCount,
+      });
   }
   return out.sort((a, b) => a.at - b.at || a.kind.localeCompare(b.kind));
 }
 
 /** The markers of a project (or of every project when it is unknown) inside [from, to), oldest first. */
 export function markersIn(markers: readonly Marker[], from: number, to: number, project?: string | null): Marker[] {
-  return markers.filter((m) => m.at >= from && m.at < to && (!project || !m.projects.length || m.projects.includes(project)));
+  return markers.filter(
+    (m) => m.at >= from && m.at < to && (!project || !m.projects.length || m.projects.includes(project)),
+  );
 }
 
 /** Where time `at` falls on a sparkline drawn by components/sparkline.ts (sparkPaths: bucket i's point at

@@ -12,8 +12,21 @@ const fmt = (ms: number) => iso(ms).slice(11, 16);
 
 describe('markers', () => {
   const releases = [
-    { version: 'api@2.15.1', dateCreated: iso(T - 3_600_000), dateReleased: iso(T), deployCount: 2, lastDeploy: { environment: 'production', dateFinished: iso(T + 1_800_000) }, projects: [{ id: '1' }] },
-    { version: 'web@1.0.0', dateCreated: iso(T - 7_200_000), dateReleased: null, lastDeploy: null, projects: [{ id: 2 }] },
+    {
+      version: 'api@2.15.1',
+      dateCreated: iso(T - 3_600_000),
+      dateReleased: iso(T),
+      deployCount: 2,
+      lastDeploy: { environment: 'production', dateFinished: iso(T + 1_800_000) },
+      projects: [{ id: '1' }],
+    },
+    {
+      version: 'web@1.0.0',
+      dateCreated: iso(T - 7_200_000),
+      dateReleased: null,
+      lastDeploy: null,
+      projects: [{ id: 2 }],
+    },
   ];
   it('puts a release at its release date (else its creation) and its latest deploy at when it finished', () => {
     const m = markersOf(releases);
@@ -32,7 +45,11 @@ describe('markers', () => {
   });
   it('places a tick where the sparkline draws that time', () => {
     const times = Array.from({ length: 24 }, (_, i) => T / 1000 + i * 3600);
-    const { xy } = sparkPaths(times.map(() => 1), 96, 22);
+    const { xy } = sparkPaths(
+      times.map(() => 1),
+      96,
+      22,
+    );
     expect(tickX(T + 5 * 3_600_000, times, 3600, 96)).toBeCloseTo(xy[5]![0]);
     expect(tickX(T + 5.5 * 3_600_000, times, 3600, 96)).toBeCloseTo((xy[5]![0] + xy[6]![0]) / 2);
     expect(tickX(T - 99 * 3_600_000, times, 3600, 96)).toBe(1);
@@ -45,7 +62,11 @@ describe('chips', () => {
       firstRelease: { version: 'api@2.14.0' },
       activity: [
         { type: 'set_regression', dateCreated: '2026-01-01T00:00:00Z', data: { version: 'api@2.13.0' } },
-        { type: 'set_regression', dateCreated: '2026-01-05T00:00:00Z', data: { version: 'api@2.15.1', resolved_in_version: 'api@2.15.0' } },
+        {
+          type: 'set_regression',
+          dateCreated: '2026-01-05T00:00:00Z',
+          data: { version: 'api@2.15.1', resolved_in_version: 'api@2.15.0' },
+        },
         { type: 'note', data: { text: 'x' } },
       ],
       statusDetails: { inRelease: 'api@2.16.0' },
@@ -58,9 +79,18 @@ describe('chips', () => {
   it('names a deploy that finished at most 30 minutes before the start', () => {
     const deploys: Marker[] = [
       { kind: 'deploy', at: T, version: 'web@2.15.1', short: '2.15.1', environment: 'production', projects: [] },
-      { kind: 'deploy', at: T - 3_600_000, version: 'web@2.15.0', short: '2.15.0', environment: 'production', projects: [] },
+      {
+        kind: 'deploy',
+        at: T - 3_600_000,
+        version: 'web@2.15.0',
+        short: '2.15.0',
+        environment: 'production',
+        projects: [],
+      },
     ];
-    expect(afterDeployChip(T + 12 * 60_000, deploys, 'Its first event', fmt)?.text).toBe('started 12 min after deploy 2.15.1');
+    expect(afterDeployChip(T + 12 * 60_000, deploys, 'Its first event', fmt)?.text).toBe(
+      'started 12 min after deploy 2.15.1',
+    );
     expect(afterDeployChip(T + 31 * 60_000, deploys, 'Its first event', fmt)).toBeNull();
     expect(afterDeployChip(T - 60_000, deploys, 'Its first event', fmt)).toBeNull();
   });
@@ -74,10 +104,24 @@ describe('chips', () => {
 describe('geo', () => {
   it('joins events per country (tag) with users per country (Discover), names them, and shares them out', () => {
     const rows = countryRows(
-      [{ value: 'US', count: 60 }, { value: 'DE', count: 30 }, { value: '', count: 5 }, { value: 'XX1', count: 5 }, { value: 'BR', count: 10 }],
-      [{ 'geo.country_code': 'DE', 'count_unique(user)': 8, 'count()': 30 }, { 'geo.country_code': 'US', 'count_unique(user)': 4 }, { 'geo.country_code': '', 'count_unique(user)': 0 }],
+      [
+        { value: 'US', count: 60 },
+        { value: 'DE', count: 30 },
+        { value: '', count: 5 },
+        { value: 'XX1', count: 5 },
+        { value: 'BR', count: 10 },
+      ],
+      [
+        { 'geo.country_code': 'DE', 'count_unique(user)': 8, 'count()': 30 },
+        { 'geo.country_code': 'US', 'count_unique(user)': 4 },
+        { 'geo.country_code': '', 'count_unique(user)': 0 },
+      ],
     );
-    expect(rows.map((r) => [r.code, r.numeric, r.events, r.users])).toEqual([['DE', '276', 30, 8], ['US', '840', 60, 4], ['BR', '076', 10, 0]]);
+    expect(rows.map((r) => [r.code, r.numeric, r.events, r.users])).toEqual([
+      ['DE', '276', 30, 8],
+      ['US', '840', 60, 4],
+      ['BR', '076', 10, 0],
+    ]);
     expect(rows[1]!.eventShare).toBe(0.6);
     expect(rows[0]!.userShare).toBe(8 / 12);
     expect(rows[0]!.name).toBe('Germany');
@@ -93,6 +137,17 @@ describe('geo', () => {
     expect(countryRows([{ value: 'ZZ', count: 1 }], null)[0]!.name).toBe('ZZ');
   });
   it('gives bars a share of the events that carry the tag', () => {
-    expect(tagBars([{ value: 'Chrome', count: 6 }, { value: 'Firefox', count: 2 }], 10)).toEqual([{ value: 'Chrome', count: 6, share: 0.6 }, { value: 'Firefox', count: 2, share: 0.2 }]);
+    expect(
+      tagBars(
+        [
+          { value: 'Chrome', count: 6 },
+          { value: 'Firefox', count: 2 },
+        ],
+        10,
+      ),
+    ).toEqual([
+      { value: 'Chrome', count: 6, share: 0.6 },
+      { value: 'Firefox', count: 2, share: 0.2 },
+    ]);
   });
 });

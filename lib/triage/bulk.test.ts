@@ -7,23 +7,57 @@ import { priorOf } from './prior';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 
-interface FakeOptions { runSize?: number; failPut?: (ids: readonly string[]) => Error | null; skip?: Set<string>; failRead?: (n: number) => boolean }
+interface FakeOptions {
+  runSize?: number;
+  failPut?: (ids: readonly string[]) => Error | null;
+  skip?: Set<string>;
+  failRead?: (n: number) => boolean;
+}
 
 function fakeSentry(issues: Partial<Issue>[], o: FakeOptions = {}) {
-  const db = new Map(issues.map((i) => [i.id!, { shortId: 'A', title: 't', status: 'unresolved', substatus: 'ongoing', statusDetails: {}, project: { id: '7', slug: 'p' }, ...i } as Issue]));
+  const db = new Map(
+    issues.map((i) => [
+      i.id!,
+      {
+        shortId: 'A',
+        title: 't',
+        status: 'unresolved',
+        substatus: 'ongoing',
+        statusDetails: {},
+        project: { id: '7', slug: 'p' },
+        ...i,
+      } as Issue,
+    ]),
+  );
   const puts: { ids: string[]; body: UpdateBody }[] = [];
   let reads = 0;
   const apply = (i: Issue, body: UpdateBody) => {
     const details = body.statusDetails ?? {};
     i.status = body.status;
-    i.substatus = body.substatus ?? (body.status === 'unresolved' ? 'ongoing' : body.status === 'ignored' ? (Object.keys(details).length ? 'archived_until_condition_met' : 'archived_forever') : null);
-    i.statusDetails = details.ignoreDuration ? { ignoreUntil: new Date(NOW + Number(details.ignoreDuration) * 60_000).toISOString() } : details;
+    i.substatus =
+      body.substatus ??
+      (body.status === 'unresolved'
+        ? 'ongoing'
+        : body.status === 'ignored'
+          ? Object.keys(details).length
+            ? 'archived_until_condition_met'
+            : 'archived_forever'
+          : null);
+    i.statusDetails = details.ignoreDuration
+      ? { ignoreUntil: new Date(NOW + Number(details.ignoreDuration) * 60_000).toISOString() }
+      : details;
   };
   const ops: BulkOps = {
-    chunks: (ids) => Array.from({ length: Math.ceil(ids.length / (o.runSize ?? 3)) }, (_, k) => ids.slice(k * (o.runSize ?? 3), (k + 1) * (o.runSize ?? 3))),
+    chunks: (ids) =>
+      Array.from({ length: Math.ceil(ids.length / (o.runSize ?? 3)) }, (_, k) =>
+        ids.slice(k * (o.runSize ?? 3), (k + 1) * (o.runSize ?? 3)),
+      ),
     async read(ids) {
       if (o.failRead?.(++reads)) throw new Error('HTTP 502');
-      return ids.map((id) => db.get(id)).filter((i): i is Issue => !!i).map((i) => structuredClone(i));
+      return ids
+        .map((id) => db.get(id))
+        .filter((i): i is Issue => !!i)
+        .map((i) => structuredClone(i));
     },
     async put(ids, body) {
       puts.push({ ids: [...ids], body });
@@ -31,7 +65,9 @@ function fakeSentry(issues: Partial<Issue>[], o: FakeOptions = {}) {
       if (err) throw err;
       const hit = ids.map((id) => db.get(id)).filter((i): i is Issue => !!i);
       // The footgun: no id matched → Sentry changes up to 1000 issues matching `is:unresolved`.
-      const targets = hit.length ? hit.filter((i) => !o.skip?.has(i.id)) : [...db.values()].filter((i) => i.status === 'unresolved');
+      const targets = hit.length
+        ? hit.filter((i) => !o.skip?.has(i.id))
+        : [...db.values()].filter((i) => i.status === 'unresolved');
       for (const i of targets) apply(i, body);
       return hit.length ? 200 : 204;
     },
@@ -44,12 +80,26 @@ const issue = (id: string, over: Partial<Issue> = {}): Partial<Issue> => ({ id, 
 
 describe('changeIssues', () => {
   it('sends only ids that exist, reports each issue, and keeps the full prior state', async () => {
-    const s = fakeSentry([issue('1'), issue('2', { status: 'ignored', substatus: 'archived_until_condition_met', statusDetails: { ignoreCount: 40, actor: { id: '9' } } }), issue('4')]);
+    const s = fakeSentry([
+      issue('1'),
+      issue('2', {
+        status: 'ignored',
+        substatus: 'archived_until_condition_met',
+        statusDetails: { ignoreCount: 40, actor: { id: '9' } },
+      }),
+      issue('4'),
+    ]);
     const r = await changeIssues(s.ops, ['1', '2', '3', '4'], { status: 'resolved' }, { status: 'resolved' });
     expect(s.puts.map((p) => p.ids)).toEqual([['1', '2'], ['4']]);
     expect(r.updated).toEqual(['1', '2', '4']);
     expect(r.failed).toEqual([{ id: '3', reason: expect.stringMatching(/no such issue.*nothing was sent/) }]);
-    expect(r.prior.find((p) => p.id === '2')).toEqual({ id: '2', project: '7', status: 'ignored', substatus: 'archived_until_condition_met', statusDetails: { ignoreCount: 40 } });
+    expect(r.prior.find((p) => p.id === '2')).toEqual({
+      id: '2',
+      project: '7',
+      status: 'ignored',
+      substatus: 'archived_until_condition_met',
+      statusDetails: { ignoreCount: 40 },
+    });
     expect(r.after.map((a) => a.status)).toEqual(['resolved', 'resolved', 'resolved']);
   });
 
@@ -72,23 +122,42 @@ describe('changeIssues', () => {
   });
 
   it('a failing run keeps Sentry’s reason on each of its issues; the other runs still go', async () => {
-    const s = fakeSentry(['1', '2', '3', '4', '5'].map((id) => issue(id)), { runSize: 2, failPut: (ids) => (ids.includes('3') ? new Error('Cannot set resolved in next release for multiple projects.') : null) });
+    const s = fakeSentry(
+      ['1', '2', '3', '4', '5'].map((id) => issue(id)),
+      {
+        runSize: 2,
+        failPut: (ids) =>
+          ids.includes('3') ? new Error('Cannot set resolved in next release for multiple projects.') : null,
+      },
+    );
     const progress: number[] = [];
-    const r = await changeIssues(s.ops, ['1', '2', '3', '4', '5'], { status: 'resolved' }, { status: 'resolved' }, { onProgress: (n) => progress.push(n) });
+    const r = await changeIssues(
+      s.ops,
+      ['1', '2', '3', '4', '5'],
+      { status: 'resolved' },
+      { status: 'resolved' },
+      { onProgress: (n) => progress.push(n) },
+    );
     expect(r.updated).toEqual(['1', '2', '5']);
-    expect(r.failed).toEqual(['3', '4'].map((id) => ({ id, reason: 'Cannot set resolved in next release for multiple projects.' })));
+    expect(r.failed).toEqual(
+      ['3', '4'].map((id) => ({ id, reason: 'Cannot set resolved in next release for multiple projects.' })),
+    );
     expect(progress).toEqual([2, 4, 5]);
   });
 
   it('sends a rate-limited PUT once more (Sentry did not apply it), but not a failed one', async () => {
     let calls = 0;
-    const s = fakeSentry([issue('1')], { failPut: () => (++calls === 1 ? Object.assign(new Error('HTTP 429'), { kind: 'rate-limited' }) : null) });
+    const s = fakeSentry([issue('1')], {
+      failPut: () => (++calls === 1 ? Object.assign(new Error('HTTP 429'), { kind: 'rate-limited' }) : null),
+    });
     s.ops.notApplied = (e) => (e as { kind?: string }).kind === 'rate-limited';
     expect((await changeIssues(s.ops, ['1'], { status: 'resolved' }, { status: 'resolved' })).updated).toEqual(['1']);
     expect(s.puts).toHaveLength(2);
     const down = fakeSentry([issue('1')], { failPut: () => new Error('HTTP 500') });
     down.ops.notApplied = (e) => (e as { kind?: string }).kind === 'rate-limited';
-    expect((await changeIssues(down.ops, ['1'], { status: 'resolved' }, { status: 'resolved' })).failed).toEqual([{ id: '1', reason: 'HTTP 500' }]);
+    expect((await changeIssues(down.ops, ['1'], { status: 'resolved' }, { status: 'resolved' })).failed).toEqual([
+      { id: '1', reason: 'HTTP 500' },
+    ]);
     expect(down.puts).toHaveLength(1);
   });
 
@@ -108,7 +177,10 @@ describe('changeIssues', () => {
     const r = await changeIssues(s.ops, ['1', '2'], { status: 'resolved' }, { status: 'resolved' });
     expect(s.puts.map((p) => p.ids)).toEqual([['2']]);
     expect(r.failed).toEqual([
-      { id: '1', reason: expect.stringMatching(/could not read it before changing it \(HTTP 502\), so nothing was sent/) },
+      {
+        id: '1',
+        reason: expect.stringMatching(/could not read it before changing it \(HTTP 502\), so nothing was sent/),
+      },
       { id: '2', reason: expect.stringMatching(/could not read it back \(HTTP 502\).*not known/) },
     ]);
     expect(r.prior.map((p) => p.id)).toEqual(['2']);
@@ -117,7 +189,11 @@ describe('changeIssues', () => {
 
 describe('planChange', () => {
   it('says before anything runs which issues would have no undo, and which do not exist', async () => {
-    const s = fakeSentry([issue('1'), issue('2', { status: 'reprocessing' }), issue('3', { status: 'resolved', statusDetails: { inCommit: { id: 'abc' } } })]);
+    const s = fakeSentry([
+      issue('1'),
+      issue('2', { status: 'reprocessing' }),
+      issue('3', { status: 'resolved', statusDetails: { inCommit: { id: 'abc' } } }),
+    ]);
     const plan = await planChange(s.ops, ['1', '2', '3', '4'], NOW);
     expect(plan.missing).toEqual(['4']);
     expect(plan.noUndo.map((f) => f.id)).toEqual(['2', '3']);
@@ -132,9 +208,23 @@ describe('restoreIssues', () => {
   it('puts ignore-until, in-next-release and regressed back exactly, one PUT per identical state and project', async () => {
     const until = new Date(NOW + 3 * 3600_000).toISOString();
     const s = fakeSentry([
-      issue('1', { status: 'ignored', substatus: 'archived_until_condition_met', statusDetails: { ignoreUntil: until } }),
-      issue('2', { status: 'resolved', substatus: null, statusDetails: { inNextRelease: true }, project: { id: '7', slug: 'p' } }),
-      issue('3', { status: 'resolved', substatus: null, statusDetails: { inNextRelease: true }, project: { id: '8', slug: 'q' } }),
+      issue('1', {
+        status: 'ignored',
+        substatus: 'archived_until_condition_met',
+        statusDetails: { ignoreUntil: until },
+      }),
+      issue('2', {
+        status: 'resolved',
+        substatus: null,
+        statusDetails: { inNextRelease: true },
+        project: { id: '7', slug: 'p' },
+      }),
+      issue('3', {
+        status: 'resolved',
+        substatus: null,
+        statusDetails: { inNextRelease: true },
+        project: { id: '8', slug: 'q' },
+      }),
       issue('4', { substatus: 'regressed' }),
       issue('5', { substatus: 'regressed' }),
     ]);
@@ -156,7 +246,11 @@ describe('restoreIssues', () => {
 
   it('leaves an issue someone changed since, and says why one cannot be set back', async () => {
     const s = fakeSentry([issue('1', { status: 'ignored', substatus: 'archived_forever' }), issue('2')]);
-    const prior = [priorOf(structuredClone(s.db.get('1')!)), priorOf(structuredClone(s.db.get('2')!)), { id: '3', project: null, status: 'pending_merge', substatus: null, statusDetails: {} }];
+    const prior = [
+      priorOf(structuredClone(s.db.get('1')!)),
+      priorOf(structuredClone(s.db.get('2')!)),
+      { id: '3', project: null, status: 'pending_merge', substatus: null, statusDetails: {} },
+    ];
     // Dexter resolved both; then someone unresolved #1 in Sentry.
     Object.assign(s.db.get('2')!, { status: 'resolved', substatus: null });
     Object.assign(s.db.get('1')!, { status: 'unresolved', substatus: 'ongoing' });
@@ -164,7 +258,10 @@ describe('restoreIssues', () => {
     expect(r.updated).toEqual(['2']);
     expect(r.failed).toEqual([
       { id: '3', reason: expect.stringMatching(/Undo could not set it back: .*pending_merge/) },
-      { id: '1', reason: `It changed in Sentry since (now ${describeState({ status: 'unresolved', substatus: 'ongoing' })}); Dexter left it as it is.` },
+      {
+        id: '1',
+        reason: `It changed in Sentry since (now ${describeState({ status: 'unresolved', substatus: 'ongoing' })}); Dexter left it as it is.`,
+      },
     ]);
     expect(s.db.get('1')!.status).toBe('unresolved');
   });

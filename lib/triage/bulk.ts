@@ -11,9 +11,16 @@ import type { Issue } from '../sentry/schemas';
 import { priorOf, type PriorState } from './prior';
 import { restoreBody, restoreKey, type RestorePlan } from './restore';
 
-export interface UpdateBody { status: string; substatus?: string; statusDetails?: Record<string, unknown> }
+export interface UpdateBody {
+  status: string;
+  substatus?: string;
+  statusDetails?: Record<string, unknown>;
+}
 /** What a re-read must show for an issue to count as changed. */
-export interface Expect { status: string; substatus?: string }
+export interface Expect {
+  status: string;
+  substatus?: string;
+}
 
 export interface BulkOps {
   /** Runs of ids that each fit one read and one PUT. */
@@ -28,9 +35,16 @@ export interface BulkOps {
   notApplied?(error: unknown): boolean;
 }
 
-export interface Failure { id: string; reason: string }
+export interface Failure {
+  id: string;
+  reason: string;
+}
 /** An issue as the re-read found it. */
-export interface IssueState { id: string; status: string; substatus: string | null }
+export interface IssueState {
+  id: string;
+  status: string;
+  substatus: string | null;
+}
 export interface ChangeReport {
   updated: string[];
   failed: Failure[];
@@ -40,15 +54,24 @@ export interface ChangeReport {
   after: IssueState[];
 }
 
-const state = (i: Issue): IssueState => ({ id: i.id, status: i.status ?? 'unresolved', substatus: i.substatus ?? null });
+const state = (i: Issue): IssueState => ({
+  id: i.id,
+  status: i.status ?? 'unresolved',
+  substatus: i.substatus ?? null,
+});
 const SUBSTATUS_WORDS: Record<string, string> = {
-  archived_until_escalating: 'archived until escalating', archived_until_condition_met: 'archived until a condition is met', archived_forever: 'archived forever',
-  escalating: 'escalating', ongoing: 'ongoing', regressed: 'regressed', new: 'new',
+  archived_until_escalating: 'archived until escalating',
+  archived_until_condition_met: 'archived until a condition is met',
+  archived_forever: 'archived forever',
+  escalating: 'escalating',
+  ongoing: 'ongoing',
+  regressed: 'regressed',
+  new: 'new',
 };
 
 /** "unresolved (regressed)", "ignored (archived forever)", "resolved". */
 export function describeState(s: Pick<IssueState, 'status' | 'substatus'>): string {
-  const sub = s.substatus ? SUBSTATUS_WORDS[s.substatus] ?? s.substatus : null;
+  const sub = s.substatus ? (SUBSTATUS_WORDS[s.substatus] ?? s.substatus) : null;
   return sub ? `${s.status} (${sub})` : s.status;
 }
 
@@ -73,7 +96,13 @@ export interface ChangeOptions {
 }
 
 /** One change (one PUT body) for many issues, run by run, with the reads before and after. */
-export async function changeIssues(ops: BulkOps, ids: readonly string[], body: UpdateBody, expect: Expect, opts: ChangeOptions = {}): Promise<ChangeReport> {
+export async function changeIssues(
+  ops: BulkOps,
+  ids: readonly string[],
+  body: UpdateBody,
+  expect: Expect,
+  opts: ChangeOptions = {},
+): Promise<ChangeReport> {
   const report: ChangeReport = { updated: [], failed: [], prior: [], after: [] };
   let done = 0;
   for (const run of ops.chunks(ids)) {
@@ -84,7 +113,14 @@ export async function changeIssues(ops: BulkOps, ids: readonly string[], body: U
   return report;
 }
 
-async function changeRun(ops: BulkOps, run: string[], body: UpdateBody, expect: Expect, opts: ChangeOptions, report: ChangeReport): Promise<void> {
+async function changeRun(
+  ops: BulkOps,
+  run: string[],
+  body: UpdateBody,
+  expect: Expect,
+  opts: ChangeOptions,
+  report: ChangeReport,
+): Promise<void> {
   const fail = (ids: readonly string[], reason: string) => report.failed.push(...ids.map((id) => ({ id, reason })));
   let before: Issue[];
   try {
@@ -96,7 +132,7 @@ async function changeRun(ops: BulkOps, run: string[], body: UpdateBody, expect: 
   const send: string[] = [];
   for (const id of run) {
     const issue = found.get(id);
-    const refused = issue ? opts.guard?.(issue) ?? null : REASONS.missing;
+    const refused = issue ? (opts.guard?.(issue) ?? null) : REASONS.missing;
     if (refused) fail([id], refused);
     else send.push(id);
   }
@@ -145,7 +181,9 @@ export async function planChange(ops: BulkOps, ids: readonly string[], now: numb
     try {
       issues = await ops.read(run);
     } catch (error) {
-      plan.noUndo.push(...run.map((id) => ({ id, reason: `Dexter could not read its current state (${ops.reason(error)}).` })));
+      plan.noUndo.push(
+        ...run.map((id) => ({ id, reason: `Dexter could not read its current state (${ops.reason(error)}).` })),
+      );
       continue;
     }
     const found = new Map(issues.map((i) => [i.id, i]));
@@ -164,7 +202,13 @@ export async function planChange(ops: BulkOps, ids: readonly string[], now: numb
 
 /** Undo: each issue back to its prior state, grouped into one change per identical PUT. Only issues still in the
  *  state the action left (`after`) are touched; one changed since by someone else is left as it is. */
-export async function restoreIssues(ops: BulkOps, items: readonly PriorState[], after: string, now: number, onProgress?: (done: number) => void): Promise<ChangeReport> {
+export async function restoreIssues(
+  ops: BulkOps,
+  items: readonly PriorState[],
+  after: string,
+  now: number,
+  onProgress?: (done: number) => void,
+): Promise<ChangeReport> {
   const report: ChangeReport = { updated: [], failed: [], prior: [], after: [] };
   const groups = new Map<string, { plan: RestorePlan; ids: string[] }>();
   for (const item of items) {
@@ -178,10 +222,16 @@ export async function restoreIssues(ops: BulkOps, items: readonly PriorState[], 
     g.ids.push(item.id);
     groups.set(key, g);
   }
-  const guard = (i: Issue) => ((i.status ?? 'unresolved') === after ? null : `It changed in Sentry since (now ${describeState(state(i))}); Dexter left it as it is.`);
+  const guard = (i: Issue) =>
+    (i.status ?? 'unresolved') === after
+      ? null
+      : `It changed in Sentry since (now ${describeState(state(i))}); Dexter left it as it is.`;
   let done = report.failed.length;
   for (const { plan, ids } of groups.values()) {
-    const r = await changeIssues(ops, ids, plan.body, plan.expect, { guard, onProgress: (n) => onProgress?.(done + n) });
+    const r = await changeIssues(ops, ids, plan.body, plan.expect, {
+      guard,
+      onProgress: (n) => onProgress?.(done + n),
+    });
     done += ids.length;
     report.updated.push(...r.updated);
     report.failed.push(...r.failed);

@@ -38,26 +38,44 @@ export interface LoadEnd {
 }
 
 /** Errors a second try cannot fix: the token, the scope, the request itself. */
-const FINAL: ReadonlySet<DexterError['kind']> = new Set(['auth', 'scope', 'not-found', 'invalid-request', 'forbidden-sender', 'forbidden-target', 'cancelled']);
+const FINAL: ReadonlySet<DexterError['kind']> = new Set([
+  'auth',
+  'scope',
+  'not-found',
+  'invalid-request',
+  'forbidden-sender',
+  'forbidden-target',
+  'cancelled',
+]);
 
 export async function loadPages(o: LoadOptions): Promise<LoadEnd> {
   const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const now = o.now ?? Date.now;
-  const end: LoadEnd = { state: 'done', loaded: o.loaded ?? 0, complete: false, next: o.cursor ?? null, error: null, prevCursor: null, hits: null, maxHits: null };
+  const end: LoadEnd = {
+    state: 'done',
+    loaded: o.loaded ?? 0,
+    complete: false,
+    next: o.cursor ?? null,
+    error: null,
+    prevCursor: null,
+    hits: null,
+    maxHits: null,
+  };
   let cursor = o.cursor;
   for (let index = 0; end.loaded < o.limit; index++) {
     if (o.signal?.aborted) return { ...end, state: 'stopped' };
     const want = Math.min(PAGE_SIZE, o.limit - end.loaded);
     let r = await o.fetchPage(cursor, want);
     if (!r.ok && !FINAL.has(r.error.kind) && !o.signal?.aborted) {
-      await sleep(r.error.retryAt ? Math.max(0, r.error.retryAt - now()) : o.retryDelayMs ?? 1000);
+      await sleep(r.error.retryAt ? Math.max(0, r.error.retryAt - now()) : (o.retryDelayMs ?? 1000));
       if (!o.signal?.aborted) r = await o.fetchPage(cursor, want);
     }
     // A page that arrives after Stop is not shown: the user stopped at what was on screen.
     if (o.signal?.aborted) return { ...end, state: 'stopped' };
     if (!r.ok) return { ...end, state: 'failed', error: r.error, next: cursor ?? null };
     const page = r.data;
-    if (index === 0) Object.assign(end, { prevCursor: page.prevCursor, hits: page.hits, maxHits: page.maxHits ?? null });
+    if (index === 0)
+      Object.assign(end, { prevCursor: page.prevCursor, hits: page.hits, maxHits: page.maxHits ?? null });
     end.loaded += page.issues.length;
     o.onPage(page, index);
     end.next = page.nextCursor;

@@ -4,7 +4,14 @@ export const TRIAGE_PERIODS = ['1h', '24h', '7d', '14d', '30d', '90d'] as const;
 export type TriagePeriod = (typeof TRIAGE_PERIODS)[number];
 export const DEFAULT_TRIAGE_PERIOD: TriagePeriod = '14d';
 
-const LABELS: Record<TriagePeriod, string> = { '1h': 'last hour', '24h': 'last 24 hours', '7d': 'last 7 days', '14d': 'last 14 days', '30d': 'last 30 days', '90d': 'last 90 days' };
+const LABELS: Record<TriagePeriod, string> = {
+  '1h': 'last hour',
+  '24h': 'last 24 hours',
+  '7d': 'last 7 days',
+  '14d': 'last 14 days',
+  '30d': 'last 30 days',
+  '90d': 'last 90 days',
+};
 
 /** "last 14 days". */
 export function periodLabel(p: TriagePeriod): string {

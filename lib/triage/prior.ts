@@ -25,7 +25,10 @@ export type StatusDetails = z.infer<typeof statusDetailsSchema>;
 
 export const priorStateSchema = z.object({
   id: z.string().regex(/^\d{1,20}$/),
-  project: z.string().regex(/^\d{1,20}$/).nullable(),
+  project: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .nullable(),
   status: z.string().max(40),
   substatus: z.string().max(40).nullable(),
   statusDetails: statusDetailsSchema,
@@ -45,7 +48,10 @@ export function detailsOf(raw: Record<string, unknown> | undefined): StatusDetai
   if (d.inUpcomingRelease === true) out.inUpcomingRelease = true;
   if (d.inCommit && typeof d.inCommit === 'object') {
     const c = d.inCommit as { id?: unknown; repository?: { name?: unknown } | null };
-    out.inCommit = { commit: str(c.id)?.slice(0, 100) ?? null, repository: str(c.repository?.name)?.slice(0, 200) ?? null };
+    out.inCommit = {
+      commit: str(c.id)?.slice(0, 100) ?? null,
+      repository: str(c.repository?.name)?.slice(0, 200) ?? null,
+    };
   }
   if (d.autoResolved === true) out.autoResolved = true;
   const until = str(d.ignoreUntil);
@@ -60,5 +66,11 @@ export function detailsOf(raw: Record<string, unknown> | undefined): StatusDetai
 /** What Undo needs of an issue Sentry returned. */
 export function priorOf(issue: Issue): PriorState {
   const project = issue.project?.id && /^\d{1,20}$/.test(issue.project.id) ? issue.project.id : null;
-  return { id: issue.id, project, status: issue.status ?? 'unresolved', substatus: issue.substatus ?? null, statusDetails: detailsOf(issue.statusDetails) };
+  return {
+    id: issue.id,
+    project,
+    status: issue.status ?? 'unresolved',
+    substatus: issue.substatus ?? null,
+    statusDetails: detailsOf(issue.statusDetails),
+  };
 }

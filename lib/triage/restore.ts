@@ -38,13 +38,30 @@ const no = (reason: string): Restore => ({ ok: false, reason });
 
 function resolved(d: StatusDetails): Restore {
   const plain = { status: 'resolved' } as const;
-  if (d.autoResolved) return { ok: true, body: { status: 'unresolved' }, expect: { status: 'resolved' }, perProject: false };
-  if (d.inRelease) return { ok: true, body: { ...plain, statusDetails: { inRelease: d.inRelease } }, expect: plain, perProject: true };
-  if (d.inNextRelease) return { ok: true, body: { ...plain, statusDetails: { inNextRelease: true } }, expect: plain, perProject: true };
-  if (d.inUpcomingRelease) return { ok: true, body: { ...plain, statusDetails: { inUpcomingRelease: true } }, expect: plain, perProject: true };
+  if (d.autoResolved)
+    return { ok: true, body: { status: 'unresolved' }, expect: { status: 'resolved' }, perProject: false };
+  if (d.inRelease)
+    return { ok: true, body: { ...plain, statusDetails: { inRelease: d.inRelease } }, expect: plain, perProject: true };
+  if (d.inNextRelease)
+    return { ok: true, body: { ...plain, statusDetails: { inNextRelease: true } }, expect: plain, perProject: true };
+  if (d.inUpcomingRelease)
+    return {
+      ok: true,
+      body: { ...plain, statusDetails: { inUpcomingRelease: true } },
+      expect: plain,
+      perProject: true,
+    };
   if (d.inCommit) {
-    if (!d.inCommit.commit || !d.inCommit.repository) return no('it was resolved in a commit Sentry did not fully name (no sha or repository), so Dexter cannot resolve it in that commit again');
-    return { ok: true, body: { ...plain, statusDetails: { inCommit: { commit: d.inCommit.commit, repository: d.inCommit.repository } } }, expect: plain, perProject: true };
+    if (!d.inCommit.commit || !d.inCommit.repository)
+      return no(
+        'it was resolved in a commit Sentry did not fully name (no sha or repository), so Dexter cannot resolve it in that commit again',
+      );
+    return {
+      ok: true,
+      body: { ...plain, statusDetails: { inCommit: { commit: d.inCommit.commit, repository: d.inCommit.repository } } },
+      expect: plain,
+      perProject: true,
+    };
   }
   return { ok: true, body: plain, expect: plain, perProject: false };
 }
@@ -58,7 +75,13 @@ function positive(n: number | undefined, what: string, max = Infinity): number |
 
 function ignored(p: PriorState, now: number): Restore {
   const d = p.statusDetails;
-  if (p.substatus === 'archived_until_escalating') return { ok: true, body: { status: 'ignored', substatus: 'archived_until_escalating' }, expect: { status: 'ignored', substatus: 'archived_until_escalating' }, perProject: false };
+  if (p.substatus === 'archived_until_escalating')
+    return {
+      ok: true,
+      body: { status: 'ignored', substatus: 'archived_until_escalating' },
+      expect: { status: 'ignored', substatus: 'archived_until_escalating' },
+      perProject: false,
+    };
   const conditions: Record<string, number> = {};
   if (d.ignoreUntil !== undefined) {
     const until = Date.parse(d.ignoreUntil);
@@ -68,8 +91,10 @@ function ignored(p: PriorState, now: number): Restore {
     conditions.ignoreDuration = minutes;
   }
   const fields: [keyof StatusDetails & string, string, number][] = [
-    ['ignoreCount', 'event count', Infinity], ['ignoreWindow', 'event window', MAX_WINDOW_MIN],
-    ['ignoreUserCount', 'user count', Infinity], ['ignoreUserWindow', 'user window', MAX_WINDOW_MIN],
+    ['ignoreCount', 'event count', Infinity],
+    ['ignoreWindow', 'event window', MAX_WINDOW_MIN],
+    ['ignoreUserCount', 'user count', Infinity],
+    ['ignoreUserWindow', 'user window', MAX_WINDOW_MIN],
   ];
   for (const [key, what, max] of fields) {
     const v = positive(d[key] as number | undefined, what, max);
@@ -79,11 +104,18 @@ function ignored(p: PriorState, now: number): Restore {
   if (Object.keys(conditions).length) {
     // No substatus: Sentry infers archived_until_condition_met from the conditions, and a Sentry from before
     // substatuses (self-hosted) would refuse the field.
-    return { ok: true, body: { status: 'ignored', statusDetails: conditions }, expect: { status: 'ignored' }, perProject: false };
+    return {
+      ok: true,
+      body: { status: 'ignored', statusDetails: conditions },
+      expect: { status: 'ignored' },
+      perProject: false,
+    };
   }
-  if (p.substatus === 'archived_until_condition_met') return no('it was archived until a condition Sentry did not show');
+  if (p.substatus === 'archived_until_condition_met')
+    return no('it was archived until a condition Sentry did not show');
   // A Sentry from before substatuses shows none: a plain ignore is what it had.
-  const body: RestoreBody = p.substatus === 'archived_forever' ? { status: 'ignored', substatus: 'archived_forever' } : { status: 'ignored' };
+  const body: RestoreBody =
+    p.substatus === 'archived_forever' ? { status: 'ignored', substatus: 'archived_forever' } : { status: 'ignored' };
   return { ok: true, body, expect: { status: 'ignored' }, perProject: false };
 }
 
@@ -91,8 +123,16 @@ function ignored(p: PriorState, now: number): Restore {
 export function restoreBody(prior: PriorState, now: number): Restore {
   switch (prior.status) {
     case 'unresolved': {
-      const sub = prior.substatus && UNRESOLVED_SUBSTATUS.has(prior.substatus) && prior.substatus !== 'ongoing' ? prior.substatus : undefined;
-      return { ok: true, body: sub ? { status: 'unresolved', substatus: sub } : { status: 'unresolved' }, expect: sub ? { status: 'unresolved', substatus: sub } : { status: 'unresolved' }, perProject: false };
+      const sub =
+        prior.substatus && UNRESOLVED_SUBSTATUS.has(prior.substatus) && prior.substatus !== 'ongoing'
+          ? prior.substatus
+          : undefined;
+      return {
+        ok: true,
+        body: sub ? { status: 'unresolved', substatus: sub } : { status: 'unresolved' },
+        expect: sub ? { status: 'unresolved', substatus: sub } : { status: 'unresolved' },
+        perProject: false,
+      };
     }
     case 'resolved':
       return resolved(prior.statusDetails);

@@ -37,10 +37,14 @@ export function summaryLine(s: SetSummary): string {
   const verb = s.ranked ? 'Ranked' : 'Loaded';
   const of = total(s);
   const when = periodLabel(s.period);
-  if (s.state === 'loading') return `${s.ranked ? 'Ranking' : 'Loading'}: ${n(s.loaded)} of up to ${n(s.limit)} fetched…`;
+  if (s.state === 'loading')
+    return `${s.ranked ? 'Ranking' : 'Loading'}: ${n(s.loaded)} of up to ${n(s.limit)} fetched…`;
   if (s.complete) return `${verb} all ${of} (${when}).`;
-  const head = of ? `${verb} ${n(s.loaded)} of ${of}` : `${verb} ${n(s.loaded)} ${s.status === 'all' ? 'issues' : s.status}; Sentry has more`;
-  if (s.state === 'stopped') return `${head} (${when}) — stopped; load the rest to ${s.ranked ? 'rank' : 'see'} them too.`;
+  const head = of
+    ? `${verb} ${n(s.loaded)} of ${of}`
+    : `${verb} ${n(s.loaded)} ${s.status === 'all' ? 'issues' : s.status}; Sentry has more`;
+  if (s.state === 'stopped')
+    return `${head} (${when}) — stopped; load the rest to ${s.ranked ? 'rank' : 'see'} them too.`;
   if (s.state === 'failed') return `${head} (${when}) — a page failed; what came is kept.`;
   return `${head} (${when}, the ${n(s.loaded)} ${s.order}) — narrow the search to ${s.ranked ? 'rank' : 'load'} all.`;
 }

@@ -19,7 +19,9 @@ const viewport = store ? { width: 1280, height: 800 } : { width: 1400, height: 9
 
 const { chromium: executablePath } = requireOrExit(['chromium'], 'npm run demo');
 const world = await startWorld({ issueCount: 120 });
-console.log(`Sentry-compatible server: ${world.sentry.url} (answers for https://sentry.io and https://*.sentry.io in the demo browser)`);
+console.log(
+  `Sentry-compatible server: ${world.sentry.url} (answers for https://sentry.io and https://*.sentry.io in the demo browser)`,
+);
 console.log(`Ollama-compatible server: ${world.ollama.url}`);
 const context = await chromium.launchPersistentContext('', {
   executablePath,
@@ -29,10 +31,16 @@ const context = await chromium.launchPersistentContext('', {
 });
 const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extId = new URL(sw.url()).host;
-await sw.evaluate(async ([token]) => {
-  const c = (globalThis as any).chrome;
-  await c.storage.local.set({ sentryAuth: { token, sentryUrl: 'https://sentry.io' }, settings: { llm: { model: 'llama3.2:latest' }, sentry: { org: 'acme' } } });
-}, [world.sentry.tokens.readWrite] as const);
+await sw.evaluate(
+  async ([token]) => {
+    const c = (globalThis as any).chrome;
+    await c.storage.local.set({
+      sentryAuth: { token, sentryUrl: 'https://sentry.io' },
+      settings: { llm: { model: 'llama3.2:latest' }, sentry: { org: 'acme' } },
+    });
+  },
+  [world.sentry.tokens.readWrite] as const,
+);
 
 const shots: string[] = [];
 async function shot(page: Page, name: string, storeName?: string) {
@@ -51,7 +59,13 @@ async function shot(page: Page, name: string, storeName?: string) {
 const list = await context.newPage();
 await list.goto('https://acme.sentry.io/issues/');
 // Hosts come first (with a placeholder), badges when Sentry's answer is in.
-await list.waitForFunction(() => document.querySelector('dexter-row')?.shadowRoot?.querySelector('[data-slot] .chip'), undefined, { timeout: 30_000 }).catch(() => console.warn('No Dexter badges appeared on the list.'));
+await list
+  .waitForFunction(
+    () => document.querySelector('dexter-row')?.shadowRoot?.querySelector('[data-slot] .chip'),
+    undefined,
+    { timeout: 30_000 },
+  )
+  .catch(() => console.warn('No Dexter badges appeared on the list.'));
 await list.waitForTimeout(800);
 await shot(list, '1-issue-list-overlay', '1-issue-list');
 
@@ -70,12 +84,24 @@ if (issueHref) {
 
 // A PostgreSQL deadlock issue: the deadlock panel opens by itself.
 await list.goto('https://acme.sentry.io/issues/?query=DeadlockDetected');
-const deadlockHref = await list.locator('a[data-issue-title-link]').first().getAttribute('href').catch(() => null);
+const deadlockHref = await list
+  .locator('a[data-issue-title-link]')
+  .first()
+  .getAttribute('href')
+  .catch(() => null);
 if (deadlockHref) {
   await list.goto(new URL(deadlockHref, 'https://acme.sentry.io').toString());
-  await list.locator('dexter-panel iframe').first().waitFor({ timeout: 20_000 }).catch(() => {});
+  await list
+    .locator('dexter-panel iframe')
+    .first()
+    .waitFor({ timeout: 20_000 })
+    .catch(() => {});
   await list.waitForTimeout(2500);
-  await list.locator('dexter-panel').last().scrollIntoViewIfNeeded().catch(() => {});
+  await list
+    .locator('dexter-panel')
+    .last()
+    .scrollIntoViewIfNeeded()
+    .catch(() => {});
   await shot(list, '2b-deadlock-panel', '3-deadlock-panel');
 }
 
@@ -89,7 +115,13 @@ if (store) {
   const under = await context.newPage();
   await under.setViewportSize(viewport);
   await under.goto('https://acme.sentry.io/issues/');
-  await under.waitForFunction(() => document.querySelector('dexter-row')?.shadowRoot?.querySelector('[data-slot] .chip'), undefined, { timeout: 30_000 }).catch(() => {});
+  await under
+    .waitForFunction(
+      () => document.querySelector('dexter-row')?.shadowRoot?.querySelector('[data-slot] .chip'),
+      undefined,
+      { timeout: 30_000 },
+    )
+    .catch(() => {});
   await under.waitForTimeout(800);
   const background = (await under.screenshot()).toString('base64');
   const front = readFileSync(path.join(outDir, '4-popup.png')).toString('base64');
@@ -100,7 +132,9 @@ if (store) {
 }
 
 const explorer = await context.newPage();
-await explorer.goto(`chrome-extension://${extId}/explorer.html#${new URLSearchParams({ apiBase: 'https://acme.sentry.io/api/0', org: 'acme' })}`);
+await explorer.goto(
+  `chrome-extension://${extId}/explorer.html#${new URLSearchParams({ apiBase: 'https://acme.sentry.io/api/0', org: 'acme' })}`,
+);
 await explorer.waitForTimeout(2500);
 await shot(explorer, '5-explorer', '5-explorer');
 
@@ -110,7 +144,9 @@ if (headless) {
   await context.close();
   await world.close();
 } else {
-  console.log(`\nChromium is open with Dexter on the replica Sentry (https://acme.sentry.io/issues/). Screenshots in ${outDir}. Press Ctrl+C to stop.`);
+  console.log(
+    `\nChromium is open with Dexter on the replica Sentry (https://acme.sentry.io/issues/). Screenshots in ${outDir}. Press Ctrl+C to stop.`,
+  );
   await list.goto('https://acme.sentry.io/issues/');
   process.on('SIGINT', async () => {
     await context.close().catch(() => {});

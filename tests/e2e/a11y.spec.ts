@@ -4,7 +4,15 @@ import { test, expect, setToken, setSettings } from './fixtures';
 
 async function seriousViolations(page: import('@playwright/test').Page) {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 test.beforeEach(async ({ ext, world }) => {
@@ -24,13 +32,18 @@ test('popup: triage and settings', async ({ ext }) => {
 
 test('Explorer: table', async ({ ext }) => {
   const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.id}/explorer.html#apiBase=${encodeURIComponent('https://acme.sentry.io/api/0')}&org=acme`);
+  await page.goto(
+    `chrome-extension://${ext.id}/explorer.html#apiBase=${encodeURIComponent('https://acme.sentry.io/api/0')}&org=acme`,
+  );
   await page.waitForTimeout(3000);
   expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('popup and Explorer with one-line summaries and the digest with its narrative', async ({ ext, world }) => {
-  await setSettings(ext, { sentry: { org: 'acme', project: '', selfHostedBases: [], useSession: true }, llm: { model: 'mistral:latest' } });
+  await setSettings(ext, {
+    sentry: { org: 'acme', project: '', selfHostedBases: [], useSession: true },
+    llm: { model: 'mistral:latest' },
+  });
   // A model of its own: summaries are cached per model, and the shared flows expect a cold cache for theirs.
   world.ollama.setMode('normal');
   world.ollama.setAnswer(undefined);
@@ -49,7 +62,9 @@ test('popup and Explorer with one-line summaries and the digest with its narrati
 
   const ex = await ext.context.newPage();
   await ex.setViewportSize({ width: 1400, height: 900 });
-  await ex.goto(`chrome-extension://${ext.id}/explorer.html#apiBase=${encodeURIComponent('https://acme.sentry.io/api/0')}&org=acme`);
+  await ex.goto(
+    `chrome-extension://${ext.id}/explorer.html#apiBase=${encodeURIComponent('https://acme.sentry.io/api/0')}&org=acme`,
+  );
   await expect(ex.getByText(/^[\d,]+ of [\d,]+ issues$/)).toBeVisible({ timeout: 30_000 });
   await ex.getByRole('button', { name: 'Summarize' }).click();
   await expect(ex.locator('[data-cause]').first()).toBeVisible({ timeout: 20_000 });

@@ -9,9 +9,16 @@ import { LLM_HOST, NOT_SENTRY, SELF_HOSTED, WORLD_HOSTS } from '../scenarios/hos
 export { NOT_SENTRY, SELF_HOSTED };
 export const EXTENSION_DIR = path.resolve(process.cwd(), '.output/chrome-mv3');
 
-interface Ext { context: BrowserContext; sw: Worker; id: string }
+interface Ext {
+  context: BrowserContext;
+  sw: Worker;
+  id: string;
+}
 
-export const test = base.extend<{ ext: Ext }, { world: World; worldExt: Ext; worldIssues: number | undefined; worldKey: string }>({
+export const test = base.extend<
+  { ext: Ext },
+  { world: World; worldExt: Ext; worldIssues: number | undefined; worldKey: string }
+>({
   /** Issues per organization in the world (its default when unset); a spec sets it with test.use(). */
   worldIssues: [undefined, { option: true, scope: 'worker' }],
   /** A world of its own for the tests that set the same key (scenarios whose seeded data would change others'). */
@@ -20,7 +27,10 @@ export const test = base.extend<{ ext: Ext }, { world: World; worldExt: Ext; wor
     async ({ worldIssues, worldKey }, use) => {
       void worldKey;
       // DEXTER_TEST_OLLAMA_PORT lets specs that need no LLM run beside another world (the Explain specs need 11434).
-      const world = await startWorld({ ollamaPort: Number(process.env.DEXTER_TEST_OLLAMA_PORT) || undefined, issueCount: worldIssues });
+      const world = await startWorld({
+        ollamaPort: Number(process.env.DEXTER_TEST_OLLAMA_PORT) || undefined,
+        issueCount: worldIssues,
+      });
       await use(world);
       await world.close();
     },
@@ -31,13 +41,21 @@ export const test = base.extend<{ ext: Ext }, { world: World; worldExt: Ext; wor
       // No Chromium: every test fails with the one line saying what to install or set.
       const executablePath = requirePart('chromium');
       // The LLM host keeps its port (the world's hosts all go to its HTTPS port).
-      const args = chromiumWorldArgs(world, EXTENSION_DIR, WORLD_HOSTS).map((a) => (a.startsWith('--host-resolver-rules=') ? `${a}, MAP ${LLM_HOST} 127.0.0.1` : a));
+      const args = chromiumWorldArgs(world, EXTENSION_DIR, WORLD_HOSTS).map((a) =>
+        a.startsWith('--host-resolver-rules=') ? `${a}, MAP ${LLM_HOST} 127.0.0.1` : a,
+      );
       const context = await chromium.launchPersistentContext('', { executablePath, headless: true, args });
       const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
       const id = new URL(sw.url()).host;
       // The worker can be stopped and restarted (Chrome does it when idle; a test does it on purpose), so `sw`
       // always names the current one.
-      await use({ context, id, get sw() { return context.serviceWorkers().find((w) => w.url().includes(id)) ?? sw; } });
+      await use({
+        context,
+        id,
+        get sw() {
+          return context.serviceWorkers().find((w) => w.url().includes(id)) ?? sw;
+        },
+      });
       await context.close();
     },
     { scope: 'worker' },
@@ -77,5 +95,7 @@ export async function clearToken(ext: Ext): Promise<void> {
   if (!r?.ok) throw new Error(`auth.clear failed: ${JSON.stringify(r)}`);
 }
 export async function setSettings(ext: Ext, settings: unknown): Promise<void> {
-  await ext.sw.evaluate(async (s) => { await chrome.storage.local.set({ settings: s }); }, settings);
+  await ext.sw.evaluate(async (s) => {
+    await chrome.storage.local.set({ settings: s });
+  }, settings);
 }

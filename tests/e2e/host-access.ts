@@ -7,7 +7,11 @@ import type { BrowserContext } from '@playwright/test';
 
 declare const chrome: any;
 
-export async function allowSiteOnExtensionsPage(context: BrowserContext, extensionId: string, pattern: string): Promise<void> {
+export async function allowSiteOnExtensionsPage(
+  context: BrowserContext,
+  extensionId: string,
+  pattern: string,
+): Promise<void> {
   const page = await context.newPage();
   try {
     await page.goto(`chrome://extensions/?id=${extensionId}`);

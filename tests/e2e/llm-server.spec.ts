@@ -16,7 +16,13 @@ let openai: OllamaServer; // llama.cpp-like: --api-key, /props n_ctx 8192
 let tiny: OllamaServer; // an Ollama on another port with TinyLlama (2,048-token context)
 
 test.beforeAll(async () => {
-  openai = await startOllamaServer({ port: 18080, apiKey: KEY, llamaCppContext: 8192, models: ['qwen2.5-coder:7b'], chunkDelayMs: 5 });
+  openai = await startOllamaServer({
+    port: 18080,
+    apiKey: KEY,
+    llamaCppContext: 8192,
+    models: ['qwen2.5-coder:7b'],
+    chunkDelayMs: 5,
+  });
   tiny = await startOllamaServer({ port: 18434, models: ['tinyllama:latest'], chunkDelayMs: 5 });
 });
 test.afterAll(async () => {
@@ -30,7 +36,8 @@ test.beforeEach(async ({ ext, world }) => {
   world.ollama.setAnswer(undefined);
 });
 
-const contains = (ext: Ext, pattern: string) => ext.sw.evaluate((p) => chrome.permissions.contains({ origins: [p] }), pattern);
+const contains = (ext: Ext, pattern: string) =>
+  ext.sw.evaluate((p) => chrome.permissions.contains({ origins: [p] }), pattern);
 
 async function openSettings(ext: Ext): Promise<Page> {
   const popup = await ext.context.newPage();
@@ -50,11 +57,39 @@ async function useServer(popup: Page, url: string) {
  *  issue each time: it groups by its stack). */
 function bigIssue(world: World): { id: string; event: unknown } {
   const project = world.sentry.store.projects.find((p) => p.slug === 'payments')!;
-  const frames = Array.from({ length: 80 }, (_, i) => ({ filename: `src/checkout/step${i}.ts`, function: `step${i}`, lineno: 20 + i, colno: 7, in_app: true, pre_context: ['  const cart = await loadCart(id);'], context_line: '  return cart.shipping.address.city;', post_context: ['}'] }));
+  const frames = Array.from({ length: 80 }, (_, i) => ({
+    filename: `src/checkout/step${i}.ts`,
+    function: `step${i}`,
+    lineno: 20 + i,
+    colno: 7,
+    in_app: true,
+    pre_context: ['  const cart = await loadCart(id);'],
+    context_line: '  return cart.shipping.address.city;',
+    post_context: ['}'],
+  }));
   const ingest = {
-    event_id: '5c0ffee0000000000000000000000016', timestamp: new Date().toISOString(), platform: 'node', level: 'error',
-    exception: { values: [{ type: 'TypeError', value: "Cannot read properties of undefined (reading 'city') in checkout", stacktrace: { frames }, mechanism: { type: 'onunhandledrejection', handled: false } }] },
-    breadcrumbs: { values: Array.from({ length: 40 }, (_, i) => ({ timestamp: Date.now() / 1000 - 40 + i, category: 'http', type: 'http', data: { method: 'GET', url: `https://api.example.com/carts/${i}`, status_code: 200 } })) },
+    event_id: '5c0ffee0000000000000000000000016',
+    timestamp: new Date().toISOString(),
+    platform: 'node',
+    level: 'error',
+    exception: {
+      values: [
+        {
+          type: 'TypeError',
+          value: "Cannot read properties of undefined (reading 'city') in checkout",
+          stacktrace: { frames },
+          mechanism: { type: 'onunhandledrejection', handled: false },
+        },
+      ],
+    },
+    breadcrumbs: {
+      values: Array.from({ length: 40 }, (_, i) => ({
+        timestamp: Date.now() / 1000 - 40 + i,
+        category: 'http',
+        type: 'http',
+        data: { method: 'GET', url: `https://api.example.com/carts/${i}`, status_code: 200 },
+      })),
+    },
   };
   const event = ingestEventToApi(ingest, { projectId: project.id, groupId: '0', now: world.sentry.store.now() });
   const { issue } = world.sentry.store.addEvent(project.id, event);
@@ -70,10 +105,18 @@ async function explainOnIssuePage(ext: Ext, issueId: string) {
   return { page, frame: page.frameLocator('dexter-panel iframe').first() };
 }
 
-test('an OpenAI-compatible server on another port: access from the Save click, the Origin rule there, the key only there', async ({ ext, world }) => {
+test('an OpenAI-compatible server on another port: access from the Save click, the Origin rule there, the key only there', async ({
+  ext,
+  world,
+}) => {
   const pattern = 'http://127.0.0.1:18080/*';
   // Without access the server sees Dexter's extension Origin and refuses it, as Ollama does; the status says why.
-  await ask(ext, { type: 'settings.set', patch: { llm: { provider: 'openai', url: 'http://127.0.0.1:18080/v1', model: '', promptBudget: 'auto', stallSeconds: 90 } } });
+  await ask(ext, {
+    type: 'settings.set',
+    patch: {
+      llm: { provider: 'openai', url: 'http://127.0.0.1:18080/v1', model: '', promptBudget: 'auto', stallSeconds: 90 },
+    },
+  });
   const before = (await ask(ext, { type: 'llm.status' })).data;
   expect(before).toMatchObject({ hostAccess: false, originRuleActive: false, postAllowed: false });
   expect(openai.requests.at(-1)).toMatchObject({ origin: `chrome-extension://${ext.id}`, status: 403 });
@@ -93,7 +136,9 @@ test('an OpenAI-compatible server on another port: access from the Save click, t
   await expect(popup.getByLabel('API key')).toHaveValue('');
   await popup.getByLabel('Model', { exact: true }).selectOption('qwen2.5-coder:7b');
   await expect(popup.getByText('Ready: qwen2.5-coder:7b at http://127.0.0.1:18080/v1')).toBeVisible();
-  await expect(popup.getByTestId('llm-context')).toHaveText('Model context: 8,192 tokens (from llama.cpp); prompt budget 5,120, 2,048 kept for the answer');
+  await expect(popup.getByTestId('llm-context')).toHaveText(
+    'Model context: 8,192 tokens (from llama.cpp); prompt budget 5,120, 2,048 kept for the answer',
+  );
   expect(await popup.content()).not.toContain(KEY);
   const status = (await ask(ext, { type: 'llm.status' })).data;
   expect(status).toMatchObject({ hostAccess: true, originRuleActive: true, apiKey: 'set' });
@@ -114,18 +159,28 @@ test('an OpenAI-compatible server on another port: access from the Save click, t
   expect(JSON.stringify({ ...stored, llmAuth: null })).not.toContain(KEY);
 });
 
-test('a model whose context is 2,048 tokens: the prompt is cut to fit and Ollama is told num_ctx, so nothing is truncated', async ({ ext, world }) => {
+test('a model whose context is 2,048 tokens: the prompt is cut to fit and Ollama is told num_ctx, so nothing is truncated', async ({
+  ext,
+  world,
+}) => {
   const { id, event } = bigIssue(world);
   // The whole event would not fit: without the plan the server would cut its start silently.
   expect(buildPrompt(event, { tokenBudget: 100_000 }).tokens).toBeGreaterThan(2048);
 
   await allowSiteOnExtensionsPage(ext.context, ext.id, 'http://127.0.0.1:18434/*');
-  await ask(ext, { type: 'settings.set', patch: { llm: { provider: 'ollama', url: 'http://127.0.0.1:11434', model: '', promptBudget: 4000, stallSeconds: 90 } } });
+  await ask(ext, {
+    type: 'settings.set',
+    patch: {
+      llm: { provider: 'ollama', url: 'http://127.0.0.1:11434', model: '', promptBudget: 4000, stallSeconds: 90 },
+    },
+  });
   const popup = await openSettings(ext);
   await useServer(popup, 'http://127.0.0.1:18434');
   await expect.poll(() => contains(ext, 'http://127.0.0.1:18434/*')).toBe(true);
   await popup.getByLabel('Model', { exact: true }).selectOption('tinyllama:latest');
-  await expect(popup.getByTestId('llm-context')).toHaveText('Model context: 2,048 tokens (from the model); prompt budget 853 — your 4,000 does not fit, 1,024 kept for the answer');
+  await expect(popup.getByTestId('llm-context')).toHaveText(
+    'Model context: 2,048 tokens (from the model); prompt budget 853 — your 4,000 does not fit, 1,024 kept for the answer',
+  );
 
   const since = tiny.requests.length;
   const { frame } = await explainOnIssuePage(ext, id);
@@ -138,8 +193,22 @@ test('a model whose context is 2,048 tokens: the prompt is cut to fit and Ollama
   expect(chat.context!.promptTokens).toBeLessThan(2048 - 1024);
 });
 
-test('a full storage never loses an answer: it is shown, with a quiet note that it was not kept', async ({ ext, world }) => {
-  await ask(ext, { type: 'settings.set', patch: { llm: { provider: 'ollama', url: 'http://127.0.0.1:11434', model: 'llama3.2:latest', promptBudget: 'auto', stallSeconds: 90 } } });
+test('a full storage never loses an answer: it is shown, with a quiet note that it was not kept', async ({
+  ext,
+  world,
+}) => {
+  await ask(ext, {
+    type: 'settings.set',
+    patch: {
+      llm: {
+        provider: 'ollama',
+        url: 'http://127.0.0.1:11434',
+        model: 'llama3.2:latest',
+        promptBudget: 'auto',
+        stallSeconds: 90,
+      },
+    },
+  });
   // Another writer took all of Chrome's 10 MB, and whatever Dexter evicts, the explanation still does not fit: the
   // worker's storage.local refuses every write of an explanation with Chrome's own quota error (what Chrome 156 says
   // when storage.local is full). Evicting Dexter's cached answers would make room for real; this keeps the test about
@@ -149,14 +218,20 @@ test('a full storage never loses an answer: it is shown, with a quiet note that 
     const set = local.set.bind(local);
     (globalThis as any).__set = set;
     local.set = (items: Record<string, unknown>, ...rest: unknown[]) =>
-      Object.keys(items).some((k) => k.startsWith('dexter-explain:')) ? Promise.reject(new Error('Resource::kQuotaBytes quota exceeded')) : set(items, ...rest);
+      Object.keys(items).some((k) => k.startsWith('dexter-explain:'))
+        ? Promise.reject(new Error('Resource::kQuotaBytes quota exceeded'))
+        : set(items, ...rest);
   });
   try {
     const { frame } = await explainOnIssuePage(ext, bigIssue(world).id);
     await expect(frame.locator('h2', { hasText: 'How to fix' })).toBeVisible({ timeout: 30_000 });
-    await expect(frame.getByTestId('phase')).toHaveText(/Fresh answer\..*Not kept for next time: Dexter’s storage is full\./);
+    await expect(frame.getByTestId('phase')).toHaveText(
+      /Fresh answer\..*Not kept for next time: Dexter’s storage is full\./,
+    );
     await expect(frame.getByRole('alert')).toHaveCount(0);
   } finally {
-    await ext.sw.evaluate(() => { chrome.storage.local.set = (globalThis as any).__set; });
+    await ext.sw.evaluate(() => {
+      chrome.storage.local.set = (globalThis as any).__set;
+    });
   }
 });

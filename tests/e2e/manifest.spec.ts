@@ -13,8 +13,18 @@ test.use({ worldKey: 'fresh-install' });
 
 test('the manifest asks for exactly what Dexter uses; optional hosts are not granted by default', async ({ ext }) => {
   const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-  expect([...manifest.permissions].sort()).toEqual(['contextMenus', 'declarativeNetRequestWithHostAccess', 'scripting', 'storage']);
-  expect([...manifest.host_permissions].sort()).toEqual(['http://127.0.0.1:11434/*', 'http://localhost:11434/*', 'https://*.sentry.io/*', 'https://sentry.io/*']);
+  expect([...manifest.permissions].sort()).toEqual([
+    'contextMenus',
+    'declarativeNetRequestWithHostAccess',
+    'scripting',
+    'storage',
+  ]);
+  expect([...manifest.host_permissions].sort()).toEqual([
+    'http://127.0.0.1:11434/*',
+    'http://localhost:11434/*',
+    'https://*.sentry.io/*',
+    'https://sentry.io/*',
+  ]);
   expect([...(manifest.optional_host_permissions ?? [])].sort()).toEqual(['http://*/*', 'https://*/*']);
   expect(manifest.optional_permissions ?? []).toEqual([]);
   expect(manifest.externally_connectable).toBeUndefined();

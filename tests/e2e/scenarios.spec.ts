@@ -9,6 +9,8 @@ scenarioTests('shared');
 
 test('every scenario world has its spec file, so no flow is left out of Chromium', () => {
   const dir = path.dirname(fileURLToPath(import.meta.url));
-  const missing = GROUPS.filter((g) => g.key !== 'shared' && !existsSync(path.join(dir, `scenarios.${g.key}.spec.ts`))).map((g) => g.key);
+  const missing = GROUPS.filter(
+    (g) => g.key !== 'shared' && !existsSync(path.join(dir, `scenarios.${g.key}.spec.ts`)),
+  ).map((g) => g.key);
   expect(missing).toEqual([]);
 });

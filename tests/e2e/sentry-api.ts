@@ -2,22 +2,42 @@
 import https from 'node:https';
 import type { World } from '../world/world';
 
-export interface ApiAnswer<T = any> { status: number; body: T; headers: Record<string, string | string[] | undefined> }
+export interface ApiAnswer<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | undefined>;
+}
 
-export function apiRequest<T = any>(world: Pick<World, 'sentry'>, path: string, token: string, host = 'acme.sentry.io'): Promise<ApiAnswer<T>> {
+export function apiRequest<T = any>(
+  world: Pick<World, 'sentry'>,
+  path: string,
+  token: string,
+  host = 'acme.sentry.io',
+): Promise<ApiAnswer<T>> {
   return new Promise((resolve, reject) => {
-    const req = https.request({ host: '127.0.0.1', port: world.sentry.port, path, method: 'GET', servername: host, rejectUnauthorized: false, headers: { Host: host, Authorization: `Bearer ${token}` } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (text += c));
-      res.on('end', () => {
-        try {
-          resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null, headers: res.headers });
-        } catch (e) {
-          reject(e);
-        }
-      });
-    });
+    const req = https.request(
+      {
+        host: '127.0.0.1',
+        port: world.sentry.port,
+        path,
+        method: 'GET',
+        servername: host,
+        rejectUnauthorized: false,
+        headers: { Host: host, Authorization: `Bearer ${token}` },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null, headers: res.headers });
+          } catch (e) {
+            reject(e);
+          }
+        });
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -30,7 +50,12 @@ export function nextCursorOf(link: string | string[] | undefined): string | null
 }
 
 /** Every issue of a list query, page by page, as Sentry orders them (up to `max`). */
-export async function listAll(world: Pick<World, 'sentry'>, query: string, token: string, max = 100_000): Promise<{ issues: any[]; hits: number | null; maxHits: number | null }> {
+export async function listAll(
+  world: Pick<World, 'sentry'>,
+  query: string,
+  token: string,
+  max = 100_000,
+): Promise<{ issues: any[]; hits: number | null; maxHits: number | null }> {
   const issues: any[] = [];
   let cursor: string | null = null;
   let hits: number | null = null;

@@ -30,7 +30,9 @@ async function extensionPage(browser: Browser, uuid: string, file: string): Prom
   const page = await browser.newPage();
   // BiDi never reports a load for moz-extension:// pages (toolchain P6): short goto, then poll.
   await page.goto(`moz-extension://${uuid}/${file}`, { waitUntil: 'domcontentloaded', timeout: 3000 }).catch(() => {});
-  await page.waitForFunction(() => typeof (globalThis as any).browser?.storage?.local !== 'undefined', { timeout: 15_000 });
+  await page.waitForFunction(() => typeof (globalThis as any).browser?.storage?.local !== 'undefined', {
+    timeout: 15_000,
+  });
   return page;
 }
 
@@ -38,7 +40,14 @@ async function extensionPage(browser: Browser, uuid: string, file: string): Prom
 const firefox = locate('firefox');
 if (firefox.missing !== undefined) {
   console.log(`  ✘ ${firefox.missing}`);
-  writeFileSync(reportFile, JSON.stringify({ passed: 0, failed: 1, results: [{ name: 'Firefox ESR is installed', ok: false, error: firefox.missing }] }, null, 2));
+  writeFileSync(
+    reportFile,
+    JSON.stringify(
+      { passed: 0, failed: 1, results: [{ name: 'Firefox ESR is installed', ok: false, error: firefox.missing }] },
+      null,
+      2,
+    ),
+  );
   process.exit(0);
 }
 const executablePath = firefox.path;
@@ -73,33 +82,59 @@ try {
   const page = await browser.newPage();
   await page.goto('https://acme.sentry.io/issues/', { waitUntil: 'load' });
   await check('content script mounts its Shadow-DOM badges on the replica issue list', async () => {
-    const allDrawn = () => page.evaluate(() => {
-      const hosts = [...document.querySelectorAll('dexter-row')];
-      return hosts.length > 0 && hosts.length === document.querySelectorAll('[data-test-id="group"]').length && hosts.every((h) => h.shadowRoot?.querySelector('[data-slot="list-priority"] .chip') && /users/.test(h.shadowRoot?.querySelector('[data-slot="list-impact"]')?.textContent ?? '') && h.shadowRoot?.querySelector('[data-slot="list-sparkline"] svg'));
-    });
+    const allDrawn = () =>
+      page.evaluate(() => {
+        const hosts = [...document.querySelectorAll('dexter-row')];
+        return (
+          hosts.length > 0 &&
+          hosts.length === document.querySelectorAll('[data-test-id="group"]').length &&
+          hosts.every(
+            (h) =>
+              h.shadowRoot?.querySelector('[data-slot="list-priority"] .chip') &&
+              /users/.test(h.shadowRoot?.querySelector('[data-slot="list-impact"]')?.textContent ?? '') &&
+              h.shadowRoot?.querySelector('[data-slot="list-sparkline"] svg'),
+          )
+        );
+      });
     // The first row is drawn at once; the others as they come near, so the list is read down as a user would.
-    await page.waitForFunction(() => document.querySelector('dexter-row')?.shadowRoot?.querySelector('[data-slot="list-priority"] .chip'), { timeout: 30_000 });
-    for (const until = Date.now() + 30_000; !(await allDrawn()); ) {
+    await page.waitForFunction(
+      () => document.querySelector('dexter-row')?.shadowRoot?.querySelector('[data-slot="list-priority"] .chip'),
+      { timeout: 30_000 },
+    );
+    for (const until = Date.now() + 30_000; !(await allDrawn());) {
       if (Date.now() > until) throw new Error('not every row got its badges after reading down the list');
       await page.evaluate(readDown);
     }
   });
   await check('badge numbers come from the server (user counts match the API)', async () => {
     const shown = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('dexter-row')].map((h) => ({ id: h.dataset.issueId, text: h.shadowRoot?.querySelector('[data-slot="list-impact"]')?.textContent ?? '' })),
+      [...document.querySelectorAll<HTMLElement>('dexter-row')].map((h) => ({
+        id: h.dataset.issueId,
+        text: h.shadowRoot?.querySelector('[data-slot="list-impact"]')?.textContent ?? '',
+      })),
     );
     if (!shown.length) throw new Error('no rows');
     // Sentry's answer for these rows under the page's filters (Sentry's default 14 days, from issues-stats as the
     // list's own columns) is the oracle; the shared flows (tests/scenarios/numbers) check every window in depth.
     const api: { id: string; userCount: number }[] = [];
     for (let i = 0; i < shown.length; i += 100) {
-      api.push(...(await apiGet<{ id: string; userCount: number }[]>(world, `/api/0/organizations/acme/issues-stats/?${shown.slice(i, i + 100).map((s) => `groups=${s.id}`).join('&')}&statsPeriod=14d&project=-1`, world.sentry.tokens.readWrite)));
+      api.push(
+        ...(await apiGet<{ id: string; userCount: number }[]>(
+          world,
+          `/api/0/organizations/acme/issues-stats/?${shown
+            .slice(i, i + 100)
+            .map((s) => `groups=${s.id}`)
+            .join('&')}&statsPeriod=14d&project=-1`,
+          world.sentry.tokens.readWrite,
+        )),
+      );
     }
     for (const s of shown) {
       const i = api.find((a) => String(a.id) === s.id);
       if (!i) throw new Error(`issue ${s.id} not in API`);
       const users = s.text.split(' users')[0]!.trim();
-      if (users !== formatCount(i.userCount)) throw new Error(`issue ${s.id}: shown "${s.text}", Sentry's userCount ${i.userCount}`);
+      if (users !== formatCount(i.userCount))
+        throw new Error(`issue ${s.id}: shown "${s.text}", Sentry's userCount ${i.userCount}`);
     }
   });
 } catch (error) {

@@ -17,7 +17,14 @@ const results: { name: string; ok: boolean; skipped?: string; error?: string; ms
 const firefox = locate('firefox');
 if (firefox.missing !== undefined) {
   console.log(`  ✘ ${firefox.missing}`);
-  writeFileSync(reportFile, JSON.stringify({ passed: 0, failed: 1, results: [{ name: 'Firefox ESR is installed', ok: false, error: firefox.missing }] }, null, 2));
+  writeFileSync(
+    reportFile,
+    JSON.stringify(
+      { passed: 0, failed: 1, results: [{ name: 'Firefox ESR is installed', ok: false, error: firefox.missing }] },
+      null,
+      2,
+    ),
+  );
   process.exit(0);
 }
 console.log(`Firefox scenarios on ${dir}`);
@@ -27,7 +34,8 @@ for (const group of worldGroups(SCENARIOS)) {
   const runnable = chosen.filter(({ scenario }) => !scenario.skip?.firefox);
   const world = runnable.length ? await startWorld({ issueCount: group.issues }) : null;
   const run = world ? await launchFirefox(dir, world) : null;
-  if (group.key !== 'shared') console.log(`  world: ${group.key}${group.issues ? ` (${group.issues} issues per organization)` : ''}`);
+  if (group.key !== 'shared')
+    console.log(`  world: ${group.key}${group.issues ? ` (${group.issues} issues per organization)` : ''}`);
   try {
     for (const { file, scenario } of chosen) {
       const name = `[${file}] ${scenario.name}`;
@@ -40,7 +48,12 @@ for (const group of worldGroups(SCENARIOS)) {
       const limit = scenario.timeoutMs ?? 120_000;
       let timer: NodeJS.Timeout | undefined;
       try {
-        await Promise.race([scenario.run(run.driver), new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${limit / 1000} s`)), limit); })]);
+        await Promise.race([
+          scenario.run(run.driver),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`timed out after ${limit / 1000} s`)), limit);
+          }),
+        ]);
         results.push({ name, ok: true, ms: Date.now() - started });
         console.log(`  ✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       } catch (error) {
@@ -58,6 +71,9 @@ for (const group of worldGroups(SCENARIOS)) {
 }
 const ran = results.filter((r) => !r.skipped);
 const passed = ran.filter((r) => r.ok).length;
-writeFileSync(reportFile, JSON.stringify({ passed, failed: ran.length - passed, skipped: results.length - ran.length, results }, null, 2));
+writeFileSync(
+  reportFile,
+  JSON.stringify({ passed, failed: ran.length - passed, skipped: results.length - ran.length, results }, null, 2),
+);
 console.log(`firefox scenarios ${path.basename(dir)}: ${passed} passed, ${ran.length - passed} failed`);
 process.exit(0);

@@ -70,15 +70,39 @@ export async function startCluster(settings: Record<string, string> = {}): Promi
   const socketDir = base;
   const logFile = join(base, 'server.log');
   const port = await freePort();
-  run(join(binDir, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
+  run(join(binDir, 'initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '--encoding=UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
   // Settings go into postgresql.conf: pg_ctl passes -o through a shell, which would split values with spaces.
-  const conf = { listen_addresses: '', unix_socket_directories: socketDir, port: String(port), fsync: 'off', ...settings };
-  appendFileSync(join(dataDir, 'postgresql.conf'), Object.entries(conf).map(([k, v]) => `${k} = '${v.replace(/'/g, "''")}'\n`).join(''));
+  const conf = {
+    listen_addresses: '',
+    unix_socket_directories: socketDir,
+    port: String(port),
+    fsync: 'off',
+    ...settings,
+  };
+  appendFileSync(
+    join(dataDir, 'postgresql.conf'),
+    Object.entries(conf)
+      .map(([k, v]) => `${k} = '${v.replace(/'/g, "''")}'\n`)
+      .join(''),
+  );
   // The server inherits pg_ctl's stdout/stderr unless they are closed, and execFileSync would wait on them.
   run(join(binDir, 'pg_ctl'), ['-D', dataDir, '-l', logFile, '-w', '-t', '30', 'start'], 'ignore');
 
   const cluster: Cluster = {
-    binDir, dataDir, socketDir, port, logFile,
+    binDir,
+    dataDir,
+    socketDir,
+    port,
+    logFile,
     async connect(lcMessages) {
       const client = new pg.Client({ host: socketDir, port, user: 'postgres', database: 'postgres' });
       await client.connect();
@@ -86,9 +110,13 @@ export async function startCluster(settings: Record<string, string> = {}): Promi
       return client;
     },
     psql() {
-      const child = spawn(join(binDir, 'psql'), ['-h', socketDir, '-p', String(port), '-U', 'postgres', '-X', '-At', '-d', 'postgres'], {
-        env: { ...process.env, LC_ALL: 'C.UTF-8', PGCONNECT_TIMEOUT: '10' },
-      });
+      const child = spawn(
+        join(binDir, 'psql'),
+        ['-h', socketDir, '-p', String(port), '-U', 'postgres', '-X', '-At', '-d', 'postgres'],
+        {
+          env: { ...process.env, LC_ALL: 'C.UTF-8', PGCONNECT_TIMEOUT: '10' },
+        },
+      );
       let out = '';
       let err = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
@@ -136,7 +164,11 @@ export function availableMessageLocales(binDir: string): string[] {
     return [];
   }
   const version = binDir.split('/').at(-2) ?? '';
-  return ['de_DE', 'fr_FR', 'ru_RU', 'ja_JP'].filter((l) =>
-    installed.includes(`${l.toLowerCase()}.utf8`) && existsSync(`/usr/share/locale/${l.slice(0, 2)}/LC_MESSAGES/postgres-${version}.mo`),
-  ).map((l) => `${l}.UTF-8`);
+  return ['de_DE', 'fr_FR', 'ru_RU', 'ja_JP']
+    .filter(
+      (l) =>
+        installed.includes(`${l.toLowerCase()}.utf8`) &&
+        existsSync(`/usr/share/locale/${l.slice(0, 2)}/LC_MESSAGES/postgres-${version}.mo`),
+    )
+    .map((l) => `${l}.UTF-8`);
 }

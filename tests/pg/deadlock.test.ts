@@ -10,33 +10,88 @@ const pgBin = findPgBin();
 const binDir = pgBin.path;
 
 const BIG = 2 ** 40 + 5;
-const rows = 'DROP TABLE IF EXISTS accounts; CREATE TABLE accounts (id int PRIMARY KEY, balance int); INSERT INTO accounts SELECT g, 100 FROM generate_series(1, 10) g;';
+const rows =
+  'DROP TABLE IF EXISTS accounts; CREATE TABLE accounts (id int PRIMARY KEY, balance int); INSERT INTO accounts SELECT g, 100 FROM generate_series(1, 10) g;';
 
 const SCENARIOS: (Scenario & { language: string; kinds: string[] })[] = [
-  { name: 'rows, 2 sessions, node-postgres, en', driver: 'pg', language: 'en', kinds: ['transactionid'], sessions: 2, setup: rows,
+  {
+    name: 'rows, 2 sessions, node-postgres, en',
+    driver: 'pg',
+    language: 'en',
+    kinds: ['transactionid'],
+    sessions: 2,
+    setup: rows,
     first: (i) => `UPDATE accounts SET balance = balance - 1 WHERE id = ${i + 1};`,
-    second: (i, n) => `UPDATE accounts SET balance = balance + 1 WHERE id = ${((i + 1) % n) + 1};` },
-  { name: 'rows, 3 sessions, psql, de', driver: 'psql', lcMessages: 'de_DE.UTF-8', language: 'de', kinds: ['transactionid'], sessions: 3, setup: rows,
+    second: (i, n) => `UPDATE accounts SET balance = balance + 1 WHERE id = ${((i + 1) % n) + 1};`,
+  },
+  {
+    name: 'rows, 3 sessions, psql, de',
+    driver: 'psql',
+    lcMessages: 'de_DE.UTF-8',
+    language: 'de',
+    kinds: ['transactionid'],
+    sessions: 3,
+    setup: rows,
     first: (i) => `UPDATE accounts SET balance = balance - 1 WHERE id = ${i + 1};`,
-    second: (i, n) => `UPDATE accounts SET balance = balance + 1 WHERE id = ${((i + 1) % n) + 1};` },
-  { name: 'row + tuple lock, 3 sessions, psql, ja', driver: 'psql', lcMessages: 'ja_JP.UTF-8', language: 'ja', kinds: ['transactionid', 'tuple'], sessions: 3, setup: rows,
+    second: (i, n) => `UPDATE accounts SET balance = balance + 1 WHERE id = ${((i + 1) % n) + 1};`,
+  },
+  {
+    name: 'row + tuple lock, 3 sessions, psql, ja',
+    driver: 'psql',
+    lcMessages: 'ja_JP.UTF-8',
+    language: 'ja',
+    kinds: ['transactionid', 'tuple'],
+    sessions: 3,
+    setup: rows,
     // A holds row 1, C holds row 2; B queues on row 1 (holding its tuple lock), C queues behind B, A wants row 2.
     first: (i) => (i === 1 ? 'SELECT 1;' : `UPDATE accounts SET balance = 0 WHERE id = ${i === 0 ? 1 : 2};`),
-    second: (i) => `UPDATE accounts SET balance = 1 WHERE id = ${i === 0 ? 2 : 1};` },
-  { name: 'LOCK TABLE, 2 sessions, node-postgres, ja', driver: 'pg', lcMessages: 'ja_JP.UTF-8', language: 'ja', kinds: ['relation'], sessions: 2,
+    second: (i) => `UPDATE accounts SET balance = 1 WHERE id = ${i === 0 ? 2 : 1};`,
+  },
+  {
+    name: 'LOCK TABLE, 2 sessions, node-postgres, ja',
+    driver: 'pg',
+    lcMessages: 'ja_JP.UTF-8',
+    language: 'ja',
+    kinds: ['relation'],
+    sessions: 2,
     setup: 'DROP TABLE IF EXISTS lt_0, lt_1; CREATE TABLE lt_0 (id int); CREATE TABLE lt_1 (id int);',
     first: (i) => `LOCK TABLE lt_${i} IN SHARE ROW EXCLUSIVE MODE;`,
-    second: (i, n) => `LOCK TABLE lt_${(i + 1) % n} IN SHARE ROW EXCLUSIVE MODE;` },
-  { name: 'advisory bigint keys, 4 sessions, node-postgres, fr', driver: 'pg', lcMessages: 'fr_FR.UTF-8', language: 'fr', kinds: ['advisory'], sessions: 4, setup: 'SELECT 1',
+    second: (i, n) => `LOCK TABLE lt_${(i + 1) % n} IN SHARE ROW EXCLUSIVE MODE;`,
+  },
+  {
+    name: 'advisory bigint keys, 4 sessions, node-postgres, fr',
+    driver: 'pg',
+    lcMessages: 'fr_FR.UTF-8',
+    language: 'fr',
+    kinds: ['advisory'],
+    sessions: 4,
+    setup: 'SELECT 1',
     first: (i) => `SELECT pg_advisory_xact_lock(${BIG + i});`,
-    second: (i, n) => `SELECT pg_advisory_xact_lock(${BIG + ((i + 1) % n)});` },
-  { name: 'advisory int4 pairs, 2 sessions, psql, ru', driver: 'psql', lcMessages: 'ru_RU.UTF-8', language: 'ru', kinds: ['advisory'], sessions: 2, setup: 'SELECT 1',
+    second: (i, n) => `SELECT pg_advisory_xact_lock(${BIG + ((i + 1) % n)});`,
+  },
+  {
+    name: 'advisory int4 pairs, 2 sessions, psql, ru',
+    driver: 'psql',
+    lcMessages: 'ru_RU.UTF-8',
+    language: 'ru',
+    kinds: ['advisory'],
+    sessions: 2,
+    setup: 'SELECT 1',
     first: (i) => `SELECT pg_advisory_xact_lock(7, ${-1 - i});`,
-    second: (i, n) => `SELECT pg_advisory_xact_lock(7, ${-1 - ((i + 1) % n)});` },
-  { name: 'foreign key parent/child, 2 sessions, node-postgres, ru', driver: 'pg', lcMessages: 'ru_RU.UTF-8', language: 'ru', kinds: ['transactionid'], sessions: 2,
-    setup: 'DROP TABLE IF EXISTS child, parent; CREATE TABLE parent (id int PRIMARY KEY); CREATE TABLE child (id serial, parent_id int REFERENCES parent); INSERT INTO parent VALUES (1), (2);',
+    second: (i, n) => `SELECT pg_advisory_xact_lock(7, ${-1 - ((i + 1) % n)});`,
+  },
+  {
+    name: 'foreign key parent/child, 2 sessions, node-postgres, ru',
+    driver: 'pg',
+    lcMessages: 'ru_RU.UTF-8',
+    language: 'ru',
+    kinds: ['transactionid'],
+    sessions: 2,
+    setup:
+      'DROP TABLE IF EXISTS child, parent; CREATE TABLE parent (id int PRIMARY KEY); CREATE TABLE child (id serial, parent_id int REFERENCES parent); INSERT INTO parent VALUES (1), (2);',
     first: (i) => `SELECT * FROM parent WHERE id = ${i + 1} FOR UPDATE;`,
-    second: (i, n) => `INSERT INTO child (parent_id) VALUES (${((i + 1) % n) + 1});` },
+    second: (i, n) => `INSERT INTO child (parent_id) VALUES (${((i + 1) % n) + 1});`,
+  },
 ];
 
 /** The parsed edge must be one of the waits pg_locks showed: same waiter, mode, lock and a real blocker. */
@@ -49,7 +104,13 @@ function expectEdgeInTruth(edge: WaitEdge, waits: LockRow[]): void {
   const t = edge.target;
   if (t.kind === 'transactionid') expect(t.xid).toBe(Number(row.transactionid));
   if (t.kind === 'relation') expect([t.relationOid, t.databaseOid]).toEqual([row.relation, row.database]);
-  if (t.kind === 'tuple') expect([t.block, t.offset, t.relationOid, t.databaseOid]).toEqual([row.page, row.tuple, row.relation, row.database]);
+  if (t.kind === 'tuple')
+    expect([t.block, t.offset, t.relationOid, t.databaseOid]).toEqual([
+      row.page,
+      row.tuple,
+      row.relation,
+      row.database,
+    ]);
   if (t.kind === 'advisory') {
     expect([t.databaseOid, t.key1, t.key2]).toEqual([row.database, Number(row.classid), Number(row.objid)]);
     expect(t.keyKind).toBe(row.objsubid === 1 ? 'bigint' : 'int4pair');
@@ -73,7 +134,16 @@ function expectMatchesTruth(report: DeadlockReport | null, outcome: Outcome, s: 
 /** The ingest-shape event that Sentry's Node SDK sends for a node-postgres error with extraErrorData. */
 function sentryEventFor(error: unknown): object {
   const e = error as Record<string, unknown>;
-  const { message, stack: _stack, ...props } = Object.fromEntries(Object.entries(e).concat([['message', e.message], ['stack', e.stack]]));
+  const {
+    message,
+    stack: _stack,
+    ...props
+  } = Object.fromEntries(
+    Object.entries(e).concat([
+      ['message', e.message],
+      ['stack', e.stack],
+    ]),
+  );
   return { exception: { values: [{ type: 'error', value: message }] }, contexts: { DatabaseError: props } };
 }
 
@@ -92,7 +162,9 @@ describe.skipIf(!binDir)('real PostgreSQL deadlocks', () => {
   afterAll(async () => cluster?.stop());
 
   it('has the server message locales the scenarios need (tests/pg/README.md installs them)', () => {
-    expect(availableMessageLocales(binDir ?? '')).toEqual(expect.arrayContaining(['de_DE.UTF-8', 'fr_FR.UTF-8', 'ru_RU.UTF-8', 'ja_JP.UTF-8']));
+    expect(availableMessageLocales(binDir ?? '')).toEqual(
+      expect.arrayContaining(['de_DE.UTF-8', 'fr_FR.UTF-8', 'ru_RU.UTF-8', 'ja_JP.UTF-8']),
+    );
   });
 
   for (const s of SCENARIOS) {

@@ -96,7 +96,10 @@ export async function menuItemExists(d: Driver, id: string): Promise<boolean | s
   const page = await d.extensionPage('panel.html');
   try {
     return await page.evaluate(async (menuId) => {
-      const api = (globalThis as unknown as { browser?: { contextMenus: { update(id: string, p: object): Promise<void> } }; chrome?: { contextMenus: { update(id: string, p: object): Promise<void> } } });
+      const api = globalThis as unknown as {
+        browser?: { contextMenus: { update(id: string, p: object): Promise<void> } };
+        chrome?: { contextMenus: { update(id: string, p: object): Promise<void> } };
+      };
       try {
         await (api.browser ?? api.chrome)!.contextMenus.update(menuId, {});
         return true;
@@ -110,7 +113,10 @@ export async function menuItemExists(d: Driver, id: string): Promise<boolean | s
 }
 
 /** A world of its own for the scenarios that name the same key (seeded data or a size that would change others). */
-export interface WorldSpec { key: string; issues?: number }
+export interface WorldSpec {
+  key: string;
+  issues?: number;
+}
 
 export interface Scenario {
   name: string;

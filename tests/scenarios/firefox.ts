@@ -14,11 +14,14 @@ import { frameOps, pageCall } from './page-helpers';
 export const GECKO_ID = 'dexter@dexter-sentry.dev';
 
 function frameOf(target: Page | Frame): DriverFrame {
-  return frameOps((code) => target.evaluate(code), async (mark, at) => {
-    const el = await target.$(`pierce/[data-scenario-target="${mark}"]`);
-    check(el, `lost the element marked ${mark}`);
-    await el.click({ offset: at });
-  });
+  return frameOps(
+    (code) => target.evaluate(code),
+    async (mark, at) => {
+      const el = await target.$(`pierce/[data-scenario-target="${mark}"]`);
+      check(el, `lost the element marked ${mark}`);
+      await el.click({ offset: at });
+    },
+  );
 }
 
 function driverPage(page: Page, downloads: string): DriverPage {
@@ -47,7 +50,11 @@ function driverPage(page: Page, downloads: string): DriverPage {
         const file = path.join(downloads, name);
         const size = statSync(file).size;
         await new Promise((r) => setTimeout(r, 150));
-        if (statSync(file).size !== size || readdirSync(downloads).some((f) => f.startsWith(name) && f.endsWith('.part'))) continue;
+        if (
+          statSync(file).size !== size ||
+          readdirSync(downloads).some((f) => f.startsWith(name) && f.endsWith('.part'))
+        )
+          continue;
         return { name, text: readFileSync(file, 'utf8') };
       }
       throw new Error(`no download landed in ${downloads}`);
@@ -57,7 +64,13 @@ function driverPage(page: Page, downloads: string): DriverPage {
       for (;;) {
         const f = await findByHref(page.frames(), prefix);
         if (f) return frameOf(f);
-        if (Date.now() > until) throw new Error(`no frame at ${prefix} (frames: ${page.frames().map((x) => x.url()).join(', ')})`);
+        if (Date.now() > until)
+          throw new Error(
+            `no frame at ${prefix} (frames: ${page
+              .frames()
+              .map((x) => x.url())
+              .join(', ')})`,
+          );
         await new Promise((r) => setTimeout(r, 100));
       }
     },
@@ -81,51 +94,75 @@ async function gotoExtensionPage(page: Page, url: string): Promise<void> {
   void page.goto(url, { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => {});
   const bare = url.split('#')[0]!;
   for (const until = Date.now() + 15_000; ; await new Promise((r) => setTimeout(r, 50))) {
-    const ready = await page.evaluate((u) => location.href.startsWith(u) && document.readyState !== 'loading' && typeof (globalThis as { browser?: { runtime?: unknown } }).browser?.runtime !== 'undefined', bare).catch(() => false);
+    const ready = await page
+      .evaluate(
+        (u) =>
+          location.href.startsWith(u) &&
+          document.readyState !== 'loading' &&
+          typeof (globalThis as { browser?: { runtime?: unknown } }).browser?.runtime !== 'undefined',
+        bare,
+      )
+      .catch(() => false);
     if (ready) return;
     if (Date.now() > until) throw new Error(`${url} did not load`);
   }
 }
 
-export interface FirefoxRun { driver: Driver; close(): Promise<void> }
+export interface FirefoxRun {
+  driver: Driver;
+  close(): Promise<void>;
+}
 
 /**
  * Firefox with Dexter installed in its profile (an extension proxy file naming the build folder; ESR accepts the
  * unsigned add-on with xpinstall.signatures.required off), not as a temporary add-on: a temporary one is gone when
  * the browser restarts, and a restart is how a Firefox MV2 background starts again.
  */
-export async function launchFirefox(dir: string, world: World, opts: { orgHosts?: string[]; extraHosts?: string[] } = {}): Promise<FirefoxRun> {
+export async function launchFirefox(
+  dir: string,
+  world: World,
+  opts: { orgHosts?: string[]; extraHosts?: string[] } = {},
+): Promise<FirefoxRun> {
   const uuid = randomUUID();
   const profile = mkdtempSync(path.join(tmpdir(), 'dexter-firefox-'));
   mkdirSync(path.join(profile, 'extensions'));
   writeFileSync(path.join(profile, 'extensions', GECKO_ID), path.resolve(dir));
   const downloads = mkdtempSync(path.join(tmpdir(), 'dexter-firefox-downloads-'));
   // Every name goes to the loopback; port 443 is the world's HTTPS server, any other port stays (the LLM host).
-  const hosts = ['sentry.io', 'us.sentry.io', 'de.sentry.io', ...(opts.orgHosts ?? ['acme']).map((o) => `${o}.sentry.io`), ...WORLD_HOSTS, LLM_HOST, ...(opts.extraHosts ?? [])];
-  const launch = () => puppeteer.launch({
-    browser: 'firefox',
-    executablePath: requirePart('firefox'),
-    headless: true,
-    acceptInsecureCerts: true,
-    userDataDir: profile,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'network.dns.localDomains': hosts.join(','),
-      'network.socket.forcePort': `443=${world.sentry.port}`,
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
-      'xpinstall.signatures.required': false,
-      'extensions.autoDisableScopes': 0,
-      'extensions.enabledScopes': 15,
-      // An optional permission requested from a click is granted without the doorhanger a test cannot click.
-      'extensions.webextOptionalPermissionPrompts': false,
-      // Downloads go straight to a folder the driver reads.
-      'browser.download.folderList': 2,
-      'browser.download.dir': downloads,
-      'browser.download.useDownloadDir': true,
-      'browser.download.always_ask_before_handling_new_types': false,
-      'browser.download.start_downloads_in_tmp_dir': false,
-    },
-  });
+  const hosts = [
+    'sentry.io',
+    'us.sentry.io',
+    'de.sentry.io',
+    ...(opts.orgHosts ?? ['acme']).map((o) => `${o}.sentry.io`),
+    ...WORLD_HOSTS,
+    LLM_HOST,
+    ...(opts.extraHosts ?? []),
+  ];
+  const launch = () =>
+    puppeteer.launch({
+      browser: 'firefox',
+      executablePath: requirePart('firefox'),
+      headless: true,
+      acceptInsecureCerts: true,
+      userDataDir: profile,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'network.dns.localDomains': hosts.join(','),
+        'network.socket.forcePort': `443=${world.sentry.port}`,
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+        'xpinstall.signatures.required': false,
+        'extensions.autoDisableScopes': 0,
+        'extensions.enabledScopes': 15,
+        // An optional permission requested from a click is granted without the doorhanger a test cannot click.
+        'extensions.webextOptionalPermissionPrompts': false,
+        // Downloads go straight to a folder the driver reads.
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloads,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.start_downloads_in_tmp_dir': false,
+      },
+    });
   let browser: Browser = await launch();
   const opened: Page[] = [];
   const watches = new Set<Watch>();
@@ -135,8 +172,12 @@ export async function launchFirefox(dir: string, world: World, opts: { orgHosts?
       for (const w of watches) w.dialogs.push(dialog.message());
       void dialog.dismiss().catch(() => {});
     });
-    p.on('pageerror', (e) => { for (const w of watches) w.errors.push(String(e)); });
-    p.on('console', (m) => { if (m.type() === 'warn') for (const w of watches) w.warnings.push(m.text()); });
+    p.on('pageerror', (e) => {
+      for (const w of watches) w.errors.push(String(e));
+    });
+    p.on('console', (m) => {
+      if (m.type() === 'warn') for (const w of watches) w.warnings.push(m.text());
+    });
   };
   const open = async () => {
     const p = await browser.newPage();
@@ -146,13 +187,17 @@ export async function launchFirefox(dir: string, world: World, opts: { orgHosts?
   };
   // One of Dexter's pages kept open for protocol messages and storage (a page per message would cost a navigation).
   let service: Promise<Page> | null = null;
-  const servicePage = () => (service ??= (async () => {
-    const p = await browser.newPage();
-    await gotoExtensionPage(p, driver.extensionUrl('panel.html'));
-    return p;
-  })());
+  const servicePage = () =>
+    (service ??= (async () => {
+      const p = await browser.newPage();
+      await gotoExtensionPage(p, driver.extensionUrl('panel.html'));
+      return p;
+    })());
   const withExtensionPage = async <T>(fn: (p: Page) => Promise<T>): Promise<T> => {
-    const p = await servicePage().catch((error: unknown) => { service = null; throw error; });
+    const p = await servicePage().catch((error: unknown) => {
+      service = null;
+      throw error;
+    });
     try {
       return await fn(p);
     } catch (error) {
@@ -180,7 +225,13 @@ export async function launchFirefox(dir: string, world: World, opts: { orgHosts?
     },
     inExtension: (fn, arg) => withExtensionPage((p) => p.evaluate(pageCall(fn as (a: never) => unknown, arg))) as never,
     watch() {
-      const w: Watch = { dialogs: [], errors: [], warnings: [], contentConsole: false, stop: () => void watches.delete(w) };
+      const w: Watch = {
+        dialogs: [],
+        errors: [],
+        warnings: [],
+        contentConsole: false,
+        stop: () => void watches.delete(w),
+      };
       watches.add(w);
       return w;
     },
@@ -191,10 +242,28 @@ export async function launchFirefox(dir: string, world: World, opts: { orgHosts?
       if (all.length) await browser.deleteCookie(...all);
     },
     // As JSON text: WebDriver BiDi hands objects back only to a limited depth (a digest's issues came back empty).
-    ask: async (message) => JSON.parse(await withExtensionPage((p) => p.evaluate(async (m) => JSON.stringify(await (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage(m)), message))),
-    setStoredSettings: (settings) => withExtensionPage((p) => p.evaluate(async (s) => {
-      await (globalThis as unknown as { browser: { storage: { local: { set(v: unknown): Promise<void> } } } }).browser.storage.local.set({ settings: s });
-    }, settings)),
+    ask: async (message) =>
+      JSON.parse(
+        await withExtensionPage((p) =>
+          p.evaluate(
+            async (m) =>
+              JSON.stringify(
+                await (
+                  globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+                ).browser.runtime.sendMessage(m),
+              ),
+            message,
+          ),
+        ),
+      ),
+    setStoredSettings: (settings) =>
+      withExtensionPage((p) =>
+        p.evaluate(async (s) => {
+          await (
+            globalThis as unknown as { browser: { storage: { local: { set(v: unknown): Promise<void> } } } }
+          ).browser.storage.local.set({ settings: s });
+        }, settings),
+      ),
     async closePages() {
       for (const p of opened.splice(0)) await p.close().catch(() => {});
     },
@@ -208,12 +277,23 @@ export async function launchFirefox(dir: string, world: World, opts: { orgHosts?
     async explainSelection(text) {
       const before = new Set(await browser.pages());
       // The background page's own function, reached from an extension page (MV2: runtime.getBackgroundPage).
-      await withExtensionPage((p) => p.evaluate(async (t) => {
-        const bg = await (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<{ dexterExplainSelection(t: string): Promise<string> }> } } }).browser.runtime.getBackgroundPage();
-        await bg.dexterExplainSelection(t);
-      }, text));
+      await withExtensionPage((p) =>
+        p.evaluate(async (t) => {
+          const bg = await (
+            globalThis as unknown as {
+              browser: {
+                runtime: { getBackgroundPage(): Promise<{ dexterExplainSelection(t: string): Promise<string> }> };
+              };
+            }
+          ).browser.runtime.getBackgroundPage();
+          await bg.dexterExplainSelection(t);
+        }, text),
+      );
       for (const until = Date.now() + 15_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
-        const win = await findByHref((await browser.pages()).filter((p) => !before.has(p)), driver.extensionUrl('panel.html'));
+        const win = await findByHref(
+          (await browser.pages()).filter((p) => !before.has(p)),
+          driver.extensionUrl('panel.html'),
+        );
         if (win) {
           observe(win);
           opened.push(win);

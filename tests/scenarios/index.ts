@@ -5,7 +5,9 @@ import path from 'node:path';
 import type { Scenario } from './driver';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const files = readdirSync(dir).filter((f) => f.endsWith('.scenario.ts')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.scenario.ts'))
+  .sort();
 
 export const SCENARIOS: { file: string; scenario: Scenario }[] = [];
 for (const file of files) {
@@ -15,11 +17,14 @@ for (const file of files) {
 
 /** The scenarios by the world they run in: the shared one first, then one group per world key, in file order. */
 export function worldGroups(all: typeof SCENARIOS): { key: string; issues?: number; scenarios: typeof SCENARIOS }[] {
-  const groups = new Map<string, { key: string; issues?: number; scenarios: typeof SCENARIOS }>([['shared', { key: 'shared', scenarios: [] }]]);
+  const groups = new Map<string, { key: string; issues?: number; scenarios: typeof SCENARIOS }>([
+    ['shared', { key: 'shared', scenarios: [] }],
+  ]);
   for (const s of all) {
     const key = s.scenario.world?.key ?? 'shared';
     const g = groups.get(key) ?? { key, issues: s.scenario.world?.issues, scenarios: [] };
-    if (g.issues !== s.scenario.world?.issues && key !== 'shared') throw new Error(`world ${key}: scenarios disagree on its size`);
+    if (g.issues !== s.scenario.world?.issues && key !== 'shared')
+      throw new Error(`world ${key}: scenarios disagree on its size`);
     g.scenarios.push(s);
     groups.set(key, g);
   }

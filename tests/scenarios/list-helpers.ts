@@ -7,26 +7,43 @@ export { readDown };
 
 /** Sentry's real rows (a client-rendered page starts with skeleton rows) — and whether its numbers are in. */
 export function realRows(): { rows: number; hosts: number; numbersIn: boolean } {
-  const rows = [...document.querySelectorAll('[data-test-id="group"]')].filter((r) => r.querySelector('[data-test-id="event-issue-header"]'));
-  return { rows: rows.length, hosts: document.querySelectorAll('dexter-row').length, numbersIn: !document.querySelector('#main [data-test-id="loading-placeholder"]') };
+  const rows = [...document.querySelectorAll('[data-test-id="group"]')].filter((r) =>
+    r.querySelector('[data-test-id="event-issue-header"]'),
+  );
+  return {
+    rows: rows.length,
+    hosts: document.querySelectorAll('dexter-row').length,
+    numbersIn: !document.querySelector('#main [data-test-id="loading-placeholder"]'),
+  };
 }
 
 /** Per Dexter row host: whether its three figure badges are drawn. */
 export function drawnRows(): boolean[] {
-  return [...document.querySelectorAll('dexter-row')].map((h) => (h.shadowRoot?.querySelectorAll('[data-slot] .chip, [data-slot] svg').length ?? 0) >= 3);
+  return [...document.querySelectorAll('dexter-row')].map(
+    (h) => (h.shadowRoot?.querySelectorAll('[data-slot] .chip, [data-slot] svg').length ?? 0) >= 3,
+  );
 }
 
 /** Every real row has exactly one host and every host is drawn (after reading down the list, as a user would). */
 export async function everyRowDrawn(page: DriverPage, what: string, timeoutMs = 30_000): Promise<number> {
-  for (const until = Date.now() + timeoutMs; ; ) {
+  for (const until = Date.now() + timeoutMs; ;) {
     await page.evaluate(readDown, null);
     const state = await page.evaluate(() => {
-      const rows = [...document.querySelectorAll('[data-test-id="group"]')].filter((r) => r.querySelector('[data-test-id="event-issue-header"]'));
+      const rows = [...document.querySelectorAll('[data-test-id="group"]')].filter((r) =>
+        r.querySelector('[data-test-id="event-issue-header"]'),
+      );
       const drawn = rows.every((r) => {
         const hosts = r.querySelectorAll('dexter-row');
-        return hosts.length === 1 && (hosts[0]!.shadowRoot?.querySelectorAll('[data-slot] .chip, [data-slot] svg').length ?? 0) >= 3;
+        return (
+          hosts.length === 1 &&
+          (hosts[0]!.shadowRoot?.querySelectorAll('[data-slot] .chip, [data-slot] svg').length ?? 0) >= 3
+        );
       });
-      return { rows: rows.length, drawn, skeleton: !!document.querySelector('#main [data-test-id="loading-placeholder"]') };
+      return {
+        rows: rows.length,
+        drawn,
+        skeleton: !!document.querySelector('#main [data-test-id="loading-placeholder"]'),
+      };
     }, null);
     if (state.rows > 0 && state.drawn && !state.skeleton) return state.rows;
     check(Date.now() < until, `${what}: not every row got its badges (${JSON.stringify(state)})`);
@@ -39,7 +56,14 @@ export async function apiIssues(d: Driver, ids: string[], host = 'acme.sentry.io
   const api: any[] = [];
   for (let i = 0; i < ids.length; i += 100) {
     const part = ids.slice(i, i + 100);
-    api.push(...(await apiGet<any[]>(d.world, `/api/0/organizations/acme/issues-stats/?${part.map((id) => `groups=${id}`).join('&')}&statsPeriod=14d&groupStatsPeriod=24h&collapse=lifetime&project=-1`, d.world.sentry.tokens.readWrite, host)));
+    api.push(
+      ...(await apiGet<any[]>(
+        d.world,
+        `/api/0/organizations/acme/issues-stats/?${part.map((id) => `groups=${id}`).join('&')}&statsPeriod=14d&groupStatsPeriod=24h&collapse=lifetime&project=-1`,
+        d.world.sentry.tokens.readWrite,
+        host,
+      )),
+    );
   }
   return ids.map((id) => api.find((i) => String(i.id) === id));
 }

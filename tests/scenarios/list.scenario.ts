@@ -20,18 +20,30 @@ const listUrl = (layout: Layout, render: Render, extra = '') =>
   `${layout === 'div' ? 'https://sentry.io/organizations/acme/issues/' : 'https://acme.sentry.io/issues/'}?render=${render}${layout === 'div' ? '&layout=div' : ''}${extra}`;
 
 /** The list features, from their declarations (the build finds them by glob). */
-const LIST_FEATURES = readdirSync('entrypoints/sentry.content/features').filter((f) => /^[a-z-]+\.ts$/.test(f) && !['index.ts', 'catalog.ts'].includes(f))
+const LIST_FEATURES = readdirSync('entrypoints/sentry.content/features')
+  .filter((f) => /^[a-z-]+\.ts$/.test(f) && !['index.ts', 'catalog.ts'].includes(f))
   .map((f) => readFileSync(`entrypoints/sentry.content/features/${f}`, 'utf8'))
   .filter((src) => /pages: \[[^\]]*'issue-list'/.test(src))
   .map((src) => /id: '([a-z-]+)'/.exec(src)![1]!);
 
 /** Real rows in, Sentry's numbers in, and a Dexter host on each. */
 async function listReady(page: DriverPage, what: string): Promise<number> {
-  const s = await page.waitFor(() => {
-    const rows = [...document.querySelectorAll('[data-test-id="group"]')].filter((r) => r.querySelector('[data-test-id="event-issue-header"]'));
-    const hosts = document.querySelectorAll('dexter-row').length;
-    return rows.length > 0 && !document.querySelector('#main [data-test-id="loading-placeholder"]') && hosts === rows.length && rows.every((r) => r.querySelectorAll('dexter-row').length === 1) ? rows.length : null;
-  }, null, { what: `${what}: every row with one Dexter host`, timeoutMs: 30_000 });
+  const s = await page.waitFor(
+    () => {
+      const rows = [...document.querySelectorAll('[data-test-id="group"]')].filter((r) =>
+        r.querySelector('[data-test-id="event-issue-header"]'),
+      );
+      const hosts = document.querySelectorAll('dexter-row').length;
+      return rows.length > 0 &&
+        !document.querySelector('#main [data-test-id="loading-placeholder"]') &&
+        hosts === rows.length &&
+        rows.every((r) => r.querySelectorAll('dexter-row').length === 1)
+        ? rows.length
+        : null;
+    },
+    null,
+    { what: `${what}: every row with one Dexter host`, timeoutMs: 30_000 },
+  );
   return s;
 }
 
@@ -48,30 +60,59 @@ const badgesOnEveryRow = (layout: Layout, render: Render): Scenario => ({
     const n = await listReady(page, 'the list');
     check(n > 5, `only ${n} rows`);
     // The rows in view are drawn; a row far below is not until the reader gets near it (its host keeps its place).
-    await page.waitFor(() => ((document.querySelector('dexter-row')?.shadowRoot?.querySelectorAll('[data-slot] .chip, [data-slot] svg').length ?? 0) >= 3) || null, null, { what: 'the first row drawn' });
-    const far = await page.evaluate(() => [...document.querySelectorAll('[data-test-id="group"]')].at(-1)!.getBoundingClientRect().top > 2.5 * innerHeight, null);
+    await page.waitFor(
+      () =>
+        (document.querySelector('dexter-row')?.shadowRoot?.querySelectorAll('[data-slot] .chip, [data-slot] svg')
+          .length ?? 0) >= 3 || null,
+      null,
+      { what: 'the first row drawn' },
+    );
+    const far = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('[data-test-id="group"]')].at(-1)!.getBoundingClientRect().top >
+        2.5 * innerHeight,
+      null,
+    );
     check(far, 'the last row is not far below the view (the viewport is too tall for this check)');
-    checkEqual((await page.evaluate(drawnRows, null)).at(-1), false, 'the far last row drawn before the reader came near');
+    checkEqual(
+      (await page.evaluate(drawnRows, null)).at(-1),
+      false,
+      'the far last row drawn before the reader came near',
+    );
     checkEqual(await everyRowDrawn(page, 'reading down'), n, 'rows drawn');
 
     const shown = await page.evaluate(shownFigures, null);
     // Dexter's own requests (its token; the client-rendered page's app reads with the session cookie), counted
     // before the oracle's.
     const dexter = d.world.sentry.requests.slice(before).filter((r) => r.auth === 'bearer');
-    const issues = await apiIssues(d, shown.map((s) => s.id));
+    const issues = await apiIssues(
+      d,
+      shown.map((s) => s.id),
+    );
     for (const [i, s] of shown.entries()) {
       const issue = issues[i];
       check(issue && typeof issue.userCount === 'number', `issue ${s.id} is not in Sentry's answer`);
-      check(s.users.startsWith(`${formatCount(issue.userCount)} users`), `${s.id}: shows ${s.users}, Sentry says ${issue.userCount} users`);
+      check(
+        s.users.startsWith(`${formatCount(issue.userCount)} users`),
+        `${s.id}: shows ${s.users}, Sentry says ${issue.userCount} users`,
+      );
       // The share's source, or why there is none: never the loading text once everything is drawn.
-      check(/users of this project in the last 14 days, from Sentry\.$|user count|counted/.test(s.usersWhy) && !/Loading/.test(s.usersWhy), `${s.id}: the users tooltip says ${s.usersWhy}`);
+      check(
+        /users of this project in the last 14 days, from Sentry\.$|user count|counted/.test(s.usersWhy) &&
+          !/Loading/.test(s.usersWhy),
+        `${s.id}: the users tooltip says ${s.usersWhy}`,
+      );
       check(/^P\d{1,3} (critical|high|medium|low)$/.test(s.priority), `${s.id}: priority ${s.priority}`);
       check(/events in the last 24 hours/.test(s.spark), `${s.id}: sparkline ${s.spark}`);
     }
     // Sentry's columns' figures come from issues-stats, 25 ids a request (the most every Sentry takes); none per row.
     const batched = dexter.filter((r) => r.path.includes('/issues-stats/?') && r.path.includes('groups='));
     checkEqual(batched.length, Math.ceil(n / 25), 'issues-stats requests');
-    checkEqual(dexter.filter((r) => /\/issues\/\d+\//.test(r.path)).map((r) => r.path), [], 'per-row requests');
+    checkEqual(
+      dexter.filter((r) => /\/issues\/\d+\//.test(r.path)).map((r) => r.path),
+      [],
+      'per-row requests',
+    );
   },
 });
 
@@ -83,7 +124,10 @@ function watchRowMoves(): void {
   w.__moves = [];
   w.__draws = 0;
   w.__hosts = 0;
-  const rows = () => [...document.querySelectorAll('[data-test-id="group"]')].filter((r) => r.querySelector('[data-test-id="event-issue-header"]'));
+  const rows = () =>
+    [...document.querySelectorAll('[data-test-id="group"]')].filter((r) =>
+      r.querySelector('[data-test-id="event-issue-header"]'),
+    );
   const measure = () => new Map(rows().map((r) => [r, r.getBoundingClientRect().top + scrollY] as const));
   let reference = new Map<Element, number>();
   const dexterDrew = (what: string) => {
@@ -91,7 +135,8 @@ function watchRowMoves(): void {
     const now = measure();
     for (const [row, top] of now) {
       const before = reference.get(row);
-      if (before !== undefined && Math.abs(before - top) > 0.5) w.__moves.push(`${what}: row ${rows().indexOf(row)} moved from ${Math.round(before)} to ${Math.round(top)}`);
+      if (before !== undefined && Math.abs(before - top) > 0.5)
+        w.__moves.push(`${what}: row ${rows().indexOf(row)} moved from ${Math.round(before)} to ${Math.round(top)}`);
     }
     reference = now;
   };
@@ -112,12 +157,19 @@ function watchRowMoves(): void {
     if (!hosts.length) return;
     const shown = measure();
     const display = hosts.map((h) => h.style.display);
-    hosts.forEach((h) => { h.style.display = 'none'; });
+    hosts.forEach((h) => {
+      h.style.display = 'none';
+    });
     const hidden = measure();
-    hosts.forEach((h, i) => { h.style.display = display[i]!; });
+    hosts.forEach((h, i) => {
+      h.style.display = display[i]!;
+    });
     for (const [row, top] of shown) {
       const bare = hidden.get(row)!;
-      if (Math.abs(bare - top) > 0.5) w.__moves.push(`${what}: row ${rows().indexOf(row)} is at ${Math.round(top)} with Dexter's hosts, ${Math.round(bare)} without`);
+      if (Math.abs(bare - top) > 0.5)
+        w.__moves.push(
+          `${what}: row ${rows().indexOf(row)} is at ${Math.round(top)} with Dexter's hosts, ${Math.round(bare)} without`,
+        );
     }
   };
   new MutationObserver((records) => {
@@ -125,18 +177,26 @@ function watchRowMoves(): void {
     let hosts = false;
     for (const r of records) {
       const nodes = [...r.addedNodes, ...r.removedNodes];
-      if (r.type === 'attributes') hosts = true; // Dexter's reservation switched on or off
+      if (r.type === 'attributes')
+        hosts = true; // Dexter's reservation switched on or off
       else if (nodes.length && nodes.every(isDexter)) {
         hosts = true;
         r.addedNodes.forEach((n) => watchHost(n as Element));
       } else page = true;
-      for (const n of r.addedNodes) if (n instanceof Element) n.querySelectorAll('dexter-row').forEach((h) => watchHost(h));
+      for (const n of r.addedNodes)
+        if (n instanceof Element) n.querySelectorAll('dexter-row').forEach((h) => watchHost(h));
     }
     withoutHosts(page ? 'Sentry changed its page' : 'Dexter changed the page');
     // Sentry changed its page: its new layout is the reference (rows it moved itself are not Dexter's doing).
     if (page) reference = measure();
     else if (hosts) dexterDrew('hosts added or the room switched');
-  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-dexter-rows'] });
+  }).observe(document, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['data-dexter-rows'],
+  });
 }
 
 const roomKept = (layout: Layout, render: Render): Scenario => ({
@@ -145,14 +205,24 @@ const roomKept = (layout: Layout, render: Render): Scenario => ({
     await signedIn(d);
     // Wide enough for every badge on one line: a title cell too narrow for them grows its row by design (the next
     // scenario's case). At 1280 px a row with all five chips (priority, users, trend, "≈ N similar", ✦) wraps.
-    const page = await d.page(listUrl(layout, render, '&limit=50'), { viewport: { width: 1600, height: 720 }, init: watchRowMoves });
+    const page = await d.page(listUrl(layout, render, '&limit=50'), {
+      viewport: { width: 1600, height: 720 },
+      init: watchRowMoves,
+    });
     const n = await everyRowDrawn(page, 'every row drawn');
-    checkEqual(await page.evaluate(() => document.querySelectorAll('dexter-row[data-wrap]').length, null), 0, 'hosts wrapping their badges');
+    checkEqual(
+      await page.evaluate(() => document.querySelectorAll('dexter-row[data-wrap]').length, null),
+      0,
+      'hosts wrapping their badges',
+    );
     const seen = await page.evaluate(() => {
       const w = window as unknown as { __moves: string[]; __draws: number; __hosts: number };
       return { moves: w.__moves, draws: w.__draws, hosts: w.__hosts };
     }, null);
-    check(seen.hosts >= n && seen.draws >= n, `Dexter's drawing was not observed (${seen.hosts} hosts, ${seen.draws} draws for ${n} rows)`);
+    check(
+      seen.hosts >= n && seen.draws >= n,
+      `Dexter's drawing was not observed (${seen.hosts} hosts, ${seen.draws} draws for ${n} rows)`,
+    );
     checkEqual(seen.moves.slice(0, 5), [], 'rows moved while Dexter drew');
   },
 });
@@ -164,17 +234,34 @@ export const scenarios: Scenario[] = [
     name: 'list overlay: with the list features switched off no room is kept and nothing is drawn; switched on again, the badges come',
     async run(d) {
       await signedIn(d);
-      check(['list-priority', 'list-impact', 'list-sparkline'].every((f) => LIST_FEATURES.includes(f)), `list features found: ${LIST_FEATURES}`);
+      check(
+        ['list-priority', 'list-impact', 'list-sparkline'].every((f) => LIST_FEATURES.includes(f)),
+        `list features found: ${LIST_FEATURES}`,
+      );
       await setSettings(d, { features: Object.fromEntries(LIST_FEATURES.map((id) => [id, false])) });
       try {
         const page = await d.page('https://acme.sentry.io/issues/', { viewport: VIEWPORT });
         // Reserved at document start (before Dexter knows the settings), released once the overlay has read them.
-        await page.waitFor(() => !document.documentElement.hasAttribute('data-dexter-rows') || null, null, { what: 'the reserved room released' });
-        checkEqual(await page.evaluate(() => getComputedStyle(document.querySelector('[data-test-id="group"] [data-test-id="event-issue-header"]')!).paddingBottom, null), '0px', 'room below the title');
+        await page.waitFor(() => !document.documentElement.hasAttribute('data-dexter-rows') || null, null, {
+          what: 'the reserved room released',
+        });
+        checkEqual(
+          await page.evaluate(
+            () =>
+              getComputedStyle(document.querySelector('[data-test-id="group"] [data-test-id="event-issue-header"]')!)
+                .paddingBottom,
+            null,
+          ),
+          '0px',
+          'room below the title',
+        );
         checkEqual(await page.evaluate(() => document.querySelectorAll('dexter-row').length, null), 0, 'Dexter hosts');
         await setSettings(d, { features: Object.fromEntries(LIST_FEATURES.map((id) => [id, true])) });
         await everyRowDrawn(page, 'switched on again');
-        check(await page.evaluate(() => document.documentElement.hasAttribute('data-dexter-rows'), null), 'no room reserved once switched on');
+        check(
+          await page.evaluate(() => document.documentElement.hasAttribute('data-dexter-rows'), null),
+          'no room reserved once switched on',
+        );
       } finally {
         await setSettings(d, { features: Object.fromEntries(LIST_FEATURES.map((id) => [id, true])) });
       }
@@ -187,14 +274,20 @@ export const scenarios: Scenario[] = [
       const page = await d.page('https://acme.sentry.io/issues/', { viewport: VIEWPORT });
       await everyRowDrawn(page, 'every row drawn');
       const shown = await page.evaluate(shownFigures, null);
-      const api = await apiIssues(d, shown.map((s) => s.id));
+      const api = await apiIssues(
+        d,
+        shown.map((s) => s.id),
+      );
       const now = Date.now();
       let exact = 0;
       for (const [i, s] of shown.entries()) {
         const expected = priorityScore(api[i], { now });
         const score = Number(/^P(\d+)/.exec(s.priority)?.[1]);
         // Recency decays between Dexter's computation and the oracle's: a point either way at a rounding edge.
-        check(Math.abs(score - expected.score) <= 1, `${s.id}: shows ${s.priority}, lib/scoring says P${expected.score} ${expected.level}`);
+        check(
+          Math.abs(score - expected.score) <= 1,
+          `${s.id}: shows ${s.priority}, lib/scoring says P${expected.score} ${expected.level}`,
+        );
         if (s.priority === `P${expected.score} ${expected.level}`) exact++;
       }
       check(exact >= shown.length - 2, `only ${exact} of ${shown.length} priorities exactly as lib/scoring says`);
@@ -206,12 +299,20 @@ export const scenarios: Scenario[] = [
       await signedIn(d);
       // Client-rendered: Sentry's app changes the URL within the click itself, so "did not open" is known at once.
       const page = await d.page('https://acme.sentry.io/issues/?render=client', { viewport: VIEWPORT });
-      await page.waitFor(() => !!document.querySelector('dexter-row')?.shadowRoot?.querySelector('[data-slot="list-priority"] .chip') || null, null, { what: 'the first priority badge' });
+      await page.waitFor(
+        () =>
+          !!document.querySelector('dexter-row')?.shadowRoot?.querySelector('[data-slot="list-priority"] .chip') ||
+          null,
+        null,
+        { what: 'the first priority badge' },
+      );
       await page.click('[data-slot="list-priority"] .chip');
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))), null);
       checkEqual(await page.evaluate(() => location.pathname, null), '/issues/', 'the path after clicking a badge');
       await page.click('a[data-issue-title-link] [data-issue-title-primary]');
-      await page.waitFor(() => /^\/issues\/\d+\/$/.test(location.pathname) || null, null, { what: 'the issue opened from its title' });
+      await page.waitFor(() => /^\/issues\/\d+\/$/.test(location.pathname) || null, null, {
+        what: 'the issue opened from its title',
+      });
     },
   },
   ...RENDERS.map((render): Scenario => ({
@@ -224,11 +325,16 @@ export const scenarios: Scenario[] = [
         // Where a user clicks: the title's text.
         await page.evaluate((n) => {
           document.querySelectorAll('[data-scenario-pick]').forEach((e) => e.removeAttribute('data-scenario-pick'));
-          document.querySelectorAll('a[data-issue-title-link] [data-issue-title-primary]')[n]!.setAttribute('data-scenario-pick', '');
+          const titles = document.querySelectorAll('a[data-issue-title-link] [data-issue-title-primary]');
+          titles[n]!.setAttribute('data-scenario-pick', '');
         }, i);
         await page.click('[data-scenario-pick]');
-        await page.waitFor(() => /\/issues\/\d+\//.test(location.pathname) || null, null, { what: `issue ${i + 1} opened` });
-        await page.waitFor(() => document.querySelectorAll('dexter-row').length === 0 || null, null, { what: `no row badges on issue ${i + 1}` });
+        await page.waitFor(() => /\/issues\/\d+\//.test(location.pathname) || null, null, {
+          what: `issue ${i + 1} opened`,
+        });
+        await page.waitFor(() => document.querySelectorAll('dexter-row').length === 0 || null, null, {
+          what: `no row badges on issue ${i + 1}`,
+        });
         await page.evaluate(() => history.back(), null);
         await page.waitFor(() => location.pathname === '/issues/' || null, null, { what: 'back on the list' });
         await listReady(page, `back from issue ${i + 1}`);
@@ -237,14 +343,28 @@ export const scenarios: Scenario[] = [
       await page.evaluate(() => void document.dispatchEvent(new CustomEvent('replica:rerender')), null);
       await listReady(page, 'after a redraw');
       await everyRowDrawn(page, 'after a redraw');
-      const firstIds = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('dexter-row')].map((h) => h.dataset.issueId!), null);
+      const firstIds = await page.evaluate(
+        () => [...document.querySelectorAll<HTMLElement>('dexter-row')].map((h) => h.dataset.issueId!),
+        null,
+      );
       await page.click('button[aria-label="Next"]');
       await page.waitFor(() => location.search.includes('cursor=') || null, null, { what: 'the next page' });
-      await page.waitFor((old) => {
-        const hosts = [...document.querySelectorAll<HTMLElement>('dexter-row')];
-        const rows = [...document.querySelectorAll('[data-test-id="group"]')].filter((r) => r.querySelector('[data-test-id="event-issue-header"]'));
-        return rows.length > 0 && hosts.length === rows.length && rows.every((r) => r.querySelectorAll('dexter-row').length === 1) && !hosts.some((h) => old.includes(h.dataset.issueId!)) ? true : null;
-      }, firstIds, { what: 'the next page’s rows with their own badges only', timeoutMs: 30_000 });
+      await page.waitFor(
+        (old) => {
+          const hosts = [...document.querySelectorAll<HTMLElement>('dexter-row')];
+          const rows = [...document.querySelectorAll('[data-test-id="group"]')].filter((r) =>
+            r.querySelector('[data-test-id="event-issue-header"]'),
+          );
+          return rows.length > 0 &&
+            hosts.length === rows.length &&
+            rows.every((r) => r.querySelectorAll('dexter-row').length === 1) &&
+            !hosts.some((h) => old.includes(h.dataset.issueId!))
+            ? true
+            : null;
+        },
+        firstIds,
+        { what: 'the next page’s rows with their own badges only', timeoutMs: 30_000 },
+      );
       await everyRowDrawn(page, 'the next page');
       // A search, typed into Sentry's search bar: the rows it finds get badges, and only they.
       const query = 'TypeError';
@@ -252,13 +372,26 @@ export const scenarios: Scenario[] = [
       await page.evaluate(() => void (document.activeElement as HTMLInputElement).select(), null);
       await page.type(query);
       await page.press('Enter');
-      await page.waitFor((q) => new URLSearchParams(location.search).get('query') === q || null, query, { what: 'the search in the URL' });
+      await page.waitFor((q) => new URLSearchParams(location.search).get('query') === q || null, query, {
+        what: 'the search in the URL',
+      });
       await listReady(page, 'the search result');
       await everyRowDrawn(page, 'the search result');
-      const found = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('dexter-row')].map((h) => h.dataset.issueId!), null);
-      const truth = await apiGet<{ id: string }[]>(d.world, `/api/0/organizations/acme/issues/?query=${encodeURIComponent(query)}&statsPeriod=14d&limit=100`, d.world.sentry.tokens.readWrite);
+      const found = await page.evaluate(
+        () => [...document.querySelectorAll<HTMLElement>('dexter-row')].map((h) => h.dataset.issueId!),
+        null,
+      );
+      const truth = await apiGet<{ id: string }[]>(
+        d.world,
+        `/api/0/organizations/acme/issues/?query=${encodeURIComponent(query)}&statsPeriod=14d&limit=100`,
+        d.world.sentry.tokens.readWrite,
+      );
       check(found.length > 0, 'the search found nothing to check');
-      checkEqual(found.filter((id) => !truth.some((t) => t.id === id)), [], 'badged rows that the search does not match');
+      checkEqual(
+        found.filter((id) => !truth.some((t) => t.id === id)),
+        [],
+        'badged rows that the search does not match',
+      );
     },
   })),
   {
@@ -272,13 +405,25 @@ export const scenarios: Scenario[] = [
         const tab = await waitForBadge(d, 'https://acme.sentry.io/issues/*', '!');
         const report = await d.ask({ type: 'page.status', tabId: tab });
         check(report.ok, JSON.stringify(report));
-        checkEqual({ kind: report.data.kind, pattern: report.data.pattern }, { kind: 'issue-list', pattern: 'https://:org.sentry.io/issues/' }, 'the page report');
-        checkEqual(report.data.troubles.map((t: { feature: string }) => t.feature), ['issue-list'], 'troubles reported (one, for the list)');
-        check(report.data.troubles[0].missing.includes('[data-test-id="group"]'), `missing hooks: ${JSON.stringify(report.data.troubles[0].missing)}`);
+        checkEqual(
+          { kind: report.data.kind, pattern: report.data.pattern },
+          { kind: 'issue-list', pattern: 'https://:org.sentry.io/issues/' },
+          'the page report',
+        );
+        checkEqual(
+          report.data.troubles.map((t: { feature: string }) => t.feature),
+          ['issue-list'],
+          'troubles reported (one, for the list)',
+        );
+        check(
+          report.data.troubles[0].missing.includes('[data-test-id="group"]'),
+          `missing hooks: ${JSON.stringify(report.data.troubles[0].missing)}`,
+        );
         checkEqual(await page.evaluate(() => document.querySelectorAll('dexter-row').length, null), 0, 'Dexter hosts');
         check((await page.evaluate(() => document.body.innerText.trim().length, null)) > 0, 'Sentry’s page is gone');
         // Quietly: one warning in the console (where the driver sees content scripts' console), nothing uncaught.
-        if (watch.contentConsole) checkEqual(watch.warnings.filter((w) => w.includes('[Dexter]')).length, 1, 'Dexter’s console warnings');
+        if (watch.contentConsole)
+          checkEqual(watch.warnings.filter((w) => w.includes('[Dexter]')).length, 1, 'Dexter’s console warnings');
         checkEqual(watch.errors, [], 'page errors');
         // A list Dexter can read clears it.
         await page.goto('https://acme.sentry.io/issues/?limit=25');
@@ -295,12 +440,32 @@ export const scenarios: Scenario[] = [
     async run(d) {
       await signedIn(d);
       const page = await d.page('https://acme.sentry.io/issues/?theme=dark', { viewport: VIEWPORT });
-      await page.waitFor(() => !!document.querySelector('dexter-row')?.shadowRoot?.querySelector('.bar') || null, null, { what: 'a drawn row' });
-      check(await page.evaluate(() => [...document.querySelectorAll('dexter-row')].every((h) => h.hasAttribute('data-dark')), null), 'a row not dark on a dark page');
-      const dark = await page.evaluate(() => getComputedStyle(document.querySelector('dexter-row')!.shadowRoot!.querySelector('.bar')!).color, null);
+      await page.waitFor(
+        () => !!document.querySelector('dexter-row')?.shadowRoot?.querySelector('.bar') || null,
+        null,
+        { what: 'a drawn row' },
+      );
+      check(
+        await page.evaluate(
+          () => [...document.querySelectorAll('dexter-row')].every((h) => h.hasAttribute('data-dark')),
+          null,
+        ),
+        'a row not dark on a dark page',
+      );
+      const dark = await page.evaluate(
+        () => getComputedStyle(document.querySelector('dexter-row')!.shadowRoot!.querySelector('.bar')!).color,
+        null,
+      );
       await page.evaluate(() => void document.body.classList.replace('theme-dark', 'theme-light'), null);
-      await page.waitFor(() => ![...document.querySelectorAll('dexter-row')].some((h) => h.hasAttribute('data-dark')) || null, null, { what: 'every row light' });
-      const light = await page.evaluate(() => getComputedStyle(document.querySelector('dexter-row')!.shadowRoot!.querySelector('.bar')!).color, null);
+      await page.waitFor(
+        () => ![...document.querySelectorAll('dexter-row')].some((h) => h.hasAttribute('data-dark')) || null,
+        null,
+        { what: 'every row light' },
+      );
+      const light = await page.evaluate(
+        () => getComputedStyle(document.querySelector('dexter-row')!.shadowRoot!.querySelector('.bar')!).color,
+        null,
+      );
       check(light !== dark, `the bar's colour stayed ${dark}`);
     },
   },
@@ -309,11 +474,19 @@ export const scenarios: Scenario[] = [
     async run(d) {
       await signedIn(d);
       const page = await d.page('https://acme.sentry.io/issues/', { viewport: VIEWPORT });
-      await page.waitFor(() => !!document.querySelector('dexter-row')?.shadowRoot?.querySelector('[data-slot="list-priority"] .chip') || null, null, { what: 'the first row drawn' });
+      await page.waitFor(
+        () =>
+          !!document.querySelector('dexter-row')?.shadowRoot?.querySelector('[data-slot="list-priority"] .chip') ||
+          null,
+        null,
+        { what: 'the first row drawn' },
+      );
       const at = await page.evaluate(() => {
         const host = document.querySelector('dexter-row')!;
         const box = host.getBoundingClientRect();
-        const end = Math.max(...[...host.shadowRoot!.querySelectorAll('[data-slot] > *')].map((e) => e.getBoundingClientRect().right));
+        const end = Math.max(
+          ...[...host.shadowRoot!.querySelectorAll('[data-slot] > *')].map((e) => e.getBoundingClientRect().right),
+        );
         // Just right of the badges, still inside Dexter's host (which spans the cell): Sentry's full-row link takes it.
         return { x: end + 30, y: box.top + box.height / 2, right: box.right };
       }, null);
@@ -327,17 +500,28 @@ export const scenarios: Scenario[] = [
     async run(d) {
       await signedIn(d);
       const page = await d.page('https://acme.sentry.io/issues/?layout=div', { viewport: { width: 860, height: 900 } });
-      await page.waitFor(() => !!document.querySelector('dexter-row')?.shadowRoot?.querySelector('[data-slot="list-sparkline"] svg') || null, null, { what: 'the first row drawn' });
-      await page.waitFor(() => document.querySelector('dexter-row')!.hasAttribute('data-wrap') || null, null, { what: 'the first row wrapping' });
+      await page.waitFor(
+        () =>
+          !!document.querySelector('dexter-row')?.shadowRoot?.querySelector('[data-slot="list-sparkline"] svg') || null,
+        null,
+        { what: 'the first row drawn' },
+      );
+      await page.waitFor(() => document.querySelector('dexter-row')!.hasAttribute('data-wrap') || null, null, {
+        what: 'the first row wrapping',
+      });
       const inside = () => {
         const h = document.querySelector('dexter-row')!;
         const box = h.getBoundingClientRect();
-        const items = [...(h.shadowRoot?.querySelectorAll('[data-slot] > *') ?? [])].map((e) => e.getBoundingClientRect());
+        const items = [...(h.shadowRoot?.querySelectorAll('[data-slot] > *') ?? [])].map((e) =>
+          e.getBoundingClientRect(),
+        );
         return items.length >= 3 && items.every((r) => r.bottom <= box.bottom + 0.5 && r.top >= box.top - 0.5);
       };
       check(await page.evaluate(inside, null), 'a badge sticks out of its wrapped host');
       await page.setViewport(1600, 900);
-      await page.waitFor(() => !document.querySelector('dexter-row')!.hasAttribute('data-wrap') || null, null, { what: 'one line again' });
+      await page.waitFor(() => !document.querySelector('dexter-row')!.hasAttribute('data-wrap') || null, null, {
+        what: 'one line again',
+      });
       check(await page.evaluate(inside, null), 'a badge sticks out of its host');
     },
   },
@@ -350,4 +534,3 @@ async function waitForBadge(d: Driver, url: string, text: string): Promise<numbe
     check(Date.now() < until, `the toolbar badge of ${url} is ${JSON.stringify(b?.text)}, not ${JSON.stringify(text)}`);
   }
 }
-

@@ -2,7 +2,8 @@
 // made by an earlier run), and what it does explains the selection in a window, scrubbed, with the deadlock parsed.
 import { check, menuItemExists, setSettings, setToken, type Scenario } from './driver';
 
-const text = 'ERROR:  deadlock detected\nDETAIL:  Process 4242 waits for ShareLock on transaction 9001; blocked by process 4343.\nProcess 4343 waits for ShareLock on transaction 9000; blocked by process 4242.\nuser jane@example.com';
+const text =
+  'ERROR:  deadlock detected\nDETAIL:  Process 4242 waits for ShareLock on transaction 9001; blocked by process 4343.\nProcess 4343 waits for ShareLock on transaction 9000; blocked by process 4242.\nuser jane@example.com';
 
 export const scenarios: Scenario[] = [
   {
@@ -18,10 +19,14 @@ export const scenarios: Scenario[] = [
         check(exists === true, `${round}: the menu item is missing (${exists})`);
         const before = d.world.ollama.requests.length;
         const win = await d.explainSelection(text);
-        await win.waitFor(() => /What happened|deadlock/i.test(document.body?.innerText ?? ''), null, { what: `${round}: the explanation window`, timeoutMs: 30_000 });
+        await win.waitFor(() => /What happened|deadlock/i.test(document.body?.innerText ?? ''), null, {
+          what: `${round}: the explanation window`,
+          timeoutMs: 30_000,
+        });
         // The window shows the parsed deadlock before it asks the LLM: wait for the ask itself.
         const until = Date.now() + 30_000;
-        while (!d.world.ollama.requests.slice(before).some((r) => r.path === '/api/chat') && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+        while (!d.world.ollama.requests.slice(before).some((r) => r.path === '/api/chat') && Date.now() < until)
+          await new Promise((r) => setTimeout(r, 200));
         const chat = d.world.ollama.requests.slice(before).find((r) => r.path === '/api/chat');
         check(chat, `${round}: the LLM was never asked`);
         const sent = JSON.stringify(chat.body ?? '');

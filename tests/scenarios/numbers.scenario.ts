@@ -5,12 +5,22 @@
 import { readDown } from '../e2e/read-down';
 import { check, setToken, type Driver, type DriverPage, type Scenario } from './driver';
 
-interface Row { id: string; events: number | null; users: number | null; dexterEvents: number | null; dexterUsers: number | null; share: string; why: string }
+interface Row {
+  id: string;
+  events: number | null;
+  users: number | null;
+  dexterEvents: number | null;
+  dexterUsers: number | null;
+  share: string;
+  why: string;
+}
 
 /** Each real row's numbers as Sentry's columns show them (Count's title: the exact value) and as Dexter's badges do. */
 function readRows(): Row[] | null {
   const digits = (s: string | null | undefined) => (s && /\d/.test(s) ? Number(s.replace(/[^\d]/g, '')) : null);
-  const rows = [...document.querySelectorAll('[data-test-id="group"]')].filter((r) => r.querySelector('[data-test-id="event-issue-header"]'));
+  const rows = [...document.querySelectorAll('[data-test-id="group"]')].filter((r) =>
+    r.querySelector('[data-test-id="event-issue-header"]'),
+  );
   if (!rows.length || document.querySelector('#main [data-test-id="loading-placeholder"]')) return null;
   const out: Row[] = [];
   for (const r of rows) {
@@ -36,7 +46,7 @@ function readRows(): Row[] | null {
 async function compare(d: Driver, page: DriverPage, what: string, windowWords: RegExp): Promise<number> {
   // Dexter draws a row when it comes near the view: read down the list (again) until every row is drawn.
   let rows: Row[] | null = null;
-  for (const until = Date.now() + 30_000; !rows; ) {
+  for (const until = Date.now() + 30_000; !rows;) {
     check(Date.now() < until, `${what}: timed out waiting for every row's numbers, Sentry's and Dexter's`);
     await page.evaluate(readDown, null);
     rows = await page.evaluate(readRows, null);
@@ -44,8 +54,14 @@ async function compare(d: Driver, page: DriverPage, what: string, windowWords: R
   check(rows.length >= 5, `${what}: only ${rows.length} rows`);
   for (const r of rows) {
     check(r.events !== null && r.users !== null, `${what}: issue ${r.id} has no numbers in Sentry's columns`);
-    check(r.dexterEvents === r.events, `${what}: issue ${r.id}: Dexter says ${r.dexterEvents} events, Sentry's Events column ${r.events}`);
-    check(r.dexterUsers === r.users, `${what}: issue ${r.id}: Dexter says ${r.dexterUsers} users, Sentry's Users column ${r.users}`);
+    check(
+      r.dexterEvents === r.events,
+      `${what}: issue ${r.id}: Dexter says ${r.dexterEvents} events, Sentry's Events column ${r.events}`,
+    );
+    check(
+      r.dexterUsers === r.users,
+      `${what}: issue ${r.id}: Dexter says ${r.dexterUsers} users, Sentry's Users column ${r.users}`,
+    );
     const pct = /^([\d.]+)%$/.exec(r.share);
     if (pct) {
       check(Number(pct[1]) <= 100, `${what}: issue ${r.id}: a share of ${r.share}`);
@@ -58,21 +74,31 @@ async function compare(d: Driver, page: DriverPage, what: string, windowWords: R
 const cases: { name: string; query: string; words: RegExp }[] = [
   { name: 'Sentry’s default window (14 days)', query: '', words: /last 14 days/ },
   { name: 'the last 24 hours', query: 'statsPeriod=24h', words: /last 24 hours/ },
-  { name: 'an absolute range', query: `start=${new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 19)}&end=${new Date(Date.now() - 86_400_000).toISOString().slice(0, 19)}`, words: /UTC/ },
-  { name: 'the last 14 days in production', query: 'statsPeriod=14d&environment=production', words: /last 14 days \(production\)/ },
+  {
+    name: 'an absolute range',
+    query: `start=${new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 19)}&end=${new Date(Date.now() - 86_400_000).toISOString().slice(0, 19)}`,
+    words: /UTC/,
+  },
+  {
+    name: 'the last 14 days in production',
+    query: 'statsPeriod=14d&environment=production',
+    words: /last 14 days \(production\)/,
+  },
 ];
 
-export const scenarios: Scenario[] = (['table', 'div'] as const).flatMap((layout) => (['server', 'client'] as const).map((render): Scenario => ({
-  name: `the badges’ users and events equal Sentry’s columns (${layout} rows, ${render}-rendered page), for each window and environment`,
-  async run(d) {
-    await setToken(d, d.world.sentry.tokens.readWrite);
-    const base = `https://acme.sentry.io/issues/?render=${render}&limit=25${layout === 'div' ? '&layout=div' : ''}`;
-    let checked = 0;
-    for (const c of cases) {
-      const page = await d.page(c.query ? `${base}&${c.query}` : base);
-      checked += await compare(d, page, `${layout}/${render}/${c.name}`, c.words);
-      await page.close();
-    }
-    check(checked >= 20, `only ${checked} rows compared`);
-  },
-})));
+export const scenarios: Scenario[] = (['table', 'div'] as const).flatMap((layout) =>
+  (['server', 'client'] as const).map((render): Scenario => ({
+    name: `the badges’ users and events equal Sentry’s columns (${layout} rows, ${render}-rendered page), for each window and environment`,
+    async run(d) {
+      await setToken(d, d.world.sentry.tokens.readWrite);
+      const base = `https://acme.sentry.io/issues/?render=${render}&limit=25${layout === 'div' ? '&layout=div' : ''}`;
+      let checked = 0;
+      for (const c of cases) {
+        const page = await d.page(c.query ? `${base}&${c.query}` : base);
+        checked += await compare(d, page, `${layout}/${render}/${c.name}`, c.words);
+        await page.close();
+      }
+      check(checked >= 20, `only ${checked} rows compared`);
+    },
+  })),
+);

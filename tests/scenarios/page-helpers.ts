@@ -14,7 +14,8 @@ export async function retryAcrossNavigation<T>(ask: () => Promise<T>): Promise<T
     try {
       return await ask();
     } catch (error) {
-      if (attempt >= 5 || !/context was destroyed|navigat|Cannot find context|frame was detached/i.test(String(error))) throw error;
+      if (attempt >= 5 || !/context was destroyed|navigat|Cannot find context|frame was detached/i.test(String(error)))
+        throw error;
       await new Promise((r) => setTimeout(r, 200));
     }
   }
@@ -46,7 +47,8 @@ export function markTarget(arg: { selector: string; text: string | null; mark: s
  *  records whether the next click reached it. Returns the click offset inside its box, or why not yet. */
 export async function clickReady(arg: { mark: string }): Promise<{ x: number; y: number } | { wait: string }> {
   const roots: (Document | ShadowRoot)[] = [document];
-  for (let i = 0; i < roots.length; i++) for (const el of roots[i]!.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+  for (let i = 0; i < roots.length; i++)
+    for (const el of roots[i]!.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
   const el = roots.map((r) => r.querySelector<HTMLElement>(`[data-scenario-target="${arg.mark}"]`)).find(Boolean);
   if (!el) return { wait: 'gone' };
   const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
@@ -59,7 +61,12 @@ export async function clickReady(arg: { mark: string }): Promise<{ x: number; y:
   await frame();
   await frame();
   const again = el.getBoundingClientRect();
-  if (Math.abs(again.top - box.top) > 0.5 || Math.abs(again.left - box.left) > 0.5 || Math.abs(again.height - box.height) > 0.5) return { wait: 'moving' };
+  if (
+    Math.abs(again.top - box.top) > 0.5 ||
+    Math.abs(again.left - box.left) > 0.5 ||
+    Math.abs(again.height - box.height) > 0.5
+  )
+    return { wait: 'moving' };
   const x = Math.min(4, again.width / 2);
   const y = Math.min(4, again.height / 2);
   let hit: Element | null = document.elementFromPoint(again.left + x, again.top + y);
@@ -75,10 +82,19 @@ export async function clickReady(arg: { mark: string }): Promise<{ x: number; y:
   // The element, something inside it, or an ancestor drawn over it (a link's row-wide ::before over its own text)
   // takes the click; anything else covers it.
   const ancestor = !!hit && hit !== document.documentElement && hit !== document.body && hit.contains(el);
-  if (!inside(hit) && !ancestor) return { wait: `covered by ${hit ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}.${String(hit.className).slice(0, 40)}` : 'nothing'}` };
+  if (!inside(hit) && !ancestor)
+    return {
+      wait: `covered by ${hit ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}.${String(hit.className).slice(0, 40)}` : 'nothing'}`,
+    };
   const w = window as unknown as { __scenarioClick?: string };
   delete w.__scenarioClick;
-  window.addEventListener('click', (e) => { w.__scenarioClick = e.composedPath().includes(el) || e.composedPath().includes(hit!) ? 'hit' : 'miss'; }, { capture: true, once: true });
+  window.addEventListener(
+    'click',
+    (e) => {
+      w.__scenarioClick = e.composedPath().includes(el) || e.composedPath().includes(hit!) ? 'hit' : 'miss';
+    },
+    { capture: true, once: true },
+  );
   return { x, y };
 }
 
@@ -90,7 +106,11 @@ export function clickOutcome(): string | null {
 
 interface Evaluates {
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-  waitFor<A, R>(fn: (arg: A) => R | Promise<R>, arg: A, opts?: { timeoutMs?: number; what?: string }): Promise<NonNullable<R>>;
+  waitFor<A, R>(
+    fn: (arg: A) => R | Promise<R>,
+    arg: A,
+    opts?: { timeoutMs?: number; what?: string },
+  ): Promise<NonNullable<R>>;
 }
 
 let marks = 0;
@@ -98,7 +118,11 @@ let marks = 0;
 /** A user's click on the first visible element matching `selector` (` :text=…` narrows it): waits until the element
  *  holds still and nothing covers it, lets the driver click it (`press`: a real, trusted click at the offset, in the
  *  element's own frame), and clicks again if the click reached another element (a panel above it grew in between). */
-export async function clickSelector(ops: Evaluates, selector: string, press: (mark: string, offset: { x: number; y: number }) => Promise<void>): Promise<void> {
+export async function clickSelector(
+  ops: Evaluates,
+  selector: string,
+  press: (mark: string, offset: { x: number; y: number }) => Promise<void>,
+): Promise<void> {
   const [css, text] = selector.split(' :text=');
   for (let attempt = 1; ; attempt++) {
     const mark = `m${++marks}`;
@@ -121,10 +145,14 @@ export async function clickSelector(ops: Evaluates, selector: string, press: (ma
 
 /** A frame's operations for a driver, from the browser's own evaluate (of `pageCall` code) and its trusted click at
  *  a point of a marked element. Both drivers build their frames with this. */
-export function frameOps(run: (code: string) => Promise<unknown>, press: (mark: string, offset: { x: number; y: number }) => Promise<void>): DriverFrame {
+export function frameOps(
+  run: (code: string) => Promise<unknown>,
+  press: (mark: string, offset: { x: number; y: number }) => Promise<void>,
+): DriverFrame {
   const ops: DriverFrame = {
     // A navigation can replace the page's document between two steps: ask the new one (a user sees only that).
-    evaluate: <A, R>(fn: PageFn<A, R>, arg: A) => retryAcrossNavigation(() => run(pageCall(fn as (a: never) => unknown, arg)) as Promise<R>),
+    evaluate: <A, R>(fn: PageFn<A, R>, arg: A) =>
+      retryAcrossNavigation(() => run(pageCall(fn as (a: never) => unknown, arg)) as Promise<R>),
     async waitFor(fn, arg, opts = {}) {
       const until = Date.now() + (opts.timeoutMs ?? 15_000);
       for (;;) {

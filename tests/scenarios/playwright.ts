@@ -8,7 +8,10 @@ import { frameOps, pageCall } from './page-helpers';
 
 // Playwright's CSS engine pierces open shadow roots; its click is a real, trusted one.
 function frameOf(target: Page | Frame): DriverFrame {
-  return frameOps((code) => target.evaluate(code), (mark, at) => target.locator(`[data-scenario-target="${mark}"]`).click({ position: at }));
+  return frameOps(
+    (code) => target.evaluate(code),
+    (mark, at) => target.locator(`[data-scenario-target="${mark}"]`).click({ position: at }),
+  );
 }
 
 function driverPage(page: Page): DriverPage {
@@ -45,7 +48,10 @@ function driverPage(page: Page): DriverPage {
   };
 }
 
-declare const chrome: { runtime: { sendMessage(m: unknown): Promise<never> }; storage: { local: { set(v: unknown): Promise<void> } } };
+declare const chrome: {
+  runtime: { sendMessage(m: unknown): Promise<never> };
+  storage: { local: { set(v: unknown): Promise<void> } };
+};
 
 export function playwrightDriver(ext: { context: BrowserContext; id: string; sw: Worker }, world: World): Driver {
   const opened: Page[] = [];
@@ -83,9 +89,14 @@ export function playwrightDriver(ext: { context: BrowserContext; id: string; sw:
     inExtension: (fn, arg) => inPanel((p) => p.evaluate(pageCall(fn as (a: never) => unknown, arg))) as never,
     watch() {
       const w: Watch = { dialogs: [], errors: [], warnings: [], contentConsole: true, stop: () => {} };
-      const onDialog = (dialog: Dialog) => { w.dialogs.push(dialog.message()); void dialog.dismiss().catch(() => {}); };
+      const onDialog = (dialog: Dialog) => {
+        w.dialogs.push(dialog.message());
+        void dialog.dismiss().catch(() => {});
+      };
       const onError = (e: WebError) => w.errors.push(String(e.error()));
-      const onConsole = (m: ConsoleMessage) => { if (m.type() === 'warning') w.warnings.push(m.text()); };
+      const onConsole = (m: ConsoleMessage) => {
+        if (m.type() === 'warning') w.warnings.push(m.text());
+      };
       ext.context.on('dialog', onDialog);
       ext.context.on('weberror', onError);
       ext.context.on('console', onConsole);
@@ -119,7 +130,11 @@ export function playwrightDriver(ext: { context: BrowserContext; id: string; sw:
     },
     async explainSelection(text) {
       const win = ext.context.waitForEvent('page');
-      await ext.sw.evaluate((t) => (globalThis as unknown as { dexterExplainSelection(t: string): Promise<string> }).dexterExplainSelection(t), text);
+      await ext.sw.evaluate(
+        (t) =>
+          (globalThis as unknown as { dexterExplainSelection(t: string): Promise<string> }).dexterExplainSelection(t),
+        text,
+      );
       const p = await win;
       opened.push(p);
       await p.waitForLoadState('domcontentloaded');

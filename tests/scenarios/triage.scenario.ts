@@ -9,20 +9,28 @@ import { bodyHas, choose, explorerPath } from './ui-helpers';
 const WORLD = { key: 'triage', issues: 150 };
 const ACME = { sentry: { org: 'acme', project: '', selfHostedBases: [], useSession: true } };
 
-const statusOf = async (d: Driver, id: string): Promise<any> => apiGet(d.world, `/api/0/organizations/acme/issues/${id}/`, d.world.sentry.tokens.readWrite);
+const statusOf = async (d: Driver, id: string): Promise<any> =>
+  apiGet(d.world, `/api/0/organizations/acme/issues/${id}/`, d.world.sentry.tokens.readWrite);
 
 /** The popup's triage list, loaded, with keyboard focus on its grid (where a user's Tab or click puts it). */
 async function popupGrid(d: Driver): Promise<DriverPage> {
   await setToken(d, d.world.sentry.tokens.readWrite);
   await setSettings(d, ACME);
   const popup = await d.extensionPage('popup.html');
-  await popup.waitFor(() => document.querySelectorAll('[role="grid"] [role="row"]').length > 3 || null, null, { what: 'the triage list', timeoutMs: 30_000 });
+  await popup.waitFor(() => document.querySelectorAll('[role="grid"] [role="row"]').length > 3 || null, null, {
+    what: 'the triage list',
+    timeoutMs: 30_000,
+  });
   await popup.evaluate(() => (document.querySelector('[role="grid"]') as HTMLElement).focus(), null);
   return popup;
 }
 
 /** Issue ids of the popup's rows, in order, and which are selected. */
-const rows = () => [...document.querySelectorAll('[role="grid"] [role="row"]')].map((r) => ({ id: r.id.replace('issue-row-', ''), selected: r.getAttribute('aria-selected') === 'true' }));
+const rows = () =>
+  [...document.querySelectorAll('[role="grid"] [role="row"]')].map((r) => ({
+    id: r.id.replace('issue-row-', ''),
+    selected: r.getAttribute('aria-selected') === 'true',
+  }));
 /** The bulk bar's outcome line. */
 const outcome = () => document.querySelector('[aria-label="Bulk actions"] [role="status"]')?.textContent ?? null;
 
@@ -35,7 +43,10 @@ export const scenarios: Scenario[] = [
       const [first] = await popup.evaluate(rows, null);
       checkEqual((await statusOf(d, first!.id)).status, 'unresolved', 'the first row’s status before');
       await popup.press('r');
-      await popup.waitFor((t) => document.body.innerText.includes(t) || null, 'Resolved 1', { what: 'Resolved 1', timeoutMs: 20_000 });
+      await popup.waitFor((t) => document.body.innerText.includes(t) || null, 'Resolved 1', {
+        what: 'Resolved 1',
+        timeoutMs: 20_000,
+      });
       checkEqual((await statusOf(d, first!.id)).status, 'resolved', 'the issue’s status in Sentry after r');
       await popup.click('[aria-label="Bulk actions"] button :text=Undo');
       await popup.waitFor(bodyHas, 'Undone for 1', { what: 'Undone for 1', timeoutMs: 20_000 });
@@ -49,33 +60,73 @@ export const scenarios: Scenario[] = [
       const popup = await popupGrid(d);
       // x selects, j moves down: three rows.
       for (const key of ['x', 'j', 'x', 'j', 'x']) await popup.press(key);
-      const picked = await popup.waitFor(() => {
-        const sel = [...document.querySelectorAll('[role="grid"] [role="row"][aria-selected="true"]')].map((r) => r.id.replace('issue-row-', ''));
-        return sel.length === 3 ? sel : null;
-      }, null, { what: 'three rows selected' });
-      checkEqual(picked, (await popup.evaluate(rows, null)).slice(0, 3).map((r) => r.id), 'the selected rows are the first three');
+      const picked = await popup.waitFor(
+        () => {
+          const sel = [...document.querySelectorAll('[role="grid"] [role="row"][aria-selected="true"]')].map((r) =>
+            r.id.replace('issue-row-', ''),
+          );
+          return sel.length === 3 ? sel : null;
+        },
+        null,
+        { what: 'three rows selected' },
+      );
+      checkEqual(
+        picked,
+        (await popup.evaluate(rows, null)).slice(0, 3).map((r) => r.id),
+        'the selected rows are the first three',
+      );
       for (const id of picked) checkEqual((await statusOf(d, id)).status, 'unresolved', `issue ${id} before`);
-      d.world.sentry.setFault({ kind: '500', method: 'PUT', pathPrefix: '/api/0/organizations/acme/issues/', count: 1 });
+      d.world.sentry.setFault({
+        kind: '500',
+        method: 'PUT',
+        pathPrefix: '/api/0/organizations/acme/issues/',
+        count: 1,
+      });
       try {
         await popup.press('i');
-        const failed = await popup.waitFor(outcome, null, { what: 'the outcome of the failed change', timeoutMs: 20_000 });
+        const failed = await popup.waitFor(outcome, null, {
+          what: 'the outcome of the failed change',
+          timeoutMs: 20_000,
+        });
         check(/Ignored 0 · 3 not changed/.test(failed), `the outcome after a failed PUT: ${failed}`);
       } finally {
         d.world.sentry.setFault(null);
       }
-      for (const id of picked) checkEqual((await statusOf(d, id)).status, 'unresolved', `issue ${id} after the failed change`);
-      checkEqual((await popup.evaluate(rows, null)).filter((r) => r.selected).map((r) => r.id).sort(), [...picked].sort(), 'rows kept selected after the failure');
+      for (const id of picked)
+        checkEqual((await statusOf(d, id)).status, 'unresolved', `issue ${id} after the failed change`);
+      checkEqual(
+        (await popup.evaluate(rows, null))
+          .filter((r) => r.selected)
+          .map((r) => r.id)
+          .sort(),
+        [...picked].sort(),
+        'rows kept selected after the failure',
+      );
       // Each failed row says why: Sentry's 500, in its own row.
-      const reasons = await popup.evaluate((ids) => ids.map((id) => document.getElementById(`issue-row-${id}`)?.textContent ?? ''), picked);
+      const reasons = await popup.evaluate(
+        (ids) => ids.map((id) => document.getElementById(`issue-row-${id}`)?.textContent ?? ''),
+        picked,
+      );
       for (const r of reasons) check(/\(HTTP 500\)/.test(r), `a failed row does not say why: ${r.slice(0, 300)}`);
       // Sentry is back: the same keys ignore the still-selected three.
       await popup.evaluate(() => (document.querySelector('[role="grid"]') as HTMLElement).focus(), null);
       await popup.press('i');
-      await popup.waitFor((t) => document.querySelector('[aria-label="Bulk actions"] [role="status"]')?.textContent?.startsWith(t) || null, 'Ignored 3', { what: 'Ignored 3', timeoutMs: 20_000 });
+      await popup.waitFor(
+        (t) =>
+          document.querySelector('[aria-label="Bulk actions"] [role="status"]')?.textContent?.startsWith(t) || null,
+        'Ignored 3',
+        { what: 'Ignored 3', timeoutMs: 20_000 },
+      );
       for (const id of picked) checkEqual((await statusOf(d, id)).status, 'ignored', `issue ${id} in Sentry after i`);
       await popup.click('[aria-label="Bulk actions"] button :text=Undo');
-      await popup.waitFor((t) => document.querySelector('[aria-label="Bulk actions"] [role="status"]')?.textContent?.startsWith(t) || null, 'Undone for 3', { what: 'Undone for 3', timeoutMs: 20_000 });
-      for (const id of picked) checkEqual((await statusOf(d, id)).status, 'unresolved', `issue ${id} in Sentry after Undo`);
+      await popup.waitFor(
+        (t) =>
+          document.querySelector('[aria-label="Bulk actions"] [role="status"]')?.textContent?.startsWith(t) || null,
+        'Undone for 3',
+        { what: 'Undone for 3', timeoutMs: 20_000 },
+      );
+      for (const id of picked)
+        checkEqual((await statusOf(d, id)).status, 'unresolved', `issue ${id} in Sentry after Undo`);
     },
   },
   {
@@ -88,19 +139,43 @@ export const scenarios: Scenario[] = [
       const truth = await listAll(d.world, 'query=is%3Aunresolved&statsPeriod=14d&sort=date', token);
       check(truth.issues.length > 50, `only ${truth.issues.length} unresolved issues`);
       const popup = await d.extensionPage('popup.html');
-      await popup.waitFor(bodyHas, `Ranked all ${truth.issues.length} unresolved (last 14 days).`, { what: 'the ranked count', timeoutMs: 30_000 });
+      await popup.waitFor(bodyHas, `Ranked all ${truth.issues.length} unresolved (last 14 days).`, {
+        what: 'the ranked count',
+        timeoutMs: 30_000,
+      });
       await choose(popup, 'Sort by', 'date');
-      const first = (id: string) => popup.waitFor((want) => document.querySelector('[role="grid"] [role="row"]')?.id === want || null, `issue-row-${id}`, { what: `issue ${id} first`, timeoutMs: 20_000 });
+      const first = (id: string) =>
+        popup.waitFor(
+          (want) => document.querySelector('[role="grid"] [role="row"]')?.id === want || null,
+          `issue-row-${id}`,
+          { what: `issue ${id} first`, timeoutMs: 20_000 },
+        );
       const idOf = (n: number) => String(truth.issues[n].id);
       await first(idOf(0));
-      await popup.waitFor(bodyHas, `${truth.hits!.toLocaleString('en-US')} matching in Sentry`, { what: 'Sentry’s hit count' });
-      checkEqual(await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Previous')?.disabled, null), true, 'Previous on the first page disabled');
-      for (const [button, n] of [['Next', 25], ['Next', 50], ['Previous', 25], ['Previous', 0]] as const) {
+      await popup.waitFor(bodyHas, `${truth.hits!.toLocaleString('en-US')} matching in Sentry`, {
+        what: 'Sentry’s hit count',
+      });
+      checkEqual(
+        await popup.evaluate(
+          () => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Previous')?.disabled,
+          null,
+        ),
+        true,
+        'Previous on the first page disabled',
+      );
+      for (const [button, n] of [
+        ['Next', 25],
+        ['Next', 50],
+        ['Previous', 25],
+        ['Previous', 0],
+      ] as const) {
         await popup.click(`button :text=${button}`);
         await first(idOf(n));
       }
       // Previous went back by the Link header's `previous` cursor (…:1), not by refetching from the start.
-      const backwards = d.world.sentry.requests.filter((r) => r.method === 'GET' && /\/issues\/\?.*cursor=[^&]*(%3A|:)1(&|$)/.test(r.path));
+      const backwards = d.world.sentry.requests.filter(
+        (r) => r.method === 'GET' && /\/issues\/\?.*cursor=[^&]*(%3A|:)1(&|$)/.test(r.path),
+      );
       check(backwards.length >= 2, `Previous used the previous cursor ${backwards.length} times`);
     },
   },
@@ -113,11 +188,30 @@ export const scenarios: Scenario[] = [
       const store = d.world.sentry.store;
       const acme = store.findOrg('acme')!;
       const probe = `UndoProbe${Date.now()}`;
-      const [a, b] = [...store.issues.values()].filter((i) => i.orgId === acme.id && i.status === 'unresolved' && i.lastSeen > Date.now() - 3 * 86_400_000);
+      const [a, b] = [...store.issues.values()].filter(
+        (i) => i.orgId === acme.id && i.status === 'unresolved' && i.lastSeen > Date.now() - 3 * 86_400_000,
+      );
       check(a && b, 'two recent unresolved issues');
       const until = new Date(Date.now() + 3 * 3_600_000);
-      Object.assign(a, { title: `${probe} ignored until later`, status: 'ignored', substatus: 'archived_until_condition_met', statusDetails: { ignoreUntil: until.toISOString(), ignoreCount: null, ignoreWindow: null, ignoreUserCount: null, ignoreUserWindow: null, actor: null } });
-      Object.assign(b, { title: `${probe} resolved in next release`, status: 'resolved', substatus: null, statusDetails: { inNextRelease: true, actor: null } });
+      Object.assign(a, {
+        title: `${probe} ignored until later`,
+        status: 'ignored',
+        substatus: 'archived_until_condition_met',
+        statusDetails: {
+          ignoreUntil: until.toISOString(),
+          ignoreCount: null,
+          ignoreWindow: null,
+          ignoreUserCount: null,
+          ignoreUserWindow: null,
+          actor: null,
+        },
+      });
+      Object.assign(b, {
+        title: `${probe} resolved in next release`,
+        status: 'resolved',
+        substatus: null,
+        statusDetails: { inNextRelease: true, actor: null },
+      });
       // Any status, the two by their title: Sentry's search answers with exactly them.
       const page = await d.extensionPage(explorerPath(probe));
       await page.waitFor(bodyHas, '2 of 2 issues', { what: 'the two probes', timeoutMs: 30_000 });
@@ -132,10 +226,16 @@ export const scenarios: Scenario[] = [
       checkEqual(ignored.status, 'ignored', 'the ignored probe after Undo');
       // Sentry takes the snooze back as minutes from now (the world keeps them as sent; Sentry shows the end time).
       const minutesLeft = (until.getTime() - Date.now()) / 60_000;
-      const restored = ignored.statusDetails.ignoreUntil ? (Date.parse(ignored.statusDetails.ignoreUntil) - Date.now()) / 60_000 : Number(ignored.statusDetails.ignoreDuration);
+      const restored = ignored.statusDetails.ignoreUntil
+        ? (Date.parse(ignored.statusDetails.ignoreUntil) - Date.now()) / 60_000
+        : Number(ignored.statusDetails.ignoreDuration);
       check(Math.abs(restored - minutesLeft) < 2, `the snooze came back as ${restored} minutes, not ${minutesLeft}`);
       const resolved = await statusOf(d, b.id);
-      checkEqual([resolved.status, resolved.statusDetails?.inNextRelease], ['resolved', true], 'the resolved probe after Undo');
+      checkEqual(
+        [resolved.status, resolved.statusDetails?.inNextRelease],
+        ['resolved', true],
+        'the resolved probe after Undo',
+      );
     },
   },
 ];

@@ -20,7 +20,9 @@ export function textMatching(arg: { selector: string; source: string }): string 
 /** Chooses `value` in the <select> a <label> (or aria-label) names, as a user's choice does (React sees a change). */
 export function chooseOption(arg: { label: string; value: string }): boolean {
   const byLabel = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === arg.label);
-  const select = (byLabel?.htmlFor ? document.getElementById(byLabel.htmlFor) : null) ?? document.querySelector(`select[aria-label="${arg.label}"]`);
+  const select =
+    (byLabel?.htmlFor ? document.getElementById(byLabel.htmlFor) : null) ??
+    document.querySelector(`select[aria-label="${arg.label}"]`);
   if (!(select instanceof HTMLSelectElement)) return false;
   if (![...select.options].some((o) => o.value === arg.value)) return false;
   Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!.call(select, arg.value);
@@ -30,10 +32,16 @@ export function chooseOption(arg: { label: string; value: string }): boolean {
 
 /** The input a <label> (or aria-label) names, marked so the driver can click it. */
 export function markInput(arg: { label: string; mark: string }): boolean {
-  const byLabel = [...document.querySelectorAll('label')].find((l) => l.textContent?.replace(/\s*\*$/, '').trim() === arg.label);
-  const input = (byLabel?.htmlFor ? document.getElementById(byLabel.htmlFor) : null) ?? document.querySelector(`input[aria-label="${arg.label}"], textarea[aria-label="${arg.label}"]`);
+  const byLabel = [...document.querySelectorAll('label')].find(
+    (l) => l.textContent?.replace(/\s*\*$/, '').trim() === arg.label,
+  );
+  const input =
+    (byLabel?.htmlFor ? document.getElementById(byLabel.htmlFor) : null) ??
+    document.querySelector(`input[aria-label="${arg.label}"], textarea[aria-label="${arg.label}"]`);
   if (!input) return false;
-  document.querySelectorAll(`[data-scenario-input="${arg.mark}"]`).forEach((e) => e.removeAttribute('data-scenario-input'));
+  document
+    .querySelectorAll(`[data-scenario-input="${arg.mark}"]`)
+    .forEach((e) => e.removeAttribute('data-scenario-input'));
   input.setAttribute('data-scenario-input', arg.mark);
   return true;
 }
@@ -60,7 +68,9 @@ export async function choose(page: DriverPage | DriverFrame, label: string, valu
 export async function pwnedFrames(page: DriverPage): Promise<number> {
   let hits = 0;
   for (const f of await page.frames()) {
-    const v = await f.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned !== undefined, null).catch(() => false);
+    const v = await f
+      .evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned !== undefined, null)
+      .catch(() => false);
     if (v) hits++;
   }
   return hits;
@@ -72,4 +82,5 @@ export function panelPrefix(extensionUrl: (p: string) => string, view: 'explain'
 }
 
 /** The Explorer's URL for an org and a search. */
-export const explorerPath = (q: string, org = 'acme', apiBase = 'https://acme.sentry.io/api/0') => `explorer.html#${new URLSearchParams({ apiBase, org, q }).toString()}`;
+export const explorerPath = (q: string, org = 'acme', apiBase = 'https://acme.sentry.io/api/0') =>
+  `explorer.html#${new URLSearchParams({ apiBase, org, q }).toString()}`;

@@ -25,8 +25,13 @@ function expectedCountries(d: Driver, issue: Issue): Row[] {
   }
   const events = new Map((tagValues(store, issue, 'geo.country_code') ?? []).map((v) => [v.value, v.count]));
   const codes = [...new Set([...events.keys(), ...users.keys()])];
-  codes.sort((a, b) => (users.get(b) ?? 0) - (users.get(a) ?? 0) || (events.get(b) ?? 0) - (events.get(a) ?? 0) || a.localeCompare(b));
-  return codes.slice(0, 12).map((c) => [c, (users.get(c) ?? 0).toLocaleString('en-US'), (events.get(c) ?? 0).toLocaleString('en-US')]);
+  codes.sort(
+    (a, b) =>
+      (users.get(b) ?? 0) - (users.get(a) ?? 0) || (events.get(b) ?? 0) - (events.get(a) ?? 0) || a.localeCompare(b),
+  );
+  return codes
+    .slice(0, 12)
+    .map((c) => [c, (users.get(c) ?? 0).toLocaleString('en-US'), (events.get(c) ?? 0).toLocaleString('en-US')]);
 }
 
 /** In a Dexter page or frame: the map's shaded countries and the list's rows once both are there. */
@@ -38,20 +43,36 @@ function readWhere(): { shaded: number; rows: Row[]; state: string | null; chips
     const td = [...tr.querySelectorAll('td')].map((x) => x.textContent ?? '');
     return [tr.getAttribute('data-code') ?? '', td[1] ?? '', td[3] ?? ''];
   });
-  return { shaded: Number(map.getAttribute('data-drawn')), rows, state: state.getAttribute('data-state'), chips: [...document.querySelectorAll('[data-section="trend"] [data-chip]')].map((c) => c.textContent ?? '') };
+  return {
+    shaded: Number(map.getAttribute('data-drawn')),
+    rows,
+    state: state.getAttribute('data-state'),
+    chips: [...document.querySelectorAll('[data-section="trend"] [data-chip]')].map((c) => c.textContent ?? ''),
+  };
 }
 
 async function checkPanel(d: Driver, where: DriverFrame, issue: Issue, what: string): Promise<void> {
   const shown = await where.waitFor(readWhere, null, { what: `${what}: the map and the trend`, timeoutMs: 20_000 });
   const want = expectedCountries(d, issue);
   checkEqual(shown.rows, want, `${what}: the countries under the map`);
-  check(shown.shaded === Math.min(12, want.length) || shown.shaded >= want.length, `${what}: ${shown.shaded} countries shaded for ${want.length}`);
+  check(
+    shown.shaded === Math.min(12, want.length) || shown.shaded >= want.length,
+    `${what}: ${shown.shaded} countries shaded for ${want.length}`,
+  );
   const world = sentryEscalation(d.world.sentry.store, issue, Date.now());
-  checkEqual(shown.state, world.escalating ? 'escalating' : 'steady', `${what}: the escalation state (Sentry's rule: ${world.thisHour} this hour, forecast ${world.forecast})`);
-  check(shown.chips.some((c) => /^first seen in \d/.test(c)), `${what}: no “first seen in” chip: ${JSON.stringify(shown.chips)}`);
+  checkEqual(
+    shown.state,
+    world.escalating ? 'escalating' : 'steady',
+    `${what}: the escalation state (Sentry's rule: ${world.thisHour} this hour, forecast ${world.forecast})`,
+  );
+  check(
+    shown.chips.some((c) => /^first seen in \d/.test(c)),
+    `${what}: no “first seen in” chip: ${JSON.stringify(shown.chips)}`,
+  );
 }
 
-const shaped = (d: Driver, s: string) => [...d.world.sentry.store.issues.values()].find((i) => i.fingerprint === `trend:${s}`)!;
+const shaped = (d: Driver, s: string) =>
+  [...d.world.sentry.store.issues.values()].find((i) => i.fingerprint === `trend:${s}`)!;
 
 export const scenarios: Scenario[] = [
   {
@@ -68,10 +89,16 @@ export const scenarios: Scenario[] = [
       const again = await d.page(`https://acme.sentry.io/issues/${reg.id}/`);
       await again.click('button :text=Trend and where users are hit');
       const frame = await again.frame(d.extensionUrl('panel.html'));
-      const chips = await frame.waitFor(() => {
-        const c = [...document.querySelectorAll('[data-section="trend"] [data-chip]')].map((x) => x.textContent ?? '');
-        return c.length ? c : null;
-      }, null, { what: 'the regressed issue’s chips' });
+      const chips = await frame.waitFor(
+        () => {
+          const c = [...document.querySelectorAll('[data-section="trend"] [data-chip]')].map(
+            (x) => x.textContent ?? '',
+          );
+          return c.length ? c : null;
+        },
+        null,
+        { what: 'the regressed issue’s chips' },
+      );
       check(chips.includes('regressed in 2.15.1'), `chips: ${JSON.stringify(chips)}`);
       await again.close();
     },
@@ -81,12 +108,20 @@ export const scenarios: Scenario[] = [
     async run(d) {
       await setToken(d, d.world.sentry.tokens.readWrite);
       const issue = shaped(d, 'escalates-gaps');
-      const page = await d.extensionPage(`explorer.html#apiBase=${encodeURIComponent('https://acme.sentry.io/api/0')}&org=acme&q=${encodeURIComponent('is:unresolved 913')}`);
-      await page.waitFor((id) => {
-        const title = document.querySelector(`#explorer-row-${id} [role="gridcell"]:nth-child(2) > div`) as HTMLElement | null;
-        title?.click();
-        return document.querySelector('[aria-label="Issue details"]') ? true : null;
-      }, issue.id, { what: 'the detail panel of the issue' });
+      const page = await d.extensionPage(
+        `explorer.html#apiBase=${encodeURIComponent('https://acme.sentry.io/api/0')}&org=acme&q=${encodeURIComponent('is:unresolved 913')}`,
+      );
+      await page.waitFor(
+        (id) => {
+          const title = document.querySelector(
+            `#explorer-row-${id} [role="gridcell"]:nth-child(2) > div`,
+          ) as HTMLElement | null;
+          title?.click();
+          return document.querySelector('[aria-label="Issue details"]') ? true : null;
+        },
+        issue.id,
+        { what: 'the detail panel of the issue' },
+      );
       await checkPanel(d, page, issue, 'Explorer');
       await page.close();
     },

@@ -9,7 +9,11 @@ import { describe, expect, it } from 'vitest';
 const PUBLIC = path.resolve(import.meta.dirname, '../../public');
 const SIZES = [16, 32, 48, 128];
 
-interface Image { width: number; height: number; rgba: Uint8Array }
+interface Image {
+  width: number;
+  height: number;
+  rgba: Uint8Array;
+}
 
 /** Decodes a non-interlaced 8-bit RGBA PNG (what Chromium's screenshots are). */
 function decodePng(buf: Buffer): Image {
@@ -40,7 +44,12 @@ function decodePng(buf: Buffer): Image {
       const b = y > 0 ? rgba[(y - 1) * stride + x]! : 0;
       const c = x >= 4 && y > 0 ? rgba[(y - 1) * stride + x - 4]! : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       rgba[y * stride + x] = (v + [0, a, b, (a + b) >> 1, paeth][filter]!) & 0xff;
     }
   }
@@ -66,13 +75,17 @@ describe('icon', () => {
   it.each(SIZES)('at %ipx it is a filled tile with a mark that contrasts on light and dark toolbars', (size) => {
     const { rgba } = decodePng(readFileSync(path.join(PUBLIC, 'icon', `${size}.png`)));
     const opaque: number[][] = [];
-    for (let i = 0; i < rgba.length; i += 4) if (rgba[i + 3]! > 200) opaque.push([rgba[i]!, rgba[i + 1]!, rgba[i + 2]!]);
+    for (let i = 0; i < rgba.length; i += 4)
+      if (rgba[i + 3]! > 200) opaque.push([rgba[i]!, rgba[i + 1]!, rgba[i + 2]!]);
     expect(opaque.length / (size * size), 'share of opaque pixels').toBeGreaterThan(0.6);
     const byLight = opaque.map(luminance).sort((a, b) => a - b);
     const tile = opaque.filter((p) => luminance(p) <= byLight[Math.floor(byLight.length * 0.5)]!); // the darker half
     const mark = opaque.filter((p) => luminance(p) >= byLight[Math.floor(byLight.length * 0.92)]!); // the lightest pixels
     const mean = (ps: number[][]) => [0, 1, 2].map((k) => ps.reduce((s, p) => s + p[k]!, 0) / ps.length);
-    const [lightToolbar, darkToolbar] = [[241, 243, 244], [32, 33, 36]];
+    const [lightToolbar, darkToolbar] = [
+      [241, 243, 244],
+      [32, 33, 36],
+    ];
     expect(contrast(mean(tile), lightToolbar), 'tile on a light toolbar').toBeGreaterThan(4.5);
     expect(contrast(mean(mark), darkToolbar), 'mark on a dark toolbar').toBeGreaterThan(4.5);
     expect(contrast(mean(mark), mean(tile)), 'mark on the tile').toBeGreaterThan(3);

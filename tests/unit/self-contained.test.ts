@@ -20,7 +20,11 @@ const COMMENT = /^\s*(\/\/|#|\*|\/\*|<!--)/;
 
 /** The lines of `text` that reach outside the repository (comment lines aside), as `line: text`. */
 export function outsideReferences(text: string): string[] {
-  return text.split('\n').flatMap((line, i) => (!COMMENT.test(line) && OUTSIDE.some((re) => re.test(line)) ? [`${i + 1}: ${line.trim().slice(0, 160)}`] : []));
+  return text
+    .split('\n')
+    .flatMap((line, i) =>
+      !COMMENT.test(line) && OUTSIDE.some((re) => re.test(line)) ? [`${i + 1}: ${line.trim().slice(0, 160)}`] : [],
+    );
 }
 
 function trackedFiles(): string[] {
@@ -40,12 +44,18 @@ describe('self-contained repository', () => {
 
   it('no tracked file outside *.md reads ../shared or an absolute path of the build machine', () => {
     const self = path.relative(ROOT, import.meta.filename ?? path.join(import.meta.dirname, 'self-contained.test.ts'));
-    const files = trackedFiles().filter((f) => f !== self && !f.endsWith('.md') && !/\.(png|jpe?g|gif|ico|zip|woff2?)$/.test(f));
+    const files = trackedFiles().filter(
+      (f) => f !== self && !f.endsWith('.md') && !/\.(png|jpe?g|gif|ico|zip|woff2?)$/.test(f),
+    );
     expect(files.length).toBeGreaterThan(100);
     const found: string[] = [];
     for (const f of files) {
       let text: string;
-      try { text = readFileSync(path.join(ROOT, f), 'utf8'); } catch { continue; } // deleted in the work tree
+      try {
+        text = readFileSync(path.join(ROOT, f), 'utf8');
+      } catch {
+        continue;
+      } // deleted in the work tree
       for (const hit of outsideReferences(text)) found.push(`${f}:${hit}`);
     }
     expect(found).toEqual([]);

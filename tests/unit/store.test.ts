@@ -8,7 +8,12 @@ import config from '../../wxt.config';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = (f: string) => readFileSync(path.join(ROOT, f), 'utf8');
 const manifestFor = (browser: string, manifestVersion: 2 | 3) =>
-  (config.manifest as (env: object) => Record<string, any>)({ browser, manifestVersion, mode: 'production', command: 'build' });
+  (config.manifest as (env: object) => Record<string, any>)({
+    browser,
+    manifestVersion,
+    mode: 'production',
+    command: 'build',
+  });
 
 describe('store listing', () => {
   it('the short description fits the Chrome Web Store summary (≤ 132 characters, one line)', () => {
@@ -22,7 +27,7 @@ describe('store listing', () => {
     expect(manifestFor('chrome', 3).description.length).toBeLessThanOrEqual(132);
   });
 
-  it('the long description is within the stores\' limits and links the privacy policy', () => {
+  it("the long description is within the stores' limits and links the privacy policy", () => {
     const long = read('store/description-long.txt');
     expect(long.length).toBeGreaterThan(500);
     expect(long.length).toBeLessThanOrEqual(16_000);
@@ -52,12 +57,14 @@ describe('privacy policy', () => {
     for (const host of m.host_permissions as string[]) {
       expect(privacy, host).toContain(host.replace(/\/\*$/, ''));
     }
-    for (const phrase of ['no analytics', 'no remote code', 'Authorization: Bearer', 'scrubbed']) expect(privacy).toContain(phrase);
+    for (const phrase of ['no analytics', 'no remote code', 'Authorization: Bearer', 'scrubbed'])
+      expect(privacy).toContain(phrase);
   });
 
   it('the store notes justify every permission the manifest asks for', () => {
     const m = manifestFor('chrome', 3);
-    for (const p of [...m.permissions, ...m.host_permissions, ...m.optional_host_permissions] as string[]) expect(storeNotes, p).toContain(`\`${p}\``);
+    for (const p of [...m.permissions, ...m.host_permissions, ...m.optional_host_permissions] as string[])
+      expect(storeNotes, p).toContain(`\`${p}\``);
   });
 
   it('matches the Firefox manifest: no data collection declared', () => {

@@ -23,15 +23,23 @@ describe('locate', () => {
   });
 
   it('says what to install and which variable to set when nothing is found', () => {
-    expect(locate('chromium', {}, [])).toEqual({ missing: 'Chromium not found: apt-get install chromium (Debian/Ubuntu), or set CHROMIUM_PATH to its binary.' });
-    expect(locate('firefox', {}, []).missing).toMatch(/^Firefox ESR not found: apt-get install firefox-esr .*FIREFOX_PATH/);
-    expect(locate('postgresql', {}, []).missing).toMatch(/^PostgreSQL not found: apt-get install postgresql .*PG_BIN_DIR/);
+    expect(locate('chromium', {}, [])).toEqual({
+      missing: 'Chromium not found: apt-get install chromium (Debian/Ubuntu), or set CHROMIUM_PATH to its binary.',
+    });
+    expect(locate('firefox', {}, []).missing).toMatch(
+      /^Firefox ESR not found: apt-get install firefox-esr .*FIREFOX_PATH/,
+    );
+    expect(locate('postgresql', {}, []).missing).toMatch(
+      /^PostgreSQL not found: apt-get install postgresql .*PG_BIN_DIR/,
+    );
   });
 
   it('a variable that is set wins, and a wrong one is reported rather than replaced', () => {
     const bin = executable('firefox-esr');
     expect(locate('firefox', { FIREFOX_PATH: bin }, [])).toEqual({ path: bin });
-    expect(locate('firefox', { FIREFOX_PATH: '/nonexistent/firefox' }, [bin])).toEqual({ missing: 'Firefox ESR: FIREFOX_PATH=/nonexistent/firefox is not an executable file.' });
+    expect(locate('firefox', { FIREFOX_PATH: '/nonexistent/firefox' }, [bin])).toEqual({
+      missing: 'Firefox ESR: FIREFOX_PATH=/nonexistent/firefox is not an executable file.',
+    });
     // A directory is not a browser binary.
     expect(locate('chromium', { CHROMIUM_PATH: dir }).missing).toContain('is not an executable file');
   });
@@ -61,8 +69,14 @@ describe('missing parts', () => {
 
   it('the command line check exits 1 with the line (as `npm run demo` runs it)', () => {
     const script = path.resolve(import.meta.dirname, '../system.mjs');
-    const r = spawnSync(process.execPath, [script, 'chromium'], { encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', npm_lifecycle_event: 'demo' } });
+    const r = spawnSync(process.execPath, [script, 'chromium'], {
+      encoding: 'utf8',
+      env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', npm_lifecycle_event: 'demo' },
+    });
     expect(r.status).toBe(1);
-    expect(r.stderr.trim().split('\n')).toEqual(['Chromium: CHROMIUM_PATH=/nonexistent/chromium is not an executable file.', 'npm run demo cannot start without it.']);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'Chromium: CHROMIUM_PATH=/nonexistent/chromium is not an executable file.',
+      'npm run demo cannot start without it.',
+    ]);
   });
 });

@@ -5,19 +5,40 @@ import { createHash, createPublicKey } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export interface TestCert { key: string; cert: string; spki: string }
+export interface TestCert {
+  key: string;
+  cert: string;
+  spki: string;
+}
 
 export function testCert(dir = path.resolve(import.meta.dirname, '.certs')): TestCert {
   const keyFile = path.join(dir, 'sentry.key');
   const certFile = path.join(dir, 'sentry.crt');
   if (!existsSync(keyFile) || !existsSync(certFile)) {
     mkdirSync(dir, { recursive: true });
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '3650',
-      '-subj', '/CN=sentry.io',
-      '-addext', 'subjectAltName=DNS:sentry.io,DNS:*.sentry.io,DNS:us.sentry.io,DNS:de.sentry.io',
-      '-addext', 'extendedKeyUsage=serverAuth',
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+        '-days',
+        '3650',
+        '-subj',
+        '/CN=sentry.io',
+        '-addext',
+        'subjectAltName=DNS:sentry.io,DNS:*.sentry.io,DNS:us.sentry.io,DNS:de.sentry.io',
+        '-addext',
+        'extendedKeyUsage=serverAuth',
+      ],
+      { stdio: 'ignore' },
+    );
   }
   const key = readFileSync(keyFile, 'utf8');
   const cert = readFileSync(certFile, 'utf8');

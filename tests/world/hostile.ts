@@ -7,7 +7,10 @@ import type { Store } from './sentry/store.ts';
 export const EVIL_HOST = 'evil.example';
 export const TRAP = 'window.__pwned=1';
 
-export interface Payload { name: string; text: string }
+export interface Payload {
+  name: string;
+  text: string;
+}
 
 const LONG_UNIT = `<img src=x onerror="${TRAP}">${'\u202E'}${'x'.repeat(960)}`;
 
@@ -21,7 +24,10 @@ export const PAYLOADS: readonly Payload[] = [
   { name: 'data: URL', text: `data:text/html,<script>${TRAP}</script>` },
   { name: 'iframe javascript:', text: `<iframe src="javascript:${TRAP}"></iframe>` },
   { name: 'css injection', text: '</style><style>*{display:none}</style>' },
-  { name: 'css remote load', text: `<style>@import url(https://${EVIL_HOST}/s.css);</style><div style="background:url(https://${EVIL_HOST}/bg.png)">bg</div>` },
+  {
+    name: 'css remote load',
+    text: `<style>@import url(https://${EVIL_HOST}/s.css);</style><div style="background:url(https://${EVIL_HOST}/bg.png)">bg</div>`,
+  },
   { name: 'remote image tag', text: `<img src="https://${EVIL_HOST}/pixel.png">` },
   { name: 'markdown js link', text: `[click me](javascript:${TRAP})` },
   { name: 'markdown image', text: `![](https://${EVIL_HOST}/x.png)` },
@@ -47,33 +53,142 @@ export function hostileEvent(p: Payload, index: number, at: number): Record<stri
   const fn = `${w}#fn${index}`;
   const file = `${w}#file${index}.py`;
   const frame = (line: number, inApp: boolean) => ({
-    function: fn, module: t, filename: file, absPath: `/app/${t}`, lineNo: line, colNo: null, inApp,
-    context: [[line - 1, t], [line, t], [line + 1, t]], vars: { [t]: t }, errors: null, package: t, platform: null,
-    instructionAddr: null, symbolAddr: null, trust: null, symbol: null, rawFunction: t,
+    function: fn,
+    module: t,
+    filename: file,
+    absPath: `/app/${t}`,
+    lineNo: line,
+    colNo: null,
+    inApp,
+    context: [
+      [line - 1, t],
+      [line, t],
+      [line + 1, t],
+    ],
+    vars: { [t]: t },
+    errors: null,
+    package: t,
+    platform: null,
+    instructionAddr: null,
+    symbolAddr: null,
+    trust: null,
+    symbol: null,
+    rawFunction: t,
   });
   const release = { version: t, shortVersion: t, dateCreated: iso(at), dateReleased: null, ref: t, url: t };
   return {
-    id: hex32(0xbad0000 + index), eventID: hex32(0xbad0000 + index), size: t.length * 40,
+    id: hex32(0xbad0000 + index),
+    eventID: hex32(0xbad0000 + index),
+    size: t.length * 40,
     entries: [
-      { type: 'exception', data: { values: [{ type: `${w}Error${index}`, value: w, module: t, threadId: null, rawStacktrace: null,
-        mechanism: { type: 'generic', handled: false }, stacktrace: { frames: [frame(10, false), frame(20, true)], framesOmitted: null, registers: null, hasSystemFrames: true } }],
-        excOmitted: null, hasSystemFrames: true } },
+      {
+        type: 'exception',
+        data: {
+          values: [
+            {
+              type: `${w}Error${index}`,
+              value: w,
+              module: t,
+              threadId: null,
+              rawStacktrace: null,
+              mechanism: { type: 'generic', handled: false },
+              stacktrace: {
+                frames: [frame(10, false), frame(20, true)],
+                framesOmitted: null,
+                registers: null,
+                hasSystemFrames: true,
+              },
+            },
+          ],
+          excOmitted: null,
+          hasSystemFrames: true,
+        },
+      },
       { type: 'message', data: { formatted: w, message: t, params: [] } },
-      { type: 'breadcrumbs', data: { values: [
-        { type: 'default', timestamp: iso(at - 2_000), level: 'info', message: t, category: t, data: { [t]: t, url: t }, event_id: null },
-        { type: 'navigation', timestamp: iso(at - 1_000), level: 'warning', message: t, category: 'navigation', data: { from: t, to: `javascript:${TRAP}` }, event_id: null },
-      ] } },
-      { type: 'request', data: { method: 'POST', url: `https://shop.example.com/${t}`, query: [[t, t]], fragment: t, data: { [t]: t },
-        headers: [['Referer', t], [t, t]], cookies: [[t, t]], env: { REMOTE_ADDR: t }, inferredContentType: null, apiTarget: null } },
+      {
+        type: 'breadcrumbs',
+        data: {
+          values: [
+            {
+              type: 'default',
+              timestamp: iso(at - 2_000),
+              level: 'info',
+              message: t,
+              category: t,
+              data: { [t]: t, url: t },
+              event_id: null,
+            },
+            {
+              type: 'navigation',
+              timestamp: iso(at - 1_000),
+              level: 'warning',
+              message: t,
+              category: 'navigation',
+              data: { from: t, to: `javascript:${TRAP}` },
+              event_id: null,
+            },
+          ],
+        },
+      },
+      {
+        type: 'request',
+        data: {
+          method: 'POST',
+          url: `https://shop.example.com/${t}`,
+          query: [[t, t]],
+          fragment: t,
+          data: { [t]: t },
+          headers: [
+            ['Referer', t],
+            [t, t],
+          ],
+          cookies: [[t, t]],
+          env: { REMOTE_ADDR: t },
+          inferredContentType: null,
+          apiTarget: null,
+        },
+      },
     ],
-    dist: t, message: t, title: `${w}Error${index}: ${w}`, location: file, culprit: `${fn}(${file})`,
-    user: { id: `hostile-${index}-${t.slice(0, 200)}`, email: `${t}@example.com`, username: t, ip_address: t, name: t, geo: { country_code: t, city: t, region: t }, data: { [t]: t } },
+    dist: t,
+    message: t,
+    title: `${w}Error${index}: ${w}`,
+    location: file,
+    culprit: `${fn}(${file})`,
+    user: {
+      id: `hostile-${index}-${t.slice(0, 200)}`,
+      email: `${t}@example.com`,
+      username: t,
+      ip_address: t,
+      name: t,
+      geo: { country_code: t, city: t, region: t },
+      data: { [t]: t },
+    },
     contexts: { runtime: { name: t, version: t, type: 'runtime' }, browser: { name: t, version: t, type: 'browser' } },
-    sdk: { name: t, version: t }, context: { [t]: t }, packages: { [t]: t }, type: 'error',
+    sdk: { name: t, version: t },
+    context: { [t]: t },
+    packages: { [t]: t },
+    type: 'error',
     metadata: { type: `${w}Error${index}`, value: w, filename: file, function: fn },
-    tags: [{ key: t, value: t }, { key: 'release', value: t }, { key: 'environment', value: t }, { key: 'url', value: `javascript:${TRAP}` }],
-    platform: 'python', dateReceived: iso(at), dateCreated: iso(at), errors: [], occurrence: null, _meta: {}, crashFile: null,
-    fingerprints: [hex32(index)], release, userReport: null, sdkUpdates: [], resolvedWith: [], nextEventID: null, previousEventID: null,
+    tags: [
+      { key: t, value: t },
+      { key: 'release', value: t },
+      { key: 'environment', value: t },
+      { key: 'url', value: `javascript:${TRAP}` },
+    ],
+    platform: 'python',
+    dateReceived: iso(at),
+    dateCreated: iso(at),
+    errors: [],
+    occurrence: null,
+    _meta: {},
+    crashFile: null,
+    fingerprints: [hex32(index)],
+    release,
+    userReport: null,
+    sdkUpdates: [],
+    resolvedWith: [],
+    nextEventID: null,
+    previousEventID: null,
   };
 }
 
@@ -85,7 +200,10 @@ export function hostileDeadlockText(payloads: readonly Payload[] = PAYLOADS): st
     'DETAIL:  Process 4242 waits for ShareLock on transaction 9001; blocked by process 4343.',
     'Process 4343 waits for ShareLock on transaction 9000; blocked by process 4242.',
     `Process 4242: UPDATE accounts SET note = '${short.map((p) => p.text).join(' ')}' WHERE id = 1`,
-    `Process 4343: UPDATE accounts SET note = '${short.map((p) => p.text).reverse().join(' ')}' WHERE id = 2`,
+    `Process 4343: UPDATE accounts SET note = '${short
+      .map((p) => p.text)
+      .reverse()
+      .join(' ')}' WHERE id = 2`,
     'HINT:  See server log for query details.',
     `CONTEXT:  while updating tuple (3057,109) in relation "${short[0]?.text ?? 'accounts'}"`,
   ].join('\n');
@@ -103,8 +221,17 @@ export function hostileDeadlockEvent(at: number): Record<string, any> {
 
 /** The LLM's own answer: Markdown and HTML with every payload, as a hijacked or confused model could write. */
 export function hostileAnswer(): string {
-  return ['## What happened', ...PAYLOADS.map((p) => `- ${p.name}: ${p.text}`), '', `<script>${TRAP}</script>`,
-    `[docs](javascript:${TRAP})`, `![tracker](https://${EVIL_HOST}/t.png)`, '```html', `<img src=x onerror="${TRAP}">`, '```'].join('\n');
+  return [
+    '## What happened',
+    ...PAYLOADS.map((p) => `- ${p.name}: ${p.text}`),
+    '',
+    `<script>${TRAP}</script>`,
+    `[docs](javascript:${TRAP})`,
+    `![tracker](https://${EVIL_HOST}/t.png)`,
+    '```html',
+    `<img src=x onerror="${TRAP}">`,
+    '```',
+  ].join('\n');
 }
 
 /** How many string places (keys and values) of an event hold the payload — what the suite reports it tried. */
@@ -112,12 +239,20 @@ export function payloadFields(value: unknown, payload: string): number {
   if (typeof value === 'string') return value.includes(payload) ? 1 : 0;
   if (Array.isArray(value)) return value.reduce((n: number, v) => n + payloadFields(v, payload), 0);
   if (value && typeof value === 'object') {
-    return Object.entries(value).reduce((n, [k, v]) => n + (k.includes(payload) ? 1 : 0) + payloadFields(v, payload), 0);
+    return Object.entries(value).reduce(
+      (n, [k, v]) => n + (k.includes(payload) ? 1 : 0) + payloadFields(v, payload),
+      0,
+    );
   }
   return 0;
 }
 
-export interface HostileSeed { issueIds: string[]; deadlockIssueId: string; fieldsTried: number; payloads: number }
+export interface HostileSeed {
+  issueIds: string[];
+  deadlockIssueId: string;
+  fieldsTried: number;
+  payloads: number;
+}
 
 /** Adds one issue per payload (newest first on the list) and one deadlock issue to the org's project. */
 export function seedHostile(store: Store, orgSlug = 'acme', projectSlug = 'api'): HostileSeed {

@@ -10,16 +10,31 @@ let out = '';
 let exit: Promise<number | null>;
 
 beforeAll(async () => {
-  child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'tests/world/start.ts', '--sentry-port', '0', '--ollama-port', '0', '--issues', '10'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      'tests/world/start.ts',
+      '--sentry-port',
+      '0',
+      '--ollama-port',
+      '0',
+      '--issues',
+      '10',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   exit = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-  for (const until = Date.now() + 30_000; !out.includes('Ctrl-C stops'); ) {
+  for (const until = Date.now() + 30_000; !out.includes('Ctrl-C stops');) {
     if (Date.now() > until || child.exitCode !== null) throw new Error(`npm run world did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }, 40_000);
-afterAll(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
+afterAll(() => {
+  if (child.exitCode === null) child.kill('SIGKILL');
+});
 
 describe('npm run world', () => {
   it('prints a Sentry server, an Ollama server, tokens and the Chromium flags that point at the server', async () => {
@@ -32,9 +47,13 @@ describe('npm run world', () => {
     expect(out).toContain('--load-extension=');
     expect(token).toBeDefined();
 
-    const orgs = await apiGet<{ slug: string }[]>({ sentry: { port: sentryPort } as any }, '/api/0/organizations/', token!);
+    const orgs = await apiGet<{ slug: string }[]>(
+      { sentry: { port: sentryPort } as any },
+      '/api/0/organizations/',
+      token!,
+    );
     expect(orgs.map((o) => o.slug)).toContain('acme');
-    const tags = await (await fetch(`${ollamaUrl}/api/tags`)).json() as { models: { name: string }[] };
+    const tags = (await (await fetch(`${ollamaUrl}/api/tags`)).json()) as { models: { name: string }[] };
     expect(tags.models.length).toBeGreaterThan(0);
   });
 

@@ -9,20 +9,29 @@ import path from 'node:path';
 import { chromiumWorldArgs, startWorld } from './world';
 import { locate } from '../system.mjs';
 
-const { values } = parseArgs({ options: {
-  'sentry-port': { type: 'string', default: '8443' },
-  'ollama-port': { type: 'string', default: '11434' },
-  issues: { type: 'string', default: '120' },
-} });
+const { values } = parseArgs({
+  options: {
+    'sentry-port': { type: 'string', default: '8443' },
+    'ollama-port': { type: 'string', default: '11434' },
+    issues: { type: 'string', default: '120' },
+  },
+});
 const port = (name: string, v: string | undefined): number => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) { console.error(`--${name} must be 0–65535, got ${v}`); process.exit(2); }
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    console.error(`--${name} must be 0–65535, got ${v}`);
+    process.exit(2);
+  }
   return n;
 };
 
 let world: Awaited<ReturnType<typeof startWorld>>;
 try {
-  world = await startWorld({ sentryPort: port('sentry-port', values['sentry-port']), ollamaPort: port('ollama-port', values['ollama-port']), issueCount: Number(values.issues) || 120 });
+  world = await startWorld({
+    sentryPort: port('sentry-port', values['sentry-port']),
+    ollamaPort: port('ollama-port', values['ollama-port']),
+    issueCount: Number(values.issues) || 120,
+  });
 } catch (error) {
   // A busy port is the usual reason: one line, not a trace.
   console.error(error instanceof Error ? error.message.split('\n')[0] : String(error));
@@ -33,8 +42,14 @@ const dev = path.resolve('.output/chrome-mv3-dev');
 const prod = path.resolve('.output/chrome-mv3');
 const chromiumBin = locate('chromium').path ?? 'chromium';
 const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
-const flags = (dir: string) => [...chromiumWorldArgs(world, dir).filter((a) => !a.startsWith('--disable-extensions-except')), '--user-data-dir=$(mktemp -d)'];
-const command = (dir: string) => [chromiumBin, ...flags(dir).map((f) => (f.includes('$(') ? f : quote(f))), 'https://acme.sentry.io/issues/'].join(' \\\n    ');
+const flags = (dir: string) => [
+  ...chromiumWorldArgs(world, dir).filter((a) => !a.startsWith('--disable-extensions-except')),
+  '--user-data-dir=$(mktemp -d)',
+];
+const command = (dir: string) =>
+  [chromiumBin, ...flags(dir).map((f) => (f.includes('$(') ? f : quote(f))), 'https://acme.sentry.io/issues/'].join(
+    ' \\\n    ',
+  );
 
 console.log(`Dexter's world is running.
   Sentry-compatible server  ${world.sentry.url}  (HTTPS; answers for https://sentry.io and https://*.sentry.io
@@ -63,7 +78,10 @@ let stopping = false;
 const stop = () => {
   if (stopping) return;
   stopping = true;
-  void world.close().then(() => { console.log('Stopped.'); process.exit(0); });
+  void world.close().then(() => {
+    console.log('Stopped.');
+    process.exit(0);
+  });
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -14,14 +14,35 @@ import { DIGEST_PERIODS, periodLabel, useDigest } from './useDigest';
 function Copy({ label, text }: { label: string; text: string }) {
   return (
     <CopyButton value={text}>
-      {({ copied, copy }) => <Button size="compact-xs" variant="light" onClick={copy} aria-live="polite">{copied ? 'Copied' : label}</Button>}
+      {({ copied, copy }) => (
+        <Button size="compact-xs" variant="light" onClick={copy} aria-live="polite">
+          {copied ? 'Copied' : label}
+        </Button>
+      )}
     </CopyButton>
   );
 }
 
-export function DigestView({ target, link, actions }: { target: Target | null; link: Place['link']; actions?: (answer: DigestAnswer) => ReactNode }) {
+export function DigestView({
+  target,
+  link,
+  actions,
+}: {
+  target: Target | null;
+  link: Place['link'];
+  actions?: (answer: DigestAnswer) => ReactNode;
+}) {
   const d = useDigest(target);
-  if (!target) return <ErrorNote error={{ kind: 'invalid-request', message: 'No Sentry organization to build a digest of.', nextStep: 'Open Sentry in this tab, or choose an organization in Settings.' }} />;
+  if (!target)
+    return (
+      <ErrorNote
+        error={{
+          kind: 'invalid-request',
+          message: 'No Sentry organization to build a digest of.',
+          nextStep: 'Open Sentry in this tab, or choose an organization in Settings.',
+        }}
+      />
+    );
   const a = d.answer;
   return (
     <Stack gap="xs" aria-label="On-call digest">
@@ -33,11 +54,24 @@ export function DigestView({ target, link, actions }: { target: Target | null; l
           onChange={(e) => d.setHours(Number(e.currentTarget.value))}
           data={DIGEST_PERIODS.map((h) => ({ value: String(h), label: periodLabel(h) }))}
         />
-        <Button size="compact-sm" variant="default" onClick={d.refresh} disabled={!!d.loading}>Refresh</Button>
-        <Button size="compact-sm" variant="light" onClick={d.writeNarrative} disabled={!a || !!d.loading} title="Your own model writes a short summary; each statement must cite issues of the digest">
+        <Button size="compact-sm" variant="default" onClick={d.refresh} disabled={!!d.loading}>
+          Refresh
+        </Button>
+        <Button
+          size="compact-sm"
+          variant="light"
+          onClick={d.writeNarrative}
+          disabled={!a || !!d.loading}
+          title="Your own model writes a short summary; each statement must cite issues of the digest"
+        >
           <span aria-hidden="true">✦</span>&nbsp;Write the narrative
         </Button>
-        {d.loading && <Loader size="xs" aria-label={d.loading === 'narrative' ? 'Your model is writing the narrative' : 'Building the digest'} />}
+        {d.loading && (
+          <Loader
+            size="xs"
+            aria-label={d.loading === 'narrative' ? 'Your model is writing the narrative' : 'Building the digest'}
+          />
+        )}
       </Group>
       <ErrorNote error={d.error} />
       {a && (
@@ -52,7 +86,11 @@ export function DigestView({ target, link, actions }: { target: Target | null; l
           <DigestLists digest={a.digest} link={link} />
         </>
       )}
-      {!a && !d.loading && !d.error && <Text size="sm" c="dimmed">No digest yet.</Text>}
+      {!a && !d.loading && !d.error && (
+        <Text size="sm" c="dimmed">
+          No digest yet.
+        </Text>
+      )}
     </Stack>
   );
 }

@@ -33,18 +33,21 @@ export function useDigest(target: Target | null): DigestState {
   const [loading, setLoading] = useState<DigestState['loading']>(null);
   const seq = useRef(0);
 
-  const build = useCallback(async (h: number, narrative: boolean) => {
-    if (!target) return;
-    const mine = ++seq.current;
-    setLoading(narrative ? 'narrative' : 'data');
-    setError(null);
-    if (!narrative) setAnswer(null); // another period: the old figures must not pass for the new ones
-    const r = await send({ type: 'digest.build', target, hours: h, narrative });
-    if (mine !== seq.current) return;
-    setLoading(null);
-    if (r.ok) setAnswer(r.data);
-    else setError(r.error);
-  }, [target]);
+  const build = useCallback(
+    async (h: number, narrative: boolean) => {
+      if (!target) return;
+      const mine = ++seq.current;
+      setLoading(narrative ? 'narrative' : 'data');
+      setError(null);
+      if (!narrative) setAnswer(null); // another period: the old figures must not pass for the new ones
+      const r = await send({ type: 'digest.build', target, hours: h, narrative });
+      if (mine !== seq.current) return;
+      setLoading(null);
+      if (r.ok) setAnswer(r.data);
+      else setError(r.error);
+    },
+    [target],
+  );
 
   // Built once per organization and period: a view hidden and shown again (the Explorer's tabs keep it in a hidden
   // React Activity, which runs its effects again when shown) keeps what it had, the narrative included.
@@ -56,7 +59,10 @@ export function useDigest(target: Target | null): DigestState {
   }, [build, hours]);
 
   return {
-    hours, answer, error, loading,
+    hours,
+    answer,
+    error,
+    loading,
     setHours,
     refresh: () => void build(hours, false),
     writeNarrative: () => void build(hours, true),

@@ -2,6 +2,9 @@
 // the Explorer do not carry the overlay's code.
 import { compareMeta, type FeatureMeta } from '../registry';
 
-const metas = import.meta.glob<FeatureMeta>(['./*.ts', '!./index.ts', '!./catalog.ts', '!./*.test.ts'], { eager: true, import: 'meta' });
+const metas = import.meta.glob<FeatureMeta>(['./*.ts', '!./index.ts', '!./catalog.ts', '!./*.test.ts'], {
+  eager: true,
+  import: 'meta',
+});
 
 export const FEATURE_CATALOG: readonly FeatureMeta[] = Object.values(metas).sort(compareMeta);

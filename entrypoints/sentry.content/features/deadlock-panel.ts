@@ -15,7 +15,12 @@ export const meta = {
 export async function init(ctx: FeatureContext) {
   const { page, signal, send } = ctx;
   if (!page.org || !page.issueId) return;
-  const res = await send({ type: 'issue.analysis', target: { apiBase: page.apiBase, org: page.org }, issueId: page.issueId, eventId: page.eventId ?? undefined });
+  const res = await send({
+    type: 'issue.analysis',
+    target: { apiBase: page.apiBase, org: page.org },
+    issueId: page.issueId,
+    eventId: page.eventId ?? undefined,
+  });
   if (signal.aborted) return;
   if (!res.ok) throw new Error(res.error.message);
   if (!res.data.isDeadlock) return;

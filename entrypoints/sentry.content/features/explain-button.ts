@@ -28,14 +28,22 @@ export function init(ctx: FeatureContext) {
     close.hidden = true;
     row.append(button, close);
     panel.root.append(row);
-    button.addEventListener('click', () => {
-      panel.open('explain', { autostart: '1' });
-      close.hidden = false;
-    }, { signal });
-    close.addEventListener('click', () => {
-      panel.close();
-      close.hidden = true;
-    }, { signal });
+    button.addEventListener(
+      'click',
+      () => {
+        panel.open('explain', { autostart: '1' });
+        close.hidden = false;
+      },
+      { signal },
+    );
+    close.addEventListener(
+      'click',
+      () => {
+        panel.close();
+        close.hidden = true;
+      },
+      { signal },
+    );
     return panel.host;
   });
 }

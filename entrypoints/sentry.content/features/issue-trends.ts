@@ -23,16 +23,21 @@ export function init(ctx: FeatureContext) {
     button.type = 'button';
     button.className = 'secondary';
     button.textContent = 'Trend and where users are hit';
-    button.title = 'Releases and deploys around this issue, whether it is escalating by Sentry’s rule, and its users by country.';
+    button.title =
+      'Releases and deploys around this issue, whether it is escalating by Sentry’s rule, and its users by country.';
     row.append(button);
     panel.root.append(row);
     let open = false;
-    button.addEventListener('click', () => {
-      open = !open;
-      if (open) panel.open('trends');
-      else panel.close();
-      button.setAttribute('aria-expanded', String(open));
-    }, { signal });
+    button.addEventListener(
+      'click',
+      () => {
+        open = !open;
+        if (open) panel.open('trends');
+        else panel.close();
+        button.setAttribute('aria-expanded', String(open));
+      },
+      { signal },
+    );
     return panel.host;
   });
 }

@@ -24,8 +24,23 @@ export function init(ctx: FeatureContext) {
     if (!p) {
       // Asked in the next task: the rows in view are being drawn now, and a message costs a few ms to send.
       p = new Promise<void>((r) => setTimeout(r, 0))
-        .then(() => ctx.send({ type: 'project.userBase', target: { apiBase: page.apiBase, org: page.org! }, projectId, window: filters.window, environments: filters.environments }))
-        .then((r): Base => (r.ok ? { base: r.data.count === null ? null : { count: r.data.count, source: r.data.source }, why: r.data.reason } : { base: null, why: r.error.message }))
+        .then(() =>
+          ctx.send({
+            type: 'project.userBase',
+            target: { apiBase: page.apiBase, org: page.org! },
+            projectId,
+            window: filters.window,
+            environments: filters.environments,
+          }),
+        )
+        .then((r): Base =>
+          r.ok
+            ? {
+                base: r.data.count === null ? null : { count: r.data.count, source: r.data.source },
+                why: r.data.reason,
+              }
+            : { base: null, why: r.error.message },
+        )
         .then((b) => (known.set(projectId, b), b));
       bases.set(projectId, p);
     }
@@ -46,14 +61,27 @@ export function init(ctx: FeatureContext) {
       chip.textContent = `${formatCount(impact.users)} users · ${impact.share === null ? '—' : formatPercent(impact.share)}`;
       // Without a user base, the specific reason (still loading, no project, what Sentry or the settings said)
       // beats the generic one.
-      const reason = impact.users !== null && !base && why ? why
-        : impact.reason ?? (impact.share !== null && base ? `${formatCount(impact.users)} of ${formatCount(base.count)} users of this project in the ${window.label}${filters.environments.length ? ` (${filters.environments.join(', ')})` : ''}, ${base.source === 'sentry' ? 'from Sentry' : 'from your setting'}.` : why);
+      const reason =
+        impact.users !== null && !base && why
+          ? why
+          : (impact.reason ??
+            (impact.share !== null && base
+              ? `${formatCount(impact.users)} of ${formatCount(base.count)} users of this project in the ${window.label}${filters.environments.length ? ` (${filters.environments.join(', ')})` : ''}, ${base.source === 'sentry' ? 'from Sentry' : 'from your setting'}.`
+              : why));
       chip.title = `${impact.level ? `Impact: ${impact.level}. ` : ''}${reason ?? ''}`;
-      chip.setAttribute('aria-label', `Users affected: ${impact.users ?? 'unknown'}; share ${impact.share === null ? 'unknown' : formatPercent(impact.share)}. ${chip.title}`);
+      chip.setAttribute(
+        'aria-label',
+        `Users affected: ${impact.users ?? 'unknown'}; share ${impact.share === null ? 'unknown' : formatPercent(impact.share)}. ${chip.title}`,
+      );
     };
     const projectId = row.project?.id;
-    if (!window.page) return fill(null, 'This Sentry has no issues-stats endpoint, so the users are counted since the issue began, not in the page’s window; no share is shown.');
-    if (projectId === undefined) return fill(null, 'Sentry sent no project for this issue, so its project’s user count is unknown.');
+    if (!window.page)
+      return fill(
+        null,
+        'This Sentry has no issues-stats endpoint, so the users are counted since the issue began, not in the page’s window; no share is shown.',
+      );
+    if (projectId === undefined)
+      return fill(null, 'Sentry sent no project for this issue, so its project’s user count is unknown.');
     const had = known.get(projectId);
     if (had) return fill(had.base, had.why);
     fill(null, 'Loading the project’s user count…');

@@ -52,7 +52,13 @@ function draw(slot: HTMLElement, r: ReplyOf<'similar.rows'>, id: string): void {
     if (!matches.length) return slot.replaceChildren();
     chip.className = 'chip';
     chip.textContent = `≈ ${matches.length} similar`;
-    chip.title = matches.slice(0, 5).map((m) => `${m.shortId} (${Math.round(m.score * 100)}%${m.sameProject ? '' : ', another project'}): ${m.title}\n  ${m.reason}`).join('\n');
+    chip.title = matches
+      .slice(0, 5)
+      .map(
+        (m) =>
+          `${m.shortId} (${Math.round(m.score * 100)}%${m.sameProject ? '' : ', another project'}): ${m.title}\n  ${m.reason}`,
+      )
+      .join('\n');
   }
   chip.setAttribute('aria-label', chip.textContent + '. ' + chip.title);
   slot.replaceChildren(chip);

@@ -26,7 +26,11 @@ export function init(ctx: FeatureContext) {
     wrap.className = 'spark';
     wrap.tabIndex = 0;
     const points = spark.counts.map((count, i) => ({ t: spark.times[i] ?? 0, count }));
-    const svg = renderSparkline(document, points, { peaks: spark.peaks, bucketSeconds: spark.bucketSeconds, label: spark.label });
+    const svg = renderSparkline(document, points, {
+      peaks: spark.peaks,
+      bucketSeconds: spark.bucketSeconds,
+      label: spark.label,
+    });
     wrap.append(svg);
     // Release and deploy ticks when the row's trend comes (issue #18), and the larger view on hover.
     let trend: TrendReply | null = null;
@@ -35,7 +39,14 @@ export function init(ctx: FeatureContext) {
         trend = t;
         wrap.dataset.trend = t.trend ? 'in' : 'none'; // for a test or a curious user: the trend came
         if (ctx.signal.aborted || !t.trend?.marks.length) return;
-        addTicks(svg, t.trend.marks.map((m) => ({ x: tickX(m.at, spark.times, spark.bucketSeconds, 96), kind: m.kind, title: () => markerText(m, (ms) => timeFormat().format(ms)) })));
+        addTicks(
+          svg,
+          t.trend.marks.map((m) => ({
+            x: tickX(m.at, spark.times, spark.bucketSeconds, 96),
+            kind: m.kind,
+            title: () => markerText(m, (ms) => timeFormat().format(ms)),
+          })),
+        );
       });
       attachTrendCard(ctx, wrap, row, () => trend);
     }

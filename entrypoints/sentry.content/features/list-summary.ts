@@ -48,8 +48,18 @@ export function init(ctx: FeatureContext) {
         return void show(slot, '✦ —', [r.error.message, r.error.nextStep].filter(Boolean).join(' '), 'chip muted');
       }
       const s = r.data;
-      if (s.status !== 'ok') return void show(slot, '✦ unknown', `The model gave no usable answer: ${s.reason ?? 'unknown reason'}.`, 'chip muted');
-      const chip = show(slot, `✦ ${s.summary}`, `${s.summary}\nSuspected cause: ${CAUSE_LABELS[s.cause]} (confidence ${Math.round(s.confidence * 100)}%)\nFrom ${s.model}${s.cached ? ', cached' : ''}; the prompt was scrubbed of personal data.`);
+      if (s.status !== 'ok')
+        return void show(
+          slot,
+          '✦ unknown',
+          `The model gave no usable answer: ${s.reason ?? 'unknown reason'}.`,
+          'chip muted',
+        );
+      const chip = show(
+        slot,
+        `✦ ${s.summary}`,
+        `${s.summary}\nSuspected cause: ${CAUSE_LABELS[s.cause]} (confidence ${Math.round(s.confidence * 100)}%)\nFrom ${s.model}${s.cached ? ', cached' : ''}; the prompt was scrubbed of personal data.`,
+      );
       chip.dataset.cause = s.cause;
     });
   };
@@ -59,7 +69,12 @@ export function init(ctx: FeatureContext) {
     slots.set(row.id, slot);
     if (auto) return summarize(row.id);
     // A small ✦ in the row's Dexter bar: the line itself comes under the title once asked for.
-    const button = show(slot, '✦', 'Summarize the issues on screen with your own model (personal data is scrubbed first).', 'chip muted');
+    const button = show(
+      slot,
+      '✦',
+      'Summarize the issues on screen with your own model (personal data is scrubbed first).',
+      'chip muted',
+    );
     button.setAttribute('role', 'button');
     button.setAttribute('aria-label', 'Summarize the issues on screen');
     const go = () => {

@@ -37,8 +37,18 @@ function draw(slot: HTMLElement, { trend }: TrendReply): void {
   const chips: HTMLElement[] = [];
   const e = trend.escalation;
   const sentry = trend.sentry === 'escalating';
-  if (e.state === 'escalating') chips.push(chip(sentry ? '⇡ escalating · Sentry too' : '⇡ escalating', escalationText(e, trend.sentry), 'escalating'));
-  else if (sentry) chips.push(chip('Sentry: escalating', `${escalationText(e, trend.sentry)} Sentry judged it when it escalated; Dexter judges this hour.`, 'muted'));
+  if (e.state === 'escalating')
+    chips.push(
+      chip(sentry ? '⇡ escalating · Sentry too' : '⇡ escalating', escalationText(e, trend.sentry), 'escalating'),
+    );
+  else if (sentry)
+    chips.push(
+      chip(
+        'Sentry: escalating',
+        `${escalationText(e, trend.sentry)} Sentry judged it when it escalated; Dexter judges this hour.`,
+        'muted',
+      ),
+    );
   for (const c of trend.chips) chips.push(chip(c.text, c.title, 'deploy'));
   slot.replaceChildren(...chips);
 }

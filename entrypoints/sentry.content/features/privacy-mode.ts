@@ -67,7 +67,8 @@ function maskAdded(records: MutationRecord[], regions: string): void {
       const el = added.nodeType === Node.ELEMENT_NODE ? (added as Element) : added.parentElement;
       if (!el) continue;
       if (el.closest(regions)) maskWithin(added);
-      else if (added.nodeType === Node.ELEMENT_NODE) for (const region of (added as Element).querySelectorAll(regions)) maskWithin(region);
+      else if (added.nodeType === Node.ELEMENT_NODE)
+        for (const region of (added as Element).querySelectorAll(regions)) maskWithin(region);
     }
   }
 }
@@ -75,7 +76,8 @@ function maskAdded(records: MutationRecord[], regions: string): void {
 export const meta = {
   id: 'privacy-mode',
   label: 'Privacy mode switch',
-  description: 'Lets privacy mode mask personal data in Sentry’s own pages (issue list and issue page) while you share your screen.',
+  description:
+    'Lets privacy mode mask personal data in Sentry’s own pages (issue list and issue page) while you share your screen.',
   pages: ['issue', 'issue-list'],
   order: 12,
 } satisfies FeatureMeta;
@@ -91,10 +93,15 @@ export async function init({ settings, signal, send, page }: FeatureContext) {
     if (!signal.aborted) maskAdded(records, regions);
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  signal.addEventListener('abort', () => {
-    observer.disconnect();
-    for (const [node, { original, masked }] of originals) if (node.isConnected && node.nodeValue === masked) node.nodeValue = original;
-    originals.clear();
-    document.documentElement.removeAttribute('data-dexter-privacy');
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      for (const [node, { original, masked }] of originals)
+        if (node.isConnected && node.nodeValue === masked) node.nodeValue = original;
+      originals.clear();
+      document.documentElement.removeAttribute('data-dexter-privacy');
+    },
+    { once: true },
+  );
 }

@@ -73,7 +73,11 @@ function rowBar(row: Row, onNewBar: (bar: Element) => void): Element {
 }
 
 /** A feature's slot in the row's Dexter host, placed by the feature's declared order. */
-export function rowSlot(row: Row, feature: { id: string; order?: number }, onNewBar: (bar: Element) => void = () => {}): HTMLElement {
+export function rowSlot(
+  row: Row,
+  feature: { id: string; order?: number },
+  onNewBar: (bar: Element) => void = () => {},
+): HTMLElement {
   const bar = rowBar(row, onNewBar);
   let slot = bar.querySelector<HTMLElement>(`[data-slot="${feature.id}"]`);
   if (!slot) {

@@ -5,10 +5,13 @@ import { ListPage } from './page';
 import { rowSlot } from './hosts';
 
 function list(n: number): void {
-  document.body.innerHTML = Array.from({ length: n }, (_, i) => `
+  document.body.innerHTML = Array.from(
+    { length: n },
+    (_, i) => `
     <div data-test-id="group"><input aria-label="Select Issue" id="${100 + i}" type="checkbox">
       <div data-test-id="event-issue-header"><a data-issue-title-link href="/issues/${100 + i}/">Error ${i}</a></div>
-    </div>`).join('');
+    </div>`,
+  ).join('');
 }
 const hosts = () => document.querySelectorAll('dexter-row').length;
 
@@ -34,8 +37,12 @@ describe('ensureHosts', () => {
     for (let k = 0; k < 3; k++) ensureHosts(rows);
     expect(hosts()).toBe(60);
     expect(rows.every((r) => r.el.querySelectorAll('dexter-row').length === 1)).toBe(true);
-    expect(rows.map((r) => r.el.querySelector<HTMLElement>('dexter-row')!.dataset.issueId)).toEqual(rows.map((r) => r.id));
-    expect([...document.querySelectorAll('dexter-row')].every((h) => h.shadowRoot === null && !h.hasAttribute('data-drawn'))).toBe(true);
+    expect(rows.map((r) => r.el.querySelector<HTMLElement>('dexter-row')!.dataset.issueId)).toEqual(
+      rows.map((r) => r.id),
+    );
+    expect(
+      [...document.querySelectorAll('dexter-row')].every((h) => h.shadowRoot === null && !h.hasAttribute('data-drawn')),
+    ).toBe(true);
     // Right after the row's header, where page-css.ts keeps its room.
     expect(rows[0]!.el.querySelector('[data-test-id="event-issue-header"] + dexter-row')).not.toBeNull();
   });
@@ -48,7 +55,9 @@ describe('ensureHosts', () => {
     page.slot(rows[1]!, impact).textContent = '7 users';
     page.slot(rows[1]!, priority).textContent = 'P50'; // drawn second, shown first: by its declared order
     expect(host.hasAttribute('data-drawn')).toBe(true);
-    const shown = [...host.shadowRoot!.querySelectorAll<HTMLElement>('[data-slot]')].sort((a, b) => Number(a.style.order) - Number(b.style.order));
+    const shown = [...host.shadowRoot!.querySelectorAll<HTMLElement>('[data-slot]')].sort(
+      (a, b) => Number(a.style.order) - Number(b.style.order),
+    );
     expect(shown.map((s) => s.textContent)).toEqual(['P50', '7 users']);
     expect(rows[1]!.el.querySelectorAll('dexter-row')).toHaveLength(1);
     expect(rows[0]!.el.querySelector('dexter-row')!.shadowRoot).toBeNull();
@@ -60,7 +69,9 @@ describe('ensureHosts', () => {
     rowSlot(rows[1]!, priority).textContent = 'P50';
     ensureHosts(rows);
     expect(rows[1]!.el.querySelectorAll('dexter-row')).toHaveLength(1);
-    expect(rows[1]!.el.querySelector('dexter-row')!.shadowRoot!.querySelector('[data-slot="list-priority"]')!.textContent).toBe('P50');
+    expect(
+      rows[1]!.el.querySelector('dexter-row')!.shadowRoot!.querySelector('[data-slot="list-priority"]')!.textContent,
+    ).toBe('P50');
   });
 });
 
@@ -69,11 +80,25 @@ describe('whenNear', () => {
   class FakeObserver {
     static all: FakeObserver[] = [];
     targets = new Set<Element>();
-    constructor(public cb: (entries: Partial<IntersectionObserverEntry>[]) => void, public options?: IntersectionObserverInit) { FakeObserver.all.push(this); }
-    observe(el: Element) { this.targets.add(el); }
-    unobserve(el: Element) { this.targets.delete(el); }
-    disconnect() { this.targets.clear(); }
-    report(el: Element, isIntersecting: boolean, top = 0) { if (this.targets.has(el)) this.cb([{ target: el, isIntersecting, boundingClientRect: { top, bottom: top + 50 } as DOMRect }]); }
+    constructor(
+      public cb: (entries: Partial<IntersectionObserverEntry>[]) => void,
+      public options?: IntersectionObserverInit,
+    ) {
+      FakeObserver.all.push(this);
+    }
+    observe(el: Element) {
+      this.targets.add(el);
+    }
+    unobserve(el: Element) {
+      this.targets.delete(el);
+    }
+    disconnect() {
+      this.targets.clear();
+    }
+    report(el: Element, isIntersecting: boolean, top = 0) {
+      if (this.targets.has(el))
+        this.cb([{ target: el, isIntersecting, boundingClientRect: { top, bottom: top + 50 } as DOMRect }]);
+    }
   }
   const ahead = () => FakeObserver.all.find((o) => o.options?.rootMargin === '100% 0px')!;
   let stop: AbortController;
@@ -85,7 +110,8 @@ describe('whenNear', () => {
     return {
       findRows,
       watchRows: (_signal: AbortSignal, listener: (rows: ReturnType<typeof findRows>) => void) => page.watch(listener),
-      whenNear: (row: ReturnType<typeof findRows>[number], signal: AbortSignal, draw: () => void) => page.view.whenNear(row, signal, draw),
+      whenNear: (row: ReturnType<typeof findRows>[number], signal: AbortSignal, draw: () => void) =>
+        page.view.whenNear(row, signal, draw),
     };
   }
 
@@ -129,7 +155,9 @@ describe('whenNear', () => {
     const [a, b] = findRows();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const drawn: string[] = [];
-    whenNear(a!, stop.signal, () => { throw new Error('boom'); });
+    whenNear(a!, stop.signal, () => {
+      throw new Error('boom');
+    });
     whenNear(a!, stop.signal, () => drawn.push('a'));
     const gone = new AbortController();
     whenNear(b!, gone.signal, () => drawn.push('b'));
@@ -170,10 +198,23 @@ describe('whenNear', () => {
     // Each draw takes 1 ms.
     let now = 0;
     const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
-    for (const r of rows) whenNear(r, stop.signal, () => { drawn.push(r.id); now += 1; });
+    for (const r of rows)
+      whenNear(r, stop.signal, () => {
+        drawn.push(r.id);
+        now += 1;
+      });
     const observer = ahead();
     // One report for all of them: the last row is on screen, the others below it.
-    (observer as any).cb(rows.map((r, i) => ({ target: r.el, isIntersecting: true, boundingClientRect: { top: i === 29 ? 10 : innerHeight + 10 * i, bottom: i === 29 ? 60 : innerHeight + 10 * i + 50 } })));
+    (observer as any).cb(
+      rows.map((r, i) => ({
+        target: r.el,
+        isIntersecting: true,
+        boundingClientRect: {
+          top: i === 29 ? 10 : innerHeight + 10 * i,
+          bottom: i === 29 ? 60 : innerHeight + 10 * i + 50,
+        },
+      })),
+    );
     expect(drawn[0]).toBe(rows[29]!.id);
     expect(drawn.length).toBeGreaterThan(0);
     expect(drawn.length).toBeLessThanOrEqual(5);

@@ -59,7 +59,14 @@ export class ListPage {
   private startObserving(): MutationObserver {
     const observer = new MutationObserver((records) => {
       // Our own hosts changing must not wake everyone up.
-      if (this.scheduled || records.every((r) => (r.target as Element).closest?.(HOST_TAG) || [...r.addedNodes].every((n) => n.nodeName === 'DEXTER-ROW'))) return;
+      if (
+        this.scheduled ||
+        records.every(
+          (r) =>
+            (r.target as Element).closest?.(HOST_TAG) || [...r.addedNodes].every((n) => n.nodeName === 'DEXTER-ROW'),
+        )
+      )
+        return;
       this.scheduled = true;
       requestAnimationFrame(() => this.flush());
     });

@@ -44,9 +44,15 @@ export function onRowData(ctx: FeatureContext, render: Render): void {
   list.watch((rows) => {
     if (rows.length) clearTrouble(LIST_TROUBLE);
     list.ensureHosts(rows);
-    const wanted = [...new Set(rows.map((r) => r.id).filter((id) => !known.has(id) && !errors.has(id) && !inflight.has(id)))].sort();
+    const wanted = [
+      ...new Set(rows.map((r) => r.id).filter((id) => !known.has(id) && !errors.has(id) && !inflight.has(id))),
+    ].sort();
     // Only rows with something to show: measuring rows that have nothing yet would force a layout for nothing.
-    drawRows(list, rows.filter((r) => known.has(r.id) || errors.has(r.id)), draw);
+    drawRows(
+      list,
+      rows.filter((r) => known.has(r.id) || errors.has(r.id)),
+      draw,
+    );
     if (!wanted.length) return;
     for (const id of wanted) inflight.add(id); // don't ask twice; drawn when the answer comes
     // While the answer is on its way the page is free: the first draw compiles the render code now rather than when
@@ -59,7 +65,10 @@ export function onRowData(ctx: FeatureContext, render: Render): void {
         windowText = res.data.window;
         for (const i of res.data.issues) known.set(String(i.id), i);
         for (const id of res.data.missing) {
-          errors.set(id, { kind: 'not-found', message: 'Sentry returned no data for this issue (deleted, merged or filtered).' });
+          errors.set(id, {
+            kind: 'not-found',
+            message: 'Sentry returned no data for this issue (deleted, merged or filtered).',
+          });
         }
       } else {
         for (const id of wanted) errors.set(id, res.error);
@@ -74,7 +83,11 @@ export function onRowData(ctx: FeatureContext, render: Render): void {
 
 // The three list features want the same rows at the same moment: one message, one answer, and all three draw in
 // the same task, so Sentry's page is laid out and painted once for them rather than three times.
-function askOnce(ctx: FeatureContext, list: ListPage, request: MessageInputOf<'issues.byIds'>): Promise<ReplyOf<'issues.byIds'>> {
+function askOnce(
+  ctx: FeatureContext,
+  list: ListPage,
+  request: MessageInputOf<'issues.byIds'>,
+): Promise<ReplyOf<'issues.byIds'>> {
   const key = JSON.stringify(request);
   const asks = list.asks as Map<string, Promise<ReplyOf<'issues.byIds'>>>;
   let ask = asks.get(key);
@@ -102,9 +115,19 @@ function warmUp(feature: string, render: Render): void {
   warmed.add(feature);
   const counts = Array.from({ length: 24 }, (_, i) => (i === 22 ? 40 : i % 3));
   const sample: RowBadges = {
-    id: '0', events: 61, users: 12, // no project: the impact badge must not ask for a made-up project's user base
+    id: '0',
+    events: 61,
+    users: 12, // no project: the impact badge must not ask for a made-up project's user base
     priority: { score: 50, level: 'medium', title: 'Priority 50/100 (medium)', label: 'Priority 50 of 100, medium' },
-    spark: { period: '24h', times: counts.map((_, i) => i * 3600), counts, bucketSeconds: 3600, peaks: [22], label: '61 events', change: { text: '+10%', tone: 'up', title: '' } },
+    spark: {
+      period: '24h',
+      times: counts.map((_, i) => i * 3600),
+      counts,
+      bucketSeconds: 3600,
+      peaks: [22],
+      label: '61 events',
+      change: { text: '+10%', tone: 'up', title: '' },
+    },
   };
   try {
     render(document.createElement('span'), sample, null, { label: 'last 14 days', page: true });
@@ -165,8 +188,14 @@ function whenNoRows(list: ListPage): void {
   list.noRowsWatched = true;
   const timer = setTimeout(() => {
     if (list.rows().length || !document.querySelector('a[href*="/issues/"]')) return;
-    const message = 'This Sentry issue list has a layout Dexter does not recognise: none of its rows carry the hooks Dexter reads, so no badges are shown.';
-    reportTrouble({ feature: LIST_TROUBLE, label: 'Badges on the issue list', missing: [SELECTORS.issueList.row, SELECTORS.issueList.rowCheckbox, SELECTORS.issueList.titleLink], message });
+    const message =
+      'This Sentry issue list has a layout Dexter does not recognise: none of its rows carry the hooks Dexter reads, so no badges are shown.';
+    reportTrouble({
+      feature: LIST_TROUBLE,
+      label: 'Badges on the issue list',
+      missing: [SELECTORS.issueList.row, SELECTORS.issueList.rowCheckbox, SELECTORS.issueList.titleLink],
+      message,
+    });
     console.warn(`[Dexter] ${message} Please report your Sentry version (Dexter's popup → Copy diagnostics).`);
   }, NO_ROWS_AFTER_MS);
   list.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });

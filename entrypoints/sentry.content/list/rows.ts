@@ -1,7 +1,10 @@
 // Finding Sentry's issue rows: each row element and the issue id it shows (from its checkbox, else its title link).
 import { SELECTORS, issueIdFromHref } from '@/lib/sentry/selectors';
 
-export interface Row { el: HTMLElement; id: string }
+export interface Row {
+  el: HTMLElement;
+  id: string;
+}
 
 export function findRows(root: ParentNode = document): Row[] {
   const rows: Row[] = [];
@@ -14,5 +17,8 @@ export function findRows(root: ParentNode = document): Row[] {
 }
 
 export function titleLink(row: Element): HTMLAnchorElement | null {
-  return row.querySelector<HTMLAnchorElement>(SELECTORS.issueList.titleLink) ?? row.querySelector<HTMLAnchorElement>(SELECTORS.issueList.titleLinkFallback);
+  return (
+    row.querySelector<HTMLAnchorElement>(SELECTORS.issueList.titleLink) ??
+    row.querySelector<HTMLAnchorElement>(SELECTORS.issueList.titleLinkFallback)
+  );
 }

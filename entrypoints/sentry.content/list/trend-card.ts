@@ -13,9 +13,15 @@ import type { TrendReply } from './trend-data';
 
 const DWELL_MS = 300;
 const fmt = (ms: number) => timeFormat().format(ms);
-const marksOf = (marks: readonly Marker[]) => marks.map((m) => ({ at: m.at, kind: m.kind, short: m.short, text: markerText(m, fmt) }));
+const marksOf = (marks: readonly Marker[]) =>
+  marks.map((m) => ({ at: m.at, kind: m.kind, short: m.short, text: markerText(m, fmt) }));
 
-export function attachTrendCard(ctx: FeatureContext, wrap: HTMLElement, row: RowBadges, trend: () => TrendReply | null): void {
+export function attachTrendCard(
+  ctx: FeatureContext,
+  wrap: HTMLElement,
+  row: RowBadges,
+  trend: () => TrendReply | null,
+): void {
   const spark = row.spark!;
   let card: HTMLElement | null = null;
   let week: IssueTrendAnswer | null = null;
@@ -26,15 +32,32 @@ export function attachTrendCard(ctx: FeatureContext, wrap: HTMLElement, row: Row
     const t = trend()?.trend ?? null;
     if (week) {
       return renderTrendView(document, {
-        series: week.hourly, bucketSeconds: 3600, forecast: week.escalation.forecast, marks: marksOf(week.marks),
-        lines: [escalationText(week.escalation, week.sentry), ...week.chips.map((c) => c.title), ...week.marks.map((m) => markerText(m, fmt))],
+        series: week.hourly,
+        bucketSeconds: 3600,
+        forecast: week.escalation.forecast,
+        marks: marksOf(week.marks),
+        lines: [
+          escalationText(week.escalation, week.sentry),
+          ...week.chips.map((c) => c.title),
+          ...week.marks.map((m) => markerText(m, fmt)),
+        ],
         label: 'Events per hour since a week before midnight UTC, with today’s forecast',
       });
     }
-    const lines = t ? [escalationText(t.escalation, t.sentry), ...t.chips.map((c) => c.title), ...t.marks.map((m) => markerText(m, fmt))] : ['Loading the trend…'];
+    const lines = t
+      ? [
+          escalationText(t.escalation, t.sentry),
+          ...t.chips.map((c) => c.title),
+          ...t.marks.map((m) => markerText(m, fmt)),
+        ]
+      : ['Loading the trend…'];
     return renderTrendView(document, {
-      series: spark.times.map((x, i) => [x, spark.counts[i] ?? 0] as const), bucketSeconds: spark.bucketSeconds,
-      forecast: t?.escalation.forecast ?? null, marks: marksOf(t?.marks ?? []), lines, label: spark.label,
+      series: spark.times.map((x, i) => [x, spark.counts[i] ?? 0] as const),
+      bucketSeconds: spark.bucketSeconds,
+      forecast: t?.escalation.forecast ?? null,
+      marks: marksOf(t?.marks ?? []),
+      lines,
+      label: spark.label,
     });
   };
   const place = () => {
@@ -59,11 +82,13 @@ export function attachTrendCard(ctx: FeatureContext, wrap: HTMLElement, row: Row
     timer = setTimeout(() => {
       if (asked || !ctx.page.org) return;
       asked = true;
-      void ctx.send({ type: 'trends.issue', target: { apiBase: ctx.page.apiBase, org: ctx.page.org }, issueId: row.id }).then((r) => {
-        if (!r.ok || ctx.signal.aborted) return;
-        week = r.data;
-        redraw();
-      });
+      void ctx
+        .send({ type: 'trends.issue', target: { apiBase: ctx.page.apiBase, org: ctx.page.org }, issueId: row.id })
+        .then((r) => {
+          if (!r.ok || ctx.signal.aborted) return;
+          week = r.data;
+          redraw();
+        });
     }, DWELL_MS);
   };
   const hide = () => {

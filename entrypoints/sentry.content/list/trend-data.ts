@@ -6,9 +6,18 @@ import type { DexterError, ReplyOf, RowTrend } from '@/lib/messages';
 import type { FeatureContext } from '../registry';
 import { listPage, type ListPage } from './page';
 
-export type TrendReply = { trend: RowTrend | null; error: DexterError | null; releases: 'ok' | 'none' | 'unavailable' | null; deferred: boolean };
+export type TrendReply = {
+  trend: RowTrend | null;
+  error: DexterError | null;
+  releases: 'ok' | 'none' | 'unavailable' | null;
+  deferred: boolean;
+};
 
-interface Batcher { asks: Map<string, Promise<TrendReply>>; waiting: Map<string, (r: TrendReply) => void>; timer: ReturnType<typeof setTimeout> | undefined }
+interface Batcher {
+  asks: Map<string, Promise<TrendReply>>;
+  waiting: Map<string, (r: TrendReply) => void>;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
 const batchers = new WeakMap<ListPage, Batcher>();
 
 /** The row's trend, asked with the other rows being drawn now. */
@@ -34,11 +43,24 @@ function flush(ctx: FeatureContext, b: Batcher): void {
   const filters = { ...ctx.filters, graph: override === 'page' ? ctx.filters.graph : override };
   for (let i = 0; i < waiting.length; i += 100) {
     const part = waiting.slice(i, i + 100);
-    void ctx.send({ type: 'trends.rows', target: { apiBase: ctx.page.apiBase, org: ctx.page.org }, ids: part.map(([id]) => id), filters }).then((r: ReplyOf<'trends.rows'>) => {
-      for (const [id, resolve] of part) {
-        if (!r.ok) resolve({ trend: null, error: r.error, releases: null, deferred: false });
-        else resolve({ trend: r.data.rows[id] ?? null, error: null, releases: r.data.releases, deferred: r.data.deferred.includes(id) });
-      }
-    });
+    void ctx
+      .send({
+        type: 'trends.rows',
+        target: { apiBase: ctx.page.apiBase, org: ctx.page.org },
+        ids: part.map(([id]) => id),
+        filters,
+      })
+      .then((r: ReplyOf<'trends.rows'>) => {
+        for (const [id, resolve] of part) {
+          if (!r.ok) resolve({ trend: null, error: r.error, releases: null, deferred: false });
+          else
+            resolve({
+              trend: r.data.rows[id] ?? null,
+              error: null,
+              releases: r.data.releases,
+              deferred: r.data.deferred.includes(id),
+            });
+        }
+      });
   }
 }

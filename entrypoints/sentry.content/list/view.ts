@@ -56,20 +56,23 @@ export class RowView {
       }
     };
     if (typeof IntersectionObserver !== 'function') return run();
-    this.aheadObserver ??= new IntersectionObserver((entries) => {
-      for (const e of entries) {
-        if (!e.isIntersecting && e.target.isConnected) continue;
-        const draws = this.ahead.get(e.target) ?? [];
-        this.ahead.delete(e.target);
-        this.aheadObserver?.unobserve(e.target);
-        if (!e.isIntersecting) continue;
-        // Rows already on screen go first (a jump to the end brings them straight into view).
-        const onScreen = e.boundingClientRect.bottom > 0 && e.boundingClientRect.top < innerHeight;
-        if (onScreen) this.queue.unshift(...draws);
-        else this.queue.push(...draws);
-      }
-      this.drain();
-    }, { rootMargin: '100% 0px' });
+    this.aheadObserver ??= new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          if (!e.isIntersecting && e.target.isConnected) continue;
+          const draws = this.ahead.get(e.target) ?? [];
+          this.ahead.delete(e.target);
+          this.aheadObserver?.unobserve(e.target);
+          if (!e.isIntersecting) continue;
+          // Rows already on screen go first (a jump to the end brings them straight into view).
+          const onScreen = e.boundingClientRect.bottom > 0 && e.boundingClientRect.top < innerHeight;
+          if (onScreen) this.queue.unshift(...draws);
+          else this.queue.push(...draws);
+        }
+        this.drain();
+      },
+      { rootMargin: '100% 0px' },
+    );
     const draws = this.ahead.get(row.el);
     if (draws) draws.push(run);
     else {

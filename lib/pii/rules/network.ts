@@ -2,14 +2,29 @@
 // `relay-pii/src/regexes.rs`, redactions in `relay-pii/src/builtin.rs`). Each one walks the text once instead of
 // running the regex, so no input can make it backtrack; each comment gives the regex it reproduces.
 import type { Finding } from '../types';
-import { isAlnum, isAsciiLetter, isAsciiPunct, isBoundary, isDigit, isHex, isSpace, isWordChar, nextMatch, prefilter } from '../chars';
+import {
+  isAlnum,
+  isAsciiLetter,
+  isAsciiPunct,
+  isBoundary,
+  isDigit,
+  isHex,
+  isSpace,
+  isWordChar,
+  nextMatch,
+  prefilter,
+} from '../chars';
 
 // Prefilters (see `nextMatch`): each regex matches wherever its rule can, and is checked exactly in JS after.
 // `(?<!W)`/`(?!W)` use ASCII word characters only, a weaker condition than the Unicode `\b` the JS check applies.
 const W = '[0-9A-Za-z_]';
-const EMAIL_AT_CANDIDATE = prefilter("(?<=[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-])@[a-zA-Z0-9-]+\\.(?:[a-zA-Z0-9.-]*\\.)?[a-zA-Z]{2}");
+const EMAIL_AT_CANDIDATE = prefilter(
+  "(?<=[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-])@[a-zA-Z0-9-]+\\.(?:[a-zA-Z0-9.-]*\\.)?[a-zA-Z]{2}",
+);
 const MAC_CANDIDATE = prefilter(`(?<!${W})(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}(?!${W})`);
-const URLAUTH_CANDIDATE = prefilter("//(?:[a-zA-Z0-9%_.-]+(?::[a-zA-Z0-9%_.!$&'()*+,;=~-]+)?|:[a-zA-Z0-9%_.!$&'()*+,;=~-]+)@");
+const URLAUTH_CANDIDATE = prefilter(
+  "//(?:[a-zA-Z0-9%_.-]+(?::[a-zA-Z0-9%_.!$&'()*+,;=~-]+)?|:[a-zA-Z0-9%_.!$&'()*+,;=~-]+)@",
+);
 
 const EMAIL_LOCAL = new Set(".!#$%&'*+/=?^_`{|}~-".split('').map((ch) => ch.charCodeAt(0)));
 const isLocalChar = (c: number) => isAlnum(c) || EMAIL_LOCAL.has(c);
@@ -188,7 +203,11 @@ export function findIpv6(text: string): Finding[] {
   const c0 = text.charCodeAt(0);
   if (!((isSpace(c0) || isAsciiPunct(c0)) && tryAt(1))) tryAt(0);
   // Past that, an address may start right after any space or punctuation character outside an earlier address.
-  for (let g = nextMatch(IPV6_CANDIDATE, text, Math.max(2, from + 1)); g !== -1; g = nextMatch(IPV6_CANDIDATE, text, Math.max(g + 1, from + 1))) {
+  for (
+    let g = nextMatch(IPV6_CANDIDATE, text, Math.max(2, from + 1));
+    g !== -1;
+    g = nextMatch(IPV6_CANDIDATE, text, Math.max(g + 1, from + 1))
+  ) {
     const c = text.charCodeAt(g - 1);
     if (g - 1 >= from && (isSpace(c) || isAsciiPunct(c))) tryAt(g);
   }

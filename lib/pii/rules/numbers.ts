@@ -6,7 +6,9 @@ import { isAlnum, isDigit, isSpace, isUpper, isWordChar, nextMatch, prefilter } 
 // Prefilters (see `nextMatch`): each regex matches wherever its rule can, and is checked exactly in JS after.
 // `(?<!W)`/`(?!W)` use ASCII word characters only, a weaker condition than the Unicode `\b` the JS check applies.
 const W = '[0-9A-Za-z_]';
-const CARD_CANDIDATE = prefilter(`(?<!${W})(?:3[47][0-9]|4[0-9]{3}|5[1-5][0-9]{2}|65[0-9]{2}|6011)(?:[-\\s]?[0-9]){12}(?!${W})`);
+const CARD_CANDIDATE = prefilter(
+  `(?<!${W})(?:3[47][0-9]|4[0-9]{3}|5[1-5][0-9]{2}|65[0-9]{2}|6011)(?:[-\\s]?[0-9]){12}(?!${W})`,
+);
 const IBAN_CANDIDATE = prefilter(`(?<!${W})[A-Z]{2}[0-9]{2}[A-Za-z0-9]{11,29}(?!${W})`);
 const IMEI_CANDIDATE = prefilter(`(?<!${W})[0-9]{2}-?[0-9]{6}-?[0-9]{6}-?[0-9]{1,2}(?!${W})`);
 const SSN_CANDIDATE = prefilter(`(?<!${W})[0-9]{3}-[0-9]{2}-[0-9]{4}(?!${W})`);
@@ -73,9 +75,11 @@ export function findCreditCards(text: string, luhn: boolean): Finding[] {
 
 // regexes.rs IBAN_REGEX country list, verbatim; the match is case-sensitive.
 const IBAN_COUNTRIES = new Set(
-  ('AT AD AE AL AZ BA BE BG BH BR BY CH CR CY CZ DE DK DO EE EG ES FI FO FR GB GE GI GL GR GT HR HU IE IL IQ IS IT ' +
+  (
+    'AT AD AE AL AZ BA BE BG BH BR BY CH CR CY CZ DE DK DO EE EG ES FI FO FR GB GE GI GL GR GT HR HU IE IL IQ IS IT ' +
     'JO KW KZ LB LC LI LT LU LV LY MC MD ME MK MR MT MU NL NO PK PL PS PT QA RO RU RS SA SC SE SI SK SM ST SV TL TN ' +
-    'TR UA VA VG XK DZ AO BJ BF BI CV CM CF TD KM CG CI DJ GQ GA GW HN IR MG ML MA MZ NI NE SN TG').split(' '),
+    'TR UA VA VG XK DZ AO BJ BF BI CV CM CF TD KM CG CI DJ GQ GA GW HN IR MG ML MA MZ NI NE SN TG'
+  ).split(' '),
 );
 
 /** `\b(country)\d{2}[a-zA-Z0-9]{11,29}\b` → `[iban]`; no checksum, exactly like Relay. */

@@ -1,7 +1,12 @@
 // The fake model's words: a deterministic Markdown explanation built from what the prompt names,
 // cut into chunks the way a model streams tokens.
 
-export interface AnswerContext { model: string; prompt: string; messages: { role: string; content: string }[]; endpoint: string }
+export interface AnswerContext {
+  model: string;
+  prompt: string;
+  messages: { role: string; content: string }[];
+  endpoint: string;
+}
 export type AnswerSource = string | ((ctx: AnswerContext) => string);
 
 /** Finds "SomeError: message" (or "Exception: …") in the prompt, as an explanation would quote it. */
@@ -13,7 +18,9 @@ export function namedException(prompt: string): { type: string; value: string } 
 
 /** The first "file:line" or "at fn (file:line)" location the prompt mentions. */
 export function namedLocation(prompt: string): string | undefined {
-  const m = /([\w./-]+\.(?:ts|tsx|js|mjs|py|java|go|rb|php|rs|kt)):(\d+)/.exec(prompt) ?? /\b(in|at) ([\w.$<>]+\([\w./-]+\))/.exec(prompt);
+  const m =
+    /([\w./-]+\.(?:ts|tsx|js|mjs|py|java|go|rb|php|rs|kt)):(\d+)/.exec(prompt) ??
+    /\b(in|at) ([\w.$<>]+\([\w./-]+\))/.exec(prompt);
   return m ? (m[2] && /^\d+$/.test(m[2]) ? `${m[1]}:${m[2]}` : m[2]) : undefined;
 }
 
@@ -29,9 +36,15 @@ export function defaultAnswer(ctx: AnswerContext): string {
       ? 'A value the code expected to be present was `undefined`/`null` — typically an optional field (for example a missing address or an unloaded relation) that is dereferenced without a check.'
       : 'The code path assumes a precondition that does not hold for this input; the exception is raised where that assumption is first used.';
   const fix = isDeadlock
-    ? ['Lock rows in a consistent order (e.g. `ORDER BY id` before `FOR UPDATE`).', 'Keep transactions short and retry on `40P01`.']
+    ? [
+        'Lock rows in a consistent order (e.g. `ORDER BY id` before `FOR UPDATE`).',
+        'Keep transactions short and retry on `40P01`.',
+      ]
     : isNullRead
-      ? ['Guard the optional value before using it (`if (!x) return …` or optional chaining).', 'Validate the input at the boundary so the bad state never reaches this code.']
+      ? [
+          'Guard the optional value before using it (`if (!x) return …` or optional chaining).',
+          'Validate the input at the boundary so the bad state never reaches this code.',
+        ]
       : ['Check the precondition explicitly and fail with a clear message.', 'Add a test that reproduces this input.'];
   return [
     `## What happened`,
@@ -48,7 +61,9 @@ export function defaultAnswer(ctx: AnswerContext): string {
     ``,
     `## Where to look`,
     ``,
-    where ? `- \`${where}\` — the newest in-app frame of the stack trace.` : '- The newest in-app frame of the stack trace.',
+    where
+      ? `- \`${where}\` — the newest in-app frame of the stack trace.`
+      : '- The newest in-app frame of the stack trace.',
     `- The breadcrumbs just before the error, which show the request that triggered it.`,
     ``,
   ].join('\n');

@@ -10,8 +10,16 @@ export const NUM_KEEP = 4;
 /** Role markers and separators a chat template adds per message (Llama 3: 4–5). */
 const TEMPLATE_TOKENS = 5;
 
-export interface ChatMessage { role: string; content: string }
-export interface ContextLog { numCtx: number; promptTokens: number; truncated: boolean; shifted: boolean }
+export interface ChatMessage {
+  role: string;
+  content: string;
+}
+export interface ContextLog {
+  numCtx: number;
+  promptTokens: number;
+  truncated: boolean;
+  shifted: boolean;
+}
 
 const PLAIN = { disallowedSpecial: new Set<string>(), allowedSpecial: new Set<string>() };
 /** Tokens as the model counts them: cl100k (Llama 3's tokenizer starts with it) times its tokenizer's factor. */
@@ -23,13 +31,21 @@ export function chatTokens(messages: ChatMessage[], factor = 1): number {
   return messages.reduce((a, m) => a + modelTokens(m.content, factor) + TEMPLATE_TOKENS, 0);
 }
 
-export function effectiveNumCtx(requested: unknown, modelContext: number, defaultNumCtx = OLLAMA_DEFAULT_NUM_CTX): number {
+export function effectiveNumCtx(
+  requested: unknown,
+  modelContext: number,
+  defaultNumCtx = OLLAMA_DEFAULT_NUM_CTX,
+): number {
   const asked = typeof requested === 'number' && requested > 0 ? Math.floor(requested) : defaultNumCtx;
   return Math.min(asked, modelContext);
 }
 
 /** The chat as the model sees it under `numCtx`: unchanged when it fits, else cut after the first NUM_KEEP tokens. */
-export function truncateChat(messages: ChatMessage[], numCtx: number, factor = 1): { messages: ChatMessage[]; promptTokens: number; truncated: boolean } {
+export function truncateChat(
+  messages: ChatMessage[],
+  numCtx: number,
+  factor = 1,
+): { messages: ChatMessage[]; promptTokens: number; truncated: boolean } {
   const promptTokens = chatTokens(messages, factor);
   if (promptTokens <= numCtx) return { messages, promptTokens, truncated: false };
   let drop = promptTokens - numCtx;

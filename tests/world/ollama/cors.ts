@@ -25,7 +25,8 @@ export function checkOrigin(origin: string | undefined, host: string | undefined
     if (star === -1) continue;
     const prefix = rule.slice(0, star);
     const suffix = rule.slice(star + 1);
-    if (origin.startsWith(prefix) && origin.endsWith(suffix) && origin.length >= prefix.length + suffix.length) return 'allowed';
+    if (origin.startsWith(prefix) && origin.endsWith(suffix) && origin.length >= prefix.length + suffix.length)
+      return 'allowed';
   }
   return 'forbidden';
 }
@@ -35,6 +36,12 @@ export function isAllowedHost(hostHeader: string | undefined): boolean {
   if (!hostHeader) return true;
   const host = hostHeader.startsWith('[') ? hostHeader.slice(1, hostHeader.indexOf(']')) : hostHeader.split(':')[0]!;
   if (host === '' || host === 'localhost') return true;
-  if (/^(127\.|10\.|192\.168\.|0\.0\.0\.0$)/.test(host) || /^172\.(1[6-9]|2\d|3[01])\./.test(host) || host === '::1' || host === '::') return true;
+  if (
+    /^(127\.|10\.|192\.168\.|0\.0\.0\.0$)/.test(host) ||
+    /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
+    host === '::1' ||
+    host === '::'
+  )
+    return true;
   return /\.(localhost|local|internal)$/.test(host);
 }

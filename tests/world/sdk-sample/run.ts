@@ -3,8 +3,11 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const SAMPLE_PROGRAM = fileURLToPath(new URL('./program.ts', import.meta.url));
-export const SAMPLE_MODULES = [SAMPLE_PROGRAM, fileURLToPath(new URL('./orders.ts', import.meta.url)),
-  fileURLToPath(new URL('./payments.ts', import.meta.url))];
+export const SAMPLE_MODULES = [
+  SAMPLE_PROGRAM,
+  fileURLToPath(new URL('./orders.ts', import.meta.url)),
+  fileURLToPath(new URL('./payments.ts', import.meta.url)),
+];
 
 export function runSdkSample(dsn: string, timeoutMs = 30_000): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -13,10 +16,17 @@ export function runSdkSample(dsn: string, timeoutMs = 30_000): Promise<void> {
       env: { ...process.env, NODE_OPTIONS: '' },
     });
     let output = '';
-    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (err) => { clearTimeout(timer); reject(err); });
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) resolve();

@@ -17,13 +17,28 @@ export interface ApiContext {
   body: unknown;
 }
 
-export interface ApiResult { status: number; body?: unknown; headers?: Record<string, string> }
+export interface ApiResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
 export type Handler = (ctx: ApiContext) => ApiResult;
 
 /** An endpoint's own rate limit (its RateLimitConfig limit_overrides), applied when the server enforces them. */
-export interface EndpointLimit { limit: number; windowSec: number }
+export interface EndpointLimit {
+  limit: number;
+  windowSec: number;
+}
 
-export interface Route { method: string; template: string; pattern: RegExp; keys: string[]; scope: Scope; handle: Handler; limit?: EndpointLimit }
+export interface Route {
+  method: string;
+  template: string;
+  pattern: RegExp;
+  keys: string[];
+  scope: Scope;
+  handle: Handler;
+  limit?: EndpointLimit;
+}
 
 /** `organizations/:org/issues/:id/` → a route under /api/0/. */
 export function route(method: string, template: string, scope: Scope, handle: Handler, limit?: EndpointLimit): Route {
@@ -35,7 +50,11 @@ export function route(method: string, template: string, scope: Scope, handle: Ha
   return { method, template, pattern: new RegExp(`^/api/0/${source}$`), keys, scope, handle, limit };
 }
 
-export function matchRoute(routes: Route[], method: string, path: string): { route: Route; params: Record<string, string> } | 'method' | null {
+export function matchRoute(
+  routes: Route[],
+  method: string,
+  path: string,
+): { route: Route; params: Record<string, string> } | 'method' | null {
   let pathMatched = false;
   for (const r of routes) {
     const m = r.pattern.exec(path);
@@ -43,13 +62,19 @@ export function matchRoute(routes: Route[], method: string, path: string): { rou
     pathMatched = true;
     if (r.method !== method) continue;
     const params: Record<string, string> = {};
-    r.keys.forEach((k, i) => { params[k] = decodeURIComponent(m[i + 1] ?? ''); });
+    r.keys.forEach((k, i) => {
+      params[k] = decodeURIComponent(m[i + 1] ?? '');
+    });
     return { route: r, params };
   }
   return pathMatched ? 'method' : null;
 }
 
-export const json = (status: number, body?: unknown, headers?: Record<string, string>): ApiResult => ({ status, body, headers });
+export const json = (status: number, body?: unknown, headers?: Record<string, string>): ApiResult => ({
+  status,
+  body,
+  headers,
+});
 export const notFound = (): ApiResult => json(404, { detail: DETAIL.notFound });
 export const badRequest = (detail: unknown): ApiResult => json(400, { detail });
 
@@ -58,7 +83,12 @@ export function orgOf(ctx: ApiContext): Org | null {
 }
 
 /** Sends a sorted, scored list through the cursor paginator with Sentry's Link and X-Hits headers. */
-export function pagedList<T>(ctx: ApiContext, scored: { item: T; score: number }[], serialize: (item: T) => unknown, maxLimit = 100): ApiResult {
+export function pagedList<T>(
+  ctx: ApiContext,
+  scored: { item: T; score: number }[],
+  serialize: (item: T) => unknown,
+  maxLimit = 100,
+): ApiResult {
   const limit = readLimit(ctx.url.searchParams, maxLimit);
   const page = paginate(scored, limit, parseCursor(ctx.url.searchParams.get('cursor')));
   return json(200, page.results.map(serialize), {

@@ -17,17 +17,38 @@ export const DETAIL = {
 } as const;
 
 export type AuthKind = 'bearer' | 'cookie' | 'none';
-export interface Caller { kind: AuthKind; scopes: Set<string>; key: string; name: string }
+export interface Caller {
+  kind: AuthKind;
+  scopes: Set<string>;
+  key: string;
+  name: string;
+}
 
 export type Scope = 'org:read' | 'project:read' | 'event:read' | 'event:write' | 'project:write' | 'event:admin';
 
-export interface Tokens { readWrite: string; readOnly: string; noOrg: string }
+export interface Tokens {
+  readWrite: string;
+  readOnly: string;
+  noOrg: string;
+}
 
 export function createTokens(): { tokens: Tokens; scopes: Map<string, Set<string>> } {
   const make = () => `sntryu_${randomBytes(32).toString('hex')}`;
   const tokens = { readWrite: make(), readOnly: make(), noOrg: make() };
   const scopes = new Map<string, Set<string>>([
-    [tokens.readWrite, new Set(['org:read', 'project:read', 'project:write', 'event:read', 'event:write', 'event:admin', 'team:read', 'member:read'])],
+    [
+      tokens.readWrite,
+      new Set([
+        'org:read',
+        'project:read',
+        'project:write',
+        'event:read',
+        'event:write',
+        'event:admin',
+        'team:read',
+        'member:read',
+      ]),
+    ],
     [tokens.readOnly, new Set(['org:read', 'project:read', 'event:read', 'team:read', 'member:read'])],
     // A token made for one job (uploading releases) that cannot see organisations or issues.
     [tokens.noOrg, new Set(['project:releases'])],
@@ -47,13 +68,22 @@ export function parseCookies(header: string | undefined): Map<string, string> {
 export type AuthResult = { ok: true; caller: Caller } | { ok: false; status: number; detail: string; kind: AuthKind };
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-const MEMBER_SCOPES = ['org:read', 'project:read', 'project:write', 'event:read', 'event:write', 'team:read', 'member:read'];
+const MEMBER_SCOPES = [
+  'org:read',
+  'project:read',
+  'project:write',
+  'event:read',
+  'event:write',
+  'team:read',
+  'member:read',
+];
 
 export function authenticate(req: IncomingMessage, store: Store, tokenScopes: Map<string, Set<string>>): AuthResult {
   const header = req.headers.authorization;
   if (header) {
     const [scheme, value] = header.split(/\s+/, 2);
-    if (scheme?.toLowerCase() !== 'bearer' || !value) return { ok: false, status: 401, detail: DETAIL.noCredentials, kind: 'none' };
+    if (scheme?.toLowerCase() !== 'bearer' || !value)
+      return { ok: false, status: 401, detail: DETAIL.noCredentials, kind: 'none' };
     const scopes = tokenScopes.get(value);
     if (!scopes) return { ok: false, status: 401, detail: DETAIL.invalidToken, kind: 'bearer' };
     return { ok: true, caller: { kind: 'bearer', scopes, key: `token:${value.slice(-8)}`, name: 'API token' } };
@@ -68,21 +98,37 @@ export function authenticate(req: IncomingMessage, store: Store, tokenScopes: Ma
     const sent = req.headers['x-csrftoken'];
     if (!cookie) return { ok: false, status: 403, detail: 'CSRF Failed: CSRF cookie not set.', kind: 'cookie' };
     if (!sent) return { ok: false, status: 403, detail: 'CSRF Failed: CSRF token missing.', kind: 'cookie' };
-    if (sent !== cookie || cookie !== session.csrf) return { ok: false, status: 403, detail: 'CSRF Failed: CSRF token incorrect.', kind: 'cookie' };
+    if (sent !== cookie || cookie !== session.csrf)
+      return { ok: false, status: 403, detail: 'CSRF Failed: CSRF token incorrect.', kind: 'cookie' };
   }
-  return { ok: true, caller: { kind: 'cookie', scopes: new Set(MEMBER_SCOPES), key: `session:${sid.slice(0, 8)}`, name: 'Dexter Demo' } };
+  return {
+    ok: true,
+    caller: { kind: 'cookie', scopes: new Set(MEMBER_SCOPES), key: `session:${sid.slice(0, 8)}`, name: 'Dexter Demo' },
+  };
 }
 
-export interface RateLimitOptions { limit: number; windowSec: number; concurrentLimit: number }
+export interface RateLimitOptions {
+  limit: number;
+  windowSec: number;
+  concurrentLimit: number;
+}
 /** sentry.io's default for most endpoints: 40 requests per second per caller, 25 in flight. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 40, windowSec: 1, concurrentLimit: 25 };
 
-export interface RateDecision { limited: boolean; headers: Record<string, string>; retryAfter: number; detail: string }
+export interface RateDecision {
+  limited: boolean;
+  headers: Record<string, string>;
+  retryAfter: number;
+  detail: string;
+}
 
 export class RateLimiter {
   private windows = new Map<string, { start: number; count: number }>();
   private inFlight = new Map<string, number>();
-  constructor(public options: RateLimitOptions, private now: () => number) {}
+  constructor(
+    public options: RateLimitOptions,
+    private now: () => number,
+  ) {}
 
   /** Counts one request for the caller; call done(key) when its response ends. */
   take(key: string): RateDecision {
@@ -91,7 +137,10 @@ export class RateLimiter {
     const now = this.now();
     const start = Math.floor(now / windowMs) * windowMs;
     let w = this.windows.get(key);
-    if (!w || w.start !== start) { w = { start, count: 0 }; this.windows.set(key, w); }
+    if (!w || w.start !== start) {
+      w = { start, count: 0 };
+      this.windows.set(key, w);
+    }
     w.count++;
     const concurrent = (this.inFlight.get(key) ?? 0) + 1;
     this.inFlight.set(key, concurrent);
@@ -108,7 +157,12 @@ export class RateLimiter {
     const detail = overWindow
       ? `You are attempting to use this endpoint too frequently. Limit is ${limit} requests in ${windowSec} seconds`
       : `You are attempting to go above the allowed concurrency for this endpoint. Concurrency limit is ${concurrentLimit}`;
-    return { limited: overWindow || overConcurrent, headers, retryAfter: Math.max(1, reset - Math.floor(now / 1000)), detail };
+    return {
+      limited: overWindow || overConcurrent,
+      headers,
+      retryAfter: Math.max(1, reset - Math.floor(now / 1000)),
+      detail,
+    };
   }
 
   done(key: string): void {

@@ -28,7 +28,10 @@ export class Clock {
 
   /** End of bucket i (exclusive); the current hour ends at generation time. */
   stop(i: number): number {
-    return Math.min(this.end, i < DAYS_KEPT ? this.origin + (i + 1) * DAY : this.hourStart + (i - DAYS_KEPT + 1) * HOUR);
+    return Math.min(
+      this.end,
+      i < DAYS_KEPT ? this.origin + (i + 1) * DAY : this.hourStart + (i - DAYS_KEPT + 1) * HOUR,
+    );
   }
 
   /** The bucket holding time t; below 0 or at/after BUCKETS when t is outside the history. */

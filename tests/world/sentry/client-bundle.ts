@@ -10,9 +10,21 @@ export function clientBundle(): Promise<string> {
   built ??= (async () => {
     const esbuild = await import('esbuild');
     const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pages', 'client', 'main.ts');
-    const out = await esbuild.build({ entryPoints: [entry], bundle: true, format: 'iife', target: 'es2020', platform: 'browser', write: false, charset: 'utf8', legalComments: 'none', logLevel: 'silent' });
+    const out = await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'iife',
+      target: 'es2020',
+      platform: 'browser',
+      write: false,
+      charset: 'utf8',
+      legalComments: 'none',
+      logLevel: 'silent',
+    });
     return out.outputFiles[0]?.text ?? '';
   })();
-  built.catch(() => { built = null; });
+  built.catch(() => {
+    built = null;
+  });
   return built;
 }

@@ -10,13 +10,41 @@ import type { Envs } from './traffic.ts';
  * (`is:` expands to status/substatus/for_review/assigned…, `age:`/`firstSeen:` to first_seen, and so on).
  */
 const SKIPPED = new Set([
-  'is', 'status', 'substatus', 'bookmarks', 'bookmarked_by', 'assigned', 'assigned_to', 'for_review', 'assigned_or_suggested',
-  'unassigned', 'linked', 'subscribed', 'subscribed_by', 'firstRelease', 'first_release', 'firstSeen', 'first_seen', 'age',
-  'issue.category', 'issue.priority', 'issue.type', 'lastSeen', 'last_seen', 'timesSeen', 'times_seen', 'date', 'timestamp', 'release.stage',
+  'is',
+  'status',
+  'substatus',
+  'bookmarks',
+  'bookmarked_by',
+  'assigned',
+  'assigned_to',
+  'for_review',
+  'assigned_or_suggested',
+  'unassigned',
+  'linked',
+  'subscribed',
+  'subscribed_by',
+  'firstRelease',
+  'first_release',
+  'firstSeen',
+  'first_seen',
+  'age',
+  'issue.category',
+  'issue.priority',
+  'issue.type',
+  'lastSeen',
+  'last_seen',
+  'timesSeen',
+  'times_seen',
+  'date',
+  'timestamp',
+  'release.stage',
 ]);
 
 /** The event conditions of a search: non-skipped filters and free text (Sentry's `message` filter). */
-export interface Conditions { filters: Filter[]; words: string[] }
+export interface Conditions {
+  filters: Filter[];
+  words: string[];
+}
 
 /** null when the query only picks groups — then Sentry answers `filtered: null`. */
 export function conditionsOf(q: ParsedQuery): Conditions | null {
@@ -44,7 +72,8 @@ export function narrowRange(range: DateRange, q: ParsedQuery, now: number): Date
       const rel = /^([+-])(\d+[smhdw])$/.exec(v);
       if (rel) {
         const edge = now - (parsePeriod(rel[2] ?? '') ?? 0);
-        if (rel[1] === '-') start = Math.max(start, edge); else end = Math.min(end, edge);
+        if (rel[1] === '-') start = Math.max(start, edge);
+        else end = Math.min(end, edge);
         continue;
       }
       const t = Date.parse(v);

@@ -12,7 +12,13 @@ import type { Org, Project } from './model.ts';
 import type { Store } from './store.ts';
 import { userTags } from './user-tags.ts';
 
-const TYPES: Record<string, string> = { 'count()': 'integer', 'count_unique(user)': 'integer', project: 'string', 'project.id': 'integer', 'geo.country_code': 'string' };
+const TYPES: Record<string, string> = {
+  'count()': 'integer',
+  'count_unique(user)': 'integer',
+  project: 'string',
+  'project.id': 'integer',
+  'geo.country_code': 'string',
+};
 
 export function discover(ctx: ApiContext): ApiResult {
   const org = orgOf(ctx);
@@ -34,7 +40,8 @@ export function discover(ctx: ApiContext): ApiResult {
   const needsUser = /(^|\s)has:user(\s|$)/.test(text);
   const onlyTransactions = /(^|\s)event\.type:transaction(\s|$)/.test(text);
   const query = parseQuery(text.replace(/(^|\s)(!?event\.type:\S+|has:user)(?=\s|$)/g, ' '));
-  if (fields.includes('geo.country_code')) return json(200, { data: byCountry(store, org, projects, query, scope, fields), meta: metaOf(fields) });
+  if (fields.includes('geo.country_code'))
+    return json(200, { data: byCountry(store, org, projects, query, scope, fields), meta: metaOf(fields) });
   const byProject = fields.includes('project') || fields.includes('project.id');
   const rows = (byProject ? projects.map((p) => [p]) : [projects]).map((group) => {
     const ids = new Set(group.map((p) => p.id));
@@ -59,11 +66,26 @@ export function discover(ctx: ApiContext): ApiResult {
   return json(200, { data: rows, meta: metaOf(fields) });
 }
 
-const metaOf = (fields: string[]) => ({ fields: Object.fromEntries(fields.map((f) => [f, TYPES[f] ?? 'string'])), units: Object.fromEntries(fields.map((f) => [f, null])), isMetricsData: false, isMetricsExtractedData: false, tips: {}, datasetReason: 'unchanged', dataset: 'errors' });
+const metaOf = (fields: string[]) => ({
+  fields: Object.fromEntries(fields.map((f) => [f, TYPES[f] ?? 'string'])),
+  units: Object.fromEntries(fields.map((f) => [f, null])),
+  isMetricsData: false,
+  isMetricsExtractedData: false,
+  tips: {},
+  datasetReason: 'unchanged',
+  dataset: 'errors',
+});
 
 /** Rows per `geo.country_code` (the user's country, user-tags.ts; '' for events without one), most events first:
  *  how many events and distinct users each country has in the window. */
-function byCountry(store: Store, org: Org, projects: Project[], query: ParsedQuery, scope: Scope, fields: string[]): Record<string, unknown>[] {
+function byCountry(
+  store: Store,
+  org: Org,
+  projects: Project[],
+  query: ParsedQuery,
+  scope: Scope,
+  fields: string[],
+): Record<string, unknown>[] {
   const ids = new Set(projects.map((p) => p.id));
   const rows = new Map<string, { events: number; users: Set<string> }>();
   const row = (c: string) => rows.get(c) ?? rows.set(c, { events: 0, users: new Set() }).get(c)!;
@@ -82,10 +104,12 @@ function byCountry(store: Store, org: Org, projects: Project[], query: ParsedQue
     const rest = store.countIn(issue, scope.envs, start, end) - withUser;
     if (rest > 0) row('').events += rest;
   }
-  return [...rows].sort((a, b) => b[1].events - a[1].events || a[0].localeCompare(b[0])).map(([c, r]) => {
-    const out: Record<string, unknown> = { 'geo.country_code': c };
-    if (fields.includes('count()')) out['count()'] = r.events;
-    if (fields.includes('count_unique(user)')) out['count_unique(user)'] = r.users.size;
-    return out;
-  });
+  return [...rows]
+    .sort((a, b) => b[1].events - a[1].events || a[0].localeCompare(b[0]))
+    .map(([c, r]) => {
+      const out: Record<string, unknown> = { 'geo.country_code': c };
+      if (fields.includes('count()')) out['count()'] = r.events;
+      if (fields.includes('count_unique(user)')) out['count_unique(user)'] = r.users.size;
+      return out;
+    });
 }

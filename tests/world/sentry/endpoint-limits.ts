@@ -7,13 +7,21 @@ import { RateLimiter, type RateDecision } from './auth.ts';
 export class EndpointLimiter {
   enabled: boolean;
   private limiters = new Map<string, RateLimiter>();
-  constructor(enabled: boolean, private now: () => number) { this.enabled = enabled; }
+  constructor(
+    enabled: boolean,
+    private now: () => number,
+  ) {
+    this.enabled = enabled;
+  }
 
   /** Counts one request to the endpoint for the caller; null when limits are off or the endpoint has none. */
   take(template: string, limit: EndpointLimit | undefined, caller: string): RateDecision | null {
     if (!this.enabled || !limit) return null;
     let limiter = this.limiters.get(template);
-    if (!limiter) { limiter = new RateLimiter({ limit: limit.limit, windowSec: limit.windowSec, concurrentLimit: 25 }, this.now); this.limiters.set(template, limiter); }
+    if (!limiter) {
+      limiter = new RateLimiter({ limit: limit.limit, windowSec: limit.windowSec, concurrentLimit: 25 }, this.now);
+      this.limiters.set(template, limiter);
+    }
     const decision = limiter.take(caller);
     limiter.done(caller);
     return decision;

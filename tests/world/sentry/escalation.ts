@@ -35,7 +35,13 @@ export function sentryForecast(hours: { start: number; count: number }[], madeAt
   return Math.floor(Math.max(limitV1, num / den + baseline));
 }
 
-export interface SentryEscalation { forecast: number; madeAt: number; thisHour: number; escalating: boolean; young: boolean }
+export interface SentryEscalation {
+  forecast: number;
+  madeAt: number;
+  thisHour: number;
+  escalating: boolean;
+  young: boolean;
+}
 
 /** Sentry's verdict on the issue at `at`: today's forecast, this clock hour's count, and whether it exceeds it. */
 export function sentryEscalation(store: Store, issue: Issue, at: number): SentryEscalation {
@@ -61,5 +67,10 @@ export function applyEscalation(store: Store, issue: Issue, at: number): void {
     return;
   }
   Object.assign(issue, { status: 'unresolved', substatus: 'escalating', statusDetails: {} });
-  (issue.activity ??= []).push({ id: `esc-${issue.id}`, type: 'set_escalating', dateCreated: Math.min(at, Math.floor(at / HOUR) * HOUR + 60_000), data: { forecast: s.forecast } });
+  (issue.activity ??= []).push({
+    id: `esc-${issue.id}`,
+    type: 'set_escalating',
+    dateCreated: Math.min(at, Math.floor(at / HOUR) * HOUR + 60_000),
+    data: { forecast: s.forecast },
+  });
 }

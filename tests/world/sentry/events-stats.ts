@@ -35,7 +35,10 @@ export function eventsStats(ctx: ApiContext): ApiResult {
   const interval = parsePeriod(p.get('interval') ?? '1h');
   if (!interval) return badRequest('Invalid interval');
   const first = Math.floor(scope.range.start / interval) * interval;
-  if ((scope.range.end - first) / interval > MAX_POINTS) return badRequest('Your interval and date range would create too many results. Use a larger interval, or a smaller date range.');
+  if ((scope.range.end - first) / interval > MAX_POINTS)
+    return badRequest(
+      'Your interval and date range would create too many results. Use a larger interval, or a smaller date range.',
+    );
   const top = p.has('topEvents') ? Number(p.get('topEvents')) : 0;
   if (!Number.isInteger(top)) return badRequest('topEvents must be an integer');
   if (top > MAX_TOP_EVENTS) return badRequest(`Can only get up to ${MAX_TOP_EVENTS} top events`);
@@ -46,16 +49,37 @@ export function eventsStats(ctx: ApiContext): ApiResult {
   const starts: number[] = [];
   for (let t = first; t < scope.range.end; t += interval) starts.push(t);
   const series = (list: Issue[], order: number) => ({
-    data: starts.map((t) => [t / 1000, [{ count: list.reduce((a, i) => a + store.countIn(i, envs, Math.max(t, scope.range.start), Math.min(t + interval, scope.range.end)), 0) }]]),
-    order, isMetricsData: false, start: first / 1000, end: scope.range.end / 1000, meta: { fields: { count: 'integer' }, units: { count: null }, isMetricsData: false, dataset: 'errors' },
+    data: starts.map((t) => [
+      t / 1000,
+      [
+        {
+          count: list.reduce(
+            (a, i) =>
+              a + store.countIn(i, envs, Math.max(t, scope.range.start), Math.min(t + interval, scope.range.end)),
+            0,
+          ),
+        },
+      ],
+    ]),
+    order,
+    isMetricsData: false,
+    start: first / 1000,
+    end: scope.range.end / 1000,
+    meta: { fields: { count: 'integer' }, units: { count: null }, isMetricsData: false, dataset: 'errors' },
   });
   if (!top) return json(200, series(issues, 0));
   if (!p.getAll('field').includes('issue.id')) return badRequest('topEvents needs a field to group by');
-  const counted = issues.map((i) => ({ issue: i, n: store.countIn(i, envs, scope.range.start, scope.range.end) })).filter((x) => x.n > 0);
+  const counted = issues
+    .map((i) => ({ issue: i, n: store.countIn(i, envs, scope.range.start, scope.range.end) }))
+    .filter((x) => x.n > 0);
   counted.sort((a, b) => b.n - a.n || Number(a.issue.id) - Number(b.issue.id));
   if (!counted.length) return json(200, series([], 0));
   const body: Record<string, unknown> = {};
   counted.slice(0, top).forEach((x, i) => (body[x.issue.id] = series([x.issue], i)));
-  if (p.get('excludeOther') !== '1' && counted.length > top) body.Other = series(counted.slice(top).map((x) => x.issue), top);
+  if (p.get('excludeOther') !== '1' && counted.length > top)
+    body.Other = series(
+      counted.slice(top).map((x) => x.issue),
+      top,
+    );
   return json(200, body);
 }

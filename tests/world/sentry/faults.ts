@@ -5,7 +5,14 @@ import { DETAIL } from './auth.ts';
 
 export type FaultKind = '500' | '502' | 'slow' | 'cut' | 'malformed' | '429' | '401' | '404';
 /** `method` limits the fault to one HTTP method; `skip` lets that many matching requests through first. */
-export interface Fault { kind: FaultKind; pathPrefix?: string; method?: string; skip?: number; delayMs?: number; count?: number }
+export interface Fault {
+  kind: FaultKind;
+  pathPrefix?: string;
+  method?: string;
+  skip?: number;
+  delayMs?: number;
+  count?: number;
+}
 
 export class FaultSwitch {
   private fault: Fault | null = null;
@@ -38,7 +45,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Writes the fault's response. Returns 'continue' for 'slow' (after the delay the request is served normally),
  * else the status code written (0 when the connection was cut).
  */
-export async function applyFault(f: Fault, res: ServerResponse, rateHeaders: Record<string, string>, nowSec: number): Promise<number | 'continue'> {
+export async function applyFault(
+  f: Fault,
+  res: ServerResponse,
+  rateHeaders: Record<string, string>,
+  nowSec: number,
+): Promise<number | 'continue'> {
   const send = (status: number, body: string, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
     res.end(body);
@@ -52,15 +64,29 @@ export async function applyFault(f: Fault, res: ServerResponse, rateHeaders: Rec
       return send(500, JSON.stringify({ detail: 'Internal Error', errorId: randomBytes(16).toString('hex') }));
     case '502':
       // What sentry.io's load balancer answers when the app is down: HTML, not JSON.
-      return send(502, '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>', { 'Content-Type': 'text/html' });
+      return send(
+        502,
+        '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>',
+        { 'Content-Type': 'text/html' },
+      );
     case '401':
       return send(401, JSON.stringify({ detail: DETAIL.invalidToken }));
     case '404':
       return send(404, JSON.stringify({ detail: DETAIL.notFound }));
     case '429': {
       const retry = Math.max(1, Math.ceil((f.delayMs ?? 1_000) / 1000));
-      return send(429, JSON.stringify({ detail: `You are attempting to use this endpoint too frequently. Limit is ${rateHeaders['X-Sentry-Rate-Limit-Limit'] ?? 40} requests in 1 seconds` }),
-        { ...rateHeaders, 'X-Sentry-Rate-Limit-Remaining': '0', 'X-Sentry-Rate-Limit-Reset': String(nowSec + retry), 'Retry-After': String(retry) });
+      return send(
+        429,
+        JSON.stringify({
+          detail: `You are attempting to use this endpoint too frequently. Limit is ${rateHeaders['X-Sentry-Rate-Limit-Limit'] ?? 40} requests in 1 seconds`,
+        }),
+        {
+          ...rateHeaders,
+          'X-Sentry-Rate-Limit-Remaining': '0',
+          'X-Sentry-Rate-Limit-Reset': String(nowSec + retry),
+          'Retry-After': String(retry),
+        },
+      );
     }
     case 'malformed':
       return send(200, '[{"id": "1", "shortId": "ACME-1", "title": "Truncat');

@@ -19,7 +19,12 @@ export function openapiExample<T = any>(key: string): T {
   return first as T;
 }
 
-export interface DeadlockMessage { source: string; driver: string; form: string; text: string }
+export interface DeadlockMessage {
+  source: string;
+  driver: string;
+  form: string;
+  text: string;
+}
 
 export function deadlockMessages(): DeadlockMessage[] {
   return readFixture<{ messages: DeadlockMessage[] }>('postgres-deadlock-messages.json').messages;
@@ -28,8 +33,17 @@ export function deadlockMessages(): DeadlockMessage[] {
 /** Real issues (with their real events) that join the generated ones. */
 export function fixtureIssues(): { issue: Record<string, any>; event: Record<string, any> | null }[] {
   return [
-    { issue: readFixture('openapi-examples/issue-detail.json'), event: readFixture('openapi-examples/issue-event-javascript.json') },
-    { issue: readFixture('sentry-mcp/issue-detail.json'), event: readFixture('sentry-mcp/event-javascript-cloudflare.json') },
-    { issue: readFixture('sentry-mcp/issue-detail-regressed.json'), event: readFixture('sentry-mcp/event-python-n-plus-one-transaction.json') },
+    {
+      issue: readFixture('openapi-examples/issue-detail.json'),
+      event: readFixture('openapi-examples/issue-event-javascript.json'),
+    },
+    {
+      issue: readFixture('sentry-mcp/issue-detail.json'),
+      event: readFixture('sentry-mcp/event-javascript-cloudflare.json'),
+    },
+    {
+      issue: readFixture('sentry-mcp/issue-detail-regressed.json'),
+      event: readFixture('sentry-mcp/event-python-n-plus-one-transaction.json'),
+    },
   ];
 }

@@ -22,7 +22,11 @@ function draw(rng: Rng, mean: number): number {
     let p = Math.exp(-mean);
     let s = p;
     const u = rng();
-    while (u > s && k < 60) { k++; p *= mean / k; s += p; }
+    while (u > s && k < 60) {
+      k++;
+      p *= mean / k;
+      s += p;
+    }
     return k;
   }
   const g = Math.sqrt(-2 * Math.log(rng() || 1e-9)) * Math.cos(2 * Math.PI * rng());
@@ -65,7 +69,14 @@ export function generateCounts(rng: Rng, shape: TimelineShape, clock: Clock): Ui
 }
 
 function series(env: string, counts: Uint16Array, users: { start: number; span: number; pool: number }): Series {
-  return { env, counts, ...seriesTotal({ counts } as Series), userStart: users.start, userSpan: users.span, pool: users.pool };
+  return {
+    env,
+    counts,
+    ...seriesTotal({ counts } as Series),
+    userStart: users.start,
+    userSpan: users.span,
+    pool: users.pool,
+  };
 }
 
 /**
@@ -81,7 +92,11 @@ export function spreadTraffic(rng: Rng, counts: Uint16Array, project: Project): 
   const arc = (events: number) => {
     if (noUsers || events === 0) return { start: 0, span: 0, pool: 0 };
     const span = Math.min(project.userBase.length, Math.max(1, Math.round(Math.sqrt(events) * (0.3 + rng() * 1.2))));
-    return { start: intBetween(rng, 0, project.userBase.length - span), span, pool: Math.max(1, Math.round(span * (0.15 + rng() * 0.35))) };
+    return {
+      start: intBetween(rng, 0, project.userBase.length - span),
+      span,
+      pool: Math.max(1, Math.round(span * (0.15 + rng() * 0.35))),
+    };
   };
   if (stagingShare === 0 || stagingShare === 1) {
     const env = stagingShare === 0 ? 'production' : 'staging';
@@ -97,7 +112,13 @@ export function spreadTraffic(rng: Rng, counts: Uint16Array, project: Project): 
     production[i] = n - s;
   }
   const stagingTotal = staging.reduce((a, b) => a + b, 0);
-  return { series: [series('production', production, arc(total - stagingTotal)), series('staging', staging, arc(stagingTotal))].filter((s) => s.total > 0), singles: [] };
+  return {
+    series: [
+      series('production', production, arc(total - stagingTotal)),
+      series('staging', staging, arc(stagingTotal)),
+    ].filter((s) => s.total > 0),
+    singles: [],
+  };
 }
 
 function pickShape(rng: Rng): TimelineShape {
@@ -130,7 +151,13 @@ export function generateIssue(rng: Rng, seed: IssueSeed): Issue {
   const catalog = catalogFor(seed.project.platform);
   const kind = seed.kind ?? pick(rng, catalog.kinds);
   // Vary the in-app frame so that thousands of issues don't all share one title and culprit.
-  const variant = seed.kind ? kind : { ...kind, module: rng() < 0.5 ? kind.module : pick(rng, catalog.modules), fn: rng() < 0.6 ? kind.fn : pick(rng, catalog.fns) };
+  const variant = seed.kind
+    ? kind
+    : {
+        ...kind,
+        module: rng() < 0.5 ? kind.module : pick(rng, catalog.modules),
+        fn: rng() < 0.6 ? kind.fn : pick(rng, catalog.fns),
+      };
   const shape = seed.shape ?? pickShape(rng);
   const traffic = spreadTraffic(rng, generateCounts(rng, shape, seed.clock), seed.project);
   const statusRoll = rng();
@@ -148,7 +175,14 @@ export function generateIssue(rng: Rng, seed: IssueSeed): Issue {
     issueType: 'error',
     issueCategory: 'error',
     level: variant.level ?? (rng() < 0.08 ? 'fatal' : 'error'),
-    metadata: { type: variant.type, value: variant.value, filename: catalog.fileOf(variant.module), function: variant.fn, in_app_frame_mix: 'mixed', initial_priority: 50 },
+    metadata: {
+      type: variant.type,
+      value: variant.value,
+      filename: catalog.fileOf(variant.module),
+      function: variant.fn,
+      in_app_frame_mix: 'mixed',
+      initial_priority: 50,
+    },
     platform: catalog.platform,
     logger: null,
     status: resolved ? 'resolved' : ignored ? 'ignored' : 'unresolved',

@@ -12,10 +12,12 @@ type IngestModule = {
 
 let loaded: Promise<IngestModule | null> | null = null;
 function ingestModule(): Promise<IngestModule | null> {
-  loaded ??= import('./ingest.ts').then((m) => m as unknown as IngestModule).catch((e: unknown) => {
-    console.error('[sentry world] ingest.ts could not be loaded', e);
-    return null;
-  });
+  loaded ??= import('./ingest.ts')
+    .then((m) => m as unknown as IngestModule)
+    .catch((e: unknown) => {
+      console.error('[sentry world] ingest.ts could not be loaded', e);
+      return null;
+    });
   return loaded;
 }
 
@@ -26,7 +28,14 @@ function decode(req: IncomingMessage, body: Buffer): Buffer {
   return body;
 }
 
-export async function handleIngest(req: IncomingMessage, res: ServerResponse, url: URL, store: Store, body: Buffer, faults: FaultSwitch): Promise<number> {
+export async function handleIngest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  store: Store,
+  body: Buffer,
+  faults: FaultSwitch,
+): Promise<number> {
   const send = (status: number, payload: unknown) => {
     res.writeHead(status, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(payload));

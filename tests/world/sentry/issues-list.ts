@@ -8,7 +8,17 @@ import { readEnvironments } from './environments.ts';
 import type { Issue, Org, Project } from './model.ts';
 import { linkHeader, paginate, parseCursor, readLimit, type Page } from './paginate.ts';
 import { selectedProjects } from './routes-orgs.ts';
-import { BadRequest, SORTS, dateRange, matchesQuery, parseQuery, sortKey, type DateRange, type Scope, type Sort } from './search.ts';
+import {
+  BadRequest,
+  SORTS,
+  dateRange,
+  matchesQuery,
+  parseQuery,
+  sortKey,
+  type DateRange,
+  type Scope,
+  type Sort,
+} from './search.ts';
 import { serializeStreamGroup, type StreamOptions } from './serialize-issue.ts';
 import { ERR_INVALID_STATS_PERIOD, readStatsPeriod } from './timeseries.ts';
 import { anyIn } from './traffic.ts';
@@ -35,20 +45,35 @@ export function searchIssues(ctx: ApiContext, projects: Project[], queryText: st
   const query = parseQuery(queryText);
   const ids = new Set(projects.map((p) => p.id));
   const { store } = ctx;
-  return [...store.issues.values()].filter((i) => ids.has(i.projectId) && seenIn(ctx, i, scope) && matchesQuery(query, i, store, scope));
+  return [...store.issues.values()].filter(
+    (i) => ids.has(i.projectId) && seenIn(ctx, i, scope) && matchesQuery(query, i, store, scope),
+  );
 }
 
 /** Has the group an event in the window and environments? Its first/last seen answer most cases without a scan. */
 function seenIn(ctx: ApiContext, issue: Issue, { range, envs }: Scope): boolean {
   if (issue.lastSeen < range.start || issue.firstSeen >= range.end) return false;
-  if (envs === null && ((issue.lastSeen >= range.start && issue.lastSeen < range.end) || issue.firstSeen >= range.start)) return true;
+  if (
+    envs === null &&
+    ((issue.lastSeen >= range.start && issue.lastSeen < range.end) || issue.firstSeen >= range.start)
+  )
+    return true;
   return anyIn(ctx.store.clock, issue.traffic, envs, range.start, range.end);
 }
 
-interface ListRequest { org: Org; projects: Project[]; options: StreamOptions; range: DateRange }
+interface ListRequest {
+  org: Org;
+  projects: Project[];
+  options: StreamOptions;
+  range: DateRange;
+}
 
 /** Reads the parameters every path of the endpoint shares; an ApiResult when they are wrong. */
-export function readListRequest(ctx: ApiContext, only?: Project, statsParam = 'groupStatsPeriod'): ListRequest | ApiResult {
+export function readListRequest(
+  ctx: ApiContext,
+  only?: Project,
+  statsParam = 'groupStatsPeriod',
+): ListRequest | ApiResult {
   const org = orgOf(ctx);
   if (!org) return notFound();
   const params = ctx.url.searchParams;
@@ -59,7 +84,16 @@ export function readListRequest(ctx: ApiContext, only?: Project, statsParam = 'g
   if (envs === 'unknown') return notFound();
   const projects = only ? [only] : selectedProjects(ctx, ctx.store.projectsOf(org));
   if ('error' in projects) return json(projects.status, { detail: projects.error });
-  const options: StreamOptions = { envs, range: null, requestRange: range, conditions: null, statsPeriod, expand: params.getAll('expand'), collapse: params.getAll('collapse'), u: ctx.u };
+  const options: StreamOptions = {
+    envs,
+    range: null,
+    requestRange: range,
+    conditions: null,
+    statsPeriod,
+    expand: params.getAll('expand'),
+    collapse: params.getAll('collapse'),
+    u: ctx.u,
+  };
   return { org, projects, options, range };
 }
 
@@ -78,8 +112,11 @@ export function listIssues(ctx: ApiContext, only?: Project, statsParam = 'groupS
   if (lookup) {
     if (/^[0-9a-f]{32}$/i.test(lookup.replace(/-/g, ''))) {
       const eventId = lookup.replace(/-/g, '').toLowerCase();
-      const hits = [...store.issues.values()].filter((i) => visible.has(i.projectId) && store.eventsOf(i).some((e) => e.eventID === eventId));
-      if (hits.length === 1) return json(200, [{ ...unbounded(hits[0]!), matchingEventId: eventId }], { 'X-Sentry-Direct-Hit': '1' });
+      const hits = [...store.issues.values()].filter(
+        (i) => visible.has(i.projectId) && store.eventsOf(i).some((e) => e.eventID === eventId),
+      );
+      if (hits.length === 1)
+        return json(200, [{ ...unbounded(hits[0]!), matchingEventId: eventId }], { 'X-Sentry-Direct-Hit': '1' });
       if (hits.length > 1) return json(200, hits.map(unbounded));
     }
     if (params.get('shortIdLookup') === '1') {
@@ -93,7 +130,9 @@ export function listIssues(ctx: ApiContext, only?: Project, statsParam = 'groupS
   if (groupParams.some((g) => !/^-?\d+$/.test(g))) return json(400, { detail: 'Group ids must be integers' });
   if (groupParams.length > 0) {
     const wanted = new Set(groupParams.map((g) => String(Number(g))));
-    const found = [...store.issues.values()].filter((i) => wanted.has(i.id) && visible.has(i.projectId)).sort((a, b) => Number(a.id) - Number(b.id));
+    const found = [...store.issues.values()]
+      .filter((i) => wanted.has(i.id) && visible.has(i.projectId))
+      .sort((a, b) => Number(a.id) - Number(b.id));
     return json(200, found.map(unbounded));
   }
 
@@ -102,7 +141,10 @@ export function listIssues(ctx: ApiContext, only?: Project, statsParam = 'groupS
   const sort = sortParam as Sort;
   const queryText = queryOf(params);
   const parsed = parseQuery(queryText);
-  if (sort === 'inbox' && !parsed.filters.some((f) => f.key === 'is' && f.values.includes('for_review') && !f.negated)) {
+  if (
+    sort === 'inbox' &&
+    !parsed.filters.some((f) => f.key === 'is' && f.values.includes('for_review') && !f.negated)
+  ) {
     throw new BadRequest("Sort key 'inbox' only supported for inbox search");
   }
   const range = narrowRange(req.range, parsed, store.now());
@@ -141,7 +183,8 @@ export function listProjectIssues(ctx: ApiContext): ApiResult {
   const project = org && ctx.store.findProject(org, ctx.params.project ?? '');
   if (!project) return notFound();
   const raw = ctx.url.searchParams.get('statsPeriod');
-  if (raw !== null && !['', '24h', '14d'].includes(raw)) throw new BadRequest("Invalid stats_period. Valid choices are '', '24h', and '14d'");
+  if (raw !== null && !['', '24h', '14d'].includes(raw))
+    throw new BadRequest("Invalid stats_period. Valid choices are '', '24h', and '14d'");
   return listIssues(ctx, project, 'statsPeriod');
 }
 

@@ -24,13 +24,19 @@ export function issuesStats(ctx: ApiContext): ApiResult {
   const collapse = params.has('collapse') ? params.getAll('collapse') : ['base'];
   const projects = selectedProjects(ctx, store.projectsOf(org));
   if ('error' in projects) return json(projects.status, { detail: projects.error });
-  if (projects.length === 0) return bad('Either the user has not access to any projects or you need to include `projects` with your request. (i.e. projects=1,2,3)');
+  if (projects.length === 0)
+    return bad(
+      'Either the user has not access to any projects or you need to include `projects` with your request. (i.e. projects=1,2,3)',
+    );
   const raw = params.getAll('groups');
   if (raw.some((g) => !/^-?\d+$/.test(g.trim()))) return bad('Group ids must be integers');
   const ids = new Set(raw.map((g) => String(Number(g))));
   if (ids.size === 0) return bad('You should include `groups` with your request. (i.e. groups=1,2,3)');
   const visible = new Set(projects.map((p) => p.id));
-  const groups = [...ids].map((id) => store.issues.get(id)).filter((i) => i !== undefined && visible.has(i.projectId)).sort((a, b) => Number(a!.id) - Number(b!.id));
+  const groups = [...ids]
+    .map((id) => store.issues.get(id))
+    .filter((i) => i !== undefined && visible.has(i.projectId))
+    .sort((a, b) => Number(a!.id) - Number(b!.id));
   if (groups.length === 0) return bad('No matching groups found');
   if (groups.length > MAX_STATS_GROUPS) return bad('Too many groups requested.');
   const statsPeriod = readStatsPeriod(params.get('groupStatsPeriod'));
@@ -40,7 +46,17 @@ export function issuesStats(ctx: ApiContext): ApiResult {
   const parsed = parseQuery(queryOf(params));
   const window = narrowRange(range, parsed, store.now());
   const options: StreamOptions = {
-    envs, range: window, requestRange: range, conditions: conditionsOf(parsed), statsPeriod, expand: params.getAll('expand'), collapse, u: ctx.u,
+    envs,
+    range: window,
+    requestRange: range,
+    conditions: conditionsOf(parsed),
+    statsPeriod,
+    expand: params.getAll('expand'),
+    collapse,
+    u: ctx.u,
   };
-  return json(200, groups.map((g) => serializeStreamGroup(g!, store, options)));
+  return json(
+    200,
+    groups.map((g) => serializeStreamGroup(g!, store, options)),
+  );
 }

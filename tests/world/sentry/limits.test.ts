@@ -10,19 +10,27 @@ beforeAll(async () => {
 afterAll(() => srv.close());
 
 /** GET with node:http so the exact request line and headers are ours. */
-function raw(path: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; type: string }> {
+function raw(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; text: string; type: string }> {
   return new Promise((resolve, reject) => {
-    http.get(srv.url + path, { headers: { Authorization: `Bearer ${srv.tokens.readOnly}`, ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (c) => { text += c; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, type: String(res.headers['content-type']) }));
-    }).on('error', reject);
+    http
+      .get(srv.url + path, { headers: { Authorization: `Bearer ${srv.tokens.readOnly}`, ...headers } }, (res) => {
+        let text = '';
+        res.on('data', (c) => {
+          text += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text, type: String(res.headers['content-type']) }));
+      })
+      .on('error', reject);
   });
 }
-const groupsPath = (n: number) => `/api/0/organizations/acme/issues/?${Array.from({ length: n }, (_, i) => `group=${4_200_000_001 + i}`).join('&')}`;
+const groupsPath = (n: number) =>
+  `/api/0/organizations/acme/issues/?${Array.from({ length: n }, (_, i) => `group=${4_200_000_001 + i}`).join('&')}`;
 
 describe('request size (nginx large_client_header_buffers 4 8k)', () => {
-  it('answers 414 with nginx\'s page when the request line passes 8 KB, and serves it just under', async () => {
+  it("answers 414 with nginx's page when the request line passes 8 KB, and serves it just under", async () => {
     // "GET " + path + " HTTP/1.1\r\n": each group param is 17 bytes.
     const fits = groupsPath(470);
     expect(`GET ${fits} HTTP/1.1\r\n`.length).toBeLessThanOrEqual(8192);
@@ -56,7 +64,8 @@ describe('endpoint rate limits', () => {
     const id = srv.store.issuesOf(srv.store.findOrg('acme')!)[0]!.id;
     const burst = async () => {
       const statuses: number[] = [];
-      for (let i = 0; i < 12; i++) statuses.push((await raw(`/api/0/organizations/acme/issues-stats/?groups=${id}`)).status);
+      for (let i = 0; i < 12; i++)
+        statuses.push((await raw(`/api/0/organizations/acme/issues-stats/?groups=${id}`)).status);
       return statuses;
     };
     expect((await burst()).every((s) => s === 200)).toBe(true);
@@ -68,7 +77,9 @@ describe('endpoint rate limits', () => {
       expect(statuses.filter((s) => s === 200)).toHaveLength(10);
       expect(statuses.slice(10)).toEqual([429, 429]);
       const last = await raw(`/api/0/organizations/acme/issues-stats/?groups=${id}`);
-      expect(JSON.parse(last.text)).toEqual({ detail: 'You are attempting to use this endpoint too frequently. Limit is 10 requests in 1 seconds' });
+      expect(JSON.parse(last.text)).toEqual({
+        detail: 'You are attempting to use this endpoint too frequently. Limit is 10 requests in 1 seconds',
+      });
       // The list endpoint keeps the default limit.
       expect((await raw('/api/0/organizations/acme/issues/?limit=1')).status).toBe(200);
     } finally {

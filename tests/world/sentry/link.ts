@@ -1,6 +1,11 @@
 // Reads Sentry's Link header back: the cursor of each rel, or null when that side has no results.
 
-export interface LinkPart { url: string; rel: string; results: boolean; cursor: string }
+export interface LinkPart {
+  url: string;
+  rel: string;
+  results: boolean;
+  cursor: string;
+}
 
 export function parseLinkHeader(header: string): LinkPart[] {
   const out: LinkPart[] = [];

@@ -29,8 +29,14 @@ export interface Project {
 
 export type IssueStatus = 'unresolved' | 'resolved' | 'ignored';
 export type Substatus =
-  | 'new' | 'regressed' | 'ongoing' | 'escalating'
-  | 'archived_until_escalating' | 'archived_until_condition_met' | 'archived_forever' | null;
+  | 'new'
+  | 'regressed'
+  | 'ongoing'
+  | 'escalating'
+  | 'archived_until_escalating'
+  | 'archived_until_condition_met'
+  | 'archived_forever'
+  | null;
 
 export interface Note {
   id: string;
@@ -88,7 +94,18 @@ export interface Release {
 }
 
 /** A deploy of a release to an environment (DeploySerializer's fields). */
-export interface Deploy { id: string; environment: string; name: string | null; dateStarted: number | null; dateFinished: number }
+export interface Deploy {
+  id: string;
+  environment: string;
+  name: string | null;
+  dateStarted: number | null;
+  dateFinished: number;
+}
 
 /** An issue activity (ActivitySerializer: type, data, dateCreated). */
-export interface Activity { id: string; type: 'set_regression' | 'set_resolved_in_release' | 'set_escalating'; dateCreated: number; data: Record<string, unknown> }
+export interface Activity {
+  id: string;
+  type: 'set_regression' | 'set_resolved_in_release' | 'set_escalating';
+  dateCreated: number;
+  data: Record<string, unknown>;
+}

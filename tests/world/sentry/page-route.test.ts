@@ -10,28 +10,43 @@ beforeAll(async () => {
 });
 afterAll(() => srv.close());
 
-interface Got { status: number; text: string; headers: http.IncomingHttpHeaders }
+interface Got {
+  status: number;
+  text: string;
+  headers: http.IncomingHttpHeaders;
+}
 function getAs(host: string, path: string, headers: Record<string, string> = {}): Promise<Got> {
   return new Promise((resolve, reject) => {
-    http.get(srv.url + path, { headers: { Host: host, ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (c) => { text += c; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text, headers: res.headers }));
-    }).on('error', reject);
+    http
+      .get(srv.url + path, { headers: { Host: host, ...headers } }, (res) => {
+        let text = '';
+        res.on('data', (c) => {
+          text += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text, headers: res.headers }));
+      })
+      .on('error', reject);
   });
 }
-const config = (html: string) => JSON.parse(/<script type="application\/json" id="replica-config">(.*?)<\/script>/.exec(html)![1]!);
+const config = (html: string) =>
+  JSON.parse(/<script type="application\/json" id="replica-config">(.*?)<\/script>/.exec(html)![1]!);
 const acme = () => srv.store.findOrg('acme')!;
 
 describe('client-rendered pages', () => {
-  it('answer Sentry\'s shell: chrome, #main with a LoadingIndicator, the app and its config from the URL', async () => {
+  it("answer Sentry's shell: chrome, #main with a LoadingIndicator, the app and its config from the URL", async () => {
     const page = await getAs('acme.sentry.io', '/issues/?render=client&latency=1200&statsLatency=3000&layout=div');
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/<div id="main"[^>]*><div class="loading" data-test-id="loading-indicator"/);
     expect(page.text).toContain('<script src="/_replica/client.js" defer></script>');
     expect(page.text.slice(page.text.indexOf('<body'))).not.toContain('data-test-id="group"');
     expect(page.text).toMatch(/<meta name="baggage" content="[^"]*sentry-release=backend%40[0-9a-f]{40}/);
-    expect(config(page.text)).toEqual({ org: 'acme', urlForm: 'customer', theme: 'light', layout: 'div', latency: { api: 1200, stats: 3000, event: 1200 } });
+    expect(config(page.text)).toEqual({
+      org: 'acme',
+      urlForm: 'customer',
+      theme: 'light',
+      layout: 'div',
+      latency: { api: 1200, stats: 3000, event: 1200 },
+    });
   });
 
   it('sign the browser in for the whole of sentry.io (Domain=.sentry.io), and that session reads the API', async () => {
@@ -45,15 +60,21 @@ describe('client-rendered pages', () => {
     expect(api.status).toBe(200);
     expect(srv.requests.at(-1)?.auth).toBe('cookie');
     // A browser that is signed in keeps its session.
-    expect((await getAs('acme.sentry.io', '/issues/?render=client', { Cookie: cookie })).headers['set-cookie']).toBeUndefined();
+    expect(
+      (await getAs('acme.sentry.io', '/issues/?render=client', { Cookie: cookie })).headers['set-cookie'],
+    ).toBeUndefined();
   });
 
-  it('follow the server\'s defaults unless the URL says otherwise', async () => {
+  it("follow the server's defaults unless the URL says otherwise", async () => {
     srv.setPageSettings({ render: 'client', latency: { api: 300, stats: 900, event: 600 } });
     try {
       const page = await getAs('acme.sentry.io', '/issues/');
       expect(config(page.text).latency).toEqual({ api: 300, stats: 900, event: 600 });
-      expect(config((await getAs('acme.sentry.io', '/issues/?latency=50')).text).latency).toEqual({ api: 50, stats: 50, event: 50 });
+      expect(config((await getAs('acme.sentry.io', '/issues/?latency=50')).text).latency).toEqual({
+        api: 50,
+        stats: 50,
+        event: 50,
+      });
       const server = await getAs('acme.sentry.io', '/issues/?render=server');
       expect(server.text.slice(server.text.indexOf('<body'))).toContain('data-test-id="group"');
       expect(server.text).not.toContain('replica-config');
@@ -88,7 +109,10 @@ describe('client-rendered pages', () => {
 describe('the latency the app asks for', () => {
   it('holds an API answer back by X-Replica-Latency milliseconds', async () => {
     const started = Date.now();
-    const r = await getAs('us.sentry.io', '/api/0/organizations/', { 'X-Replica-Latency': '300', Authorization: `Bearer ${srv.tokens.readOnly}` });
+    const r = await getAs('us.sentry.io', '/api/0/organizations/', {
+      'X-Replica-Latency': '300',
+      Authorization: `Bearer ${srv.tokens.readOnly}`,
+    });
     expect(r.status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     expect(srv.requests.at(-1)!.ms).toBeGreaterThanOrEqual(290);
@@ -101,7 +125,10 @@ describe('server-rendered event and tab routes', () => {
     const events = srv.store.eventsOf(issue);
     const oldest = await getAs('acme.sentry.io', `/issues/${issue.id}/events/oldest/`);
     expect(oldest.text).toContain(`ID: ${String(events[0]!.eventID).slice(0, 8)}`);
-    const byId = await getAs('sentry.io', `/organizations/acme/issues/${issue.id}/events/${String(events[1]!.eventID)}/`);
+    const byId = await getAs(
+      'sentry.io',
+      `/organizations/acme/issues/${issue.id}/events/${String(events[1]!.eventID)}/`,
+    );
     expect(byId.text).toContain(`ID: ${String(events[1]!.eventID).slice(0, 8)}`);
     const tab = await getAs('acme.sentry.io', `/issues/${issue.id}/activity/`);
     expect(tab.text).toContain('data-test-id="issue-tab-activity"');
@@ -121,7 +148,13 @@ describe('self-hosted host names', () => {
     expect(config(client.text).urlForm).toBe('path');
     expect(client.headers['set-cookie']![0]).not.toContain('Domain=');
     expect((await getAs('sentry.acme.test', '/issues/')).status).toBe(404);
-    const api = await getAs('sentry.acme.test', `/api/0/organizations/acme/issues/?group=${srv.store.issuesOf(acme())[0]!.id}`, { Authorization: `Bearer ${srv.tokens.readOnly}` });
-    expect(JSON.parse(api.text)[0].permalink).toMatch(/^http:\/\/sentry\.acme\.test\/organizations\/acme\/issues\/\d+\/$/);
+    const api = await getAs(
+      'sentry.acme.test',
+      `/api/0/organizations/acme/issues/?group=${srv.store.issuesOf(acme())[0]!.id}`,
+      { Authorization: `Bearer ${srv.tokens.readOnly}` },
+    );
+    expect(JSON.parse(api.text)[0].permalink).toMatch(
+      /^http:\/\/sentry\.acme\.test\/organizations\/acme\/issues\/\d+\/$/,
+    );
   });
 });

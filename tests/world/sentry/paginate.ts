@@ -3,7 +3,12 @@
 // The Link header format is Endpoint.build_cursor_link's, byte for byte.
 import { BadRequest } from './search.ts';
 
-export interface Cursor { value: number; offset: number; isPrev: boolean; hasResults: boolean }
+export interface Cursor {
+  value: number;
+  offset: number;
+  isPrev: boolean;
+  hasResults: boolean;
+}
 
 export function cursorText(c: Cursor): string {
   return `${c.value}:${c.offset}:${c.isPrev ? 1 : 0}`;
@@ -14,7 +19,11 @@ export function parseCursor(text: string | null): Cursor | null {
   if (text === null || text === '') return null;
   const parts = text.split(':');
   const [value, offset, prev] = parts.map(Number);
-  if (parts.length !== 3 || [value, offset, prev].some((n) => n === undefined || !Number.isFinite(n)) || (offset ?? -1) < 0) {
+  if (
+    parts.length !== 3 ||
+    [value, offset, prev].some((n) => n === undefined || !Number.isFinite(n)) ||
+    (offset ?? -1) < 0
+  ) {
     throw new BadRequest('Invalid cursor parameter.');
   }
   return { value: value ?? 0, offset: offset ?? 0, isPrev: prev === 1, hasResults: false };
@@ -31,7 +40,12 @@ function search(scores: number[], value: number, hi = scores.length): number {
   return lo;
 }
 
-export interface Page<T> { results: T[]; prev: Cursor; next: Cursor; hits: number }
+export interface Page<T> {
+  results: T[];
+  prev: Cursor;
+  next: Cursor;
+  hits: number;
+}
 
 /** items must already be sorted by score, highest first; scores are integers like Sentry's. */
 export function paginate<T>(items: { item: T; score: number }[], limit: number, cursor: Cursor | null): Page<T> {
@@ -49,14 +63,24 @@ export function paginate<T>(items: { item: T; score: number }[], limit: number, 
     hi = Math.min(lo + limit, scores.length);
   }
   if (scores.length === 0) {
-    return { results: [], prev: { ...c, isPrev: true, hasResults: false }, next: { ...c, isPrev: false, hasResults: false }, hits: 0 };
+    return {
+      results: [],
+      prev: { ...c, isPrev: true, hasResults: false },
+      next: { ...c, isPrev: false, hasResults: false },
+      hits: 0,
+    };
   }
   const prevScore = scores[Math.min(lo, scores.length - 1)] ?? 0;
   const nextScore = scores[Math.min(hi, scores.length - 1)] ?? 0;
   return {
     results: items.slice(lo, hi).map((i) => i.item),
     prev: { value: prevScore, offset: lo - search(scores, prevScore, lo), isPrev: true, hasResults: lo > 0 },
-    next: { value: nextScore, offset: hi - search(scores, nextScore, hi), isPrev: false, hasResults: hi < scores.length },
+    next: {
+      value: nextScore,
+      offset: hi - search(scores, nextScore, hi),
+      isPrev: false,
+      hasResults: hi < scores.length,
+    },
     hits: scores.length,
   };
 }

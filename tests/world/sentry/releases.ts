@@ -8,7 +8,13 @@ import { DAY, HOUR, type Deploy, type Project, type Release } from './model.ts';
 const EVERY = 3 * DAY;
 const HOW_MANY = 20;
 /** Stagger per project so the releases of different projects do not fall on one hour. */
-const OFFSET: Record<string, number> = { api: 0, 'web-frontend': 5 * HOUR, payments: 9 * HOUR, shop: 3 * HOUR, storefront: 7 * HOUR };
+const OFFSET: Record<string, number> = {
+  api: 0,
+  'web-frontend': 5 * HOUR,
+  payments: 9 * HOUR,
+  shop: 3 * HOUR,
+  storefront: 7 * HOUR,
+};
 /** Projects that send no release (their events carry none). */
 export const WITHOUT_RELEASES = new Set(['android']);
 
@@ -26,14 +32,28 @@ export function projectReleases(project: Project, end: number): Release[] {
     const version = versionOf(project, k);
     const deploys: Deploy[] = [];
     const deploy = (environment: string, finished: number, name: string) => {
-      if (finished < end) deploys.push({ id: String(70_000 + Number(project.id.slice(-3)) * 100 + k * 3 + deploys.length), environment, name, dateStarted: finished - 5 * 60_000, dateFinished: finished });
+      if (finished < end)
+        deploys.push({
+          id: String(70_000 + Number(project.id.slice(-3)) * 100 + k * 3 + deploys.length),
+          environment,
+          name,
+          dateStarted: finished - 5 * 60_000,
+          dateFinished: finished,
+        });
     };
     deploy('staging', created + 20 * 60_000, `${version} to staging`);
     deploy('production', created + 90 * 60_000, `${version} to production`);
     // A release from before the graph's day shipped to production again within it (a rollback to it, say).
     if (k === 1 && project.slug === 'api') deploy('production', end - 10 * HOUR, `${version} again (rollback)`);
     const released = created + 60 * 60_000;
-    out.push({ orgId: project.orgId, version, projectIds: [project.id], dateCreated: created, dateReleased: released < end ? released : null, deploys });
+    out.push({
+      orgId: project.orgId,
+      version,
+      projectIds: [project.id],
+      dateCreated: created,
+      dateReleased: released < end ? released : null,
+      deploys,
+    });
   }
   return out;
 }
@@ -49,6 +69,15 @@ export function lastDeploy(release: Release): Deploy | null {
 }
 
 /** The window a release's events fall in: from its creation to the next release's (newest first list). */
-export function releaseSpans(releases: readonly Release[], end: number): { release: Release; from: number; to: number }[] {
-  return releases.map((release, i) => ({ release, from: i === releases.length - 1 ? -Infinity : release.dateCreated, to: i === 0 ? Infinity : releases[i - 1]!.dateCreated })).filter((s) => s.from < end);
+export function releaseSpans(
+  releases: readonly Release[],
+  end: number,
+): { release: Release; from: number; to: number }[] {
+  return releases
+    .map((release, i) => ({
+      release,
+      from: i === releases.length - 1 ? -Infinity : release.dateCreated,
+      to: i === 0 ? Infinity : releases[i - 1]!.dateCreated,
+    }))
+    .filter((s) => s.from < end);
 }

@@ -20,7 +20,10 @@ export function refuseOversized(req: IncomingMessage, res: ServerResponse, limit
   if (requestLineLength(req) > limit) status = [414, '414 Request-URI Too Large'];
   else {
     for (let i = 0; i < req.rawHeaders.length; i += 2) {
-      if (Buffer.byteLength(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}\r\n`) > limit) { status = [400, '400 Request Header Or Cookie Too Large']; break; }
+      if (Buffer.byteLength(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}\r\n`) > limit) {
+        status = [400, '400 Request Header Or Cookie Too Large'];
+        break;
+      }
     }
   }
   if (!status) return null;

@@ -21,7 +21,12 @@ export function selectedProjects(ctx: ApiContext, all: Project[]): Project[] | {
 
 export const orgRoutes: Route[] = [
   route('GET', 'organizations/', 'org:read', (ctx) =>
-    pagedList(ctx, ctx.store.orgs.map((o, i) => ({ item: o, score: ctx.store.orgs.length - i })), (o) => serializeOrg(o, ctx.store, ctx.u))),
+    pagedList(
+      ctx,
+      ctx.store.orgs.map((o, i) => ({ item: o, score: ctx.store.orgs.length - i })),
+      (o) => serializeOrg(o, ctx.store, ctx.u),
+    ),
+  ),
   route('GET', 'organizations/:org/', 'org:read', (ctx) => {
     const org = orgOf(ctx);
     return org ? json(200, serializeOrg(org, ctx.store, ctx.u, true)) : notFound();
@@ -30,7 +35,11 @@ export const orgRoutes: Route[] = [
     const org = orgOf(ctx);
     if (!org) return notFound();
     const projects = [...ctx.store.projectsOf(org)].sort((a, b) => a.slug.localeCompare(b.slug));
-    return pagedList(ctx, projects.map((p, i) => ({ item: p, score: projects.length - i })), (p) => serializeProject(p, ctx.store, false));
+    return pagedList(
+      ctx,
+      projects.map((p, i) => ({ item: p, score: projects.length - i })),
+      (p) => serializeProject(p, ctx.store, false),
+    );
   }),
   route('GET', 'projects/:org/:project/', 'project:read', (ctx) => {
     const org = orgOf(ctx);

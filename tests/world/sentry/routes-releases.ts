@@ -12,22 +12,64 @@ import { lastDeploy } from './releases.ts';
 import { selectedProjects } from './routes-orgs.ts';
 import { BadRequest, dateRange } from './search.ts';
 
-const serializeDeploy = (d: Deploy) => ({ id: d.id, environment: d.environment, dateStarted: d.dateStarted === null ? null : iso(d.dateStarted), dateFinished: iso(d.dateFinished), name: d.name ?? '', url: null });
+const serializeDeploy = (d: Deploy) => ({
+  id: d.id,
+  environment: d.environment,
+  dateStarted: d.dateStarted === null ? null : iso(d.dateStarted),
+  dateFinished: iso(d.dateFinished),
+  name: d.name ?? '',
+  url: null,
+});
 
 /** ReleaseSerializer: the fields the schema requires and the dates, deploys and events Dexter reads. */
 function serializeRelease(ctx: ApiContext, r: Release): Record<string, unknown> {
-  const template = openapiExample('GET /api/0/organizations/{organization_id_or_slug}/releases/{version}/') as Record<string, unknown>;
-  const projects = r.projectIds.map((id) => ctx.store.projectById(id)!).map((p) => ({ id: Number(p.id), slug: p.slug, name: p.name, newGroups: 0, platform: p.platform, platforms: [p.platform], hasHealthData: false }));
+  const template = openapiExample('GET /api/0/organizations/{organization_id_or_slug}/releases/{version}/') as Record<
+    string,
+    unknown
+  >;
+  const projects = r.projectIds
+    .map((id) => ctx.store.projectById(id)!)
+    .map((p) => ({
+      id: Number(p.id),
+      slug: p.slug,
+      name: p.name,
+      newGroups: 0,
+      platform: p.platform,
+      platforms: [p.platform],
+      hasHealthData: false,
+    }));
   const issues = [...ctx.store.issues.values()].filter((i) => i.release === r.version);
   const first = issues.length ? Math.min(...issues.map((i) => i.firstSeen)) : null;
   const last = issues.length ? Math.max(...issues.map((i) => i.lastSeen)) : null;
   const deploy = lastDeploy(r);
   const short = r.version.split('@').pop() ?? r.version;
   return {
-    ...template, id: ctx.store.releases.indexOf(r) + 1, version: r.version, shortVersion: short, status: 'open', ref: null, url: null,
-    versionInfo: { package: r.version.split('@')[0] ?? null, version: { raw: short }, description: short, buildHash: null },
-    dateCreated: iso(r.dateCreated), dateReleased: r.dateReleased === null ? null : iso(r.dateReleased), firstEvent: first === null ? null : iso(first), lastEvent: last === null ? null : iso(last),
-    projects, deployCount: r.deploys.length, lastDeploy: deploy ? serializeDeploy(deploy) : null, commitCount: 0, lastCommit: null, authors: [], owner: null, newGroups: issues.length, data: {},
+    ...template,
+    id: ctx.store.releases.indexOf(r) + 1,
+    version: r.version,
+    shortVersion: short,
+    status: 'open',
+    ref: null,
+    url: null,
+    versionInfo: {
+      package: r.version.split('@')[0] ?? null,
+      version: { raw: short },
+      description: short,
+      buildHash: null,
+    },
+    dateCreated: iso(r.dateCreated),
+    dateReleased: r.dateReleased === null ? null : iso(r.dateReleased),
+    firstEvent: first === null ? null : iso(first),
+    lastEvent: last === null ? null : iso(last),
+    projects,
+    deployCount: r.deploys.length,
+    lastDeploy: deploy ? serializeDeploy(deploy) : null,
+    commitCount: 0,
+    lastCommit: null,
+    authors: [],
+    owner: null,
+    newGroups: issues.length,
+    data: {},
   };
 }
 
@@ -55,12 +97,20 @@ export const releaseRoutes: Route[] = [
     }
     const ids = new Set(projects.map((x) => x.id));
     const text = p.get('query') ?? '';
-    const found = ctx.store.releases.filter((r) => r.orgId === org.id && r.projectIds.some((id) => ids.has(id))
-      && (!range || (r.dateCreated >= range.start && r.dateCreated <= range.end))
-      && (!envs || r.deploys.some((d) => envs.includes(d.environment)))
-      && (!text || r.version.includes(text)));
+    const found = ctx.store.releases.filter(
+      (r) =>
+        r.orgId === org.id &&
+        r.projectIds.some((id) => ids.has(id)) &&
+        (!range || (r.dateCreated >= range.start && r.dateCreated <= range.end)) &&
+        (!envs || r.deploys.some((d) => envs.includes(d.environment))) &&
+        (!text || r.version.includes(text)),
+    );
     found.sort((a, b) => b.dateCreated - a.dateCreated);
-    return pagedList(ctx, found.map((r) => ({ item: r, score: r.dateCreated })), (r) => serializeRelease(ctx, r));
+    return pagedList(
+      ctx,
+      found.map((r) => ({ item: r, score: r.dateCreated })),
+      (r) => serializeRelease(ctx, r),
+    );
   }),
   route('GET', 'organizations/:org/releases/:version/', 'project:read', (ctx) => {
     const release = releaseOf(ctx);
@@ -71,8 +121,13 @@ export const releaseRoutes: Route[] = [
     if (!release) return notFound();
     // One per environment (this world's releases have one project each): the latest there.
     const latest = new Map<string, Deploy>();
-    for (const d of release.deploys) if ((latest.get(d.environment)?.dateFinished ?? -Infinity) < d.dateFinished) latest.set(d.environment, d);
+    for (const d of release.deploys)
+      if ((latest.get(d.environment)?.dateFinished ?? -Infinity) < d.dateFinished) latest.set(d.environment, d);
     const list = [...latest.values()].sort((a, b) => b.dateFinished - a.dateFinished);
-    return pagedList(ctx, list.map((d, i) => ({ item: d, score: list.length - i })), serializeDeploy);
+    return pagedList(
+      ctx,
+      list.map((d, i) => ({ item: d, score: list.length - i })),
+      serializeDeploy,
+    );
   }),
 ];

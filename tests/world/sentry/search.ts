@@ -6,8 +6,16 @@ import { runsSize, type Envs } from './traffic.ts';
 
 export class BadRequest extends Error {}
 
-export interface Filter { key: string; values: string[]; negated: boolean; op: string }
-export interface ParsedQuery { filters: Filter[]; words: string[] }
+export interface Filter {
+  key: string;
+  values: string[];
+  negated: boolean;
+  op: string;
+}
+export interface ParsedQuery {
+  filters: Filter[];
+  words: string[];
+}
 
 const TOKEN = /(!?)([\w.]+):(>=|<=|>|<)?(\[[^\]]*\]|"[^"]*"|\S+)|"([^"]*)"|(\S+)/g;
 
@@ -17,7 +25,13 @@ export function parseQuery(query: string): ParsedQuery {
   for (const m of query.matchAll(TOKEN)) {
     if (m[2] !== undefined && m[4] !== undefined) {
       const raw = m[4];
-      const values = raw.startsWith('[') ? raw.slice(1, -1).split(',').map((v) => unquote(v.trim())).filter(Boolean) : [unquote(raw)];
+      const values = raw.startsWith('[')
+        ? raw
+            .slice(1, -1)
+            .split(',')
+            .map((v) => unquote(v.trim()))
+            .filter(Boolean)
+        : [unquote(raw)];
       filters.push({ key: m[2], values, negated: m[1] === '!', op: m[3] ?? '' });
     } else {
       const word = m[5] ?? m[6];
@@ -37,7 +51,11 @@ export function parsePeriod(text: string): number | null {
   return m ? Number(m[1]) * (UNITS[m[2] ?? 'd'] ?? DAY) : null;
 }
 
-export interface DateRange { start: number; end: number; period: number }
+export interface DateRange {
+  start: number;
+  end: number;
+  period: number;
+}
 
 /** Sentry's default when a request names no window: MAX_STATS_PERIOD (src/sentry/api/utils.py). */
 export const MAX_STATS_PERIOD = 90 * DAY;
@@ -71,7 +89,10 @@ export function dateRange(params: URLSearchParams, now: number, fallback = MAX_S
 }
 
 /** What a search looks at besides the group: its window and environments (event-level filters use them). */
-export interface Scope { range: DateRange; envs: Envs }
+export interface Scope {
+  range: DateRange;
+  envs: Envs;
+}
 
 const STATUS: Record<string, (i: Issue) => boolean> = {
   unresolved: (i) => i.status === 'unresolved',
@@ -121,29 +142,59 @@ function hasUser(value: string, issue: Issue, project: Project | undefined, stor
 function matchesFilter(f: Filter, issue: Issue, project: Project | undefined, store: Store, scope: Scope): boolean {
   const any = (test: (v: string) => boolean) => f.values.some(test);
   switch (f.key) {
-    case 'is': return any((v) => {
-      const test = STATUS[v];
-      if (!test) throw new BadRequest(`Invalid value for "is" search, valid values are ${Object.keys(STATUS).sort().join(', ')}`);
-      return test(issue);
-    });
-    case 'level': return any((v) => issue.level === v);
-    case 'issue.id': return any((v) => issue.id === v);
-    case 'issue': return any((v) => issue.shortId === v.toUpperCase());
-    case 'project': return any((v) => project?.slug === v || project?.id === v);
+    case 'is':
+      return any((v) => {
+        const test = STATUS[v];
+        if (!test)
+          throw new BadRequest(
+            `Invalid value for "is" search, valid values are ${Object.keys(STATUS).sort().join(', ')}`,
+          );
+        return test(issue);
+      });
+    case 'level':
+      return any((v) => issue.level === v);
+    case 'issue.id':
+      return any((v) => issue.id === v);
+    case 'issue':
+      return any((v) => issue.shortId === v.toUpperCase());
+    case 'project':
+      return any((v) => project?.slug === v || project?.id === v);
     // Event filters: the group matches when one of its events in the window does.
-    case 'environment': return any((v) => (scope.envs === null || scope.envs.includes(v)) && store.countIn(issue, [v], scope.range.start, scope.range.end) > 0);
-    case 'user.id': case 'user': return any((v) => hasUser(v, issue, project, store, scope));
-    case 'release': case 'firstRelease': return any((v) => issue.release !== null && (issue.release === v || issue.release.endsWith(`@${v}`)));
-    case 'issue.category': return any((v) => issue.issueCategory === v);
-    case 'issue.priority': return any((v) => issue.priority === v);
-    case 'error.unhandled': return any((v) => issue.isUnhandled === (v === 'true' || v === '1'));
-    case 'times_seen': case 'timesSeen': return any((v) => compare(f.op, store.countIn(issue, null, -Infinity, Infinity), Number(v)));
-    case 'lastSeen': case 'last_seen': return any((v) => matchesTime(v, f.op, issue.lastSeen, store.now()));
-    case 'firstSeen': case 'first_seen': case 'age': return any((v) => matchesTime(v, f.op, issue.firstSeen, store.now()));
+    case 'environment':
+      return any(
+        (v) =>
+          (scope.envs === null || scope.envs.includes(v)) &&
+          store.countIn(issue, [v], scope.range.start, scope.range.end) > 0,
+      );
+    case 'user.id':
+    case 'user':
+      return any((v) => hasUser(v, issue, project, store, scope));
+    case 'release':
+    case 'firstRelease':
+      return any((v) => issue.release !== null && (issue.release === v || issue.release.endsWith(`@${v}`)));
+    case 'issue.category':
+      return any((v) => issue.issueCategory === v);
+    case 'issue.priority':
+      return any((v) => issue.priority === v);
+    case 'error.unhandled':
+      return any((v) => issue.isUnhandled === (v === 'true' || v === '1'));
+    case 'times_seen':
+    case 'timesSeen':
+      return any((v) => compare(f.op, store.countIn(issue, null, -Infinity, Infinity), Number(v)));
+    case 'lastSeen':
+    case 'last_seen':
+      return any((v) => matchesTime(v, f.op, issue.lastSeen, store.now()));
+    case 'firstSeen':
+    case 'first_seen':
+    case 'age':
+      return any((v) => matchesTime(v, f.op, issue.firstSeen, store.now()));
     // They narrow the window instead (conditions.ts narrowRange).
-    case 'date': case 'timestamp': return true;
+    case 'date':
+    case 'timestamp':
+      return true;
     // Unknown keys are tag searches in Sentry; this world has no such tags, so they match nothing.
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -166,11 +217,18 @@ export function sortKey(sort: Sort, issue: Issue, store: Store, scope: Scope): n
   const { range, envs } = scope;
   switch (sort) {
     // The group's last event is the window's last event when the window reaches it (no environment filter).
-    case 'date': return envs === null && issue.lastSeen >= range.start && issue.lastSeen < range.end ? issue.lastSeen : store.edgeIn(issue, envs, range.start, range.end, 'last') ?? issue.lastSeen;
-    case 'new': return issue.firstSeen;
-    case 'freq': return store.countIn(issue, envs, range.start, range.end);
-    case 'user': return store.usersIn(issue, envs, range.start, range.end);
-    case 'inbox': return issue.firstSeen;
+    case 'date':
+      return envs === null && issue.lastSeen >= range.start && issue.lastSeen < range.end
+        ? issue.lastSeen
+        : (store.edgeIn(issue, envs, range.start, range.end, 'last') ?? issue.lastSeen);
+    case 'new':
+      return issue.firstSeen;
+    case 'freq':
+      return store.countIn(issue, envs, range.start, range.end);
+    case 'user':
+      return store.usersIn(issue, envs, range.start, range.end);
+    case 'inbox':
+      return issue.firstSeen;
     case 'trends': {
       const recent = store.countIn(issue, envs, now - DAY, now);
       const before = store.countIn(issue, envs, now - 7 * DAY, now - DAY) / 6;
@@ -178,7 +236,10 @@ export function sortKey(sort: Sort, issue: Issue, store: Store, scope: Scope): n
     }
     case 'recommended': {
       const hoursAgo = Math.max(1, (now - issue.lastSeen) / HOUR);
-      return Math.log1p(store.countIn(issue, envs, range.start, range.end)) / Math.sqrt(hoursAgo) + (issue.substatus === 'escalating' ? 5 : 0);
+      return (
+        Math.log1p(store.countIn(issue, envs, range.start, range.end)) / Math.sqrt(hoursAgo) +
+        (issue.substatus === 'escalating' ? 5 : 0)
+      );
     }
   }
 }

@@ -8,7 +8,12 @@ import type { DateRange } from './search.ts';
 import type { Store } from './store.ts';
 import type { Envs } from './traffic.ts';
 
-export interface Seen { count: string; userCount: number; firstSeen: string | null; lastSeen: string | null }
+export interface Seen {
+  count: string;
+  userCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+}
 
 /** With no start/end Snuba clamps the query to the organisation's retention (90 days on sentry.io); the issue
  *  page labels its user count "Users (90d)" for that reason (streamline/header/header.tsx userCountPeriod). */

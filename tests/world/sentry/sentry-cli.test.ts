@@ -16,7 +16,13 @@ beforeAll(async () => {
 afterAll(() => srv.close());
 
 async function cli(args: string[], token = srv.tokens.readOnly) {
-  const env: NodeJS.ProcessEnv = { ...process.env, SENTRY_URL: srv.url, SENTRY_AUTH_TOKEN: token, SENTRY_LOG_LEVEL: 'warn', SENTRY_DISABLE_UPDATE_CHECK: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SENTRY_URL: srv.url,
+    SENTRY_AUTH_TOKEN: token,
+    SENTRY_LOG_LEVEL: 'warn',
+    SENTRY_DISABLE_UPDATE_CHECK: '1',
+  };
   delete env.SENTRY_ORG;
   delete env.SENTRY_PROJECT;
   return run(CLI, args, { env, timeout: 30_000 });
@@ -29,7 +35,11 @@ describe('sentry-cli against the test server', () => {
       expect(stdout).toContain(org.slug);
       expect(stdout).toContain(org.name);
     }
-    expect(srv.requests.at(-1)).toMatchObject({ path: expect.stringMatching(/^\/api\/0\/organizations\//), status: 200, auth: 'bearer' });
+    expect(srv.requests.at(-1)).toMatchObject({
+      path: expect.stringMatching(/^\/api\/0\/organizations\//),
+      status: 200,
+      auth: 'bearer',
+    });
   });
 
   it('lists the projects of acme and not those of the other org', async () => {
@@ -52,7 +62,10 @@ describe('sentry-cli against the test server', () => {
   });
 
   it('fails the way sentry.io makes it fail for a bad token', async () => {
-    const err = await cli(['organizations', 'list'], 'sntryu_not-a-token').then(() => null, (e: { stderr: string }) => e);
+    const err = await cli(['organizations', 'list'], 'sntryu_not-a-token').then(
+      () => null,
+      (e: { stderr: string }) => e,
+    );
     expect(err?.stderr).toMatch(/401|Invalid token|credentials/i);
   });
 });

@@ -32,13 +32,36 @@ export function serializeIssueBase(issue: Issue, store: Store, u: UrlContext): R
   const org = store.orgs.find((o) => o.id === issue.orgId)!;
   const project = store.projectById(issue.projectId)!;
   return {
-    id: issue.id, shareId: null, shortId: issue.shortId, title: issue.title, culprit: issue.culprit, permalink: issueUrl(org, issue, u),
-    logger: issue.logger, level: issue.level, status: issue.status, statusDetails: issue.statusDetails, substatus: issue.substatus,
-    isPublic: false, platform: issue.platform, project: { id: project.id, name: project.name, slug: project.slug, platform: project.platform },
-    type: issue.type, metadata: issue.metadata, numComments: issue.notes.length, assignedTo: null, isBookmarked: issue.isBookmarked,
-    isSubscribed: false, subscriptionDetails: null, hasSeen: issue.hasSeen, annotations: [], issueType: issue.issueType,
-    issueCategory: issue.issueCategory, priority: issue.priority, priorityLockedAt: null, seerFixabilityScore: null,
-    seerAutofixLastTriggered: null, seerExplorerAutofixLastTriggered: null,
+    id: issue.id,
+    shareId: null,
+    shortId: issue.shortId,
+    title: issue.title,
+    culprit: issue.culprit,
+    permalink: issueUrl(org, issue, u),
+    logger: issue.logger,
+    level: issue.level,
+    status: issue.status,
+    statusDetails: issue.statusDetails,
+    substatus: issue.substatus,
+    isPublic: false,
+    platform: issue.platform,
+    project: { id: project.id, name: project.name, slug: project.slug, platform: project.platform },
+    type: issue.type,
+    metadata: issue.metadata,
+    numComments: issue.notes.length,
+    assignedTo: null,
+    isBookmarked: issue.isBookmarked,
+    isSubscribed: false,
+    subscriptionDetails: null,
+    hasSeen: issue.hasSeen,
+    annotations: [],
+    issueType: issue.issueType,
+    issueCategory: issue.issueCategory,
+    priority: issue.priority,
+    priorityLockedAt: null,
+    seerFixabilityScore: null,
+    seerAutofixLastTriggered: null,
+    seerExplorerAutofixLastTriggered: null,
   };
 }
 
@@ -69,14 +92,19 @@ export function serializeStreamGroup(issue: Issue, store: Store, o: StreamOption
     if (o.statsPeriod && window) out.stats = { [o.statsPeriod]: statsSeries(store, issue, o.envs, window) };
     if (!collapsed('lifetime')) {
       // Without start/end the lifetime query is the window query (`if self.start or self.end else time_range_result`).
-      out.lifetime = { ...(o.range ? lifetimeSeen(store, issue, o.envs) : seen), ...(o.statsPeriod ? { stats: null } : {}) };
+      out.lifetime = {
+        ...(o.range ? lifetimeSeen(store, issue, o.envs) : seen),
+        ...(o.statsPeriod ? { stats: null } : {}),
+      };
     }
-    if (!collapsed('filtered')) out.filtered = o.conditions && o.range ? filtered(store, issue, o, o.range, window) : null;
+    if (!collapsed('filtered'))
+      out.filtered = o.conditions && o.range ? filtered(store, issue, o, o.range, window) : null;
     if (o.expand.includes('sessions')) out.sessionCount = sessions(store, issue, o);
   }
   if (!collapsed('base')) Object.assign(out, { matchingEventId: null, matchingEventEnvironment: null });
   if (o.expand.includes('inbox')) {
-    const inInbox = issue.status === 'unresolved' && ['new', 'regressed', 'escalating'].includes(String(issue.substatus));
+    const inInbox =
+      issue.status === 'unresolved' && ['new', 'regressed', 'escalating'].includes(String(issue.substatus));
     const reason = { new: 0, regressed: 2, escalating: 6 }[String(issue.substatus)] ?? 0;
     out.inbox = inInbox ? { reason, reason_details: null, date_added: iso(issue.firstSeen) } : null;
   }
@@ -88,7 +116,13 @@ export function serializeStreamGroup(issue: Issue, store: Store, o: StreamOption
 }
 
 /** `filtered`: the window's events that pass the conditions, with `stats` of those events when a period is on. */
-function filtered(store: Store, issue: Issue, o: StreamOptions, range: DateRange, window: StatsWindow | null): Record<string, unknown> {
+function filtered(
+  store: Store,
+  issue: Issue,
+  o: StreamOptions,
+  range: DateRange,
+  window: StatsWindow | null,
+): Record<string, unknown> {
   const envs = filteredEnvs(store, issue, o, range);
   const seen = envs === 'none' ? NOTHING_SEEN : windowSeen(store, issue, envs, range);
   if (!o.statsPeriod || !window) return { ...seen };
@@ -102,7 +136,11 @@ function sessions(store: Store, issue: Issue, o: StreamOptions): number {
   return store.usersIn(issue, o.envs, range.start, range.end) * 4;
 }
 
-export interface DetailOptions { envs: Envs; collapse: string[]; u: UrlContext }
+export interface DetailOptions {
+  envs: Envs;
+  collapse: string[];
+  u: UrlContext;
+}
 
 /**
  * GET …/issues/{id}/ (group_details.py): `count` is get_group_global_count — every event, every environment,
@@ -116,24 +154,55 @@ export function serializeIssueDetail(issue: Issue, store: Store, o: DetailOption
   // get_first_last_release: the release the first (and the last) event carried, serialized when the release exists.
   const releaseBody = (version: string | null) => {
     const r = version === null ? undefined : releases.find((x) => x.version === version);
-    return version === null ? null : { version, shortVersion: version.split('@').pop() ?? version, dateCreated: r ? iso(r.dateCreated) : null, dateReleased: r?.dateReleased ? iso(r.dateReleased) : null, ref: null, url: null };
+    return version === null
+      ? null
+      : {
+          version,
+          shortVersion: version.split('@').pop() ?? version,
+          dateCreated: r ? iso(r.dateCreated) : null,
+          dateReleased: r?.dateReleased ? iso(r.dateReleased) : null,
+          ref: null,
+          url: null,
+        };
   };
   const now = store.now();
   // ActivitySerializer, newest first: notes, the regression and resolution activity, first_seen.
   const activity = [
     ...issue.notes.map((n) => ({ at: n.dateCreated, body: serializeNote(n) })),
-    ...(issue.activity ?? []).map((a) => ({ at: a.dateCreated, body: { id: a.id, type: a.type, data: a.data, dateCreated: iso(a.dateCreated), user: null } })),
-  ].sort((a, b) => b.at - a.at).map((a) => a.body);
+    ...(issue.activity ?? []).map((a) => ({
+      at: a.dateCreated,
+      body: { id: a.id, type: a.type, data: a.data, dateCreated: iso(a.dateCreated), user: null },
+    })),
+  ]
+    .sort((a, b) => b.at - a.at)
+    .map((a) => a.body);
   const out: Record<string, unknown> = {
-    ...base, ...seen, isUnhandled: issue.isUnhandled,
-    activity: [...activity, { data: {}, dateCreated: iso(issue.firstSeen), id: `fs-${issue.id}`, type: 'first_seen', user: null }],
-    seenBy: [], pluginActions: [], pluginIssues: [], pluginContexts: [], userReportCount: 0, participants: [],
+    ...base,
+    ...seen,
+    isUnhandled: issue.isUnhandled,
+    activity: [
+      ...activity,
+      { data: {}, dateCreated: iso(issue.firstSeen), id: `fs-${issue.id}`, type: 'first_seen', user: null },
+    ],
+    seenBy: [],
+    pluginActions: [],
+    pluginIssues: [],
+    pluginContexts: [],
+    userReportCount: 0,
+    participants: [],
   };
-  if (!o.collapse.includes('release')) Object.assign(out, { firstRelease: releaseBody(issue.release), lastRelease: releaseBody(releaseOfEvent(store, issue, issue.lastSeen)) });
+  if (!o.collapse.includes('release'))
+    Object.assign(out, {
+      firstRelease: releaseBody(issue.release),
+      lastRelease: releaseBody(releaseOfEvent(store, issue, issue.lastSeen)),
+    });
   if (!o.collapse.includes('tags')) {
     const total = Number(seen.count);
-    out.tags = [{ key: 'environment', name: 'Environment', totalValues: total }, { key: 'level', name: 'Level', totalValues: total },
-      ...(seen.userCount > 0 ? [{ key: 'user', name: 'User', totalValues: total }] : [])];
+    out.tags = [
+      { key: 'environment', name: 'Environment', totalValues: total },
+      { key: 'level', name: 'Level', totalValues: total },
+      ...(seen.userCount > 0 ? [{ key: 'user', name: 'User', totalValues: total }] : []),
+    ];
   }
   if (!o.collapse.includes('stats')) {
     out.stats = {

@@ -13,17 +13,23 @@ afterAll(() => srv.close());
 
 function getAs(host: string, path: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    http.get(srv.url + path, { headers: { Host: host } }, (res) => {
-      let text = '';
-      res.on('data', (c) => { text += c; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    }).on('error', reject);
+    http
+      .get(srv.url + path, { headers: { Host: host } }, (res) => {
+        let text = '';
+        res.on('data', (c) => {
+          text += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      })
+      .on('error', reject);
   });
 }
 
 describe('replica pages', () => {
   it('renders the issue list with the issues the API lists first', async () => {
-    const api = await fetch(`${srv.url}/api/0/organizations/acme/issues/?limit=5`, { headers: { Authorization: `Bearer ${srv.tokens.readOnly}` } });
+    const api = await fetch(`${srv.url}/api/0/organizations/acme/issues/?limit=5`, {
+      headers: { Authorization: `Bearer ${srv.tokens.readOnly}` },
+    });
     const first = (await api.json()) as { id: string; shortId: string }[];
     const page = await getAs('sentry.io', '/organizations/acme/issues/');
     expect(page.status).toBe(200);
@@ -55,7 +61,12 @@ describe('SDK events', () => {
     const api = srv.store.findProject(srv.store.findOrg('acme')!, 'api')!;
     const event = readFixture('sentry-samples/python-modern.ingest.json');
     const before = srv.store.issues.size;
-    const envelope = (id: string) => [JSON.stringify({ event_id: id }), JSON.stringify({ type: 'event' }), JSON.stringify({ ...event, event_id: id })].join('\n');
+    const envelope = (id: string) =>
+      [
+        JSON.stringify({ event_id: id }),
+        JSON.stringify({ type: 'event' }),
+        JSON.stringify({ ...event, event_id: id }),
+      ].join('\n');
     const send = (id: string) => fetch(`${srv.url}/api/${api.id}/envelope/`, { method: 'POST', body: envelope(id) });
     const first = await send('a'.repeat(32));
     expect([first.status, await first.json()]).toEqual([200, { id: 'a'.repeat(32) }]);
@@ -67,7 +78,9 @@ describe('SDK events', () => {
     expect(issue.substatus).toBe('new');
     // A new error group is high priority (no Seer severity score), so the default list query shows it.
     expect([issue.level, issue.priority]).toEqual(['error', 'high']);
-    const listed = await fetch(`${srv.url}/api/0/organizations/acme/issues/?group=${issue.id}`, { headers: { Authorization: `Bearer ${srv.tokens.readOnly}` } });
+    const listed = await fetch(`${srv.url}/api/0/organizations/acme/issues/?group=${issue.id}`, {
+      headers: { Authorization: `Bearer ${srv.tokens.readOnly}` },
+    });
     expect(((await listed.json()) as { count: string }[])[0]?.count).toBe('2');
     expect((await fetch(`${srv.url}/api/999/store/`, { method: 'POST', body: '{}' })).status).toBe(403);
   });
@@ -81,7 +94,8 @@ describe('a large world', () => {
       expect(big.store.issuesOf(acme)).toHaveLength(10_000);
       const project = big.store.findProject(acme, 'payments')!;
       const seen = new Set<string>();
-      let url: string | null = `${big.url}/api/0/organizations/acme/issues/?project=${project.id}&query=&limit=100&sort=freq`;
+      let url: string | null =
+        `${big.url}/api/0/organizations/acme/issues/?project=${project.id}&query=&limit=100&sort=freq`;
       while (url) {
         const res: Response = await fetch(url, { headers: { Authorization: `Bearer ${big.tokens.readOnly}` } });
         for (const i of (await res.json()) as { id: string }[]) seen.add(i.id);

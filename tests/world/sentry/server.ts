@@ -5,7 +5,16 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { json, matchRoute, type ApiContext, type ApiResult } from './api.ts';
-import { authenticate, createTokens, DEFAULT_RATE_LIMIT, DETAIL, RateLimiter, type AuthKind, type RateLimitOptions, type Tokens } from './auth.ts';
+import {
+  authenticate,
+  createTokens,
+  DEFAULT_RATE_LIMIT,
+  DETAIL,
+  RateLimiter,
+  type AuthKind,
+  type RateLimitOptions,
+  type Tokens,
+} from './auth.ts';
 import { EndpointLimiter } from './endpoint-limits.ts';
 import { applyFault, FaultSwitch, type Fault } from './faults.ts';
 import { handleIngest } from './ingest-route.ts';
@@ -39,7 +48,15 @@ export interface SentryServerOptions {
   pages?: Partial<PageSettings>;
 }
 
-export interface RequestRecord { method: string; host: string; path: string; auth: AuthKind; status: number; time: number; ms: number }
+export interface RequestRecord {
+  method: string;
+  host: string;
+  path: string;
+  auth: AuthKind;
+  status: number;
+  time: number;
+  ms: number;
+}
 
 export interface SentryServer {
   url: string;
@@ -67,7 +84,10 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) { reject(new Error('body too large')); req.destroy(); } else chunks.push(c);
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
@@ -85,7 +105,11 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
   const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...opts.rateLimit }, store.now);
   const endpointLimiter = new EndpointLimiter(opts.endpointRateLimits ?? false, store.now);
   let requestLineLimit = opts.requestLineLimit ?? NGINX_BUFFER;
-  const pageSettings: PageSettings = { ...DEFAULT_PAGE_SETTINGS, ...opts.pages, latency: { ...DEFAULT_PAGE_SETTINGS.latency, ...opts.pages?.latency } };
+  const pageSettings: PageSettings = {
+    ...DEFAULT_PAGE_SETTINGS,
+    ...opts.pages,
+    latency: { ...DEFAULT_PAGE_SETTINGS.latency, ...opts.pages?.latency },
+  };
   const faults = new FaultSwitch();
   const requests: RequestRecord[] = [];
   let pageHandler: PageHandler | null = opts.pageHandler ?? null;
@@ -94,7 +118,11 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, u: UrlContext): Promise<number> {
     const send = (r: ApiResult, extra: Record<string, string>) => {
       const headers: Record<string, string> = { ...extra, ...r.headers };
-      if (r.body === undefined) { res.writeHead(r.status, headers); res.end(); return r.status; }
+      if (r.body === undefined) {
+        res.writeHead(r.status, headers);
+        res.end();
+        return r.status;
+      }
       res.writeHead(r.status, { 'Content-Type': 'application/json', ...headers });
       res.end(JSON.stringify(r.body));
       return r.status;
@@ -102,7 +130,10 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
     // The client-rendered replica app asks for its page's latency on each call; the answer waits that long.
     const latency = Number(req.headers['x-replica-latency'] ?? 0);
     if (latency > 0) await sleep(Math.min(latency, 30_000));
-    const callerKey = req.headers.authorization ?? (req.headers.cookie?.match(/sentrysid=([^;]+)/)?.[1] ?? `ip:${req.socket.remoteAddress}`);
+    const callerKey =
+      req.headers.authorization ??
+      req.headers.cookie?.match(/sentrysid=([^;]+)/)?.[1] ??
+      `ip:${req.socket.remoteAddress}`;
     const rate = limiter.take(callerKey);
     try {
       const fault = faults.take(url.pathname, req.method);
@@ -110,15 +141,31 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
         const done = await applyFault(fault, res, rate.headers, Math.floor(store.now() / 1000));
         if (done !== 'continue') return done;
       }
-      if (rate.limited) return send(json(429, { detail: rate.detail }), { ...rate.headers, 'Retry-After': String(rate.retryAfter) });
+      if (rate.limited)
+        return send(json(429, { detail: rate.detail }), { ...rate.headers, 'Retry-After': String(rate.retryAfter) });
       if (url.pathname === '/api/0/' && req.method === 'GET') {
         // Sentry's IndexEndpoint (src/sentry/api/endpoints/index.py): open to anyone; `auth.scopes` for token
         // auth, `user` for a signed-in user, both null otherwise. A bad token is still a 401.
         const who = authenticate(req, store, scopes);
-        if (!who.ok && (req.headers.authorization || who.status !== 401)) return send(json(who.status, { detail: who.detail }), rate.headers);
+        if (!who.ok && (req.headers.authorization || who.status !== 401))
+          return send(json(who.status, { detail: who.detail }), rate.headers);
         const caller = who.ok ? who.caller : null;
-        const user = caller ? { id: '1', name: caller.kind === 'cookie' ? 'Dexter Demo' : 'Dexter Demo', username: 'demo', email: 'demo@example.com' } : null;
-        return send(json(200, { version: '0', auth: caller?.kind === 'bearer' ? { scopes: [...caller.scopes].sort() } : null, user }), rate.headers);
+        const user = caller
+          ? {
+              id: '1',
+              name: caller.kind === 'cookie' ? 'Dexter Demo' : 'Dexter Demo',
+              username: 'demo',
+              email: 'demo@example.com',
+            }
+          : null;
+        return send(
+          json(200, {
+            version: '0',
+            auth: caller?.kind === 'bearer' ? { scopes: [...caller.scopes].sort() } : null,
+            user,
+          }),
+          rate.headers,
+        );
       }
       const match = matchRoute(ROUTES, req.method ?? 'GET', url.pathname);
       if (match === null) return send(json(404, { detail: DETAIL.notFound }), rate.headers);
@@ -126,12 +173,18 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
       const auth = authenticate(req, store, scopes);
       if (!auth.ok) return send(json(auth.status, { detail: auth.detail }), rate.headers);
       const own = endpointLimiter.take(match.route.template, match.route.limit, callerKey);
-      if (own?.limited) return send(json(429, { detail: own.detail }), { ...own.headers, 'Retry-After': String(own.retryAfter) });
-      if (!auth.caller.scopes.has(match.route.scope)) return send(json(403, { detail: DETAIL.forbidden }), rate.headers);
+      if (own?.limited)
+        return send(json(429, { detail: own.detail }), { ...own.headers, 'Retry-After': String(own.retryAfter) });
+      if (!auth.caller.scopes.has(match.route.scope))
+        return send(json(403, { detail: DETAIL.forbidden }), rate.headers);
       let body: unknown;
       if (req.method === 'PUT' || req.method === 'POST') {
         const raw = (await readBody(req)).toString('utf8');
-        try { body = raw.trim() ? JSON.parse(raw) : undefined; } catch (e) { return send(json(400, { detail: `JSON parse error - ${(e as Error).message}` }), rate.headers); }
+        try {
+          body = raw.trim() ? JSON.parse(raw) : undefined;
+        } catch (e) {
+          return send(json(400, { detail: `JSON parse error - ${(e as Error).message}` }), rate.headers);
+        }
       }
       const ctx: ApiContext = { req, url, params: match.params, store, caller: auth.caller, u, body };
       return send(match.route.handle(ctx), rate.headers);
@@ -156,20 +209,42 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
       const refused = requestLineLimit === false ? null : refuseOversized(req, res, requestLineLimit);
       if (refused !== null) status = refused;
       else if (url.pathname.startsWith('/api/0/')) status = await handleApi(req, res, url, u);
-      else if (/^\/api\/\d+\/(envelope|store)\/$/.test(url.pathname)) status = await handleIngest(req, res, url, store, await readBody(req), faults);
-      else status = await routePage(req, res, { store, url, u, hostname, saas, faults, settings: pageSettings }, pageHandler);
+      else if (/^\/api\/\d+\/(envelope|store)\/$/.test(url.pathname))
+        status = await handleIngest(req, res, url, store, await readBody(req), faults);
+      else
+        status = await routePage(
+          req,
+          res,
+          { store, url, u, hostname, saas, faults, settings: pageSettings },
+          pageHandler,
+        );
     } catch (error) {
       console.error('[sentry world] request failed', error);
-      if (!res.headersSent) { res.writeHead(500, { 'Content-Type': 'application/json' }); res.end(JSON.stringify({ detail: 'Internal Error' })); }
+      if (!res.headersSent) {
+        res.writeHead(500, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ detail: 'Internal Error' }));
+      }
       status = 500;
     }
-    requests.push({ method: req.method ?? 'GET', host, path: `${url.pathname}${url.search}`, auth: authKindOf(req), status, time: started, ms: Date.now() - started });
+    requests.push({
+      method: req.method ?? 'GET',
+      host,
+      path: `${url.pathname}${url.search}`,
+      auth: authKindOf(req),
+      status,
+      time: started,
+      ms: Date.now() - started,
+    });
   }
 
-  const listener = (req: IncomingMessage, res: ServerResponse) => { void handle(req, res); };
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    void handle(req, res);
+  };
   // Node's own header limit (16 KB → 431) would answer before the proxy rule; let the proxy rule decide.
   const maxHeaderSize = 256 * 1024;
-  const server = opts.tls ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert, maxHeaderSize }, listener) : http.createServer({ maxHeaderSize }, listener);
+  const server = opts.tls
+    ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert, maxHeaderSize }, listener)
+    : http.createServer({ maxHeaderSize }, listener);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
@@ -182,15 +257,26 @@ export async function startSentryServer(opts: SentryServerOptions = {}): Promise
     requests,
     tokens,
     setFault: (f) => faults.set(f),
-    setPageHandler: (h) => { pageHandler = h; },
-    setRateLimit: (r) => { limiter.options = { ...limiter.options, ...r }; },
-    setEndpointRateLimits: (on) => { endpointLimiter.enabled = on; },
-    setRequestLineLimit: (limit) => { requestLineLimit = limit; },
-    setPageSettings: (next) => { Object.assign(pageSettings, { ...next, latency: { ...pageSettings.latency, ...next.latency } }); },
-    close: () => new Promise<void>((resolve, reject) => {
-      // Keep-alive sockets (browsers) would hold close() open: drop them first (toolchain pitfall P4).
-      server.closeAllConnections();
-      server.close((err) => (err ? reject(err) : resolve()));
-    }),
+    setPageHandler: (h) => {
+      pageHandler = h;
+    },
+    setRateLimit: (r) => {
+      limiter.options = { ...limiter.options, ...r };
+    },
+    setEndpointRateLimits: (on) => {
+      endpointLimiter.enabled = on;
+    },
+    setRequestLineLimit: (limit) => {
+      requestLineLimit = limit;
+    },
+    setPageSettings: (next) => {
+      Object.assign(pageSettings, { ...next, latency: { ...pageSettings.latency, ...next.latency } });
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        // Keep-alive sockets (browsers) would hold close() open: drop them first (toolchain pitfall P4).
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
   };
 }

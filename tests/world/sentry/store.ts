@@ -12,29 +12,55 @@ import { projectReleases, releaseAt } from './releases.ts';
 import { applyEscalation, sentryEscalation } from './escalation.ts';
 import { shapeIssue, TREND_ISSUES } from './trend-issues.ts';
 
-export interface StoreOptions { issueCount?: number; seed?: number; now?: () => number }
+export interface StoreOptions {
+  issueCount?: number;
+  seed?: number;
+  now?: () => number;
+}
 
-interface ProjectSpec { slug: string; name: string; platform: string }
-interface OrgSpec { slug: string; name: string; region: Region; projects: ProjectSpec[] }
+interface ProjectSpec {
+  slug: string;
+  name: string;
+  platform: string;
+}
+interface OrgSpec {
+  slug: string;
+  name: string;
+  region: Region;
+  projects: ProjectSpec[];
+}
 
 export const WORLD: OrgSpec[] = [
-  { slug: 'acme', name: 'Acme Corp', region: 'us', projects: [
-    { slug: 'api', name: 'api', platform: 'python-django' },
-    { slug: 'web-frontend', name: 'web-frontend', platform: 'javascript-react' },
-    { slug: 'payments', name: 'payments', platform: 'node-express' },
-    { slug: 'android', name: 'android', platform: 'android' },
-  ] },
-  { slug: 'kaffeehaus', name: 'Kaffeehaus GmbH', region: 'de', projects: [
-    { slug: 'shop', name: 'shop', platform: 'python-django' },
-    { slug: 'storefront', name: 'storefront', platform: 'javascript-react' },
-  ] },
+  {
+    slug: 'acme',
+    name: 'Acme Corp',
+    region: 'us',
+    projects: [
+      { slug: 'api', name: 'api', platform: 'python-django' },
+      { slug: 'web-frontend', name: 'web-frontend', platform: 'javascript-react' },
+      { slug: 'payments', name: 'payments', platform: 'node-express' },
+      { slug: 'android', name: 'android', platform: 'android' },
+    ],
+  },
+  {
+    slug: 'kaffeehaus',
+    name: 'Kaffeehaus GmbH',
+    region: 'de',
+    projects: [
+      { slug: 'shop', name: 'shop', platform: 'python-django' },
+      { slug: 'storefront', name: 'storefront', platform: 'javascript-react' },
+    ],
+  },
 ];
 
 /** Crockford-style base32 that Sentry uses for the suffix of short ids (PROJECT-1A). */
 function shortIdSuffix(n: number): string {
   const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
   let out = '';
-  do { out = alphabet[n % 32] + out; n = Math.floor(n / 32); } while (n > 0);
+  do {
+    out = alphabet[n % 32] + out;
+    n = Math.floor(n / 32);
+  } while (n > 0);
   return out;
 }
 
@@ -63,22 +89,44 @@ export class Store {
   }
 
   private buildOrg(spec: OrgSpec, orgIndex: number, count: number, now: number): void {
-    const org: Org = { id: String(1_000_001 + orgIndex), slug: spec.slug, name: spec.name, region: spec.region, dateCreated: now - 400 * 24 * HOUR };
+    const org: Org = {
+      id: String(1_000_001 + orgIndex),
+      slug: spec.slug,
+      name: spec.name,
+      region: spec.region,
+      dateCreated: now - 400 * 24 * HOUR,
+    };
     this.orgs.push(org);
     const projects = spec.projects.map((p, i): Project => ({
-      id: String(4_500_000_000 + orgIndex * 100 + i + 1), orgId: org.id, slug: p.slug, name: p.name, platform: p.platform,
-      dateCreated: org.dateCreated + i * 24 * HOUR, teamSlug: 'core',
-      userBase: Array.from({ length: 40 + Math.ceil(count / spec.projects.length) * 6 }, (_, n) => `${p.slug}-user-${n + 1}`),
+      id: String(4_500_000_000 + orgIndex * 100 + i + 1),
+      orgId: org.id,
+      slug: p.slug,
+      name: p.name,
+      platform: p.platform,
+      dateCreated: org.dateCreated + i * 24 * HOUR,
+      teamSlug: 'core',
+      userBase: Array.from(
+        { length: 40 + Math.ceil(count / spec.projects.length) * 6 },
+        (_, n) => `${p.slug}-user-${n + 1}`,
+      ),
     }));
     this.projects.push(...projects);
     for (const p of projects) this.releases.push(...projectReleases(p, now));
-    const special = org.slug === 'acme' ? this.addSpecialIssues(org, projects, now) + this.addTrendIssues(org, projects) : 0;
+    const special =
+      org.slug === 'acme' ? this.addSpecialIssues(org, projects, now) + this.addTrendIssues(org, projects) : 0;
     for (let i = special; i < count; i++) {
       const project = projects[Math.floor(this.rng() * projects.length)] ?? projects[0]!;
-      const issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, clock: this.clock });
+      const issue = generateIssue(this.rng, {
+        id: this.newIssueId(),
+        shortId: this.newShortId(project),
+        org,
+        project,
+        clock: this.clock,
+      });
       this.settle(issue);
       // A spike (generated as escalating) or an issue archived until escalating is as Sentry's rule leaves it now.
-      if (issue.substatus === 'escalating' || issue.substatus === 'archived_until_escalating') applyEscalation(this, issue, now);
+      if (issue.substatus === 'escalating' || issue.substatus === 'archived_until_escalating')
+        applyEscalation(this, issue, now);
       this.insert(issue);
     }
   }
@@ -91,7 +139,9 @@ export class Store {
     if (issue.substatus === 'regressed' && !issue.activity?.length) {
       const at = Math.max(issue.firstSeen, this.clock.end - (1 + (hashString(issue.id) % 5)) * DAY);
       const version = releaseAt(releases, at)?.version ?? '';
-      issue.activity = [{ id: `reg-${issue.id}`, type: 'set_regression', dateCreated: at, data: { event_id: null, version } }];
+      issue.activity = [
+        { id: `reg-${issue.id}`, type: 'set_regression', dateCreated: at, data: { event_id: null, version } },
+      ];
     }
   }
 
@@ -101,7 +151,15 @@ export class Store {
     const rng = createRng(18);
     for (const spec of TREND_ISSUES) {
       const project = projects.find((p) => p.slug === spec.project)!;
-      const issue = generateIssue(rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, clock: this.clock, kind: spec.kind, shape: 'steady' });
+      const issue = generateIssue(rng, {
+        id: this.newIssueId(),
+        shortId: this.newShortId(project),
+        org,
+        project,
+        clock: this.clock,
+        kind: spec.kind,
+        shape: 'steady',
+      });
       shapeIssue(issue, spec, project, this.releasesOf(project.id), this.clock);
       issue.firstSeen = edgeIn(this.clock, issue.traffic, null, -Infinity, Infinity, 'first') ?? this.clock.end;
       issue.lastSeen = edgeIn(this.clock, issue.traffic, null, -Infinity, Infinity, 'last') ?? this.clock.end;
@@ -129,32 +187,76 @@ export class Store {
     picks.forEach((message, i) => {
       // psycopg2 prints "psycopg2.errors.DeadlockDetected: <value>"; Sentry's exception value is the part after it.
       const value = message.text.replace(/^psycopg2\.errors\.DeadlockDetected:\s*/, '');
-      const kind = { type: i === 1 ? 'OperationalError' : 'DeadlockDetected', value, module: ['orders.services', 'billing.tasks', 'inventory.models'][i] ?? 'orders.services', fn: ['reserve_stock', 'settle_invoice', 'save'][i] ?? 'save' };
-      const issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(api), org, project: api, clock: this.clock, kind, shape: i === 0 ? 'spike' : 'steady' });
+      const kind = {
+        type: i === 1 ? 'OperationalError' : 'DeadlockDetected',
+        value,
+        module: ['orders.services', 'billing.tasks', 'inventory.models'][i] ?? 'orders.services',
+        fn: ['reserve_stock', 'settle_invoice', 'save'][i] ?? 'save',
+      };
+      const issue = generateIssue(this.rng, {
+        id: this.newIssueId(),
+        shortId: this.newShortId(api),
+        org,
+        project: api,
+        clock: this.clock,
+        kind,
+        shape: i === 0 ? 'spike' : 'steady',
+      });
       Object.assign(issue, { status: 'unresolved', substatus: 'ongoing', level: 'error', isUnhandled: true });
       this.settle(issue);
       // The spiking one is escalating where Sentry's rule says so (unresolved either way: the deadlock tests open it).
       if (i === 0 && sentryEscalation(this, issue, now).escalating) applyEscalation(this, issue, now);
-      issue.events.push(...this.sampleEvents(issue, api, { sqlstate: '40P01', db: 'postgresql', driver: message.driver, pg_error: message.text, source: message.source }));
+      issue.events.push(
+        ...this.sampleEvents(issue, api, {
+          sqlstate: '40P01',
+          db: 'postgresql',
+          driver: message.driver,
+          pg_error: message.text,
+          source: message.source,
+        }),
+      );
       this.insert(issue);
     });
     for (const { issue: real, event } of fixtureIssues()) {
       const project = projects.find((p) => p.platform.startsWith(String(real.platform))) ?? api;
-      const issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, clock: this.clock });
+      const issue = generateIssue(this.rng, {
+        id: this.newIssueId(),
+        shortId: this.newShortId(project),
+        org,
+        project,
+        clock: this.clock,
+      });
       Object.assign(issue, {
-        title: real.title, culprit: real.culprit ?? '', metadata: real.metadata ?? {}, type: real.type === 'default' ? 'default' : 'error',
-        issueType: real.issueType ?? 'error', issueCategory: real.issueCategory ?? 'error', level: real.level ?? 'error',
-        isUnhandled: Boolean(real.isUnhandled), substatus: real.substatus === 'regressed' ? 'regressed' : issue.substatus, fingerprint: `fixture:${real.shortId}`,
+        title: real.title,
+        culprit: real.culprit ?? '',
+        metadata: real.metadata ?? {},
+        type: real.type === 'default' ? 'default' : 'error',
+        issueType: real.issueType ?? 'error',
+        issueCategory: real.issueCategory ?? 'error',
+        level: real.level ?? 'error',
+        isUnhandled: Boolean(real.isUnhandled),
+        substatus: real.substatus === 'regressed' ? 'regressed' : issue.substatus,
+        fingerprint: `fixture:${real.shortId}`,
       });
       this.settle(issue);
-      if (event) issue.events.push({ ...event, groupID: issue.id, projectID: project.id, dateCreated: new Date(issue.lastSeen).toISOString() });
+      if (event)
+        issue.events.push({
+          ...event,
+          groupID: issue.id,
+          projectID: project.id,
+          dateCreated: new Date(issue.lastSeen).toISOString(),
+        });
       this.insert(issue);
     }
     return picks.length + fixtureIssues().length;
   }
 
-  private insert(issue: Issue): void { this.issues.set(issue.id, issue); }
-  private newIssueId(): string { return String(this.nextIssueId++); }
+  private insert(issue: Issue): void {
+    this.issues.set(issue.id, issue);
+  }
+  private newIssueId(): string {
+    return String(this.nextIssueId++);
+  }
   private newShortId(project: Project): string {
     const n = (this.shortCounters.get(project.id) ?? 0) + 1;
     this.shortCounters.set(project.id, n);
@@ -164,12 +266,18 @@ export class Store {
   findOrg(idOrSlug: string): Org | undefined {
     return this.orgs.find((o) => o.slug === idOrSlug || o.id === idOrSlug);
   }
-  projectsOf(org: Org): Project[] { return this.projects.filter((p) => p.orgId === org.id); }
+  projectsOf(org: Org): Project[] {
+    return this.projects.filter((p) => p.orgId === org.id);
+  }
   findProject(org: Org, idOrSlug: string): Project | undefined {
     return this.projectsOf(org).find((p) => p.slug === idOrSlug || p.id === idOrSlug);
   }
-  projectById(id: string): Project | undefined { return this.projects.find((p) => p.id === id); }
-  issuesOf(org: Org): Issue[] { return [...this.issues.values()].filter((i) => i.orgId === org.id); }
+  projectById(id: string): Project | undefined {
+    return this.projects.find((p) => p.id === id);
+  }
+  issuesOf(org: Org): Issue[] {
+    return [...this.issues.values()].filter((i) => i.orgId === org.id);
+  }
   findIssue(org: Org, id: string): Issue | undefined {
     const issue = this.issues.get(id) ?? [...this.issues.values()].find((i) => i.shortId === id.toUpperCase());
     return issue && issue.orgId === org.id ? issue : undefined;
@@ -188,23 +296,44 @@ export class Store {
    *  event, a few spread over its life, and the latest three — so event navigation has somewhere to go. */
   private sampleEvents(issue: Issue, project: Project, extra?: Record<string, unknown>): Record<string, unknown>[] {
     const total = countIn(this.clock, issue.traffic, null, -Infinity, Infinity);
-    const picks = [...new Set([total - 1, Math.floor(total * 0.5), Math.floor(total * 0.1), 2, 1, 0])].filter((n) => n >= 0 && n < total).sort((a, b) => b - a);
+    const picks = [...new Set([total - 1, Math.floor(total * 0.5), Math.floor(total * 0.1), 2, 1, 0])]
+      .filter((n) => n >= 0 && n < total)
+      .sort((a, b) => b - a);
     return picks.map((nth) => {
       const at = nthLatest(this.clock, issue.traffic, nth);
       const user = at?.user === null || at === null ? null : (project.userBase[at.user] ?? null);
       const when = at?.at ?? issue.lastSeen;
-      return buildEvent(issue, project, { at: when, environment: at?.env ?? 'production', user, nth, release: issue.release === null ? null : releaseAt(this.releasesOf(project.id), when) }, extra);
+      return buildEvent(
+        issue,
+        project,
+        {
+          at: when,
+          environment: at?.env ?? 'production',
+          user,
+          nth,
+          release: issue.release === null ? null : releaseAt(this.releasesOf(project.id), when),
+        },
+        extra,
+      );
     });
   }
 
   /** Events of the issue in [from, to) in the environments (null = all). */
-  countIn(issue: Issue, envs: Envs, from: number, to: number): number { return countIn(this.clock, issue.traffic, envs, from, to); }
+  countIn(issue: Issue, envs: Envs, from: number, to: number): number {
+    return countIn(this.clock, issue.traffic, envs, from, to);
+  }
   /** Distinct users of those events. */
-  usersIn(issue: Issue, envs: Envs, from: number, to: number): number { return usersIn(this.clock, issue.traffic, envs, from, to); }
+  usersIn(issue: Issue, envs: Envs, from: number, to: number): number {
+    return usersIn(this.clock, issue.traffic, envs, from, to);
+  }
   /** The same users as userBase index runs, to union across issues (Discover). */
-  userRunsIn(issue: Issue, envs: Envs, from: number, to: number): Runs { return userRuns(this.clock, issue.traffic, envs, from, to); }
+  userRunsIn(issue: Issue, envs: Envs, from: number, to: number): Runs {
+    return userRuns(this.clock, issue.traffic, envs, from, to);
+  }
   /** Time of the first or last of those events, null when there are none. */
-  edgeIn(issue: Issue, envs: Envs, from: number, to: number, which: 'first' | 'last'): number | null { return edgeIn(this.clock, issue.traffic, envs, from, to, which); }
+  edgeIn(issue: Issue, envs: Envs, from: number, to: number, which: 'first' | 'last'): number | null {
+    return edgeIn(this.clock, issue.traffic, envs, from, to, which);
+  }
 
   addNote(issue: Issue, text: string, userName: string): Note {
     const note: Note = { id: String(this.nextNoteId++), issueId: issue.id, text, dateCreated: this.now(), userName };
@@ -232,13 +361,38 @@ export class Store {
     let issue = [...this.issues.values()].find((i) => i.projectId === projectId && i.fingerprint === fingerprint);
     const created = !issue;
     if (!issue) {
-      issue = generateIssue(this.rng, { id: this.newIssueId(), shortId: this.newShortId(project), org, project, clock: this.clock, shape: 'new' });
+      issue = generateIssue(this.rng, {
+        id: this.newIssueId(),
+        shortId: this.newShortId(project),
+        org,
+        project,
+        clock: this.clock,
+        shape: 'new',
+      });
       const level = event.level ?? 'error';
-      Object.assign(issue, { title, culprit, fingerprint, traffic: { series: [], singles: [] }, firstSeen: at, lastSeen: at, substatus: 'new', status: 'unresolved', events: [], release: typeof event.release === 'string' ? event.release : (event.release?.version ?? null),
-        metadata: { type, value, filename: file, function: fn }, level, platform: event.platform ?? project.platform, priority: initialPriority(level) });
+      Object.assign(issue, {
+        title,
+        culprit,
+        fingerprint,
+        traffic: { series: [], singles: [] },
+        firstSeen: at,
+        lastSeen: at,
+        substatus: 'new',
+        status: 'unresolved',
+        events: [],
+        release: typeof event.release === 'string' ? event.release : (event.release?.version ?? null),
+        metadata: { type, value, filename: file, function: fn },
+        level,
+        platform: event.platform ?? project.platform,
+        priority: initialPriority(level),
+      });
       this.insert(issue);
     } else if (issue.status !== 'unresolved') {
-      Object.assign(issue, { status: 'unresolved', substatus: issue.status === 'resolved' ? 'regressed' : 'escalating', statusDetails: {} });
+      Object.assign(issue, {
+        status: 'unresolved',
+        substatus: issue.status === 'resolved' ? 'regressed' : 'escalating',
+        statusDetails: {},
+      });
     }
     issue.lastSeen = Math.max(issue.lastSeen, at);
     issue.firstSeen = Math.min(issue.firstSeen, at);
@@ -248,7 +402,8 @@ export class Store {
       user = project.userBase.indexOf(String(userId));
       if (user < 0) user = project.userBase.push(String(userId)) - 1;
     }
-    const env = typeof event.tags?.find === 'function' ? event.tags.find((t: any) => t.key === 'environment')?.value : undefined;
+    const env =
+      typeof event.tags?.find === 'function' ? event.tags.find((t: any) => t.key === 'environment')?.value : undefined;
     issue.traffic.singles.push({ at, env: String(env ?? event.environment ?? 'production'), user });
     issue.events.push({ ...event, groupID: issue.id, projectID: project.id });
     return { issue, created };
@@ -269,8 +424,29 @@ function groupingOf(event: Record<string, any>) {
   if (exception) {
     const fn = String(top?.function ?? '?');
     const file = String(top?.filename ?? top?.module ?? '?');
-    return { fingerprint: `${exception.type}|${file}.${fn}`, title: `${exception.type}: ${String(exception.value ?? '').split('\n')[0]}`, culprit: `${fn}(${file})`, type: exception.type, value: exception.value, fn, file };
+    return {
+      fingerprint: `${exception.type}|${file}.${fn}`,
+      title: `${exception.type}: ${String(exception.value ?? '').split('\n')[0]}`,
+      culprit: `${fn}(${file})`,
+      type: exception.type,
+      value: exception.value,
+      fn,
+      file,
+    };
   }
-  const message = String((event.entries ?? []).find((e: any) => e.type === 'message')?.data?.formatted ?? event.message ?? event.title ?? '<unlabeled event>');
-  return { fingerprint: `message|${message}`, title: message.split('\n')[0] ?? message, culprit: '', type: undefined, value: message, fn: undefined, file: undefined };
+  const message = String(
+    (event.entries ?? []).find((e: any) => e.type === 'message')?.data?.formatted ??
+      event.message ??
+      event.title ??
+      '<unlabeled event>',
+  );
+  return {
+    fingerprint: `message|${message}`,
+    title: message.split('\n')[0] ?? message,
+    culprit: '',
+    type: undefined,
+    value: message,
+    fn: undefined,
+    file: undefined,
+  };
 }

@@ -9,11 +9,20 @@ import { eventsPerUser, envsOf, type Envs } from './traffic.ts';
 import { userTagValue, USER_TAG_KEYS } from './user-tags.ts';
 
 export const TAG_NAMES: Record<string, string> = {
-  user: 'User', environment: 'Environment', level: 'Level', release: 'Release', handled: 'Handled',
-  'geo.country_code': 'geo.country_code', 'browser.name': 'browser.name', 'os.name': 'os.name',
+  user: 'User',
+  environment: 'Environment',
+  level: 'Level',
+  release: 'Release',
+  handled: 'Handled',
+  'geo.country_code': 'geo.country_code',
+  'browser.name': 'browser.name',
+  'os.name': 'os.name',
 };
 
-export interface CountedValue { value: string; count: number }
+export interface CountedValue {
+  value: string;
+  count: number;
+}
 
 const byCount = (a: CountedValue, b: CountedValue) => b.count - a.count || a.value.localeCompare(b.value);
 
@@ -21,14 +30,19 @@ const byCount = (a: CountedValue, b: CountedValue) => b.count - a.count || a.val
 export function tagValues(store: Store, issue: Issue, key: string, envs: Envs = null): CountedValue[] | null {
   const total = store.countIn(issue, envs, -Infinity, Infinity);
   const single = (value: string) => (total > 0 ? [{ value, count: total }] : null);
-  if (key === 'environment') return envsOf(issue.traffic).filter((e) => envs === null || envs.includes(e)).map((env) => ({ value: env, count: store.countIn(issue, [env], -Infinity, Infinity) })).sort(byCount);
+  if (key === 'environment')
+    return envsOf(issue.traffic)
+      .filter((e) => envs === null || envs.includes(e))
+      .map((env) => ({ value: env, count: store.countIn(issue, [env], -Infinity, Infinity) }))
+      .sort(byCount);
   if (key === 'level') return single(issue.level);
   if (key === 'handled') return single(issue.isUnhandled ? 'no' : 'yes');
   if (key === 'release') return releaseValues(store, issue, envs);
   const project = store.projectById(issue.projectId);
   const base = project?.userBase ?? [];
   const perUser = [...eventsPerUser(store.clock, issue.traffic, envs, -Infinity, Infinity)];
-  if (key === 'user') return perUser.length ? perUser.map(([u, count]) => ({ value: `id:${base[u] ?? u}`, count })).sort(byCount) : null;
+  if (key === 'user')
+    return perUser.length ? perUser.map(([u, count]) => ({ value: `id:${base[u] ?? u}`, count })).sort(byCount) : null;
   if (!(USER_TAG_KEYS as readonly string[]).includes(key)) return null;
   const counts = new Map<string, number>();
   for (const [u, n] of perUser) {
@@ -52,5 +66,5 @@ function releaseValues(store: Store, issue: Issue, envs: Envs): CountedValue[] |
 
 /** The release of an event at `t` of this issue's project (null without releases). */
 export function releaseOfEvent(store: Store, issue: Issue, t: number): string | null {
-  return issue.release === null ? null : releaseAt(store.releasesOf(issue.projectId), t)?.version ?? null;
+  return issue.release === null ? null : (releaseAt(store.releasesOf(issue.projectId), t)?.version ?? null);
 }

@@ -17,7 +17,11 @@ export function readStatsPeriod(raw: string | null): StatsPeriod | null | 'inval
   return raw === '24h' || raw === '14d' || raw === 'auto' ? raw : 'invalid';
 }
 
-export interface StatsWindow { start: number; end: number; rollup: number }
+export interface StatsWindow {
+  start: number;
+  end: number;
+  rollup: number;
+}
 
 const CUSTOM_SEGMENTS = 29; // "for 30 segments use 1/29th intervals"
 const CUSTOM_SEGMENTS_12H = 35; // "for 12h 36 segments, otherwise 15-16-17 bars is too few"

@@ -17,7 +17,9 @@ function world(seed: number, shape: TimelineShape): Traffic {
 }
 
 function brute(t: Traffic, envs: Envs, from: number, to: number) {
-  const events = [...allEvents(clock, t)].filter((e) => (envs === null || envs.includes(e.env)) && e.at >= from && e.at < to);
+  const events = [...allEvents(clock, t)].filter(
+    (e) => (envs === null || envs.includes(e.env)) && e.at >= from && e.at < to,
+  );
   const times = events.map((e) => e.at);
   return {
     count: events.length,
@@ -28,15 +30,23 @@ function brute(t: Traffic, envs: Envs, from: number, to: number) {
 }
 
 describe('buckets', () => {
-  it('spreads a bucket\'s events inside it and counts those before any time exactly', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: BUCKETS - 1 }), fc.integer({ min: 1, max: 3000 }), fc.double({ min: -0.2, max: 1.2, noNaN: true }), (i, n, f) => {
-      const start = clock.start(i);
-      const stop = clock.stop(i);
-      const t = Math.round(start + f * (stop - start));
-      const times = Array.from({ length: n }, (_, k) => clock.at(i, n, k));
-      expect(times.every((x) => x >= start && x < stop)).toBe(true);
-      expect(clock.before(i, n, t)).toBe(times.filter((x) => x < t).length);
-    }), { numRuns: 300 });
+  it("spreads a bucket's events inside it and counts those before any time exactly", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: BUCKETS - 1 }),
+        fc.integer({ min: 1, max: 3000 }),
+        fc.double({ min: -0.2, max: 1.2, noNaN: true }),
+        (i, n, f) => {
+          const start = clock.start(i);
+          const stop = clock.stop(i);
+          const t = Math.round(start + f * (stop - start));
+          const times = Array.from({ length: n }, (_, k) => clock.at(i, n, k));
+          expect(times.every((x) => x >= start && x < stop)).toBe(true);
+          expect(clock.before(i, n, t)).toBe(times.filter((x) => x < t).length);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('ends the hourly history at generation time and starts it 30 days back, after the daily history', () => {
@@ -53,32 +63,49 @@ describe('traffic windows', () => {
 
   it('counts, users and first/last seen of any window and environment equal brute force over the events', () => {
     const anyTime = fc.integer({ min: clock.origin - DAY, max: NOW + HOUR });
-    fc.assert(fc.property(fc.integer({ min: 0, max: samples.length - 1 }), anyTime, anyTime, fc.constantFrom<Envs>(null, ['production'], ['staging'], ['production', 'staging']), (s, a, b, envs) => {
-      const t = samples[s]!;
-      const [from, to] = a <= b ? [a, b] : [b, a];
-      const want = brute(t, envs, from, to);
-      expect(countIn(clock, t, envs, from, to)).toBe(want.count);
-      expect(usersIn(clock, t, envs, from, to)).toBe(want.users);
-      expect(edgeIn(clock, t, envs, from, to, 'first')).toBe(want.first);
-      expect(edgeIn(clock, t, envs, from, to, 'last')).toBe(want.last);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: samples.length - 1 }),
+        anyTime,
+        anyTime,
+        fc.constantFrom<Envs>(null, ['production'], ['staging'], ['production', 'staging']),
+        (s, a, b, envs) => {
+          const t = samples[s]!;
+          const [from, to] = a <= b ? [a, b] : [b, a];
+          const want = brute(t, envs, from, to);
+          expect(countIn(clock, t, envs, from, to)).toBe(want.count);
+          expect(usersIn(clock, t, envs, from, to)).toBe(want.users);
+          expect(edgeIn(clock, t, envs, from, to, 'first')).toBe(want.first);
+          expect(edgeIn(clock, t, envs, from, to, 'last')).toBe(want.last);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('has fewer users than events, and more users over longer windows', () => {
     for (const t of samples) {
-      for (const days of [1, 14, 90]) expect(usersIn(clock, t, null, NOW - days * DAY, NOW)).toBeLessThanOrEqual(countIn(clock, t, null, NOW - days * DAY, NOW));
+      for (const days of [1, 14, 90])
+        expect(usersIn(clock, t, null, NOW - days * DAY, NOW)).toBeLessThanOrEqual(
+          countIn(clock, t, null, NOW - days * DAY, NOW),
+        );
       expect(usersIn(clock, t, null, NOW - DAY, NOW)).toBeLessThanOrEqual(usersIn(clock, t, null, NOW - 14 * DAY, NOW));
     }
     // Users drift over a long-lived issue's life: the last day does not see everyone.
     const steady = samples.filter((t) => t.series.some((s) => s.userSpan > 20 && s.first < DAYS_KEPT - 60));
-    expect(steady.some((t) => usersIn(clock, t, null, NOW - DAY, NOW) < usersIn(clock, t, null, -Infinity, Infinity))).toBe(true);
+    expect(
+      steady.some((t) => usersIn(clock, t, null, NOW - DAY, NOW) < usersIn(clock, t, null, -Infinity, Infinity)),
+    ).toBe(true);
   });
 
   it('counts the users of part of one bucket, where the events wrap around its pool', () => {
     const i = BUCKETS - 5;
     const counts = new Uint16Array(BUCKETS);
     counts[i] = 10;
-    const t: Traffic = { series: [{ env: 'production', counts, total: 10, first: i, last: i, userStart: 40, userSpan: 4, pool: 4 }], singles: [] };
+    const t: Traffic = {
+      series: [{ env: 'production', counts, total: 10, first: i, last: i, userStart: 40, userSpan: 4, pool: 4 }],
+      singles: [],
+    };
     // Events 3..5 of the bucket: users 43, 40, 41.
     const [from, to] = [clock.at(i, 10, 3), clock.at(i, 10, 5) + 1];
     expect(countIn(clock, t, null, from, to)).toBe(3);
@@ -91,7 +118,8 @@ describe('traffic windows', () => {
     for (const t of samples.slice(0, 4)) {
       const per = eventsPerUser(clock, t, null, NOW - 3 * DAY, NOW);
       const want = new Map<number, number>();
-      for (const e of allEvents(clock, t)) if (e.user !== null && e.at >= NOW - 3 * DAY && e.at < NOW) want.set(e.user, (want.get(e.user) ?? 0) + 1);
+      for (const e of allEvents(clock, t))
+        if (e.user !== null && e.at >= NOW - 3 * DAY && e.at < NOW) want.set(e.user, (want.get(e.user) ?? 0) + 1);
       expect(new Map([...per].sort((x, y) => x[0] - y[0]))).toEqual(new Map([...want].sort((x, y) => x[0] - y[0])));
     }
   });
@@ -104,7 +132,14 @@ describe('traffic windows', () => {
   });
 
   it('counts events that arrived one by one with their environment and user', () => {
-    const t: Traffic = { series: [], singles: [{ at: NOW - HOUR, env: 'staging', user: 7 }, { at: NOW - 2 * HOUR, env: 'production', user: 7 }, { at: NOW - 3 * DAY, env: 'production', user: null }] };
+    const t: Traffic = {
+      series: [],
+      singles: [
+        { at: NOW - HOUR, env: 'staging', user: 7 },
+        { at: NOW - 2 * HOUR, env: 'production', user: 7 },
+        { at: NOW - 3 * DAY, env: 'production', user: null },
+      ],
+    };
     expect(countIn(clock, t, null, NOW - DAY, NOW)).toBe(2);
     expect(usersIn(clock, t, null, NOW - DAY, NOW)).toBe(1);
     expect(countIn(clock, t, ['production'], -Infinity, Infinity)).toBe(2);

@@ -21,9 +21,16 @@ export interface Series {
 }
 
 /** One event that arrived through ingest; `user` is its index in the project's userBase. */
-export interface Single { at: number; env: string; user: number | null }
+export interface Single {
+  at: number;
+  env: string;
+  user: number | null;
+}
 
-export interface Traffic { series: Series[]; singles: Single[] }
+export interface Traffic {
+  series: Series[];
+  singles: Single[];
+}
 
 /** Environment names to count, or null for all of them. */
 export type Envs = readonly string[] | null;
@@ -66,7 +73,14 @@ export function countIn(clock: Clock, t: Traffic, envs: Envs, from: number, to: 
 }
 
 /** Time of the first (or last) event in [from, to) in the environments; null when there is none. */
-export function edgeIn(clock: Clock, t: Traffic, envs: Envs, from: number, to: number, which: 'first' | 'last'): number | null {
+export function edgeIn(
+  clock: Clock,
+  t: Traffic,
+  envs: Envs,
+  from: number,
+  to: number,
+  which: 'first' | 'last',
+): number | null {
   let best: number | null = null;
   const better = (x: number) => best === null || (which === 'first' ? x < best : x > best);
   for (const s of t.series) {
@@ -102,10 +116,16 @@ function pushBucketRuns(out: Runs, s: Series, i: number, n: number, k0: number, 
   const { offset, size } = bucketUsers(s, i, n);
   const len = k1 - k0;
   if (len <= 0 || size === 0) return;
-  if (len >= size) { out.push([offset, offset + size]); return; }
+  if (len >= size) {
+    out.push([offset, offset + size]);
+    return;
+  }
   const r = k0 % size;
   if (r + len <= size) out.push([offset + r, offset + r + len]);
-  else { out.push([offset + r, offset + size]); out.push([offset, offset + r + len - size]); }
+  else {
+    out.push([offset + r, offset + size]);
+    out.push([offset, offset + r + len - size]);
+  }
 }
 
 /** Sorts and merges runs into disjoint intervals. */
@@ -136,14 +156,21 @@ export function userRuns(clock: Clock, t: Traffic, envs: Envs, from: number, to:
     for (let i = a; i <= b; i++) {
       const n = s.counts[i] ?? 0;
       if (n === 0) continue;
-      if (i === a || i === b) { pushBucketRuns(runs, s, i, n, clock.before(i, n, from), clock.before(i, n, to)); continue; }
+      if (i === a || i === b) {
+        pushBucketRuns(runs, s, i, n, clock.before(i, n, from), clock.before(i, n, to));
+        continue;
+      }
       const { offset, size } = bucketUsers(s, i, n);
       if (open && offset <= open[1]) open[1] = Math.max(open[1], offset + size);
-      else { if (open) runs.push(open); open = [offset, offset + size]; }
+      else {
+        if (open) runs.push(open);
+        open = [offset, offset + size];
+      }
     }
     if (open) runs.push(open);
   }
-  for (const e of t.singles) if (e.user !== null && wanted(envs, e.env) && e.at >= from && e.at < to) runs.push([e.user, e.user + 1]);
+  for (const e of t.singles)
+    if (e.user !== null && wanted(envs, e.env) && e.at >= from && e.at < to) runs.push([e.user, e.user + 1]);
   return merge(runs);
 }
 
@@ -161,7 +188,11 @@ export function envsOf(t: Traffic): string[] {
   return [...new Set([...t.series.filter((s) => s.total > 0).map((s) => s.env), ...t.singles.map((e) => e.env)])];
 }
 
-export interface SampledEvent { at: number; env: string; user: number | null }
+export interface SampledEvent {
+  at: number;
+  env: string;
+  user: number | null;
+}
 
 /** The n-th event counted from the newest (0 = latest) among the bucketed events of all environments; null past
  *  the oldest. Used to give stored sample events real times, environments and users. */
@@ -171,9 +202,14 @@ export function nthLatest(clock: Clock, t: Traffic, nth: number): SampledEvent |
   for (let i = BUCKETS - 1; i >= 0; i--) {
     const here = t.series.map((s) => ({ s, n: s.counts[i] ?? 0 })).filter((x) => x.n > 0);
     const n = here.reduce((sum, x) => sum + x.n, 0);
-    if (left >= n) { left -= n; continue; }
+    if (left >= n) {
+      left -= n;
+      continue;
+    }
     // Merge the series' events of this bucket by time, newest first.
-    const events = here.flatMap(({ s, n: m }) => Array.from({ length: m }, (_, k) => ({ s, k, m, at: clock.at(i, m, k) })));
+    const events = here.flatMap(({ s, n: m }) =>
+      Array.from({ length: m }, (_, k) => ({ s, k, m, at: clock.at(i, m, k) })),
+    );
     events.sort((x, y) => y.at - x.at);
     const e = events[left]!;
     const { offset, size } = bucketUsers(e.s, i, e.m);
@@ -186,7 +222,9 @@ export function nthLatest(clock: Clock, t: Traffic, nth: number): SampledEvent |
  *  user offset + k mod size, so each user's share of a bucket is exact. */
 export function eventsPerUser(clock: Clock, t: Traffic, envs: Envs, from: number, to: number): Map<number, number> {
   const out = new Map<number, number>();
-  const add = (user: number, n: number) => { if (n > 0) out.set(user, (out.get(user) ?? 0) + n); };
+  const add = (user: number, n: number) => {
+    if (n > 0) out.set(user, (out.get(user) ?? 0) + n);
+  };
   for (const s of t.series) {
     if (!wanted(envs, s.env) || s.first < 0 || s.userSpan === 0) continue;
     const [a0, b0] = clock.span(from, to);
@@ -211,7 +249,8 @@ export function* allEvents(clock: Clock, t: Traffic): Generator<SampledEvent> {
     for (let i = 0; i < s.counts.length; i++) {
       const n = s.counts[i] ?? 0;
       const { offset, size } = bucketUsers(s, i, n);
-      for (let k = 0; k < n; k++) yield { at: clock.at(i, n, k), env: s.env, user: s.userSpan === 0 || size === 0 ? null : offset + (k % size) };
+      for (let k = 0; k < n; k++)
+        yield { at: clock.at(i, n, k), env: s.env, user: s.userSpan === 0 || size === 0 ? null : offset + (k % size) };
     }
   }
   yield* t.singles;

@@ -9,12 +9,15 @@ import vectors from '../../fixtures/sentry-source/escalating-issues-alg.json';
 
 let srv: SentryServer;
 let get: (path: string) => Promise<any>;
-const shaped = (shape: string): Issue => [...srv.store.issues.values()].find((i) => i.fingerprint === `trend:${shape}`)!;
+const shaped = (shape: string): Issue =>
+  [...srv.store.issues.values()].find((i) => i.fingerprint === `trend:${shape}`)!;
 
 beforeAll(async () => {
   srv = await startSentryServer({ issueCount: 60, seed: 42, rateLimit: { limit: 10_000 } });
   get = async (path) => {
-    const res = await fetch(`${srv.url}/api/0/${path}`, { headers: { Authorization: `Bearer ${srv.tokens.readWrite}` } });
+    const res = await fetch(`${srv.url}/api/0/${path}`, {
+      headers: { Authorization: `Bearer ${srv.tokens.readWrite}` },
+    });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
@@ -25,7 +28,9 @@ describe('releases and deploys', () => {
   it('filters the list on the release’s creation, by project, newest first, with the latest deploy', async () => {
     const end = srv.store.clock.end;
     const start = new Date(end - DAY).toISOString().slice(0, 19);
-    const list = await get(`organizations/acme/releases/?project=4500000001&start=${start}&end=${new Date(end + HOUR).toISOString().slice(0, 19)}`);
+    const list = await get(
+      `organizations/acme/releases/?project=4500000001&start=${start}&end=${new Date(end + HOUR).toISOString().slice(0, 19)}`,
+    );
     expect(list.map((r: any) => r.version)).toEqual(['api@2.15.1']);
     const r = list[0];
     expect(Date.parse(r.dateCreated)).toBe(end - 2 * HOUR);
@@ -33,7 +38,9 @@ describe('releases and deploys', () => {
     expect(Date.parse(r.lastDeploy.dateFinished)).toBe(end - 2 * HOUR + 90 * 60_000);
     const all = await get('organizations/acme/releases/?project=4500000001&per_page=100');
     expect(all).toHaveLength(20);
-    expect(all.map((x: any) => Date.parse(x.dateCreated))).toEqual([...all.map((x: any) => Date.parse(x.dateCreated))].sort((a, b) => b - a));
+    expect(all.map((x: any) => Date.parse(x.dateCreated))).toEqual(
+      [...all.map((x: any) => Date.parse(x.dateCreated))].sort((a, b) => b - a),
+    );
     // The release made three days ago went to production again inside the last day: its lastDeploy says so.
     const again = all.find((x: any) => x.version === 'api@2.15.0');
     expect(Date.parse(again.lastDeploy.dateFinished)).toBe(end - 10 * HOUR);
@@ -64,7 +71,10 @@ describe('releases and deploys', () => {
 
   it('starts the after-deploy issue 12 minutes after the latest production deploy', () => {
     const issue = shaped('after-deploy');
-    const deploys = srv.store.releasesOf(issue.projectId).flatMap((r) => r.deploys).filter((d) => d.environment === 'production');
+    const deploys = srv.store
+      .releasesOf(issue.projectId)
+      .flatMap((r) => r.deploys)
+      .filter((d) => d.environment === 'production');
     const latest = Math.max(...deploys.map((d) => d.dateFinished));
     expect(issue.firstSeen - latest).toBe(12 * 60_000);
   });
@@ -80,15 +90,20 @@ describe('tag values', () => {
     expect(values.reduce((a: number, v: any) => a + v.count, 0)).toBe(geo.totalValues);
     const browser = await get(`organizations/acme/issues/${issue.id}/tags/browser.name/`);
     expect(browser.totalValues).toBe(geo.totalValues);
-    const table = await get(`organizations/acme/events/?field=geo.country_code&field=count_unique(user)&field=count()&query=issue:${issue.shortId}&statsPeriod=90d`);
+    const table = await get(
+      `organizations/acme/events/?field=geo.country_code&field=count_unique(user)&field=count()&query=issue:${issue.shortId}&statsPeriod=90d`,
+    );
     const users = table.data.reduce((a: number, r: any) => a + r['count_unique(user)'], 0);
     expect(users).toBe(srv.store.usersIn(issue, null, srv.store.now() - 90 * DAY, srv.store.now()));
     // Its whole history is inside 90 days: the same events per country as the tag.
-    for (const v of values) expect(table.data.find((r: any) => r['geo.country_code'] === v.value)['count()']).toBe(v.count);
+    for (const v of values)
+      expect(table.data.find((r: any) => r['geo.country_code'] === v.value)['count()']).toBe(v.count);
   });
 
   it('has no country for an issue whose events carry no user, and no browser on a server project', () => {
-    const noUser = [...srv.store.issues.values()].find((i) => i.traffic.series.every((s) => s.userSpan === 0) && i.traffic.singles.length === 0)!;
+    const noUser = [...srv.store.issues.values()].find(
+      (i) => i.traffic.series.every((s) => s.userSpan === 0) && i.traffic.singles.length === 0,
+    )!;
     expect(tagValues(srv.store, noUser, 'geo.country_code')).toBeNull();
     expect(tagValues(srv.store, shaped('regressed'), 'browser.name')).toBeNull();
   });
@@ -104,9 +119,16 @@ describe('tag values', () => {
 describe('escalation', () => {
   it('is Sentry’s forecast: the vectors of its own tests', () => {
     const start = Date.parse(vectors.start_time);
-    for (const c of vectors.cases as { name: string; intervals: keyof typeof vectors.interval_sets; data?: number[]; data_from?: string; expected_values?: number[] }[]) {
+    for (const c of vectors.cases as {
+      name: string;
+      intervals: keyof typeof vectors.interval_sets;
+      data?: number[];
+      data_from?: string;
+      expected_values?: number[];
+    }[]) {
       if (!c.expected_values?.length) continue;
-      const data = c.data ?? (vectors.cases as { name: string; data?: number[] }[]).find((x) => x.name === c.data_from)!.data!;
+      const data =
+        c.data ?? (vectors.cases as { name: string; data?: number[] }[]).find((x) => x.name === c.data_from)!.data!;
       // The tests pass their lists as they are (zeros included), as generate_issue_forecast gets them.
       const hours = vectors.interval_sets[c.intervals].map((t, i) => ({ start: Date.parse(t), count: data[i]! }));
       expect(sentryForecast(hours, start), c.name).toBe(c.expected_values[0]);
@@ -115,12 +137,21 @@ describe('escalation', () => {
 
   it('escalates two of the four shaped issues, and says so with a set_escalating activity', async () => {
     const at = srv.store.clock.end;
-    for (const [shape, escalates] of [['escalates-steady', true], ['calm-steady', false], ['calm-gaps', false], ['escalates-gaps', true]] as const) {
+    for (const [shape, escalates] of [
+      ['escalates-steady', true],
+      ['calm-steady', false],
+      ['calm-gaps', false],
+      ['escalates-gaps', true],
+    ] as const) {
       const issue = shaped(shape);
       const s = sentryEscalation(srv.store, issue, at);
       expect(s.escalating, shape).toBe(escalates);
       expect(issue.substatus, shape).toBe(escalates ? 'escalating' : 'archived_until_escalating');
-      if (escalates) expect((await get(`organizations/acme/issues/${issue.id}/`)).activity.find((a: any) => a.type === 'set_escalating').data.forecast).toBe(s.forecast);
+      if (escalates)
+        expect(
+          (await get(`organizations/acme/issues/${issue.id}/`)).activity.find((a: any) => a.type === 'set_escalating')
+            .data.forecast,
+        ).toBe(s.forecast);
     }
     // The week of steady hours takes the weighted average rule; the week with empty hours ten times its busiest hour.
     expect(sentryEscalation(srv.store, shaped('calm-gaps'), at).forecast).toBe(90);
@@ -142,7 +173,10 @@ describe('escalation', () => {
     expect(series.at(-1)![1][0]!.count).toBe(400);
     const none = await get(`organizations/acme/events-stats/?${q.replace(/query=[^&]+/, 'query=issue.id%3A1')}`);
     expect(Array.isArray(none.data)).toBe(true);
-    const tooMany = await fetch(`${srv.url}/api/0/organizations/acme/events-stats/?${q.replace('topEvents=10', 'topEvents=11')}`, { headers: { Authorization: `Bearer ${srv.tokens.readWrite}` } });
+    const tooMany = await fetch(
+      `${srv.url}/api/0/organizations/acme/events-stats/?${q.replace('topEvents=10', 'topEvents=11')}`,
+      { headers: { Authorization: `Bearer ${srv.tokens.readWrite}` } },
+    );
     expect(tooMany.status).toBe(400);
   });
 });

@@ -5,9 +5,32 @@
 // browser. An issue whose events have no user has no `geo.country_code` either.
 import { hashString } from './prng.ts';
 
-const COUNTRIES: [string, number][] = [['US', 30], ['DE', 14], ['GB', 10], ['IN', 9], ['BR', 8], ['FR', 7], ['JP', 5], ['CA', 5], ['NL', 4], ['AU', 3], ['PL', 3], ['ES', 2]];
-const BROWSERS: [string, number][] = [['Chrome', 58], ['Safari', 20], ['Firefox', 12], ['Edge', 10]];
-const DESKTOP_OS: [string, number][] = [['Windows', 45], ['Mac OS X', 30], ['iOS', 15], ['Android', 10]];
+const COUNTRIES: [string, number][] = [
+  ['US', 30],
+  ['DE', 14],
+  ['GB', 10],
+  ['IN', 9],
+  ['BR', 8],
+  ['FR', 7],
+  ['JP', 5],
+  ['CA', 5],
+  ['NL', 4],
+  ['AU', 3],
+  ['PL', 3],
+  ['ES', 2],
+];
+const BROWSERS: [string, number][] = [
+  ['Chrome', 58],
+  ['Safari', 20],
+  ['Firefox', 12],
+  ['Edge', 10],
+];
+const DESKTOP_OS: [string, number][] = [
+  ['Windows', 45],
+  ['Mac OS X', 30],
+  ['iOS', 15],
+  ['Android', 10],
+];
 const MOBILE_OS: [string, number][] = [['Android', 100]];
 
 function weighted(table: readonly [string, number][], seed: number): string {
@@ -20,7 +43,11 @@ function weighted(table: readonly [string, number][], seed: number): string {
   return table[0]![0];
 }
 
-export interface UserTags { country: string; browser: string | null; os: string | null }
+export interface UserTags {
+  country: string;
+  browser: string | null;
+  os: string | null;
+}
 
 /** The tag keys a platform's events carry besides geo. */
 export function clientTagsOf(platform: string): { browser: boolean; os: boolean } {
@@ -35,7 +62,9 @@ export function userTags(userId: string, platform: string): UserTags {
   return {
     country: weighted(COUNTRIES, h),
     browser: client.browser ? weighted(BROWSERS, hashString(`browser:${userId}`)) : null,
-    os: client.os ? weighted(platform.startsWith('javascript') ? DESKTOP_OS : MOBILE_OS, hashString(`os:${userId}`)) : null,
+    os: client.os
+      ? weighted(platform.startsWith('javascript') ? DESKTOP_OS : MOBILE_OS, hashString(`os:${userId}`))
+      : null,
   };
 }
 

@@ -1,39 +1,91 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Window } from 'happy-dom';
-import { REPLICA_APP_JS, renderIssueListContent, renderIssueListPage, renderIssuePage, renderIssuePageContent, type ListPageInput } from './index';
+import {
+  REPLICA_APP_JS,
+  renderIssueListContent,
+  renderIssueListPage,
+  renderIssuePage,
+  renderIssuePageContent,
+  type ListPageInput,
+} from './index';
 import { apiEvent, apiIssueDetail, issueList } from './fixtures';
 
 const NOW = new Date('2018-12-06T22:19:55Z');
 const listInput = (over: Partial<ListPageInput> = {}): ListPageInput => ({
-  org: 'acme', urlForm: 'customer', layout: 'table', theme: 'light', issues: issueList(), query: 'is:unresolved',
-  sort: 'date', hits: 120, nextCursor: '0:25:0', prevCursor: null, now: NOW, ...over,
+  org: 'acme',
+  urlForm: 'customer',
+  layout: 'table',
+  theme: 'light',
+  issues: issueList(),
+  query: 'is:unresolved',
+  sort: 'date',
+  hits: 120,
+  nextCursor: '0:25:0',
+  prevCursor: null,
+  now: NOW,
+  ...over,
 });
 
 const windows: Window[] = [];
-afterEach(async () => { for (const w of windows.splice(0)) await w.happyDOM.close(); });
+afterEach(async () => {
+  for (const w of windows.splice(0)) await w.happyDOM.close();
+});
 
 /** Loads a replica page into a fresh window and runs the client script in it, with fetch and timers stubbed. */
-function boot(html: string, respond: (path: string) => string, url = 'https://acme.sentry.io/issues/?query=is%3Aunresolved') {
-  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+function boot(
+  html: string,
+  respond: (path: string) => string,
+  url = 'https://acme.sentry.io/issues/?query=is%3Aunresolved',
+) {
+  const win = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   windows.push(win);
   const parsed = new win.DOMParser().parseFromString(html, 'text/html');
   win.document.body.className = parsed.body.className;
   win.document.body.innerHTML = parsed.body.innerHTML;
-  const fetch = vi.fn(async (path: string, _init?: any) => ({ ok: true, status: 200, headers: { get: (h: string) => (h === 'X-Replica-Title' ? encodeURIComponent('Next page') : null) }, text: async () => respond(path) }));
+  const fetch = vi.fn(async (path: string, _init?: any) => ({
+    ok: true,
+    status: 200,
+    headers: { get: (h: string) => (h === 'X-Replica-Title' ? encodeURIComponent('Next page') : null) },
+    text: async () => respond(path),
+  }));
   const timers: (() => void)[] = [];
-  const setTimeout = (fn: () => void) => { timers.push(fn); return timers.length; };
-  const run = new Function('window', 'document', 'history', 'location', 'fetch', 'setTimeout', 'Element', 'HTMLInputElement', 'URL', REPLICA_APP_JS);
+  const setTimeout = (fn: () => void) => {
+    timers.push(fn);
+    return timers.length;
+  };
+  const run = new Function(
+    'window',
+    'document',
+    'history',
+    'location',
+    'fetch',
+    'setTimeout',
+    'Element',
+    'HTMLInputElement',
+    'URL',
+    REPLICA_APP_JS,
+  );
   run(win, win.document, win.history, win.location, fetch, setTimeout, win.Element, win.HTMLInputElement, URL);
   return { win, doc: win.document, fetch, timers, pushes: vi.spyOn(win.history, 'pushState') };
 }
 
-const settle = () => new Promise(r => globalThis.setTimeout(r, 0));
+const settle = () => new Promise((r) => globalThis.setTimeout(r, 0));
 
 describe('REPLICA_APP_JS', () => {
   it('clicking a title link pushes history and swaps #main for the fragment, without reloading', async () => {
     const issue = { ...apiIssueDetail(), id: listInput().issues[1].id };
-    const fragment = renderIssuePageContent({ org: 'acme', urlForm: 'customer', theme: 'light', issue, event: apiEvent(), now: NOW });
+    const fragment = renderIssuePageContent({
+      org: 'acme',
+      urlForm: 'customer',
+      theme: 'light',
+      issue,
+      event: apiEvent(),
+      now: NOW,
+    });
     const { win, doc, fetch } = boot(renderIssueListPage(listInput()), () => fragment);
     const marker = doc.body; // the same document must survive
     const link = doc.querySelectorAll('[data-test-id="group"] a[data-issue-title-link]')[1] as any;
@@ -51,14 +103,18 @@ describe('REPLICA_APP_JS', () => {
   it("formats user counts in the browser's locale at load, as Sentry's Count does while rendering", () => {
     const issues = issueList().map((g, n) => ({ ...g, count: String(1000 + n), userCount: 12345 + n }));
     const { doc } = boot(renderIssueListPage(listInput({ issues })), () => '');
-    const titles = [...doc.querySelectorAll('[data-test-id="group"] [data-sentry-component="Count"]')].map((c) => c.getAttribute('title'));
+    const titles = [...doc.querySelectorAll('[data-test-id="group"] [data-sentry-component="Count"]')].map((c) =>
+      c.getAttribute('title'),
+    );
     expect(titles).toEqual(issues.flatMap((g, n) => [g.count, (12345 + n).toLocaleString()]));
     expect(doc.querySelector('[data-replica-locale]')).toBeNull();
   });
 
   it('pagination "Next" navigates in-app with the next cursor, and popstate goes back', async () => {
     const page2 = listInput({ issues: issueList().slice(0, 2), prevCursor: '0:0:1', nextCursor: null });
-    const { win, doc, fetch } = boot(renderIssueListPage(listInput()), path => (path.includes('cursor') ? renderIssueListContent(page2) : renderIssueListContent(listInput())));
+    const { win, doc, fetch } = boot(renderIssueListPage(listInput()), (path) =>
+      path.includes('cursor') ? renderIssueListContent(page2) : renderIssueListContent(listInput()),
+    );
     (doc.querySelector('button[aria-label="Next"]') as any).click();
     await vi.waitFor(() => expect(doc.querySelectorAll('[data-test-id="group"]')).toHaveLength(2));
     expect(new URL(win.location.href).searchParams.get('cursor')).toBe('0:25:0');
@@ -74,13 +130,19 @@ describe('REPLICA_APP_JS', () => {
     doc.body.appendChild(a);
     a.click();
     const title = doc.querySelector('a[data-issue-title-link]') as any;
-    title.dispatchEvent(new (doc.defaultView as any).MouseEvent('click', { bubbles: true, cancelable: true, metaKey: true }));
+    title.dispatchEvent(
+      new (doc.defaultView as any).MouseEvent('click', { bubbles: true, cancelable: true, metaKey: true }),
+    );
     await settle();
     expect(fetch).not.toHaveBeenCalled();
   });
 
   it('keeps the test-world layout/theme switches on in-app links, and leaves event routes to the browser', async () => {
-    const { win, doc, fetch } = boot(renderIssueListPage(listInput({ layout: 'div' })), () => renderIssueListContent(listInput({ layout: 'div' })), 'https://acme.sentry.io/issues/?layout=div&theme=dark');
+    const { win, doc, fetch } = boot(
+      renderIssueListPage(listInput({ layout: 'div' })),
+      () => renderIssueListContent(listInput({ layout: 'div' })),
+      'https://acme.sentry.io/issues/?layout=div&theme=dark',
+    );
     (doc.querySelector('[role="tablist"] a') as any).click();
     await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(1));
     const fetched = new URL(fetch.mock.calls[0]![0], 'https://acme.sentry.io');
@@ -120,11 +182,18 @@ describe('REPLICA_APP_JS', () => {
     after.forEach((row, n) => expect(row).not.toBe(before[n]));
     expect(doc.querySelector('[data-test-id="group"] mark')).toBeNull();
     expect((after[2]!.querySelector('input[aria-label="Select Issue"]') as any).checked).toBe(true);
-    expect(after.map(r => r.querySelector('input')!.id)).toEqual(listInput().issues.map(g => g.id));
+    expect(after.map((r) => r.querySelector('input')!.id)).toEqual(listInput().issues.map((g) => g.id));
   });
 
-  it('replica:rerender replaces an issue page\'s header and action bar with fresh nodes', () => {
-    const html = renderIssuePage({ org: 'acme', urlForm: 'customer', theme: 'light', issue: apiIssueDetail(), event: apiEvent(), now: NOW });
+  it("replica:rerender replaces an issue page's header and action bar with fresh nodes", () => {
+    const html = renderIssuePage({
+      org: 'acme',
+      urlForm: 'customer',
+      theme: 'light',
+      issue: apiIssueDetail(),
+      event: apiEvent(),
+      now: NOW,
+    });
     const { win, doc } = boot(html, () => '', 'https://acme.sentry.io/issues/1/');
     const header = doc.querySelector('header[data-sentry-element="Header"]')!;
     const bar = doc.querySelector('[role="banner"]')!;
@@ -145,8 +214,8 @@ describe('REPLICA_APP_JS', () => {
       expect(timers).toHaveLength(1);
       timers[0]!();
       const rows = [...doc.querySelectorAll('[data-test-id="group"]')];
-      expect(rows.map(r => r.querySelector('input')!.id)).toEqual(listInput().issues.map(g => g.id));
-      expect(rows.every(r => r.parentElement === rows[0]!.parentElement)).toBe(true);
+      expect(rows.map((r) => r.querySelector('input')!.id)).toEqual(listInput().issues.map((g) => g.id));
+      expect(rows.every((r) => r.parentElement === rows[0]!.parentElement)).toBe(true);
     }
   });
 });

@@ -6,9 +6,15 @@ const read = (name: string): any => readSentryFixture(`openapi-examples/${name}`
 export const REAL_PAGE_PATH = sentryFixturePath('pages/issue-page-real-2026-02.html');
 export const HOSTILE = '<img src=x onerror=alert(1)>';
 
-export function apiIssue(): any { return structuredClone(read('org-issues-list.json')[0]); }
-export function apiIssueDetail(): any { return read('issue-detail.json'); }
-export function apiEvent(): any { return read('issue-event-javascript.json'); }
+export function apiIssue(): any {
+  return structuredClone(read('org-issues-list.json')[0]);
+}
+export function apiIssueDetail(): any {
+  return read('issue-detail.json');
+}
+export function apiEvent(): any {
+  return read('issue-event-javascript.json');
+}
 
 /** Five issues with varied ids, counts, seen/resolved state, all shaped like the list endpoint's. */
 export function issueList(): any[] {
@@ -33,11 +39,20 @@ export function hostileEvent(): any {
   exc.type = HOSTILE;
   exc.value = HOSTILE;
   for (const f of exc.stacktrace.frames) {
-    f.filename = HOSTILE; f.function = HOSTILE; f.context = [[f.lineNo, HOSTILE]];
+    f.filename = HOSTILE;
+    f.function = HOSTILE;
+    f.context = [[f.lineNo, HOSTILE]];
   }
   exc.stacktrace.frames[exc.stacktrace.frames.length - 1].inApp = true;
   const crumbs = ev.entries.find((e: any) => e.type === 'breadcrumbs').data.values;
-  crumbs.push({ category: HOSTILE, level: HOSTILE, message: HOSTILE, timestamp: HOSTILE, data: { [HOSTILE]: HOSTILE }, type: 'default' });
+  crumbs.push({
+    category: HOSTILE,
+    level: HOSTILE,
+    message: HOSTILE,
+    timestamp: HOSTILE,
+    data: { [HOSTILE]: HOSTILE },
+    type: 'default',
+  });
   ev.tags.push({ key: HOSTILE, value: HOSTILE });
   ev.entries.find((e: any) => e.type === 'request').data.headers.push([HOSTILE, HOSTILE]);
   ev.user.name = HOSTILE;

@@ -6,7 +6,11 @@ export type UrlForm = 'customer' | 'path';
 export function formatCount(value: unknown): string {
   const n = Number(value);
   if (!Number.isFinite(n)) return '0';
-  const units: [number, string][] = [[1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
+  const units: [number, string][] = [
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K'],
+  ];
   for (const [size, suffix] of units) {
     if (Math.abs(n) >= size) {
       const scaled = n / size;
@@ -22,7 +26,8 @@ export function formatCount(value: unknown): string {
  *  ("1,234") while React renders the list. The replica's client does that formatting at load (appScript.ts), so the
  *  page has used the browser's Intl before any extension runs, as Sentry's page has. */
 export function countTitle(value: unknown): { title: string; 'data-replica-locale'?: string } {
-  if (typeof value === 'number' && Number.isFinite(value)) return { title: String(value), 'data-replica-locale': 'number' };
+  if (typeof value === 'number' && Number.isFinite(value))
+    return { title: String(value), 'data-replica-locale': 'number' };
   return { title: value === null || value === undefined ? '' : String(value) };
 }
 
@@ -44,7 +49,13 @@ export function timeSinceLong(iso: unknown, now: Date): string {
   const then = Date.parse(String(iso));
   if (Number.isNaN(then)) return '';
   const s = Math.max(0, Math.round((now.getTime() - then) / 1000));
-  const steps: [number, string][] = [[86400 * 365, 'year'], [86400 * 30, 'month'], [86400, 'day'], [3600, 'hour'], [60, 'minute']];
+  const steps: [number, string][] = [
+    [86400 * 365, 'year'],
+    [86400 * 30, 'month'],
+    [86400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+  ];
   for (const [size, unit] of steps) {
     if (s >= size) {
       const n = Math.floor(s / size);
@@ -63,7 +74,12 @@ export function issueListPath(org: string, form: UrlForm, params: Record<string,
   return `${orgPrefix(org, form)}/issues/${query(params)}`;
 }
 
-export function issuePath(org: string, form: UrlForm, id: string, params: Record<string, string | undefined> = {}): string {
+export function issuePath(
+  org: string,
+  form: UrlForm,
+  id: string,
+  params: Record<string, string | undefined> = {},
+): string {
   return `${orgPrefix(org, form)}/issues/${encodeURIComponent(id)}/${query(params)}`;
 }
 

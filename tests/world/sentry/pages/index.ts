@@ -11,7 +11,13 @@ import type { Theme } from './theme';
 
 export type { Layout, Theme, ListPageInput, IssuePageInput };
 export { REPLICA_APP_JS } from './appScript';
-export { REPLICA_APP_PATH, REPLICA_CLIENT_PATH, renderDocument as renderShell, BACKEND_SHA, SENTRY_VERSION } from './shell';
+export {
+  REPLICA_APP_PATH,
+  REPLICA_CLIENT_PATH,
+  renderDocument as renderShell,
+  BACKEND_SHA,
+  SENTRY_VERSION,
+} from './shell';
 export { loadingIndicator, placeholder } from './loading';
 export { renderIssueBody, renderIssueContent } from './issuePage';
 export { escapeHtml } from './html';
@@ -24,7 +30,13 @@ export const FRAGMENT_HEADER = 'X-Replica-Fragment';
 export const TITLE_HEADER = 'X-Replica-Title';
 
 export function renderIssueListPage(i: ListPageInput): string {
-  return renderDocument({ org: i.org, urlForm: i.urlForm, theme: i.theme, title: listTitle(i), main: renderIssueListContent(i) });
+  return renderDocument({
+    org: i.org,
+    urlForm: i.urlForm,
+    theme: i.theme,
+    title: listTitle(i),
+    main: renderIssueListContent(i),
+  });
 }
 
 export function renderIssueListContent(i: ListPageInput): string {
@@ -32,7 +44,13 @@ export function renderIssueListContent(i: ListPageInput): string {
 }
 
 export function renderIssuePage(i: IssuePageInput): string {
-  return renderDocument({ org: i.org, urlForm: i.urlForm, theme: i.theme, title: issuePageTitle(i), main: renderIssuePageContent(i) });
+  return renderDocument({
+    org: i.org,
+    urlForm: i.urlForm,
+    theme: i.theme,
+    title: issuePageTitle(i),
+    main: renderIssuePageContent(i),
+  });
 }
 
 export function renderIssuePageContent(i: IssuePageInput): string {
@@ -55,13 +73,26 @@ export function issuePageDocumentTitle(i: IssuePageInput): string {
  */
 export function renderUnknownLayoutPage(i: ListPageInput): string {
   validateListInput(i);
-  const rows = i.issues.map(g => {
-    const c = { org: i.org, urlForm: i.urlForm, layout: i.layout, query: i.query, sort: i.sort, now: new Date() };
-    return el('div', { role: 'row', 'data-testid': 'issue-stream-item', class: 'css-9x1q2w' },
-      el('div', { role: 'gridcell', class: 'css-1c0h2k' }, el('a', { href: issueHref(g, c), class: 'css-ai2l0s' }, escapeHtml(issueTitleParts(g).title)))
-      + el('div', { role: 'gridcell', class: 'css-1c0h2k' }, escapeHtml(g.culprit ?? ''))
-      + el('div', { role: 'gridcell', class: 'css-p4t2zz' }, escapeHtml(formatCount(g.count))));
-  }).join('');
-  const main = el('div', { class: 'css-5kq0y7' }, el('h1', {}, 'Issues') + el('div', { role: 'grid', 'aria-label': 'Issues', class: 'css-0f2y1a' }, rows));
+  const rows = i.issues
+    .map((g) => {
+      const c = { org: i.org, urlForm: i.urlForm, layout: i.layout, query: i.query, sort: i.sort, now: new Date() };
+      return el(
+        'div',
+        { role: 'row', 'data-testid': 'issue-stream-item', class: 'css-9x1q2w' },
+        el(
+          'div',
+          { role: 'gridcell', class: 'css-1c0h2k' },
+          el('a', { href: issueHref(g, c), class: 'css-ai2l0s' }, escapeHtml(issueTitleParts(g).title)),
+        ) +
+          el('div', { role: 'gridcell', class: 'css-1c0h2k' }, escapeHtml(g.culprit ?? '')) +
+          el('div', { role: 'gridcell', class: 'css-p4t2zz' }, escapeHtml(formatCount(g.count))),
+      );
+    })
+    .join('');
+  const main = el(
+    'div',
+    { class: 'css-5kq0y7' },
+    el('h1', {}, 'Issues') + el('div', { role: 'grid', 'aria-label': 'Issues', class: 'css-0f2y1a' }, rows),
+  );
   return renderDocument({ org: i.org, urlForm: i.urlForm, theme: i.theme, title: listTitle(i), main });
 }

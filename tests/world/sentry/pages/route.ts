@@ -4,9 +4,7 @@
 // /organizations/:orgId/. Used by the server (which page to answer) and by the replica's browser app (in-app links).
 import { isIssueTab, type IssueTab } from './issueTabs';
 
-export type PageRoute =
-  | { kind: 'list' }
-  | { kind: 'issue'; id: string; eventKey: string | null; tab: IssueTab | null };
+export type PageRoute = { kind: 'list' } | { kind: 'issue'; id: string; eventKey: string | null; tab: IssueTab | null };
 
 export const RESERVED_EVENT_IDS = ['recommended', 'latest', 'oldest'];
 

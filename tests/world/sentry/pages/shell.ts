@@ -73,19 +73,67 @@ ${i.client === undefined ? '' : `<script type="application/json" id="replica-con
 function nav(org: string, form: UrlForm): string {
   const base = orgPrefix(org, form);
   const links: [string, string][] = [
-    ['Issues', `${base}/issues/`], ['Explore', `${base}/explore/traces/`],
-    ['Dashboards', `${base}/dashboards/`], ['Insights', `${base}/insights/`],
+    ['Issues', `${base}/issues/`],
+    ['Explore', `${base}/explore/traces/`],
+    ['Dashboards', `${base}/dashboards/`],
+    ['Insights', `${base}/insights/`],
     ['Settings', form === 'customer' ? '/settings/organization/' : `/settings/${encodeURIComponent(org)}/`],
   ];
-  const items = links.map(([label, href]) => el('li', { 'aria-expanded': 'false', ...sentry('Flex', 'SidebarLink', 'components.tsx') },
-    el('a', {
-      'aria-selected': label === 'Issues' ? 'true' : 'false', 'aria-current': label === 'Issues' ? 'page' : null,
-      'data-primary-navigation-link': true, ...sentry('Component', 'SidebarNavLink', 'link.tsx'), href,
-    }, el('div', { class: cls('SidebarNavLabel') }, escapeHtml(label))))).join('');
-  const header = el('header', sentry('SidebarHeader', null, 'sidebar.tsx'),
-    el('button', { 'aria-label': 'Toggle organization menu', type: 'button', 'aria-expanded': 'false', role: 'button', ...sentry('StyledButton', null, 'button.tsx') },
-      el('span', { 'data-test-id': 'letter_avatar-avatar', title: org, ...sentry('AvatarContainer', 'OrganizationAvatar', 'avatar.tsx'), class: `avatar ${cls('AvatarContainer')}` }, escapeHtml(org.slice(0, 1).toUpperCase()))));
-  return el('div', sentry('NavContainer', 'NavContent', 'nav/index.tsx'),
-    el('div', { role: 'navigation', 'aria-label': 'Primary Navigation', ...sentry('SidebarWrapper', 'Sidebar', 'sidebar.tsx') },
-      header + el('ul', { 'data-primary-list-container': true, ...sentry('SidebarList', 'SidebarBody', 'primary/index.tsx') }, items)));
+  const items = links
+    .map(([label, href]) =>
+      el(
+        'li',
+        { 'aria-expanded': 'false', ...sentry('Flex', 'SidebarLink', 'components.tsx') },
+        el(
+          'a',
+          {
+            'aria-selected': label === 'Issues' ? 'true' : 'false',
+            'aria-current': label === 'Issues' ? 'page' : null,
+            'data-primary-navigation-link': true,
+            ...sentry('Component', 'SidebarNavLink', 'link.tsx'),
+            href,
+          },
+          el('div', { class: cls('SidebarNavLabel') }, escapeHtml(label)),
+        ),
+      ),
+    )
+    .join('');
+  const header = el(
+    'header',
+    sentry('SidebarHeader', null, 'sidebar.tsx'),
+    el(
+      'button',
+      {
+        'aria-label': 'Toggle organization menu',
+        type: 'button',
+        'aria-expanded': 'false',
+        role: 'button',
+        ...sentry('StyledButton', null, 'button.tsx'),
+      },
+      el(
+        'span',
+        {
+          'data-test-id': 'letter_avatar-avatar',
+          title: org,
+          ...sentry('AvatarContainer', 'OrganizationAvatar', 'avatar.tsx'),
+          class: `avatar ${cls('AvatarContainer')}`,
+        },
+        escapeHtml(org.slice(0, 1).toUpperCase()),
+      ),
+    ),
+  );
+  return el(
+    'div',
+    sentry('NavContainer', 'NavContent', 'nav/index.tsx'),
+    el(
+      'div',
+      { role: 'navigation', 'aria-label': 'Primary Navigation', ...sentry('SidebarWrapper', 'Sidebar', 'sidebar.tsx') },
+      header +
+        el(
+          'ul',
+          { 'data-primary-list-container': true, ...sentry('SidebarList', 'SidebarBody', 'primary/index.tsx') },
+          items,
+        ),
+    ),
+  );
 }

@@ -38,11 +38,17 @@ export function localizeCounts(root: Element | DocumentFragment): void {
 export function patch(old: Element, fresh: Element): void {
   const a = [...old.children];
   const b = [...fresh.children];
-  if (a.length !== b.length) { old.replaceChildren(...b); return; }
+  if (a.length !== b.length) {
+    old.replaceChildren(...b);
+    return;
+  }
   a.forEach((child, i) => {
     const next = b[i]!;
     if (child.outerHTML === next.outerHTML) return;
-    if (child.tagName !== next.tagName) { child.replaceWith(next); return; }
+    if (child.tagName !== next.tagName) {
+      child.replaceWith(next);
+      return;
+    }
     for (const { name } of [...child.attributes]) if (!next.hasAttribute(name)) child.removeAttribute(name);
     for (const { name, value } of [...next.attributes]) child.setAttribute(name, value);
     child.replaceChildren(...next.childNodes);
@@ -51,13 +57,18 @@ export function patch(old: Element, fresh: Element): void {
 
 /** LoadingError (components/loadingError.tsx). */
 export function loadingError(message = 'There was an error loading data.'): string {
-  return el('div', { 'data-test-id': 'loading-error', role: 'alert', 'data-sentry-component': 'LoadingError' }, el('p', {}, message)
-    + el('button', { type: 'button', 'aria-label': 'Retry', 'data-test-id': 'loading-error-retry' }, 'Retry'));
+  return el(
+    'div',
+    { 'data-test-id': 'loading-error', role: 'alert', 'data-sentry-component': 'LoadingError' },
+    el('p', {}, message) +
+      el('button', { type: 'button', 'aria-label': 'Retry', 'data-test-id': 'loading-error-retry' }, 'Retry'),
+  );
 }
 
 /** The URL with the test world's sticky switches of the current page carried over. */
 export function keepSticky(url: URL, sticky: string[]): URL {
   const here = new URL(location.href);
-  for (const k of sticky) if (here.searchParams.has(k) && !url.searchParams.has(k)) url.searchParams.set(k, here.searchParams.get(k)!);
+  for (const k of sticky)
+    if (here.searchParams.has(k) && !url.searchParams.has(k)) url.searchParams.set(k, here.searchParams.get(k)!);
   return url;
 }

@@ -18,18 +18,30 @@ const SECTION = 'section[data-sentry-element="GroupContent"][data-sentry-source-
 /** useGroupEvent: a concrete event id is never stale; latest/oldest/recommended for 30 s. */
 const RESERVED_STALE_MS = 30_000;
 
-interface IssueState { id: string | null; group: any; shown: any; events: Map<string, { at: number; answer: Answer }>; input: IssuePageInput | null }
+interface IssueState {
+  id: string | null;
+  group: any;
+  shown: any;
+  events: Map<string, { at: number; answer: Answer }>;
+  input: IssuePageInput | null;
+}
 const state: IssueState = { id: null, group: null, shown: null, events: new Map(), input: null };
 
 /** The cached answer for an event, if still fresh (then the page draws it at once, with no placeholders). */
 function cachedEvent(id: string, key: string, environment: string[]): Answer | null {
   const cached = state.events.get(`${id}:${key}:${environment.join(',')}`);
-  const fresh = cached && (!['latest', 'oldest', 'recommended'].includes(key) || Date.now() - cached.at < RESERVED_STALE_MS);
+  const fresh =
+    cached && (!['latest', 'oldest', 'recommended'].includes(key) || Date.now() - cached.at < RESERVED_STALE_MS);
   return cached && fresh ? cached.answer : null;
 }
 
 function eventRequest(app: AppContext, id: string, key: string, environment: string[]): Promise<Answer> {
-  return api('GET', `/organizations/${app.config.org}/issues/${id}/events/${key}/`, { collapse: ['fullRelease'], environment }, app.config.latency.event).then((answer) => {
+  return api(
+    'GET',
+    `/organizations/${app.config.org}/issues/${id}/events/${key}/`,
+    { collapse: ['fullRelease'], environment },
+    app.config.latency.event,
+  ).then((answer) => {
     if (answer.status === 200) state.events.set(`${id}:${key}:${environment.join(',')}`, { at: Date.now(), answer });
     return answer;
   });
@@ -37,15 +49,27 @@ function eventRequest(app: AppContext, id: string, key: string, environment: str
 
 function tabRequest(app: AppContext, route: IssueRoute): Promise<TabData | undefined> {
   const base = `/organizations/${app.config.org}/issues/${route.id}`;
-  if (route.tab === 'events') return api('GET', `${base}/events/`, {}, app.config.latency.api).then((a) => ({ events: a.status === 200 ? a.body : [] }));
-  if (route.tab === 'distributions') return api('GET', `${base}/tags/`, {}, app.config.latency.api).then((a) => ({ tags: a.status === 200 ? a.body : [] }));
+  if (route.tab === 'events')
+    return api('GET', `${base}/events/`, {}, app.config.latency.api).then((a) => ({
+      events: a.status === 200 ? a.body : [],
+    }));
+  if (route.tab === 'distributions')
+    return api('GET', `${base}/tags/`, {}, app.config.latency.api).then((a) => ({
+      tags: a.status === 200 ? a.body : [],
+    }));
   return Promise.resolve(undefined);
 }
 
 function inputFor(app: AppContext, url: URL, route: IssueRoute): IssuePageInput {
   return {
-    org: app.config.org, urlForm: app.config.urlForm, theme: app.config.theme, issue: state.group, event: state.shown,
-    eventKey: route.eventKey ?? undefined, tab: route.tab, query: Object.fromEntries(url.searchParams),
+    org: app.config.org,
+    urlForm: app.config.urlForm,
+    theme: app.config.theme,
+    issue: state.group,
+    event: state.shown,
+    eventKey: route.eventKey ?? undefined,
+    tab: route.tab,
+    query: Object.fromEntries(url.searchParams),
   };
 }
 
@@ -66,21 +90,37 @@ export async function showIssue(app: AppContext, url: URL, route: IssueRoute): P
   if (!same) {
     Object.assign(state, { id: route.id, group: null, shown: null, input: null });
     setMain(loadingIndicator());
-    groupRequest = api('GET', `/organizations/${app.config.org}/issues/${route.id}/`, { environment, expand: ['inbox', 'owners'], collapse: ['release', 'tags', 'stats'] }, app.config.latency.api);
+    groupRequest = api(
+      'GET',
+      `/organizations/${app.config.org}/issues/${route.id}/`,
+      { environment, expand: ['inbox', 'owners'], collapse: ['release', 'tags', 'stats'] },
+      app.config.latency.api,
+    );
   }
   // Fired together with the group request, not after it (two react-query hooks in one render).
   const key = route.eventKey ?? 'recommended';
   const cached = route.tab ? null : cachedEvent(route.id, key, environment);
   const box: { done: Content | null } = { done: cached ? { event: cached } : null };
-  const content: Promise<Content> = box.done ? Promise.resolve(box.done) : route.tab
-    ? tabRequest(app, route).then((tab) => ({ tab }))
-    : eventRequest(app, route.id, key, environment).then((event) => ({ event }));
-  void content.then((c) => { box.done = c; });
+  const content: Promise<Content> = box.done
+    ? Promise.resolve(box.done)
+    : route.tab
+      ? tabRequest(app, route).then((tab) => ({ tab }))
+      : eventRequest(app, route.id, key, environment).then((event) => ({ event }));
+  void content.then((c) => {
+    box.done = c;
+  });
 
   if (groupRequest) {
     const group = await groupRequest;
     if (!app.isCurrent()) return;
-    if (group.status !== 200) { setMain(group.status === 404 ? '<div data-test-id="group-not-found" role="alert"><h3>The issue you were looking for was not found.</h3></div>' : loadingError()); return; }
+    if (group.status !== 200) {
+      setMain(
+        group.status === 404
+          ? '<div data-test-id="group-not-found" role="alert"><h3>The issue you were looking for was not found.</h3></div>'
+          : loadingError(),
+      );
+      return;
+    }
     state.group = group.body;
     const input = { ...inputFor(app, url, route), eventLoading: !box.done && !route.tab };
     setMain(renderIssueHeader(state.group, input) + renderIssueBody(box.done ? withContent(input, box.done) : input));
@@ -132,15 +172,28 @@ export function issueClick(app: AppContext, target: Element): boolean {
   const menu = target.closest('button[aria-label="Select issue content"]');
   if (menu) {
     const list = menu.parentElement?.querySelector<HTMLElement>('[role="menu"]');
-    if (list) { list.hidden = !list.hidden; menu.setAttribute('aria-expanded', String(!list.hidden)); }
+    if (list) {
+      list.hidden = !list.hidden;
+      menu.setAttribute('aria-expanded', String(!list.hidden));
+    }
     return true;
   }
-  const button = target.closest('[role="banner"] button[aria-label="Resolve"], [role="banner"] button[aria-label="Resolved"]');
+  const button = target.closest(
+    '[role="banner"] button[aria-label="Resolve"], [role="banner"] button[aria-label="Resolved"]',
+  );
   if (!button || !state.group) return false;
   const resolve = button.getAttribute('aria-label') === 'Resolve';
-  const data = resolve ? { status: 'resolved', statusDetails: {}, substatus: null } : { status: 'unresolved', statusDetails: {}, substatus: 'ongoing' };
+  const data = resolve
+    ? { status: 'resolved', statusDetails: {}, substatus: null }
+    : { status: 'unresolved', statusDetails: {}, substatus: 'ongoing' };
   const id = String(state.group.id);
-  void api('PUT', `/organizations/${app.config.org}/issues/`, { id, project: state.group.project?.id }, app.config.latency.api, data).then((answer) => {
+  void api(
+    'PUT',
+    `/organizations/${app.config.org}/issues/`,
+    { id, project: state.group.project?.id },
+    app.config.latency.api,
+    data,
+  ).then((answer) => {
     if (answer.status !== 200 || state.group === null || String(state.group.id) !== id) return;
     state.group = { ...state.group, ...answer.body };
     redrawHeader(app);

@@ -13,15 +13,27 @@ import { loadingError, main, parse, patch, setMain } from './dom';
 export const DEFAULT_QUERY = 'is:unresolved issue.priority:[high, medium]';
 const ROW = '[data-test-id="group"]';
 
-interface ListState { groups: Map<string, any>; order: string[]; selected: Set<string>; next: string | null; prev: string | null; input: ListPageInput | null }
+interface ListState {
+  groups: Map<string, any>;
+  order: string[];
+  selected: Set<string>;
+  next: string | null;
+  prev: string | null;
+  input: ListPageInput | null;
+}
 const state: ListState = { groups: new Map(), order: [], selected: new Set(), next: null, prev: null, input: null };
 
 /** getEndpointParams(): page filters, query, sort (unless date), groupStatsPeriod (unless 24h), statsPeriod 14d fallback. */
 function endpointParams(url: URL): Params {
   const q = url.searchParams;
   const params: Params = {
-    project: q.getAll('project'), environment: q.getAll('environment'), query: q.has('query') ? q.get('query') ?? '' : DEFAULT_QUERY,
-    statsPeriod: q.get('statsPeriod') ?? undefined, start: q.get('start') ?? undefined, end: q.get('end') ?? undefined, utc: q.get('utc') ?? undefined,
+    project: q.getAll('project'),
+    environment: q.getAll('environment'),
+    query: q.has('query') ? (q.get('query') ?? '') : DEFAULT_QUERY,
+    statsPeriod: q.get('statsPeriod') ?? undefined,
+    start: q.get('start') ?? undefined,
+    end: q.get('end') ?? undefined,
+    utc: q.get('utc') ?? undefined,
   };
   const sort = q.get('sort');
   if (sort && sort !== 'date') params.sort = sort;
@@ -32,7 +44,14 @@ function endpointParams(url: URL): Params {
 }
 
 function rowContext(app: AppContext, input: ListPageInput): RowContext {
-  return { org: app.config.org, urlForm: app.config.urlForm, layout: app.config.layout, query: input.query, sort: input.sort, now: new Date() };
+  return {
+    org: app.config.org,
+    urlForm: app.config.urlForm,
+    layout: app.config.layout,
+    query: input.query,
+    sort: input.sort,
+    now: new Date(),
+  };
 }
 
 function rowOf(row: Element): string | null {
@@ -41,10 +60,19 @@ function rowOf(row: Element): string | null {
 
 export async function showList(app: AppContext, url: URL): Promise<void> {
   const { config } = app;
-  const query = url.searchParams.has('query') ? url.searchParams.get('query') ?? '' : DEFAULT_QUERY;
+  const query = url.searchParams.has('query') ? (url.searchParams.get('query') ?? '') : DEFAULT_QUERY;
   const input: ListPageInput = {
-    org: config.org, urlForm: config.urlForm, layout: config.layout, theme: config.theme, issues: [], query,
-    sort: url.searchParams.get('sort') ?? 'date', hits: 0, nextCursor: null, prevCursor: null, loading: true,
+    org: config.org,
+    urlForm: config.urlForm,
+    layout: config.layout,
+    theme: config.theme,
+    issues: [],
+    query,
+    sort: url.searchParams.get('sort') ?? 'date',
+    hits: 0,
+    nextCursor: null,
+    prevCursor: null,
+    loading: true,
   };
   Object.assign(state, { groups: new Map(), order: [], selected: new Set(), next: null, prev: null, input });
   document.title = `Issues — ${config.org}`;
@@ -53,11 +81,24 @@ export async function showList(app: AppContext, url: URL): Promise<void> {
 
   const params = endpointParams(url);
   const cursor = url.searchParams.get('cursor');
-  const list = await api('GET', `/organizations/${config.org}/issues/`, {
-    ...params, cursor: cursor ?? undefined, limit: PAGE_SIZE, shortIdLookup: 1, expand: ['owners', 'inbox'], collapse: ['stats', 'unhandled'],
-  }, config.latency.api);
+  const list = await api(
+    'GET',
+    `/organizations/${config.org}/issues/`,
+    {
+      ...params,
+      cursor: cursor ?? undefined,
+      limit: PAGE_SIZE,
+      shortIdLookup: 1,
+      expand: ['owners', 'inbox'],
+      collapse: ['stats', 'unhandled'],
+    },
+    config.latency.api,
+  );
   if (!app.isCurrent()) return;
-  if (list.status !== 200 || !Array.isArray(list.body)) { body()?.replaceChildren(...parse(loadingError())); return; }
+  if (list.status !== 200 || !Array.isArray(list.body)) {
+    body()?.replaceChildren(...parse(loadingError()));
+    return;
+  }
   if (list.headers.get('X-Sentry-Direct-Hit') === '1' && list.body[0]) {
     const hit = list.body[0];
     const base = config.urlForm === 'customer' ? '' : `/organizations/${config.org}`;
@@ -66,7 +107,13 @@ export async function showList(app: AppContext, url: URL): Promise<void> {
     return;
   }
   const cursors = parseLinkCursors(list.headers.get('Link') ?? '');
-  Object.assign(input, { issues: list.body, loading: false, hits: Number(list.headers.get('X-Hits') ?? list.body.length), nextCursor: cursors.next, prevCursor: cursors.previous });
+  Object.assign(input, {
+    issues: list.body,
+    loading: false,
+    hits: Number(list.headers.get('X-Hits') ?? list.body.length),
+    nextCursor: cursors.next,
+    prevCursor: cursors.previous,
+  });
   state.next = cursors.next;
   state.prev = cursors.previous;
   state.order = list.body.map((g: any) => String(g.id));
@@ -75,7 +122,12 @@ export async function showList(app: AppContext, url: URL): Promise<void> {
   updateBulkBar();
   if (state.order.length === 0) return;
 
-  const stats = await api('GET', `/organizations/${config.org}/issues-stats/`, { ...params, groups: state.order }, config.latency.stats);
+  const stats = await api(
+    'GET',
+    `/organizations/${config.org}/issues-stats/`,
+    { ...params, groups: state.order },
+    config.latency.stats,
+  );
   if (!app.isCurrent() || stats.status !== 200 || !Array.isArray(stats.body)) return;
   // GroupStore.onPopulateStats: this.items[idx] = {...item, ...groupStatsMap[item.id]}, then the rows re-render.
   for (const item of stats.body) {
@@ -112,8 +164,12 @@ export function rerenderRows(app: AppContext): void {
 
 function updateBulkBar(): void {
   const any = state.selected.size > 0;
-  document.querySelectorAll<HTMLElement>('[data-sentry-component="ActionSet"]').forEach((bar) => { bar.hidden = !any; });
-  document.querySelectorAll<HTMLElement>('[data-sentry-component="Headers"]').forEach((h) => { h.hidden = any; });
+  document.querySelectorAll<HTMLElement>('[data-sentry-component="ActionSet"]').forEach((bar) => {
+    bar.hidden = !any;
+  });
+  document.querySelectorAll<HTMLElement>('[data-sentry-component="Headers"]').forEach((h) => {
+    h.hidden = any;
+  });
   const all = document.querySelector<HTMLInputElement>('input[aria-label="Select all issues"]');
   const boxes = document.querySelectorAll(`${ROW} input[aria-label="Select Issue"]`);
   if (all) all.checked = boxes.length > 0 && state.selected.size === boxes.length;
@@ -134,7 +190,10 @@ export function listClick(app: AppContext, target: Element, e: MouseEvent): bool
   const sort = target.closest('[data-sentry-component="IssueListSortOptions"] > button');
   if (sort) {
     const menu = sort.parentElement?.querySelector<HTMLElement>('[role="menu"]');
-    if (menu) { menu.hidden = !menu.hidden; sort.setAttribute('aria-expanded', String(!menu.hidden)); }
+    if (menu) {
+      menu.hidden = !menu.hidden;
+      sort.setAttribute('aria-expanded', String(!menu.hidden));
+    }
     return true;
   }
   return false;
@@ -144,11 +203,13 @@ export function listChange(target: EventTarget | null): void {
   if (!(target instanceof HTMLInputElement)) return;
   const label = target.getAttribute('aria-label');
   if (label === 'Select Issue') {
-    if (target.checked) state.selected.add(target.id); else state.selected.delete(target.id);
+    if (target.checked) state.selected.add(target.id);
+    else state.selected.delete(target.id);
   } else if (label === 'Select all issues') {
     document.querySelectorAll<HTMLInputElement>(`${ROW} input[aria-label="Select Issue"]`).forEach((b) => {
       b.checked = target.checked;
-      if (target.checked) state.selected.add(b.id); else state.selected.delete(b.id);
+      if (target.checked) state.selected.add(b.id);
+      else state.selected.delete(b.id);
     });
   } else return;
   updateBulkBar();
@@ -156,7 +217,11 @@ export function listChange(target: EventTarget | null): void {
 
 /** Enter in the search bar: the list for that query (referrer issue-list, cursor dropped), as transitionTo does. */
 export function listSearch(app: AppContext, input: HTMLInputElement): boolean {
-  if (input.getAttribute('data-test-id') !== 'query-builder-input' || !document.querySelector('[data-sentry-component="IssueListOverview"]')) return false;
+  if (
+    input.getAttribute('data-test-id') !== 'query-builder-input' ||
+    !document.querySelector('[data-sentry-component="IssueListOverview"]')
+  )
+    return false;
   const url = new URL(location.href);
   url.searchParams.set('query', input.value);
   url.searchParams.set('referrer', 'issue-list');

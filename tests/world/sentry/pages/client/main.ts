@@ -24,7 +24,10 @@ function contextFor(mine: number): AppContext {
 
 function show(url: URL): void {
   const route = routeOf(url);
-  if (!route) { location.assign(url.href); return; }
+  if (!route) {
+    location.assign(url.href);
+    return;
+  }
   current = route;
   const app = contextFor(++seq);
   const done = route.kind === 'list' ? showList(app, url) : showIssue(app, url, route);
@@ -44,7 +47,10 @@ document.addEventListener('click', (e) => {
   if (!target) return;
   const app = contextFor(seq);
   if (current?.kind === 'list' && listClick(app, target, e)) return;
-  if (current?.kind === 'issue' && issueClick(app, target)) { e.preventDefault(); return; }
+  if (current?.kind === 'issue' && issueClick(app, target)) {
+    e.preventDefault();
+    return;
+  }
   const link = target.closest('a[href]');
   if (!link || link.getAttribute('target') === '_blank' || link.hasAttribute('download')) return;
   const url = new URL(link.getAttribute('href') ?? '', location.href);
@@ -53,7 +59,9 @@ document.addEventListener('click', (e) => {
   navigate(url, 'push');
 });
 
-document.addEventListener('change', (e) => { if (current?.kind === 'list') listChange(e.target); });
+document.addEventListener('change', (e) => {
+  if (current?.kind === 'list') listChange(e.target);
+});
 
 document.addEventListener('keydown', (e) => {
   if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement)) return;
