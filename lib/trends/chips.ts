@@ -69,7 +69,7 @@ export function afterDeployChip(
   const minutes = Math.round((start - d.at) / 60_000);
   return {
     kind: 'after-deploy',
-    text: `started ${minutes} min after deploy ${d.short}`,
+    text: `${minutes} min after deploy ${d.short}`, // short: a row's chips fit one line at common widths
     title: `${what} (${format(start)}) came ${minutes} min after ${d.version} finished deploying to ${d.environment ?? 'an environment'} (${format(d.at)}).`,
   };
 }

@@ -88,9 +88,7 @@ describe('chips', () => {
         projects: [],
       },
     ];
-    expect(afterDeployChip(T + 12 * 60_000, deploys, 'Its first event', fmt)?.text).toBe(
-      'started 12 min after deploy 2.15.1',
-    );
+    expect(afterDeployChip(T + 12 * 60_000, deploys, 'Its first event', fmt)?.text).toBe('12 min after deploy 2.15.1');
     expect(afterDeployChip(T + 31 * 60_000, deploys, 'Its first event', fmt)).toBeNull();
     expect(afterDeployChip(T - 60_000, deploys, 'Its first event', fmt)).toBeNull();
   });

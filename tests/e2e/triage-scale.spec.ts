@@ -60,10 +60,11 @@ test('the Explorer shows the first 100 rows with the first page, streams the res
 }) => {
   const token = world.sentry.tokens.readWrite;
   await setToken(ext, token);
-  world.sentry.setFault({ kind: 'slow', delayMs: 400, pathPrefix: LIST, method: 'GET', count: 100 });
+  world.sentry.setFault({ kind: 'slow', delayMs: 700, pathPrefix: LIST, method: 'GET', count: 100 });
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.id}/explorer.html#${explorerHash('is:unresolved')}`);
-  await expect(page.getByText('Loading… 100 so far')).toBeVisible();
+  // The first page's rows show while the next pages come (a loaded machine may see the second page's count first).
+  await expect(page.getByText(/^Loading… [12]00 so far$/)).toBeVisible();
   expect(await page.getByRole('grid').getByRole('row').count()).toBeGreaterThan(10);
   await expect(page.getByRole('progressbar', { name: 'Issues fetched to rank' })).toBeVisible();
   await expect(page.getByText(/^Loading… (3|4|5)00 so far$/)).toBeVisible();

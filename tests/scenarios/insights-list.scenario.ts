@@ -191,6 +191,8 @@ export const scenarios: Scenario[] = [
         check(chats(d).length - left <= 1, `${chats(d).length - left} model calls after the list was left`);
       } finally {
         d.world.ollama.setMode('normal');
+        // The flows after this one see lists as a user who never turned automatic summaries on.
+        await setSettings(d, { insights: { autoSummaries: false } });
       }
     },
   },

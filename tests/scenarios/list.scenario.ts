@@ -49,6 +49,7 @@ async function listReady(page: DriverPage, what: string): Promise<number> {
 
 async function signedIn(d: Driver): Promise<void> {
   await setToken(d, d.world.sentry.tokens.readWrite); // also empties Dexter's cache: every flow starts cold
+  await setSettings(d, { insights: { autoSummaries: false } }); // summaries only on a click, as Dexter installs
 }
 
 const badgesOnEveryRow = (layout: Layout, render: Render): Scenario => ({
