@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import { listAll } from '../e2e/sentry-api';
 import { check, checkEqual, setToken, type Scenario } from './driver';
-import { bodyHas, explorerPath, fill } from './ui-helpers';
+import { bodyHas, explorerPath, exportSelected, fill } from './ui-helpers';
 
 /** Ids of the table's drawn rows, in order. */
 const drawnIds = () =>
@@ -85,24 +85,12 @@ export const scenarios: Scenario[] = [
       );
 
       for (const id of picked) await page.click(`#explorer-row-${id} input[type="checkbox"]`);
-      const files: Record<string, string> = {};
-      for (const [item, ext] of [
-        ['CSV', 'csv'],
-        ['JSON', 'json'],
-        ['Markdown report', 'md'],
-      ] as const) {
-        const file = await page.download(async () => {
-          await page.click(`button :text=Export ${picked.length} selected`);
-          await page.click(`[role="menuitem"] :text=${item}`);
-        });
-        check(new RegExp(`^dexter-issues-.*\\.${ext}$`).test(file.name), `the ${item} file is named ${file.name}`);
-        files[ext] = file.text;
-      }
+      const files = await exportSelected(page, picked.length);
       const expected = picked
         .map((id) => truth.find((i) => String(i.id) === id)!)
         .map((i) => ({ id: String(i.id), shortId: i.shortId, title: i.title, status: i.status }));
       const byId = (a: { id?: string }, b: { id?: string }) => String(a.id).localeCompare(String(b.id));
-      const json = JSON.parse(files.json!) as {
+      const json = JSON.parse(files.json) as {
         id: string;
         shortId: string;
         title: string;
@@ -119,7 +107,7 @@ export const scenarios: Scenario[] = [
           r.link.includes(r.id) && r.link.startsWith('https://acme.sentry.io/'),
           `the JSON link of ${r.id}: ${r.link}`,
         );
-      const csv = Papa.parse<Record<string, string>>(files.csv!.replace(/^\uFEFF/, ''), {
+      const csv = Papa.parse<Record<string, string>>(files.csv.replace(/^\uFEFF/, ''), {
         header: true,
         skipEmptyLines: true,
       }).data;
@@ -129,7 +117,7 @@ export const scenarios: Scenario[] = [
         'the CSV export against Sentry',
       );
       // The report escapes Markdown syntax (a short id's '-' too): read it as the rendered text would.
-      const md = files.md!.replace(/\\(.)/g, '$1');
+      const md = files.md.replace(/\\(.)/g, '$1');
       checkEqual((md.match(/^## /gm) ?? []).length, picked.length, 'issues in the Markdown report');
       for (const e of expected)
         check(

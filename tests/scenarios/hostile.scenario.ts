@@ -8,7 +8,16 @@ import { PAYLOADS, hostileAnswer, seedHostile, type HostileSeed } from '../world
 import { check, checkEqual, setSettings, setToken, type Driver, type Scenario, type Watch } from './driver';
 import { EVIL_HOST } from './hosts';
 import { readDown } from './list-helpers';
-import { bodyHas, choose, explorerPath, fill, panelPrefix, pwnedFrames, textMatching } from './ui-helpers';
+import {
+  bodyHas,
+  choose,
+  explorerPath,
+  exportSelected,
+  fill,
+  panelPrefix,
+  pwnedFrames,
+  textMatching,
+} from './ui-helpers';
 
 const WORLD = { key: 'hostile' };
 const seeds = new WeakMap<World, HostileSeed>();
@@ -291,26 +300,14 @@ export const scenarios: Scenario[] = [
           await page.click(`#${rowId} input[type="checkbox"]`);
         }
         checkEqual(await pwnedFrames(page), 0, 'frames where a payload ran');
-        const files: Record<string, string> = {};
-        for (const [item, ext] of [
-          ['CSV', 'csv'],
-          ['JSON', 'json'],
-          ['Markdown report', 'md'],
-        ] as const) {
-          const file = await page.download(async () => {
-            await page.click(`button :text=Export ${picked.length} selected`);
-            await page.click(`[role="menuitem"] :text=${item}`);
-          });
-          check(new RegExp(`^dexter-issues-.*\\.${ext}$`).test(file.name), `the ${item} file is named ${file.name}`);
-          files[ext] = file.text;
-        }
-        const json = JSON.parse(files.json!) as { title: string }[];
+        const files = await exportSelected(page, picked.length);
+        const json = JSON.parse(files.json) as { title: string }[];
         checkEqual(json.length, picked.length, 'issues in the JSON export');
         check(
           json.some((r) => r.title.includes('<script>window.__pwned=1</script>') || r.title.includes('onerror')),
           'the JSON export lost the hostile titles',
         );
-        const csv = Papa.parse<string[]>(files.csv!.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+        const csv = Papa.parse<string[]>(files.csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
         const titleCol = csv[0]!.indexOf('title');
         checkEqual(csv.length - 1, picked.length, 'issues in the CSV export');
         for (const row of csv.slice(1))
@@ -319,7 +316,7 @@ export const scenarios: Scenario[] = [
             `a CSV cell a spreadsheet would run: ${row[titleCol]!.slice(0, 60)}`,
           );
         check(
-          !/<script|<img|<svg|\]\((javascript|data):/i.test(files.md!),
+          !/<script|<img|<svg|\]\((javascript|data):/i.test(files.md),
           'markup or a script link in the Markdown report',
         );
       });

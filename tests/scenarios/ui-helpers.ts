@@ -84,3 +84,25 @@ export function panelPrefix(extensionUrl: (p: string) => string, view: 'explain'
 /** The Explorer's URL for an org and a search. */
 export const explorerPath = (q: string, org = 'acme', apiBase = 'https://acme.sentry.io/api/0') =>
   `explorer.html#${new URLSearchParams({ apiBase, org, q }).toString()}`;
+
+/** The Explorer's three exports of the selected rows, as a user saves them (Export N selected → each format), read
+ *  from where the browser saved them: the text of each file by extension. */
+export async function exportSelected(
+  page: DriverPage,
+  selected: number,
+): Promise<Record<'csv' | 'json' | 'md', string>> {
+  const files = {} as Record<'csv' | 'json' | 'md', string>;
+  for (const [item, ext] of [
+    ['CSV', 'csv'],
+    ['JSON', 'json'],
+    ['Markdown report', 'md'],
+  ] as const) {
+    const file = await page.download(async () => {
+      await page.click(`button :text=Export ${selected} selected`);
+      await page.click(`[role="menuitem"] :text=${item}`);
+    });
+    check(new RegExp(`^dexter-issues-.*\\.${ext}$`).test(file.name), `the ${item} file is named ${file.name}`);
+    files[ext] = file.text;
+  }
+  return files;
+}

@@ -10,7 +10,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 // Built from pieces so that this file does not match itself.
 const OUTSIDE = [
-  new RegExp(['\\.\\.', 'shared\\b'].join('/')), // ../shared, ../../shared …
+  new RegExp(['\\.\\.', 'shared\\b'].join('/')), // the reference folder beside the repo, from any depth
   new RegExp(['', 'work', ''].join('/')), // /work/…: the build machine's work folder
   new RegExp(['', 'root', ''].join('/')), // /root/…: its home folder
   new RegExp(['DEXTER', 'SHARED', 'DIR'].join('_')), // the old variable that pointed at it
@@ -42,7 +42,7 @@ describe('self-contained repository', () => {
     expect(outsideReferences(`// copied from ${dotdot}/sentry/openapi.json\n# see ${dotdot}`)).toEqual([]);
   });
 
-  it('no tracked file outside *.md reads ../shared or an absolute path of the build machine', () => {
+  it('no tracked file outside *.md reads the reference folder beside the repo or an absolute path of the build machine', () => {
     const self = path.relative(ROOT, import.meta.filename ?? path.join(import.meta.dirname, 'self-contained.test.ts'));
     const files = trackedFiles().filter(
       (f) => f !== self && !f.endsWith('.md') && !/\.(png|jpe?g|gif|ico|zip|woff2?)$/.test(f),
