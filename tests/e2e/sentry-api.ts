@@ -1,47 +1,7 @@
 // Test oracles that need Sentry's headers too (Link cursors, X-Hits): a GET to the world's API as a client makes it.
-import https from 'node:https';
-import type { World } from '../world/world';
+import { apiRequest, type ApiAnswer, type World } from '../world/world';
 
-export interface ApiAnswer<T = any> {
-  status: number;
-  body: T;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-export function apiRequest<T = any>(
-  world: Pick<World, 'sentry'>,
-  path: string,
-  token: string,
-  host = 'acme.sentry.io',
-): Promise<ApiAnswer<T>> {
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      {
-        host: '127.0.0.1',
-        port: world.sentry.port,
-        path,
-        method: 'GET',
-        servername: host,
-        rejectUnauthorized: false,
-        headers: { Host: host, Authorization: `Bearer ${token}` },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => (text += c));
-        res.on('end', () => {
-          try {
-            resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null, headers: res.headers });
-          } catch (e) {
-            reject(e);
-          }
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
+export { apiRequest, type ApiAnswer };
 
 /** The cursor of Link's `next` entry when it has results, else null. */
 export function nextCursorOf(link: string | string[] | undefined): string | null {

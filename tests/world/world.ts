@@ -64,13 +64,20 @@ export function chromiumWorldArgs(
   ];
 }
 
-/** GET from the world's Sentry API as a client would (Host acme.sentry.io), for test oracles. */
-export async function apiGet<T = any>(
+export interface ApiAnswer<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** A GET to the world's Sentry API as a client makes it (Host acme.sentry.io): status, JSON body and headers (Link
+ *  cursors, X-Hits), for test oracles. */
+export async function apiRequest<T = any>(
   world: Pick<World, 'sentry'>,
   path: string,
   token: string,
   host = 'acme.sentry.io',
-): Promise<T> {
+): Promise<ApiAnswer<T>> {
   const https = await import('node:https');
   return new Promise((resolve, reject) => {
     const req = https.request(
@@ -84,16 +91,17 @@ export async function apiGet<T = any>(
         headers: { Host: host, Authorization: `Bearer ${token}` },
       },
       (res) => {
-        let body = '';
+        let text = '';
         res.setEncoding('utf8');
-        res.on('data', (c) => (body += c));
+        res.on('data', (c) => (text += c));
         res.on('end', () => {
-          if ((res.statusCode ?? 500) >= 400)
-            return reject(new Error(`GET ${path}: ${res.statusCode} ${body.slice(0, 200)}`));
+          const status = res.statusCode ?? 0;
           try {
-            resolve(JSON.parse(body) as T);
+            resolve({ status, body: text ? JSON.parse(text) : null, headers: res.headers });
           } catch (e) {
-            reject(e);
+            // An error page is not JSON: its status and first words say what happened.
+            if (status >= 400) resolve({ status, body: text.slice(0, 200) as T, headers: res.headers });
+            else reject(e);
           }
         });
       },
@@ -101,4 +109,19 @@ export async function apiGet<T = any>(
     req.on('error', reject);
     req.end();
   });
+}
+
+/** GET from the world's Sentry API as a client would, for test oracles: the JSON body, or an error for a 4xx/5xx. */
+export async function apiGet<T = any>(
+  world: Pick<World, 'sentry'>,
+  path: string,
+  token: string,
+  host = 'acme.sentry.io',
+): Promise<T> {
+  const r = await apiRequest<T>(world, path, token, host);
+  if (r.status >= 400)
+    throw new Error(
+      `GET ${path}: ${r.status} ${(typeof r.body === 'string' ? r.body : JSON.stringify(r.body)).slice(0, 200)}`,
+    );
+  return r.body;
 }
